@@ -1,0 +1,83 @@
+package org.framegrid.runtime.logging.internal;
+
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.osgi.framework.Bundle;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.LogEntry;
+import org.osgi.service.log.LogLevel;
+import org.osgi.service.log.LogListener;
+import org.osgi.service.log.LogReaderService;
+
+/**
+ * Forwards every OSGi log entry (bundles, SCR, FileInstall, framework events) to {@code java.util.logging}, the one
+ * logging backend of the node. The launcher configures JUL's handlers (console and rolling file, one format), so all
+ * sources end up in the same lines.
+ */
+@Component(name = "org.framegrid.runtime.logging", immediate = true)
+public final class LogBridge implements LogListener {
+
+    private final LogReaderService reader;
+
+    @Activate
+    public LogBridge(@Reference LogReaderService reader) {
+        this.reader = reader;
+        reader.addLogListener(this);
+    }
+
+    @Deactivate
+    void deactivate() {
+        reader.removeLogListener(this);
+    }
+
+    @Override
+    public void logged(LogEntry entry) {
+        Level level = levelOf(entry);
+        if (level == null) {
+            return;
+        }
+        String source = sourceOf(entry.getBundle());
+        Logger target = Logger.getLogger(source);
+        if (!target.isLoggable(level)) {
+            return;
+        }
+        LogRecord record = new LogRecord(level, entry.getMessage());
+        record.setLoggerName(source);
+        record.setInstant(java.time.Instant.ofEpochMilli(entry.getTime()));
+        record.setThrown(entry.getException());
+        target.log(record);
+    }
+
+    /**
+     * The log service also reports every bundle, service and framework event (OSGi Log spec 101.6). Service events
+     * would flood an operator's console, so they only pass when they are warnings or errors; bundle events are debug
+     * detail. Returns {@code null} for entries that are dropped.
+     */
+    static Level levelOf(LogEntry entry) {
+        String logger = entry.getLoggerName();
+        LogLevel level = entry.getLogLevel();
+        boolean event = logger != null && logger.startsWith("Events.");
+        if (event && level.implies(LogLevel.INFO)) { // implies: as verbose as INFO or more
+            return logger.equals("Events.Service") ? null : Level.FINE;
+        }
+        return switch (level) {
+            case AUDIT, INFO -> Level.INFO;
+            case ERROR -> Level.SEVERE;
+            case WARN -> Level.WARNING;
+            case DEBUG -> Level.FINE;
+            case TRACE -> Level.FINER;
+        };
+    }
+
+    private static String sourceOf(Bundle bundle) {
+        if (bundle == null || bundle.getSymbolicName() == null) {
+            return "framework";
+        }
+        return bundle.getBundleId() == 0 ? "framework" : bundle.getSymbolicName();
+    }
+}

@@ -1,0 +1,54 @@
+package org.framegrid.launcher;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Runs a command that a bundle offers as a {@code java.util.function.Function<List<String>, Integer>} service with the
+ * property {@code framegrid.tool=<name>} (e.g. {@code pipelines.check}). The function type comes from the JDK, so the
+ * launcher and the bundle share it without exporting anything.
+ */
+final class Tool {
+
+    static final String PROPERTY = "framegrid.tool";
+    /** SCR registers components while their bundles start; the wait only covers slow activations. */
+    private static final long WAIT_MILLIS = 3_000;
+
+    private Tool() {
+    }
+
+    /** @return the tool's exit code, or 2 if no bundle offers it */
+    @SuppressWarnings("unchecked")
+    static int run(BundleContext context, String name, List<String> args) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000;
+        while (true) {
+            Collection<ServiceReference<Function>> found;
+            try {
+                found = context.getServiceReferences(Function.class, "(" + PROPERTY + "=" + name + ")");
+            } catch (InvalidSyntaxException e) {
+                System.err.println("framegrid: '" + name + "' is not a valid tool name");
+                return 2;
+            }
+            if (!found.isEmpty()) {
+                ServiceReference<Function> reference = found.iterator().next();
+                Function<List<String>, Integer> tool = context.getService(reference);
+                try {
+                    Integer code = tool.apply(List.copyOf(args));
+                    return code == null ? 0 : code;
+                } finally {
+                    context.ungetService(reference);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                System.err.println("framegrid: no bundle of this node offers the tool '" + name + "'");
+                return 2;
+            }
+            Thread.sleep(50);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.framegrid.runtime.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import javax.inject.Inject;
+
+import org.framegrid.sample.greeting.api.Greeting;
+import org.framegrid.sample.greeting.api.GreetingBoard;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerMethod;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Hot deploy through the watched folder: a provider bundle copied in appears as a service, a newer copy of the jar
+ * replaces it under a consumer that is rebound (dynamic greedy reference) and never restarted, and removing the file
+ * takes the service away. No framework restart anywhere.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerMethod.class)
+public class HotDeployIT {
+
+    private static final long WAIT_MILLIS = 15_000;
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private GreetingBoard board;
+
+    @Configuration
+    public Option[] configuration() {
+        Path deploy = NodeBundles.workDir("deploy");
+        return NodeBundles.node(
+                bundle(NodeBundles.sample("org.framegrid.sample.greeting.api").toUri().toString()),
+                bundle(NodeBundles.sample("org.framegrid.sample.greeting.consumer").toUri().toString()),
+                frameworkProperty("felix.fileinstall.dir").value(deploy.toString()),
+                frameworkProperty("felix.fileinstall.poll").value("100"),
+                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
+                frameworkProperty("felix.fileinstall.filter").value(".*\\.jar"));
+    }
+
+    @Test
+    public void bundleIsDeployedReplacedAndRemovedWithoutRestart() throws Exception {
+        Path deploy = Path.of(context.getProperty("felix.fileinstall.dir"));
+        Path deployed = deploy.resolve("greeting.jar");
+        String activation = board.activation();
+        assertNull("no greeting before the drop", board.current("Ada"));
+
+        Path provider = NodeBundles.sample("org.framegrid.sample.greeting");
+        Files.copy(provider, deployed);
+        assertTrue("the dropped bundle's service appears",
+                NodeBundles.await(() -> greetings().size() == 1 && board.current("Ada") != null, WAIT_MILLIS));
+        assertEquals("Hello, Ada! (greeting 0.1.0.SNAPSHOT)", board.current("Ada"));
+        int bindings = board.bindings();
+
+        // A second version of the same jar, written elsewhere and moved over the deployed file in one step.
+        Path second = deploy.resolveSibling("greeting-second.jar");
+        rewriteManifest(provider, second, "0.2.0.second", "Bonjour");
+        Files.move(second, deployed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        assertTrue("the consumer is rebound to the new version",
+                NodeBundles.await(() -> "Bonjour, Ada! (greeting 0.2.0.second)".equals(board.current("Ada")), WAIT_MILLIS));
+        assertEquals("one greeting service, the new one", 1, greetings().size());
+        assertEquals("0.2.0.second", greetings().iterator().next().getBundle().getVersion().toString());
+        assertEquals("the consumer was not restarted", activation, board.activation());
+        assertTrue("the consumer saw a new binding", board.bindings() > bindings);
+
+        Files.delete(deployed);
+        assertTrue("the service goes with the file",
+                NodeBundles.await(() -> greetings().isEmpty() && board.current("Ada") == null, WAIT_MILLIS));
+        assertEquals("the consumer is still the same instance", activation, board.activation());
+    }
+
+    private Collection<ServiceReference<Greeting>> greetings() {
+        try {
+            return context.getServiceReferences(Greeting.class, null);
+        } catch (InvalidSyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Copies a bundle with another version and greeting: the same code, visibly a different release. */
+    private static void rewriteManifest(Path from, Path to, String version, String greeting) throws IOException {
+        try (InputStream in = Files.newInputStream(from); JarInputStream jar = new JarInputStream(in)) {
+            Manifest manifest = new Manifest(jar.getManifest());
+            Attributes main = manifest.getMainAttributes();
+            main.putValue("Bundle-Version", version);
+            main.putValue("Framegrid-Greeting", greeting);
+            try (OutputStream out = Files.newOutputStream(to); JarOutputStream copy = new JarOutputStream(out, manifest)) {
+                for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
+                    copy.putNextEntry(new JarEntry(entry.getName()));
+                    jar.transferTo(copy);
+                    copy.closeEntry();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.framegrid.runtime.itest;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.options;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import org.ops4j.pax.exam.Option;
+
+/** Pax Exam options that boot the bundles of the assembled node (distribution/target/framegrid). */
+final class NodeBundles {
+
+    private NodeBundles() {
+    }
+
+    /** The node folder the build assembled; set by Failsafe. */
+    static Path nodeDir() {
+        return Path.of(System.getProperty("framegrid.node.dir", "../../distribution/target/framegrid"));
+    }
+
+    /** A fresh folder under target/ for one test's files. */
+    static Path workDir(String name) {
+        try {
+            Path base = Path.of(System.getProperty("framegrid.test.dir", "target/it-work"));
+            Files.createDirectories(base);
+            return Files.createTempDirectory(base, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every jar of the node's bundle/ folder, plus JUnit for the probe, plus {@code extra}. */
+    static Option[] node(Option... extra) {
+        List<Option> options = new ArrayList<>();
+        jars(nodeDir().resolve("bundle")).forEach(jar -> options.add(bundle(jar.toUri().toString())));
+        options.add(junitBundles());
+        options.add(frameworkProperty("org.osgi.service.log.admin.loglevel").value("WARN"));
+        options.addAll(List.of(extra));
+        return options(options.toArray(Option[]::new));
+    }
+
+    /** A sample bundle of the node (samples/), by the start of its file name. */
+    static Path sample(String artifactId) {
+        return jars(nodeDir().resolve("samples")).stream()
+                .filter(jar -> jar.getFileName().toString().startsWith(artifactId + "-"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no sample " + artifactId + " in " + nodeDir()));
+    }
+
+    static List<Path> jars(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(file -> file.toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the node is not assembled at " + dir, e);
+        }
+    }
+
+    /** Polls {@code condition} every 20 ms for at most {@code millis}; returns its last value. */
+    static boolean await(BooleanSupplier condition, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return condition.getAsBoolean();
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+}

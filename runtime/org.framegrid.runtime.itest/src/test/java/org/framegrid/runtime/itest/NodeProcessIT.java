@@ -1,0 +1,133 @@
+package org.framegrid.runtime.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real node as a user runs it: {@code bin/framegrid} of a copy of the assembled folder, as a child process. It must
+ * print its ready line, hot-deploy the samples, and on SIGTERM deactivate every component and stop within 5 s.
+ */
+class NodeProcessIT {
+
+    private static final Pattern READY = Pattern.compile("Framegrid node ready in ([0-9.]+) s: (\\d+)/(\\d+) bundles active");
+    private static final Pattern STOPPED = Pattern.compile("Framegrid node stopped in (\\d+) ms");
+
+    private final List<String> output = new CopyOnWriteArrayList<>();
+    private Process node;
+
+    @AfterEach
+    void killNode() {
+        if (node != null && node.isAlive()) {
+            node.destroyForcibly();
+        }
+    }
+
+    @Test
+    void startsHotDeploysAndStopsCleanlyOnSigterm() throws Exception {
+        Path home = copyOfNode();
+        node = start(home);
+
+        Matcher ready = awaitLine(READY, 60);
+        assertEquals(ready.group(3), ready.group(2), "every bundle active at start-up: " + output);
+        System.out.println("node ready in " + ready.group(1) + " s (since JVM start)");
+
+        for (String sample : List.of("org.framegrid.sample.greeting.api", "org.framegrid.sample.greeting.consumer",
+                "org.framegrid.sample.greeting")) {
+            Path jar = NodeBundles.sample(sample);
+            Files.copy(jar, home.resolve("deploy").resolve(jar.getFileName()));
+        }
+        awaitLine(Pattern.compile("greeting board now says: Hello, Framegrid!"), 30);
+
+        node.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
+        assertTrue(node.waitFor(15, TimeUnit.SECONDS), "the node exits after SIGTERM");
+        Matcher stopped = awaitLine(STOPPED, 5);
+        assertTrue(Long.parseLong(stopped.group(1)) < 5_000, "stopped within 5 s: " + stopped.group());
+        assertTrue(output.stream().anyMatch(line -> line.contains("greeting board deactivated")),
+                "the consumer component was deactivated: " + output);
+        assertTrue(output.stream().anyMatch(line -> line.contains("greeting 0.1.0.SNAPSHOT deactivated")),
+                "the provider component was deactivated: " + output);
+        assertEquals(List.of(), output.stream().filter(line -> line.contains(" ERROR ") || line.contains("Exception")).toList());
+
+        String logFile = Files.readString(home.resolve("log/framegrid.0.log"));
+        assertTrue(logFile.contains(ready.group()) && logFile.contains(stopped.group()),
+                "the rolling log file has the console's lines in the same format");
+    }
+
+    @Test
+    void unknownToolIsAClearErrorNotAStackTrace() throws Exception {
+        Path home = copyOfNode();
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/framegrid").toString(), "--tool", "no.such.tool")
+                .redirectErrorStream(true);
+        node = builder.start();
+        String text = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(node.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, node.exitValue(), text);
+        assertEquals("framegrid: no bundle of this node offers the tool 'no.such.tool'", text.strip());
+    }
+
+    private Process start(Path home) throws IOException {
+        Process process = new ProcessBuilder(home.resolve("bin/framegrid").toString()).redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    output.add(line);
+                }
+            } catch (IOException e) {
+                output.add("(output closed: " + e + ")");
+            }
+        }, "node-output");
+        reader.setDaemon(true);
+        reader.start();
+        return process;
+    }
+
+    private Matcher awaitLine(Pattern pattern, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            for (String line : output) {
+                Matcher matcher = pattern.matcher(line);
+                if (matcher.find()) {
+                    return matcher;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no line matching '" + pattern + "' within " + seconds + " s; output: " + output);
+    }
+
+    /** Each test runs its own copy: the node writes cache/, log/ and deploy/ into its folder. */
+    private static Path copyOfNode() throws IOException {
+        Path source = NodeBundles.nodeDir();
+        Path target = NodeBundles.workDir("node");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else if (!file.startsWith(source.resolve("cache")) && !file.startsWith(source.resolve("log"))) {
+                    Files.copy(file, copy);
+                }
+            }
+        }
+        Files.createDirectories(target.resolve("deploy"));
+        target.resolve("bin/framegrid").toFile().setExecutable(true);
+        return target;
+    }
+}
