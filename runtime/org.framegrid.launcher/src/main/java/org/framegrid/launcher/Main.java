@@ -85,10 +85,6 @@ public final class Main {
 
     private static void stopOnSignal(Node node, Logger log) {
         signalled = true;
-        NodeLogManager logs = LogManager.getLogManager() instanceof NodeLogManager manager ? manager : null;
-        if (logs != null) {
-            logs.holdUntilClosed();
-        }
         if (node.framework().getState() == Bundle.ACTIVE || node.framework().getState() == Bundle.STARTING) {
             long start = System.nanoTime();
             log.info("stopping Framegrid node");
@@ -104,8 +100,8 @@ public final class Main {
                 Thread.currentThread().interrupt();
             }
         }
-        if (logs != null) {
-            logs.close();
+        if (LogManager.getLogManager() instanceof NodeLogManager logs) {
+            logs.clear(); // flush and close the log file last
         }
     }
 

@@ -38,7 +38,11 @@ final class NodeLog {
      * @param files   how many files are kept
      */
     static void configure(Level level, Path logDir, int maxSize, int files) throws IOException {
-        LogManager.getLogManager().reset();
+        if (LogManager.getLogManager() instanceof NodeLogManager manager) {
+            manager.clear();
+        } else {
+            LogManager.getLogManager().reset();
+        }
         Logger root = Logger.getLogger("");
         root.setLevel(level);
         Formatter format = new LineFormat();

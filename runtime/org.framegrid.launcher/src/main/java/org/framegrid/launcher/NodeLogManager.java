@@ -3,29 +3,21 @@ package org.framegrid.launcher;
 import java.util.logging.LogManager;
 
 /**
- * Keeps the log open until the framework has stopped. JUL's own shutdown hook resets (closes) every handler while
- * ours is still stopping bundles, which would swallow the deactivation messages an operator wants to see after
- * SIGTERM. Installed through {@code java.util.logging.manager} before the first use of JUL.
+ * Keeps the log open until the framework has stopped. JUL's own shutdown hook calls {@link #reset()}, which closes
+ * every handler, and it runs at the same time as the launcher's hook that is still stopping bundles: the deactivation
+ * messages an operator wants to see after SIGTERM would be lost. So {@code reset()} does nothing here; the launcher
+ * clears the handlers itself when it configures logging, and closes them as the last step of its shutdown hook.
+ * Installed through {@code java.util.logging.manager} before the first use of JUL.
  */
 public final class NodeLogManager extends LogManager {
 
-    private volatile boolean shuttingDown;
-
-    /** Called by the launcher's shutdown hook before it stops the framework. */
-    void holdUntilClosed() {
-        shuttingDown = true;
-    }
-
     @Override
     public void reset() {
-        if (!shuttingDown) {
-            super.reset();
-        }
+        // ignored: see the class comment
     }
 
-    /** Flushes and closes the handlers for good, at the very end of the shutdown hook. */
-    void close() {
-        shuttingDown = false;
+    /** Removes and closes every handler, for a new set-up or at the very end of the shutdown hook. */
+    void clear() {
         super.reset();
     }
 }
