@@ -6,18 +6,11 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarInputStream;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
+import java.util.Map;
 
 import javax.inject.Inject;
 
@@ -79,7 +72,7 @@ public class HotDeployIT {
 
         // A second version of the same jar, written elsewhere and moved over the deployed file in one step.
         Path second = deploy.resolveSibling("greeting-second.jar");
-        rewriteManifest(provider, second, "0.2.0.second", "Bonjour");
+        Bundles.withHeaders(provider, second, Map.of("Bundle-Version", "0.2.0.second", "Framegrid-Greeting", "Bonjour"));
         Files.move(second, deployed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         assertTrue("the consumer is rebound to the new version",
                 NodeBundles.await(() -> "Bonjour, Ada! (greeting 0.2.0.second)".equals(board.current("Ada")), WAIT_MILLIS));
@@ -99,23 +92,6 @@ public class HotDeployIT {
             return context.getServiceReferences(Greeting.class, null);
         } catch (InvalidSyntaxException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    /** Copies a bundle with another version and greeting: the same code, visibly a different release. */
-    private static void rewriteManifest(Path from, Path to, String version, String greeting) throws IOException {
-        try (InputStream in = Files.newInputStream(from); JarInputStream jar = new JarInputStream(in)) {
-            Manifest manifest = new Manifest(jar.getManifest());
-            Attributes main = manifest.getMainAttributes();
-            main.putValue("Bundle-Version", version);
-            main.putValue("Framegrid-Greeting", greeting);
-            try (OutputStream out = Files.newOutputStream(to); JarOutputStream copy = new JarOutputStream(out, manifest)) {
-                for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
-                    copy.putNextEntry(new JarEntry(entry.getName()));
-                    jar.transferTo(copy);
-                    copy.closeEntry();
-                }
-            }
         }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import org.ops4j.pax.exam.Option;
@@ -41,7 +42,9 @@ final class NodeBundles {
     /** Every jar of the node's bundle/ folder, plus JUnit for the probe, plus {@code extra}. */
     static Option[] node(Option... extra) {
         List<Option> options = new ArrayList<>();
-        jars(nodeDir().resolve("bundle")).forEach(jar -> options.add(bundle(jar.toUri().toString())));
+        for (Path jar : jars(nodeDir().resolve("bundle"))) {
+            options.add(fragment(jar) ? bundle(jar.toUri().toString()).noStart() : bundle(jar.toUri().toString()));
+        }
         options.add(junitBundles());
         options.add(frameworkProperty("org.osgi.service.log.admin.loglevel").value("WARN"));
         options.addAll(List.of(extra));
@@ -53,6 +56,15 @@ final class NodeBundles {
         return jars(nodeDir().resolve("samples")).stream()
                 .filter(jar -> jar.getFileName().toString().startsWith(artifactId + "-"))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no sample " + artifactId + " in " + nodeDir()));
+    }
+
+    /** Fragments (e.g. JavaCPP's natives) are resolved with their host, never started. */
+    private static boolean fragment(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest().getMainAttributes().getValue("Fragment-Host") != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + jar, e);
+        }
     }
 
     static List<Path> jars(Path dir) {

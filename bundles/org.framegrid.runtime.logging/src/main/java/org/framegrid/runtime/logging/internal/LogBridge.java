@@ -1,5 +1,7 @@
 package org.framegrid.runtime.logging.internal;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -13,6 +15,7 @@ import org.osgi.service.log.LogEntry;
 import org.osgi.service.log.LogLevel;
 import org.osgi.service.log.LogListener;
 import org.osgi.service.log.LogReaderService;
+import org.osgi.service.log.LoggerFactory;
 
 /**
  * Forwards every OSGi log entry (bundles, SCR, FileInstall, framework events) to {@code java.util.logging}, the one
@@ -22,21 +25,41 @@ import org.osgi.service.log.LogReaderService;
 @Component(name = "org.framegrid.runtime.logging", immediate = true)
 public final class LogBridge implements LogListener {
 
+    /** How long deactivation waits for the entries already logged to reach the node log. */
+    private static final long DRAIN_MILLIS = 1_000;
+
     private final LogReaderService reader;
+    private final org.osgi.service.log.Logger self;
+    private volatile String drainMarker;
+    private final CountDownLatch drained = new CountDownLatch(1);
 
     @Activate
-    public LogBridge(@Reference LogReaderService reader) {
+    public LogBridge(@Reference LogReaderService reader,
+            @Reference(service = LoggerFactory.class) org.osgi.service.log.Logger self) {
         this.reader = reader;
+        this.self = self;
         reader.addLogListener(this);
     }
 
+    /**
+     * The log service hands entries to listeners on its own thread, so at shutdown the last entries (the components
+     * that were just deactivated) may still be queued. A marker logged now arrives after all of them: wait for it.
+     */
     @Deactivate
-    void deactivate() {
+    void deactivate() throws InterruptedException {
+        drainMarker = "framegrid log drain " + System.nanoTime();
+        self.audit(drainMarker); // AUDIT is never filtered out by log levels
+        drained.await(DRAIN_MILLIS, TimeUnit.MILLISECONDS);
         reader.removeLogListener(this);
     }
 
     @Override
     public void logged(LogEntry entry) {
+        String marker = drainMarker;
+        if (marker != null && marker.equals(entry.getMessage())) {
+            drained.countDown();
+            return;
+        }
         Level level = levelOf(entry);
         if (level == null) {
             return;
