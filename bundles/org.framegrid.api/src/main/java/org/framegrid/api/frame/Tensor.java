@@ -1,0 +1,23 @@
+package org.framegrid.api.frame;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * A dense 32-bit float tensor, in native byte order, row-major over {@code shape}.
+ *
+ * <p>Immutable by contract: the producer must not change {@code data} after attaching it; readers use absolute reads
+ * or a {@link ByteBuffer#duplicate()}. Thread-safe then.
+ *
+ * @param name the output name of the model, never {@code null}
+ * @param shape the dimensions, never {@code null}
+ * @param data {@code product(shape) * 4} bytes, usually direct; never {@code null}
+ */
+public record Tensor(String name, int[] shape, ByteBuffer data) {
+    /** Checks the components. */
+    public Tensor {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(data, "data");
+    }
+}

@@ -1,0 +1,27 @@
+package org.framegrid.api.pipeline;
+
+/**
+ * Statistics of one node of a running stream.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param node the node name; never {@code null}
+ * @param type the stage type; never {@code null}
+ * @param provider who provides the running instance (for OSGi: {@code bundle-symbolic-name:version}), or
+ *     {@code null} when bypassed or held
+ * @param mode how frames are handled now; never {@code null}
+ * @param reloading whether a new instance is being prepared (property change or provider swap)
+ * @param fps frames processed per second over the last status period
+ * @param p50Millis median processing time of one frame in this node, milliseconds
+ * @param p99Millis 99th percentile of the same
+ * @param queueDepth frames waiting in the node's input queue now
+ * @param queueCapacity the capacity of that queue (0 for a source)
+ * @param processed frames processed since the stream started
+ * @param drops frames dropped from the node's input queue (policy {@code LATEST}) since the stream started
+ * @param errors frames that failed in the node since the stream started
+ * @param lastError the message of the last failure, or {@code null}
+ */
+public record StageStatus(String node, String type, String provider, StageMode mode, boolean reloading, double fps,
+                          double p50Millis, double p99Millis, int queueDepth, int queueCapacity, long processed,
+                          long drops, long errors, String lastError) {
+}

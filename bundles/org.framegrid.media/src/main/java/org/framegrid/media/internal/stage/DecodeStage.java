@@ -1,0 +1,55 @@
+package org.framegrid.media.internal.stage;
+
+import java.util.List;
+import java.util.Set;
+import org.framegrid.api.stage.OutputRule;
+import org.framegrid.api.stage.PropertyDescriptor;
+import org.framegrid.api.stage.PropertyType;
+import org.framegrid.api.stage.Stage;
+import org.framegrid.api.stage.StageDescriptor;
+import org.framegrid.api.stage.StageProvider;
+import org.framegrid.api.stage.StageType;
+import org.framegrid.media.SegmentChannels;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code decode}: the source that turns a video file or a live stream of MPEG-TS segments into frames. Audio is not
+ * decoded: its packets ride on the frames ({@link AudioChunk}) to the {@code encode} sink.
+ */
+@Component(name = "org.framegrid.media.decode")
+@StageType(type = "decode", classification = "Source/Video/Decoder")
+public final class DecodeStage implements StageProvider {
+    /** Prefix of an {@code input} that names a segment channel instead of a file. */
+    static final String CHANNEL = "channel:";
+
+    private static final StageDescriptor DESCRIPTOR = new StageDescriptor("decode", "Source/Video/Decoder",
+            "Decodes a video file (MP4, fragmented MP4, MKV/WebM, MPEG-TS; H.264, H.265, VP8, VP9, MJPEG) or live "
+                    + "MPEG-TS segments from a channel, starting on each segment before it has fully arrived.",
+            Set.of(), OutputRule.PROPERTY, Formats.PICTURES, "format", List.of(
+            new PropertyDescriptor("input", PropertyType.STRING, null, true, false, List.of(), null, null,
+                    "A file path, or channel:NAME for the live segments published into that segment channel.", "0.1"),
+            new PropertyDescriptor("format", "RGB24", false, Formats.NAMES, "Pixel format of the frames."),
+            new PropertyDescriptor("realtime", PropertyType.BOOLEAN, false, false,
+                    "File input only: emit frames at their presentation times instead of as fast as possible."),
+            new PropertyDescriptor("wait-ms", PropertyType.INTEGER, 100L, true, 1, 10_000,
+                    "Live input: how long one call waits for the next segment before returning no frame.")));
+
+    private final SegmentChannels channels;
+
+    @Activate
+    public DecodeStage(@Reference SegmentChannels channels) {
+        this.channels = channels;
+    }
+
+    @Override
+    public StageDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Stage create() {
+        return new DecodingSource(channels);
+    }
+}

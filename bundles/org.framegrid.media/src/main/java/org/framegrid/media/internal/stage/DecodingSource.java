@@ -1,0 +1,167 @@
+package org.framegrid.media.internal.stage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.framegrid.api.frame.Frame;
+import org.framegrid.api.stage.Stage;
+import org.framegrid.api.stage.StageContext;
+import org.framegrid.api.stage.StageProperties;
+import org.framegrid.media.MediaException;
+import org.framegrid.media.SegmentChannel;
+import org.framegrid.media.SegmentChannels;
+import org.framegrid.media.internal.AudioPacket;
+import org.framegrid.media.internal.AudioTrack;
+import org.framegrid.media.internal.MediaReader;
+import org.framegrid.media.internal.Natives;
+import org.framegrid.media.internal.Pixels;
+
+/**
+ * One {@code decode} instance. A file is one reader; a channel is one reader per segment, opened as soon as the
+ * segment begins. A segment that cannot be decoded surfaces as an exception from {@link #process}: the engine counts
+ * it and calls again, and the next call continues with the following segment.
+ */
+final class DecodingSource implements Stage {
+    private final SegmentChannels channels;
+    private StageContext context;
+    private Pixels layout;
+    private String input;
+    private boolean realtime;
+    private volatile long waitMillis;
+    private SegmentChannel channel;
+    private long sequence;
+    private MediaReader reader;
+    private boolean fileDone;
+    private AudioTrack track;
+    private final List<AudioPacket> audio = new ArrayList<>();
+    private long clockStart;
+    private long ptsStart;
+
+    DecodingSource(SegmentChannels channels) {
+        this.channels = channels;
+    }
+
+    @Override
+    public void configure(StageContext context, StageProperties properties) {
+        this.context = context;
+        this.layout = Formats.pixels(context.outputFormat());
+        this.input = properties.getString("input");
+        this.realtime = properties.getBoolean("realtime");
+        this.waitMillis = properties.getLong("wait-ms");
+    }
+
+    @Override
+    public void start() throws Exception {
+        Natives.check();
+        if (input.startsWith(DecodeStage.CHANNEL)) {
+            channel = channels.open(input.substring(DecodeStage.CHANNEL.length()));
+        } else {
+            Path file = Path.of(input);
+            if (!Files.isReadable(file)) {
+                throw new MediaException(file.getFileName() + ": cannot read the file (missing or not readable)");
+            }
+            // Fails fast with the one-line reason (not a video, unsupported codec) before the stream runs.
+            reader = MediaReader.open(file, false);
+        }
+    }
+
+    @Override
+    public Frame process(Frame ignored) throws Exception {
+        while (true) {
+            if (reader == null && !openNext()) {
+                return null;
+            }
+            MediaReader.Item item;
+            try {
+                item = reader.next();
+            } catch (MediaException e) {
+                closeReader();
+                throw e; // a truncated segment: counted by the engine, the next call goes on with the next segment
+            }
+            switch (item) {
+                case AUDIO -> {
+                    track = reader.audioTrack();
+                    audio.add(reader.audioPacket());
+                }
+                case PICTURE -> {
+                    return picture();
+                }
+                case END -> {
+                    closeReader();
+                    if (channel == null) {
+                        fileDone = true;
+                        return null;
+                    }
+                }
+            }
+        }
+    }
+
+    /** @return whether a reader is ready; false when the file has ended or no segment came in time */
+    private boolean openNext() throws InterruptedException, IOException {
+        if (channel == null) {
+            if (fileDone) {
+                // The API has no end-of-stream signal: idle instead of spinning the frame thread.
+                Thread.sleep(waitMillis);
+            }
+            return false;
+        }
+        SegmentChannel.Segment segment = channel.await(sequence, waitMillis, TimeUnit.MILLISECONDS);
+        if (segment == null) {
+            return false;
+        }
+        sequence = segment.sequence() + 1;
+        reader = MediaReader.open(segment.bytes(), segment.name(), "mpegts", true);
+        return true;
+    }
+
+    private Frame picture() throws InterruptedException {
+        Frame f = context.pool().acquire(context.outputFormat(), reader.width(), reader.height());
+        try {
+            reader.copyPicture(layout, f.data());
+        } catch (RuntimeException e) {
+            f.release();
+            throw e;
+        }
+        long pts = reader.ptsNanos();
+        f.pts(pts);
+        f.meta(AudioChunk.KEY, new AudioChunk(track != null ? track : reader.audioTrack(), audio));
+        audio.clear();
+        if (realtime && channel == null) {
+            pace(pts);
+        }
+        return f;
+    }
+
+    private void pace(long pts) throws InterruptedException {
+        long now = System.nanoTime();
+        if (clockStart == 0) {
+            clockStart = now;
+            ptsStart = pts;
+        }
+        long due = clockStart + (pts - ptsStart);
+        if (due > now) {
+            TimeUnit.NANOSECONDS.sleep(Math.min(due - now, 1_000_000_000L));
+        }
+    }
+
+    private void closeReader() {
+        if (reader != null) {
+            reader.close();
+            reader = null;
+        }
+    }
+
+    @Override
+    public void update(StageProperties properties) {
+        waitMillis = properties.getLong("wait-ms");
+    }
+
+    @Override
+    public void stop() {
+        closeReader();
+    }
+}

@@ -1,0 +1,58 @@
+package org.framegrid.media.internal.stage;
+
+import java.util.List;
+import java.util.Set;
+import org.framegrid.api.stage.OutputRule;
+import org.framegrid.api.stage.PropertyDescriptor;
+import org.framegrid.api.stage.PropertyType;
+import org.framegrid.api.stage.Stage;
+import org.framegrid.api.stage.StageDescriptor;
+import org.framegrid.api.stage.StageProvider;
+import org.framegrid.api.stage.StageType;
+import org.framegrid.media.SegmentChannels;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code encode}: the sink that encodes frames to low-latency H.264 into a file or into MPEG-TS segments published on
+ * a segment channel, writing the audio that rides on the frames ({@link AudioChunk}) untouched beside them.
+ */
+@Component(name = "org.framegrid.media.encode")
+@StageType(type = "encode", classification = "Sink/Video/Encoder")
+public final class EncodeStage implements StageProvider {
+    private static final StageDescriptor DESCRIPTOR = new StageDescriptor("encode", "Sink/Video/Encoder",
+            "Encodes to low-latency H.264 (no B-frames, forced key frames) into an MP4/MKV/MPEG-TS file or into "
+                    + "MPEG-TS segments on a channel; audio from the decode source is passed through untouched.",
+            Formats.PICTURES, OutputRule.NONE, Set.of(), null, List.of(
+            new PropertyDescriptor("output", PropertyType.STRING, null, true, false, List.of(), null, null,
+                    "A file path (container from the extension: .mp4, .mkv, .ts), or channel:NAME for live segments.",
+                    "0.1"),
+            new PropertyDescriptor("segment-seconds", PropertyType.DOUBLE, 1.0, false, 0.1, 60,
+                    "Channel output: segment duration; each segment starts on a key frame."),
+            new PropertyDescriptor("keyframe-seconds", PropertyType.DOUBLE, 1.0, false, 0.1, 60,
+                    "Seconds between forced key frames, on the frames' clock."),
+            new PropertyDescriptor("bitrate", PropertyType.INTEGER, 2_000_000L, false, 50_000, 100_000_000,
+                    "Target bits per second."),
+            new PropertyDescriptor("fps", PropertyType.INTEGER, 30L, false, 1, 240,
+                    "Nominal frame rate for the rate control; timestamps come from the frames."),
+            new PropertyDescriptor("encoder", "libopenh264", false, List.of("libopenh264", "h264_nvenc", "libx264"),
+                    "FFmpeg H.264 encoder: libopenh264 (LGPL build, CPU), h264_nvenc (NVIDIA GPU), libx264 (GPL build only).")));
+
+    private final SegmentChannels channels;
+
+    @Activate
+    public EncodeStage(@Reference SegmentChannels channels) {
+        this.channels = channels;
+    }
+
+    @Override
+    public StageDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Stage create() {
+        return new EncodingSink(channels);
+    }
+}

@@ -1,0 +1,85 @@
+package org.framegrid.media.internal.stage;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.framegrid.api.frame.Frame;
+import org.framegrid.api.stage.Stage;
+import org.framegrid.api.stage.StageContext;
+import org.framegrid.api.stage.StageProperties;
+import org.framegrid.media.MediaException;
+import org.framegrid.media.SegmentChannel;
+import org.framegrid.media.SegmentChannels;
+import org.framegrid.media.internal.AudioPacket;
+import org.framegrid.media.internal.EncoderSettings;
+import org.framegrid.media.internal.MediaWriter;
+import org.framegrid.media.internal.Natives;
+
+/**
+ * One {@code encode} instance. The writer opens on the first frame: its size is the output size, and the audio track
+ * riding on it decides whether the output has audio.
+ */
+final class EncodingSink implements Stage {
+    private final SegmentChannels channels;
+    private String output;
+    private double segmentSeconds;
+    private EncoderSettings settings;
+    private SegmentChannel channel;
+    private MediaWriter writer;
+
+    EncodingSink(SegmentChannels channels) {
+        this.channels = channels;
+    }
+
+    @Override
+    public void configure(StageContext context, StageProperties p) {
+        output = p.getString("output");
+        segmentSeconds = p.getDouble("segment-seconds");
+        settings = new EncoderSettings(p.getString("encoder"), p.getLong("bitrate"), p.getDouble("keyframe-seconds"),
+                p.getInt("fps"), 0, 0, Map.of());
+    }
+
+    @Override
+    public void start() throws MediaException {
+        Natives.check();
+        if (output.startsWith(DecodeStage.CHANNEL)) {
+            channel = channels.open(output.substring(DecodeStage.CHANNEL.length()));
+        }
+    }
+
+    @Override
+    public Frame process(Frame frame) throws MediaException {
+        AudioChunk chunk = frame.meta(AudioChunk.KEY);
+        if (writer == null) {
+            var track = chunk == null ? null : chunk.track();
+            writer = channel != null
+                    ? MediaWriter.toSegments(channel.name(), seq -> channel.publish(), segmentSeconds, settings, track)
+                    : MediaWriter.toFile(Path.of(output), null, settings, track);
+        }
+        if (chunk != null) {
+            // Audio that arrived before this picture goes first, as it did in the source.
+            for (AudioPacket packet : chunk.packets()) {
+                writer.writeAudio(packet);
+            }
+        }
+        Formats.requirePacked(frame);
+        writer.writePicture(frame.data(), Formats.pixels(frame.format()), frame.width(), frame.height(), frame.pts());
+        return null;
+    }
+
+    @Override
+    public void update(StageProperties properties) {
+        // no live properties
+    }
+
+    @Override
+    public void stop() {
+        if (writer != null) {
+            try {
+                writer.close();
+            } catch (MediaException e) {
+                // stop must not throw; the file or last segment is incomplete and the reader will say so
+            }
+            writer = null;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.framegrid.media.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Lets the stage tests (another package) reuse the test media helpers. */
+public final class MediaTestAccess {
+    private MediaTestAccess() {
+    }
+
+    public static void clip(Path file, int w, int h, int fps, int frames) throws Exception {
+        Synthetic.clip(file, "mp4", "libopenh264", w, h, fps, frames, true);
+    }
+
+    public static int pictures(Path file) throws Exception {
+        return FileTranscodeTest.pictures(file);
+    }
+
+    public static List<byte[]> audioPackets(Path file) throws Exception {
+        return FileTranscodeTest.audioPackets(file);
+    }
+
+    public static List<byte[]> segments(int seconds) throws Exception {
+        return LiveSegmentTest.segments(seconds);
+    }
+}

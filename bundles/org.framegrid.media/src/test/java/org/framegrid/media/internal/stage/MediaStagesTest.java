@@ -1,0 +1,128 @@
+package org.framegrid.media.internal.stage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.framegrid.api.pipeline.EdgeDefinition;
+import org.framegrid.api.pipeline.NodeDefinition;
+import org.framegrid.api.pipeline.PipelineDefinition;
+import org.framegrid.api.pipeline.QueuePolicy;
+import org.framegrid.api.pipeline.StageStatus;
+import org.framegrid.api.pipeline.StreamHandle;
+import org.framegrid.media.SegmentChannel;
+import org.framegrid.media.SegmentWriter;
+import org.framegrid.media.internal.MediaTestAccess;
+import org.framegrid.media.internal.SegmentChannelsComponent;
+import org.framegrid.media.internal.SegmentDecoder;
+import org.framegrid.pipeline.engine.internal.Engine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** decode -> encode through the real engine: a file job with audio, and a live segment stream with a bad segment. */
+@Timeout(60)
+class MediaStagesTest {
+    static final int FPS = 25;
+
+    @TempDir
+    Path dir;
+
+    static SegmentChannelsComponent channels() {
+        return new SegmentChannelsComponent(new SegmentChannelsComponent.Config() {
+            @Override
+            public int retain() {
+                return 10;
+            }
+
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return SegmentChannelsComponent.Config.class;
+            }
+        });
+    }
+
+    static PipelineDefinition pipeline(Map<String, Object> decode, Map<String, Object> encode) {
+        return new PipelineDefinition("media", "test", "r", List.of(
+                new NodeDefinition("dec", "decode", decode),
+                new NodeDefinition("enc", "encode", encode)),
+                List.of(new EdgeDefinition("dec", "enc", null)), QueuePolicy.BLOCK, null);
+    }
+
+    static StageStatus stage(Engine engine, String stream, String node) {
+        return engine.status(stream).orElseThrow().stages().stream().filter(s -> s.node().equals(node)).findFirst().orElseThrow();
+    }
+
+    static void awaitProcessed(Engine engine, String stream, long frames) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (stage(engine, stream, "enc").processed() < frames && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(frames, stage(engine, stream, "enc").processed(), "frames encoded");
+    }
+
+    @Test
+    void fileJobThroughTheEngineKeepsAudio() throws Exception {
+        Path in = dir.resolve("in.mp4");
+        Path out = dir.resolve("out.mp4");
+        MediaTestAccess.clip(in, 320, 240, FPS, 2 * FPS);
+        SegmentChannelsComponent channels = channels();
+        try (Engine engine = new Engine(100, false)) {
+            engine.addProvider(new DecodeStage(channels), 0, 1, "media");
+            engine.addProvider(new EncodeStage(channels), 0, 2, "media");
+            PipelineDefinition d = pipeline(Map.of("input", in.toString(), "format", "I420"),
+                    Map.of("output", out.toString(), "fps", FPS, "bitrate", 1_000_000));
+            assertEquals(List.of(), engine.check(d));
+            StreamHandle h = engine.start(d, "job", Map.of());
+            awaitProcessed(engine, "job", 2 * FPS);
+            h.close();
+            assertEquals(0, engine.pool().outstanding(), "every frame returned to the pool");
+        }
+        assertEquals(2 * FPS, MediaTestAccess.pictures(out));
+        List<byte[]> a = MediaTestAccess.audioPackets(in);
+        List<byte[]> b = MediaTestAccess.audioPackets(out);
+        assertEquals(a.size(), b.size(), "audio packets");
+        for (int k = 0; k < a.size(); k++) {
+            assertArrayEquals(a.get(k), b.get(k));
+        }
+    }
+
+    @Test
+    void liveSegmentsInAndOutThroughTheEngineSkipABadSegment() throws Exception {
+        List<byte[]> segments = MediaTestAccess.segments(4);
+        SegmentChannelsComponent channels = channels();
+        SegmentChannel in = channels.open("mid");
+        for (int s = 0; s < segments.size(); s++) {
+            SegmentWriter w = in.publish();
+            byte[] bytes = s == 1 ? new byte[segments.get(s).length] : segments.get(s);
+            w.write(bytes, 0, bytes.length);
+            w.close();
+        }
+        try (Engine engine = new Engine(100, false)) {
+            engine.addProvider(new DecodeStage(channels), 0, 1, "media");
+            engine.addProvider(new EncodeStage(channels), 0, 2, "media");
+            StreamHandle h = engine.start(pipeline(Map.of("input", "channel:mid"),
+                    Map.of("output", "channel:mid-out", "fps", FPS, "segment-seconds", 1.0)), "live", Map.of());
+            awaitProcessed(engine, "live", 3 * FPS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (stage(engine, "live", "dec").errors() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            StageStatus dec = stage(engine, "live", "dec");
+            assertEquals(1, dec.errors(), "the zeroed segment is counted");
+            assertTrue(dec.lastError().contains("mid/1: not a video file"), dec.lastError());
+            h.close();
+        }
+        SegmentChannel out = channels.find("mid-out").orElseThrow();
+        out.close();
+        SegmentDecoder check = new SegmentDecoder(out);
+        check.run(0, 1, TimeUnit.SECONDS, reader -> { });
+        assertEquals(3 * FPS, check.pictures(), "the intact segments' frames came out");
+        assertEquals(0, check.badSegments());
+    }
+}

@@ -1,0 +1,312 @@
+package org.framegrid.pipeline.engine.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.framegrid.api.frame.Frame;
+import org.framegrid.api.frame.FramePool;
+import org.framegrid.api.frame.PixelFormat;
+import org.framegrid.api.pipeline.StageMode;
+import org.framegrid.api.pipeline.StageStatus;
+import org.framegrid.api.stage.MissingProviderPolicy;
+import org.framegrid.api.stage.PropertyDescriptor;
+import org.framegrid.api.stage.Stage;
+import org.framegrid.api.stage.StageContext;
+import org.framegrid.api.stage.StageProperties;
+
+/**
+ * One node of one stream: the stage instance it runs now and how it is replaced. The frame thread holds {@link #lock}
+ * for the length of each {@code process} call, so whoever swaps the instance under the same lock does it exactly at a
+ * frame boundary, and a replacement is always configured and started before it is swapped in and the old one stopped.
+ */
+final class StageSlot {
+    private static final Logger LOG = Logger.getLogger(StageSlot.class.getName());
+    /** How long a departing provider waits for the frame in flight before its instance is stopped regardless. */
+    private static final long SWAP_WAIT_SECONDS = 5;
+
+    final NodePlan plan;
+    final FrameQueue input;
+    final StageStats stats = new StageStats();
+    private final StreamRunner stream;
+    private final StageContext context;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicInteger generation = new AtomicInteger();
+    private final AtomicReference<Map<String, Object>> pendingLive = new AtomicReference<>();
+    private volatile Map<String, Object> properties;
+    private volatile boolean reloading;
+    private volatile boolean closed;
+    // Guarded by lock; the volatile copies below are what status reads without taking it.
+    private Stage instance;
+    private Frame lastOutput;
+    private volatile ProviderEntry provider;
+    private volatile StageMode mode = StageMode.ACTIVE;
+
+    private record Context(String streamId, String nodeName, PixelFormat inputFormat, PixelFormat outputFormat,
+                           FramePool pool) implements StageContext {
+    }
+
+    StageSlot(StreamRunner stream, NodePlan plan, FrameQueue input, FramePool pool) {
+        this.stream = stream;
+        this.plan = plan;
+        this.input = input;
+        this.properties = plan.properties();
+        this.context = new Context(stream.streamId(), plan.name(), plan.input(), plan.output(), pool);
+    }
+
+    String type() {
+        return plan.node().type();
+    }
+
+    ProviderEntry provider() {
+        return provider;
+    }
+
+    StageMode mode() {
+        return mode;
+    }
+
+    boolean reloading() {
+        return reloading;
+    }
+
+    /** Starts the first instance, or the missing-provider mode when the type has no provider now. */
+    void startInitial(ProviderEntry best) throws Exception {
+        lock.lock();
+        try {
+            if (best == null || plan.incompatibility(best.descriptor()) != null) {
+                mode = missingMode();
+            } else {
+                instance = create(best, properties);
+                provider = best;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The hot path, on the node's frame thread. The caller still owns {@code in}; see {@link StreamRunner}. */
+    Frame process(Frame in) {
+        lock.lock();
+        try {
+            Stage s = instance;
+            if (s == null) {
+                if (in == null) {
+                    return null; // a source without provider: nothing to emit, held or not
+                }
+                if (mode == StageMode.BYPASSED) {
+                    return plan.output() == null ? null : in;
+                }
+                return lastOutput == null ? null : lastOutput.retain();
+            }
+            if (pendingLive.get() != null) {
+                applyLive(s, pendingLive.getAndSet(null));
+            }
+            long start = System.nanoTime();
+            Frame out;
+            try {
+                out = s.process(in);
+            } catch (Exception | LinkageError e) {
+                // LinkageError: a stage whose bundle was refreshed under it fails, the stream must not.
+                // The state is refreshed by the frame thread after the lock is released (see StreamRunner).
+                stats.error(e);
+                return null;
+            }
+            stats.record(System.nanoTime() - start);
+            if (plan.missing() == MissingProviderPolicy.HOLD && out != null && out != lastOutput) {
+                if (lastOutput != null) {
+                    lastOutput.release();
+                }
+                lastOutput = out.retain();
+            }
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void applyLive(Stage s, Map<String, Object> values) {
+        try {
+            s.update(new StageProperties(complete(provider, values)));
+        } catch (Exception e) {
+            stats.note("update failed: " + e);
+        }
+    }
+
+    /** Records new values; live-only changes go to the frame thread, others restart the instance. */
+    void update(Map<String, Object> changed) {
+        Map<String, Object> merged = new HashMap<>(properties);
+        boolean restart = false;
+        for (Map.Entry<String, Object> e : changed.entrySet()) {
+            if (!e.getValue().equals(merged.put(e.getKey(), e.getValue()))) {
+                PropertyDescriptor p = plan.descriptor().property(e.getKey());
+                restart |= p == null || !p.live();
+            }
+        }
+        properties = Map.copyOf(merged);
+        ProviderEntry current = provider;
+        if (restart && current != null) {
+            replaceAsync(current, stream.control());
+        } else {
+            pendingLive.set(properties);
+        }
+    }
+
+    /** Prepares an instance of {@code entry} off the frame thread, then swaps it in at a frame boundary. */
+    void replaceAsync(ProviderEntry entry, Executor control) {
+        int gen = generation.incrementAndGet();
+        reloading = true;
+        stream.refreshState();
+        control.execute(() -> {
+            Stage fresh = null;
+            Map<String, Object> values = properties;
+            try {
+                fresh = create(entry, values);
+            } catch (Exception | LinkageError e) {
+                stats.note("cannot start " + entry.label() + ": " + e);
+                LOG.log(Level.WARNING, "stream " + stream.streamId() + " node " + plan.name() + ": cannot start "
+                        + entry.label(), e);
+            }
+            if (fresh != null && swap(fresh, entry, gen, 0) && properties != values) {
+                pendingLive.set(properties); // live values that arrived while it started reach it at its first frame
+            }
+            if (generation.get() == gen) {
+                reloading = false;
+            }
+            stream.refreshState();
+        });
+    }
+
+    /**
+     * The provider this slot runs is going away: swap in {@code replacement} (when compatible) or the missing mode
+     * before returning, so that the departing bundle's instance is stopped when its service is gone.
+     */
+    void providerGone(ProviderEntry departing, ProviderEntry replacement) {
+        ProviderEntry current = provider;
+        if (current == null || current.id() != departing.id()) {
+            return;
+        }
+        int gen = generation.incrementAndGet();
+        Stage fresh = null;
+        if (replacement != null && plan.incompatibility(replacement.descriptor()) == null) {
+            try {
+                fresh = create(replacement, properties);
+            } catch (Exception | LinkageError e) {
+                stats.note("cannot start " + replacement.label() + ": " + e);
+            }
+        }
+        swap(fresh, fresh == null ? null : replacement, gen, SWAP_WAIT_SECONDS);
+        reloading = false;
+        stream.refreshState();
+    }
+
+    /**
+     * Swaps at a frame boundary; {@code fresh == null} means the missing-provider mode. Stops whatever lost.
+     *
+     * @return whether {@code fresh} was installed
+     */
+    private boolean swap(Stage fresh, ProviderEntry entry, int gen, long waitSeconds) {
+        Stage old = null;
+        boolean installed = false;
+        boolean locked = false;
+        try {
+            locked = waitSeconds == 0 ? lockInterruptibly() : lock.tryLock(waitSeconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!locked) {
+            LOG.warning("stream " + stream.streamId() + " node " + plan.name() + ": frame in flight did not finish");
+        }
+        try {
+            if (closed || generation.get() != gen) {
+                old = fresh;
+            } else {
+                old = instance;
+                instance = fresh;
+                provider = entry;
+                mode = fresh != null ? StageMode.ACTIVE : missingMode();
+                installed = true;
+            }
+        } finally {
+            if (locked) {
+                lock.unlock();
+            }
+        }
+        stopQuietly(old);
+        return installed;
+    }
+
+    private boolean lockInterruptibly() throws InterruptedException {
+        lock.lockInterruptibly();
+        return true;
+    }
+
+    private StageMode missingMode() {
+        return plan.missing() == MissingProviderPolicy.BYPASS ? StageMode.BYPASSED : StageMode.HELD;
+    }
+
+    /** The node's values over the defaults of the provider's own descriptor (a newer version may add properties). */
+    private static Map<String, Object> complete(ProviderEntry entry, Map<String, Object> values) {
+        Map<String, Object> complete = new HashMap<>();
+        for (PropertyDescriptor p : entry.descriptor().properties()) {
+            if (p.defaultValue() != null) {
+                complete.put(p.name(), PropertyCoercer.coerce(p, p.defaultValue()));
+            }
+        }
+        complete.putAll(values);
+        return complete;
+    }
+
+    private Stage create(ProviderEntry entry, Map<String, Object> values) throws Exception {
+        Stage s = entry.provider().create();
+        s.configure(context, new StageProperties(complete(entry, values)));
+        s.start();
+        return s;
+    }
+
+    /** Stops the instance for good; called after the frame thread has ended. */
+    void close() {
+        Stage old;
+        Frame held;
+        generation.incrementAndGet();
+        lock.lock();
+        try {
+            closed = true;
+            old = instance;
+            instance = null;
+            held = lastOutput;
+            lastOutput = null;
+        } finally {
+            lock.unlock();
+        }
+        stopQuietly(old);
+        if (held != null) {
+            held.release();
+        }
+    }
+
+    private void stopQuietly(Stage s) {
+        if (s != null) {
+            try {
+                s.stop();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.WARNING, "stream " + stream.streamId() + " node " + plan.name() + ": stop failed", e);
+            }
+        }
+    }
+
+    StageStatus status() {
+        double[] p = stats.percentiles();
+        ProviderEntry current = provider;
+        StageMode m = mode;
+        return new StageStatus(plan.name(), type(), m == StageMode.ACTIVE && current != null ? current.label() : null,
+                m, reloading, stats.fps(), p[0], p[1], input == null ? 0 : input.depth(),
+                input == null ? 0 : input.capacity(), stats.processed(), input == null ? 0 : input.drops(),
+                stats.errors(), stats.lastError());
+    }
+}

@@ -1,0 +1,86 @@
+package org.framegrid.sample.stamp.internal;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.framegrid.api.frame.Frame;
+import org.framegrid.api.frame.MetaKey;
+import org.framegrid.api.frame.PixelFormat;
+import org.framegrid.api.stage.OutputRule;
+import org.framegrid.api.stage.PropertyDescriptor;
+import org.framegrid.api.stage.PropertyType;
+import org.framegrid.api.stage.Stage;
+import org.framegrid.api.stage.StageContext;
+import org.framegrid.api.stage.StageDescriptor;
+import org.framegrid.api.stage.StageProperties;
+import org.framegrid.api.stage.StageProvider;
+import org.framegrid.api.stage.StageType;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The {@code stamp} stage: writes "which bundle processed this frame" into the frame's metadata and passes the pixels
+ * on untouched. Replacing this bundle under a running stream shows (and lets tests prove) that every frame after the
+ * swap went through the new version.
+ */
+@Component(name = "org.framegrid.sample.stamp")
+@StageType(type = StampStageProvider.TYPE, classification = "Filter/Video/Marker")
+public final class StampStageProvider implements StageProvider {
+
+    static final String TYPE = "stamp";
+    /** Metadata key (by name: readers in other bundles use an equal key). */
+    static final MetaKey<String> STAMP = new MetaKey<>("framegrid.sample.stamp", String.class);
+
+    private static final StageDescriptor DESCRIPTOR = new StageDescriptor(TYPE, "Filter/Video/Marker",
+            "Marks every frame with the symbolic name and version of the bundle that processed it.",
+            EnumSet.allOf(PixelFormat.class), OutputRule.SAME_AS_INPUT, Set.of(), null,
+            List.of(new PropertyDescriptor("label", PropertyType.STRING, "", true,
+                    "Text appended to the stamp; may change while playing.")));
+
+    private final String stamp;
+
+    @Activate
+    public StampStageProvider(BundleContext context) {
+        this.stamp = context.getBundle().getSymbolicName() + " " + context.getBundle().getVersion();
+    }
+
+    @Override
+    public StageDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Stage create() {
+        return new Stage() {
+            private volatile String text = stamp;
+
+            @Override
+            public void configure(StageContext context, StageProperties properties) {
+                update(properties);
+            }
+
+            @Override
+            public void start() {
+                // nothing to acquire
+            }
+
+            @Override
+            public Frame process(Frame input) {
+                return input.meta(STAMP, text);
+            }
+
+            @Override
+            public void update(StageProperties properties) {
+                String label = properties.getString("label");
+                text = label.isEmpty() ? stamp : stamp + " " + label;
+            }
+
+            @Override
+            public void stop() {
+                // nothing to release
+            }
+        };
+    }
+}
