@@ -111,7 +111,8 @@ public final class Main {
         Path cache = Files.createTempDirectory("framegrid-tool");
         config.put("org.osgi.framework.storage", cache.toString());
         config.put("org.osgi.framework.storage.clean", "onFirstInit");
-        config.remove("framegrid.deploy.dir");
+        config.remove("framegrid.deploy.dir"); // a tool neither hot-deploys nor loads the node's pipelines
+        config.remove("framegrid.pipelines.dir");
         NodeLog.configure(Level.WARNING, null, 0, 0); // the tool's own output is the point; only problems are logged
         Node node = Node.start(config, List.of(options.home().resolve("bundle")),
                 bundle -> FILEINSTALL.equals(bundle.getSymbolicName()));

@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,14 +45,9 @@ public class HotDeployIT {
 
     @Configuration
     public Option[] configuration() {
-        Path deploy = NodeBundles.workDir("deploy");
-        return NodeBundles.node(
+        return NodeBundles.withDeployFolder(
                 bundle(NodeBundles.sample("org.framegrid.sample.greeting.api").toUri().toString()),
-                bundle(NodeBundles.sample("org.framegrid.sample.greeting.consumer").toUri().toString()),
-                frameworkProperty("felix.fileinstall.dir").value(deploy.toString()),
-                frameworkProperty("felix.fileinstall.poll").value("100"),
-                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
-                frameworkProperty("felix.fileinstall.filter").value(".*\\.jar"));
+                bundle(NodeBundles.sample("org.framegrid.sample.greeting.consumer").toUri().toString()));
     }
 
     @Test

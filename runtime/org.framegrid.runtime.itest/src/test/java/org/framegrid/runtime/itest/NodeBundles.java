@@ -51,6 +51,18 @@ final class NodeBundles {
         return options(options.toArray(Option[]::new));
     }
 
+    /** {@link #node} with FileInstall watching a fresh folder (framework property felix.fileinstall.dir) every 100 ms. */
+    static Option[] withDeployFolder(Option... extra) {
+        Path deploy = workDir("deploy");
+        List<Option> options = new ArrayList<>(List.of(
+                frameworkProperty("felix.fileinstall.dir").value(deploy.toString()),
+                frameworkProperty("felix.fileinstall.poll").value("100"),
+                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
+                frameworkProperty("felix.fileinstall.filter").value(".*\\.jar")));
+        options.addAll(List.of(extra));
+        return node(options.toArray(Option[]::new));
+    }
+
     /** A sample bundle of the node (samples/), by the start of its file name. */
     static Path sample(String artifactId) {
         return jars(nodeDir().resolve("samples")).stream()

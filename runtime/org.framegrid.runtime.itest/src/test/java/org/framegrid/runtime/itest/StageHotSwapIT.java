@@ -2,7 +2,6 @@ package org.framegrid.runtime.itest;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,12 +62,7 @@ public class StageHotSwapIT {
 
     @Configuration
     public Option[] configuration() {
-        Path deploy = NodeBundles.workDir("deploy");
-        return NodeBundles.node(
-                frameworkProperty("felix.fileinstall.dir").value(deploy.toString()),
-                frameworkProperty("felix.fileinstall.poll").value("100"),
-                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
-                frameworkProperty("felix.fileinstall.filter").value(".*\\.jar"));
+        return NodeBundles.withDeployFolder();
     }
 
     @Test

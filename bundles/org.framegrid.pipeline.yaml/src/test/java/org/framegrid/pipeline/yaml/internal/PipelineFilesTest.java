@@ -1,0 +1,197 @@
+package org.framegrid.pipeline.yaml.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.List;
+
+import org.framegrid.api.pipeline.PipelineDefinition;
+import org.framegrid.api.pipeline.PipelineProblem;
+import org.framegrid.api.pipeline.QueuePolicy;
+import org.framegrid.api.stage.MissingProviderPolicy;
+import org.framegrid.pipeline.engine.internal.Engine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Whole files through the parser and the engine's catalog: every message exact, with file:line:col. */
+class PipelineFilesTest {
+
+    private final Engine engine = Catalog.engine();
+    private final PipelineChecker checker = new PipelineChecker(engine);
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    private List<String> problems(String text) {
+        return checker.check("p.yaml", text).problems().stream().map(PipelineProblem::toString).toList();
+    }
+
+    @Test
+    void linearListBecomesAChainWithPositions() {
+        PipelineChecker.Checked checked = checker.check("p.yaml", """
+                name: demo
+                queue: block
+                stages:
+                  - type: src
+                  - type: scale
+                    properties:
+                      width: 640
+                      mode: smooth
+                    on-missing: hold
+                  - type: scale
+                  - type: sink
+                """);
+        assertEquals(List.of(), checked.problems());
+        PipelineDefinition definition = checked.definition();
+        assertEquals("demo", definition.name());
+        assertEquals(QueuePolicy.BLOCK, definition.queuePolicy());
+        assertEquals(List.of("src", "scale", "scale-2", "sink"), definition.nodes().stream().map(n -> n.name()).toList());
+        assertEquals(List.of("src->scale", "scale->scale-2", "scale-2->sink"),
+                definition.edges().stream().map(e -> e.from() + "->" + e.to()).toList());
+        assertEquals(640L, definition.nodes().get(1).properties().get("width"));
+        assertEquals(MissingProviderPolicy.HOLD, definition.nodes().get(1).missingProvider());
+        assertEquals("p.yaml:5:11", definition.nodes().get(1).position().toString());
+        assertEquals("p.yaml:7:7", definition.nodes().get(1).propertyPositions().get("width").toString());
+        assertNotNull(definition.revision());
+    }
+
+    @Test
+    void graphWithATee() {
+        PipelineChecker.Checked checked = checker.check("graph.yaml", """
+                nodes:
+                  - {name: in, type: src}
+                  - {name: small, type: scale, properties: {width: 160}}
+                  - {name: out, type: sink}
+                  - {name: preview, type: sink}
+                edges:
+                  in: small
+                  small: [out, preview]
+                """);
+        assertEquals(List.of(), checked.problems());
+        assertEquals("graph", checked.definition().name());
+        assertEquals(List.of("in->small", "small->out", "small->preview"),
+                checked.definition().edges().stream().map(e -> e.from() + "->" + e.to()).toList());
+        assertEquals("graph.yaml:8:16", checked.definition().edges().get(2).position().toString());
+    }
+
+    @Test
+    void yamlSyntaxError() {
+        assertEquals(List.of("p.yaml:4:22: YAML syntax error: mapping values are not allowed here"), problems("""
+                stages:
+                  - type: src
+                  - type: scale
+                    properties: width: 5
+                """));
+    }
+
+    @Test
+    void unknownStageTypeWithTheClosestName() {
+        assertEquals(List.of("p.yaml:3:11: node 'scael': unknown stage type 'scael'; did you mean 'scale'?"), problems("""
+                stages:
+                  - type: src
+                  - type: scael
+                  - type: sink
+                """));
+    }
+
+    @Test
+    void unknownPropertyWithTheClosestName() {
+        assertEquals(List.of("p.yaml:5:7: node 'scale' (scale): unknown property 'widht'; did you mean 'width'?"),
+                problems("""
+                        stages:
+                          - type: src
+                          - type: scale
+                            properties:
+                              widht: 5
+                          - type: sink
+                        """));
+    }
+
+    @Test
+    void wrongPropertyTypes() {
+        assertEquals(List.of(
+                "p.yaml:5:7: node 'scale' (scale): property 'width': expected an integer, got \"wide\"",
+                "p.yaml:6:7: node 'scale' (scale): property 'mode': 'sharp' is not one of fast, smooth"), problems("""
+                stages:
+                  - type: src
+                  - type: scale
+                    properties:
+                      width: wide
+                      mode: sharp
+                  - type: sink
+                """));
+    }
+
+    @Test
+    void formatMismatchBetweenStages() {
+        assertEquals(List.of("p.yaml:4:11: node 'sink' (sink) cannot take GRAY8 from 'gray' (gray); it accepts RGB24"),
+                problems("""
+                        stages:
+                          - type: src
+                          - type: gray
+                          - type: sink
+                        """));
+    }
+
+    @Test
+    void cycleInAGraph() {
+        assertEquals(List.of("p.yaml:9:6: cycle: b -> a -> b"), problems("""
+                nodes:
+                  - {name: in, type: src}
+                  - {name: a, type: scale}
+                  - {name: b, type: scale}
+                  - {name: out, type: sink}
+                edges:
+                  in: a
+                  a: [b, out]
+                  b: a
+                """));
+    }
+
+    @Test
+    void shapeMistakesAreAllReportedAtOnce() {
+        assertEquals(List.of(
+                "p.yaml:1:1: pipeline: unknown key 'stage'; did you mean 'stages'? (allowed: name, description, queue, stages, nodes, edges)",
+                "p.yaml:2:8: queue: 'lates' is not one of latest, block, direct; did you mean 'latest'?"), problems("""
+                stage: []
+                queue: lates
+                """));
+        assertEquals(List.of("p.yaml:2:5: node 1 has no 'name' (edges refer to nodes by name)",
+                "p.yaml:3:26: node 2: duplicate key 'type'"), problems("""
+                nodes:
+                  - type: src
+                  - {name: x, type: src, type: sink}
+                """));
+        assertEquals(List.of("p.yaml:4:25: stage 2: property 'width' must be a single value (a number, text or true/false)"),
+                problems("""
+                        stages:
+                          - type: src
+                          - type: scale
+                            properties: {width: [1, 2]}
+                        """));
+    }
+
+    @Test
+    void edgeToAnUnknownNodeAndDuplicateNodes() {
+        assertEquals(List.of("p.yaml:3:21: node 'a' is defined twice",
+                "p.yaml:4:24: node 'sink' (sink) has no input: add an edge to it",
+                "p.yaml:6:6: edge a -> sinc: no node 'sinc'; did you mean 'sink'?"), problems("""
+                nodes:
+                  - {name: a, type: src}
+                  - {name: a, type: src}
+                  - {name: sink, type: sink}
+                edges:
+                  a: sinc
+                """));
+    }
+
+    @Test
+    void emptyAndUnreadableFiles() {
+        assertEquals(List.of("p.yaml:1:1: the file is empty: a pipeline needs 'stages' (a list) or 'nodes' and 'edges' (a graph)"),
+                problems(""));
+        assertEquals(List.of("missing.yaml:1:1: no such file"),
+                checker.check("missing.yaml").problems().stream().map(PipelineProblem::toString).toList());
+    }
+}

@@ -1,0 +1,88 @@
+package org.framegrid.runtime.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.framegrid.api.pipeline.PipelineDefinition;
+import org.framegrid.api.pipeline.PipelineService;
+import org.framegrid.api.pipeline.StreamHandle;
+import org.framegrid.api.pipeline.StreamState;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerMethod;
+import org.osgi.framework.BundleContext;
+
+/**
+ * The node's pipelines folder: a file added or edited is a new definition at once, a running stream keeps the
+ * revision it started with, a broken edit changes nothing (the node and the stream keep running), a deleted file's
+ * pipeline is gone.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerMethod.class)
+public class PipelineFolderIT {
+
+    private static final long WAIT_MILLIS = 15_000;
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private PipelineService pipelines;
+
+    @Configuration
+    public Option[] configuration() {
+        Path folder = NodeBundles.workDir("pipelines");
+        return NodeBundles.node(
+                frameworkProperty("framegrid.pipelines.dir").value(folder.toString()),
+                frameworkProperty("framegrid.pipelines.poll").value("100"));
+    }
+
+    private static String pipeline(int fps) {
+        return """
+                name: live
+                stages:
+                  - type: test-source
+                    properties: {width: 64, height: 48, fps: %d}
+                  - type: passthrough
+                  - type: "null"
+                """.formatted(fps);
+    }
+
+    @Test
+    public void filesBecomeDefinitionsWhileStreamsKeepTheirRevision() throws Exception {
+        Path file = Path.of(context.getProperty("framegrid.pipelines.dir")).resolve("live.yaml");
+        Files.writeString(file, pipeline(30));
+        assertTrue("the new file is a definition", NodeBundles.await(() -> pipelines.definition("live").isPresent(), WAIT_MILLIS));
+        String first = pipelines.definition("live").orElseThrow().revision();
+
+        try (StreamHandle stream = pipelines.start("live", "folder-test", Map.of())) {
+            assertTrue("the stream runs", NodeBundles.await(() -> stream.status().state() == StreamState.ONLINE, WAIT_MILLIS));
+
+            Files.writeString(file, pipeline(15));
+            assertTrue("the edit is a new revision", NodeBundles.await(
+                    () -> !pipelines.definition("live").map(PipelineDefinition::revision).orElse(first).equals(first), WAIT_MILLIS));
+            String second = pipelines.definition("live").orElseThrow().revision();
+            assertEquals("the running stream keeps the revision it started with", first, stream.definition().revision());
+
+            Files.writeString(file, "name: live\nstages:\n  - type: test-source\n   properties: {fps: 5}\n");
+            Thread.sleep(1_000); // ten polls: the broken text has been seen
+            assertEquals("a broken edit changes nothing", second, pipelines.definition("live").orElseThrow().revision());
+            assertEquals("the stream keeps running", StreamState.ONLINE, stream.status().state());
+
+            Files.delete(file);
+            assertTrue("a deleted file's pipeline is gone", NodeBundles.await(() -> pipelines.definition("live").isEmpty(), WAIT_MILLIS));
+            assertTrue("streams are not affected by definitions", pipelines.stream("folder-test").isPresent());
+        }
+    }
+}
