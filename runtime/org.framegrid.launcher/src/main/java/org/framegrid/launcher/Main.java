@@ -73,9 +73,10 @@ public final class Main {
             bundleDirs.add(options.home().resolve("bundle/shell"));
         }
         log.info("starting Framegrid node in " + config.get(NodeConfig.HOME) + " on Java " + Runtime.version());
-        Node node = Node.start(config, bundleDirs, bundle -> false);
-        Thread hook = new Thread(() -> stopOnSignal(node, log), "framegrid-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Node node = Node.create(config);
+        // Before any bundle starts: a Ctrl-C during a slow start still stops the framework cleanly.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(node, log), "framegrid-shutdown"));
+        node.start(bundleDirs, bundle -> false);
         node.awaitStop();
         if (!signalled) { // stopped from inside (e.g. 'stop 0' in the shell); otherwise the hook reports
             log.info("Framegrid node stopped");
@@ -85,7 +86,8 @@ public final class Main {
 
     private static void stopOnSignal(Node node, Logger log) {
         signalled = true;
-        if (node.framework().getState() == Bundle.ACTIVE || node.framework().getState() == Bundle.STARTING) {
+        int state = node.framework().getState();
+        if (state == Bundle.ACTIVE || state == Bundle.STARTING) { // STARTING: signalled during start-up
             long start = System.nanoTime();
             log.info("stopping Framegrid node");
             try {
@@ -114,8 +116,8 @@ public final class Main {
         config.remove("framegrid.deploy.dir"); // a tool neither hot-deploys nor loads the node's pipelines
         config.remove("framegrid.pipelines.dir");
         NodeLog.configure(Level.WARNING, null, 0, 0); // the tool's own output is the point; only problems are logged
-        Node node = Node.start(config, List.of(options.home().resolve("bundle")),
-                bundle -> FILEINSTALL.equals(bundle.getSymbolicName()));
+        Node node = Node.create(config);
+        node.start(List.of(options.home().resolve("bundle")), bundle -> FILEINSTALL.equals(bundle.getSymbolicName()));
         try {
             return Tool.run(node.framework().getBundleContext(), options.tool(), options.toolArgs());
         } finally {

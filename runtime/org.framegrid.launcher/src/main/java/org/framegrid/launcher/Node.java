@@ -42,14 +42,9 @@ final class Node {
         this.framework = framework;
     }
 
-    /**
-     * Creates the framework, installs every jar of {@code bundleDirs} (in name order) and starts the framework, which
-     * starts the bundles. A jar that cannot be installed or started is logged and skipped: the node still comes up.
-     *
-     * @param leaveOut bundles that are not wanted this time (e.g. FileInstall when running a tool); uninstalled again
-     */
+    /** Creates and initialises the framework (nothing installed yet), so that a shutdown hook can already stop it. */
     @SuppressWarnings({"unchecked", "rawtypes"}) // Felix takes an object for felix.log.logger in the string map
-    static Node start(Map<String, String> config, List<Path> bundleDirs, Predicate<Bundle> leaveOut) throws BundleException {
+    static Node create(Map<String, String> config) throws BundleException {
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path (lib/ is incomplete)"));
         Map<String, Object> frameworkConfig = new HashMap<>(config);
@@ -58,8 +53,21 @@ final class Node {
         frameworkConfig.put("felix.log.logger", new FrameworkLog());
         Framework framework = factory.newFramework((Map) frameworkConfig);
         framework.init();
+        return new Node(framework);
+    }
+
+    /**
+     * Installs every jar of {@code bundleDirs} (in name order) and starts the framework, which starts the bundles. A
+     * jar that cannot be installed or started is logged and skipped: the node still comes up.
+     *
+     * @param leaveOut bundles that are not wanted this time (e.g. FileInstall when running a tool); uninstalled again
+     */
+    void start(List<Path> bundleDirs, Predicate<Bundle> leaveOut) throws BundleException {
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars(bundleDirs)) {
+            if (stopping()) {
+                return; // signalled during start-up: the shutdown hook is stopping the framework
+            }
             try {
                 installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
             } catch (BundleException | RuntimeException e) {
@@ -83,8 +91,13 @@ final class Node {
                 LOG.log(Level.SEVERE, "cannot start " + bundle.getSymbolicName() + ": " + e.getMessage());
             }
         }
-        framework.start();
-        return new Node(framework);
+        if (!stopping()) {
+            framework.start();
+        }
+    }
+
+    private boolean stopping() {
+        return (framework.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0;
     }
 
     private static List<Path> jars(List<Path> dirs) {

@@ -59,6 +59,9 @@ public final class StatusReporter implements FrameworkListener {
     }
 
     private void reportReady() {
+        if (context.getBundle(0).getState() != Bundle.ACTIVE) {
+            return; // stopped during start-up (Ctrl-C): nothing is ready, and everything is on its way out
+        }
         NodeStatus status = NodeStatus.read(context, scr);
         status.problems().forEach(problem -> log.warn(problem));
         String deploy = context.getProperty(DEPLOY_DIR);
