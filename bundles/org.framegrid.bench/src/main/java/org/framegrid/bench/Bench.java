@@ -152,6 +152,7 @@ public final class Bench {
         public String nodeName() { return "inline"; }
         public PixelFormat inputFormat() { return PixelFormat.RGB24; }
         public PixelFormat outputFormat() { return PixelFormat.RGB24; }
+        public void endOfStream() { } // the inline loop counts its frames itself
     }
 
     /** One stream: source, 8 identity nodes, sink; returns seconds until the sink saw every frame (or gave up). */

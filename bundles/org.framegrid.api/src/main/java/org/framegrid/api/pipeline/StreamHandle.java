@@ -1,6 +1,7 @@
 package org.framegrid.api.pipeline;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -27,6 +28,18 @@ public interface StreamHandle extends AutoCloseable {
 
     /** @return a fresh snapshot; never {@code null} */
     StreamStatus status();
+
+    /**
+     * Waits until the stream has ended, by itself (a source reached its end of stream and every frame went through)
+     * or because it was closed.
+     *
+     * @param timeout how long to wait at most
+     * @param unit the unit of {@code timeout}
+     * @return whether the stream has ended
+     * @throws InterruptedException if the waiting thread is interrupted
+     * @since 1.1
+     */
+    boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException;
 
     /** Stops the stream: threads joined, stage instances stopped, frames released. Idempotent. */
     @Override

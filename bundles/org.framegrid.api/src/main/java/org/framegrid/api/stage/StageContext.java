@@ -26,4 +26,14 @@ public interface StageContext {
 
     /** @return the pool to acquire output frames from; never {@code null} */
     FramePool pool();
+
+    /**
+     * Ends the stream after the frames already emitted: a source calls it when it has nothing more to give (the end
+     * of a file). Every queue downstream is drained, then every stage instance is stopped (a sink finishes its
+     * output in {@link Stage#stop()}) and the stream's state becomes {@code STOPPED}. Only sources should call it;
+     * calling it again has no further effect.
+     *
+     * @since 1.1
+     */
+    void endOfStream();
 }

@@ -93,6 +93,7 @@ final class DecodingSource implements Stage {
                     closeReader();
                     if (channel == null) {
                         fileDone = true;
+                        context.endOfStream(); // a file has an end: the frames in flight finish, then the stream
                         return null;
                     }
                 }
@@ -103,11 +104,7 @@ final class DecodingSource implements Stage {
     /** @return whether a reader is ready; false when the file has ended or no segment came in time */
     private boolean openNext() throws InterruptedException, IOException {
         if (channel == null) {
-            if (fileDone) {
-                // The API has no end-of-stream signal: idle instead of spinning the frame thread.
-                Thread.sleep(waitMillis);
-            }
-            return false;
+            return false; // the file has ended (end of stream was signalled) or no reader could be opened
         }
         SegmentChannel.Segment segment = channel.await(sequence, waitMillis, TimeUnit.MILLISECONDS);
         if (segment == null) {

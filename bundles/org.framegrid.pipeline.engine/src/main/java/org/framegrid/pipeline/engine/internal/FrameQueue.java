@@ -29,6 +29,8 @@ final class FrameQueue {
     /** {@code size} for the lock-free look of a spinning taker. */
     private volatile int visibleSize;
     private volatile boolean closed;
+    /** No more puts; take() hands out what is left, then null (end of stream). Guarded by the lock. */
+    private boolean finishing;
     private volatile long drops;
 
     FrameQueue(QueuePolicy policy, int capacity) {
@@ -85,7 +87,7 @@ final class FrameQueue {
                 size--;
                 drops++; // volatile for status readers; only ever written under the lock
             }
-            if (closed) {
+            if (closed || finishing) {
                 dropped = frame;
                 frame = null;
             } else {
@@ -113,10 +115,10 @@ final class FrameQueue {
         }
         lock.lock();
         try {
-            while (size == 0 && !closed) {
+            while (size == 0 && !closed && !finishing) {
                 notEmpty.await();
             }
-            if (closed) {
+            if (closed || size == 0) { // closed, or finishing and drained
                 return null;
             }
             Frame frame = ring[head];
@@ -126,6 +128,21 @@ final class FrameQueue {
             visibleSize = size;
             notFull.signal();
             return frame;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * End of stream: later puts release their frame, and {@link #take()} returns the frames still queued, then
+     * {@code null}. Idempotent.
+     */
+    void finish() {
+        lock.lock();
+        try {
+            finishing = true;
+            notEmpty.signalAll();
+            notFull.signalAll();
         } finally {
             lock.unlock();
         }

@@ -47,8 +47,15 @@ final class StageSlot {
     private volatile ProviderEntry provider;
     private volatile StageMode mode = StageMode.ACTIVE;
 
+    /** Set when the source instance of this node called {@link StageContext#endOfStream()}. */
+    private volatile boolean endOfStream;
+
     private record Context(String streamId, String nodeName, PixelFormat inputFormat, PixelFormat outputFormat,
-                           FramePool pool) implements StageContext {
+                           FramePool pool, Runnable onEnd) implements StageContext {
+        @Override
+        public void endOfStream() {
+            onEnd.run();
+        }
     }
 
     StageSlot(StreamRunner stream, NodePlan plan, FrameQueue input, FramePool pool) {
@@ -56,7 +63,13 @@ final class StageSlot {
         this.plan = plan;
         this.input = input;
         this.properties = plan.properties();
-        this.context = new Context(stream.streamId(), plan.name(), plan.input(), plan.output(), pool);
+        this.context = new Context(stream.streamId(), plan.name(), plan.input(), plan.output(), pool,
+                () -> endOfStream = true);
+    }
+
+    /** @return whether the node's source asked to end the stream */
+    boolean endOfStreamRequested() {
+        return endOfStream;
     }
 
     String type() {

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.framegrid.api.frame.Frame;
@@ -47,6 +50,11 @@ final class StreamRunner implements StreamHandle {
     private final List<Thread> threads = new ArrayList<>();
     private final List<Thread> sourceThreads = new ArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
+    /** Producers of each queue: at end of stream a queue is finished when the last of them is done. */
+    private final Map<FrameQueue, AtomicInteger> producers = new HashMap<>();
+    /** Frame loops still running; when the last one has drained its input the stream has reached its end. */
+    private final AtomicInteger liveLoops = new AtomicInteger();
+    private final CountDownLatch ended = new CountDownLatch(1);
     private volatile boolean running;
     private volatile boolean flowing;
     private volatile String rateProblem;
@@ -68,6 +76,11 @@ final class StreamRunner implements StreamHandle {
             List<StageSlot> next = slot.plan.downstream().stream().map(byName::get).toList();
             outputs.put(slot, new Outputs(next.stream().filter(n -> n.input != null).map(n -> n.input)
                     .toArray(FrameQueue[]::new), next.stream().filter(n -> n.input == null).toArray(StageSlot[]::new)));
+        }
+        for (Outputs outs : outputs.values()) {
+            for (FrameQueue q : outs.queues) {
+                producers.computeIfAbsent(q, k -> new AtomicInteger()).incrementAndGet();
+            }
         }
     }
 
@@ -97,6 +110,7 @@ final class StreamRunner implements StreamHandle {
             } // else DIRECT: runs on its upstream's thread
         }
         threads.addAll(sourceThreads);
+        liveLoops.set(threads.size());
         threads.forEach(Thread::start);
         refreshState();
         // A provider that arrived while the instances started was not offered to this stream yet.
@@ -113,6 +127,10 @@ final class StreamRunner implements StreamHandle {
             while (running) {
                 Frame in = slot.input.take();
                 if (in == null) {
+                    if (running) { // finished upstream (end of stream), not closed
+                        finish(outs);
+                        loopEnded();
+                    }
                     return;
                 }
                 run(slot, outs, in);
@@ -131,21 +149,59 @@ final class StreamRunner implements StreamHandle {
                 if (slot.stats.takeStateChange()) {
                     refreshState();
                 }
+                if (out != null) {
+                    if (out instanceof PooledFrame pooled) {
+                        pooled.stamp(streamId, sequence.getAndIncrement());
+                    }
+                    emit(outs, out);
+                }
+                if (slot.endOfStreamRequested()) {
+                    finish(outs);
+                    loopEnded();
+                    return;
+                }
                 if (out == null) {
                     // A source paces itself; a missing one must not spin while it waits for a provider.
                     Thread.sleep(slot.mode() == StageMode.ACTIVE ? 1 : 10);
-                    continue;
                 }
-                if (out instanceof PooledFrame pooled) {
-                    pooled.stamp(streamId, sequence.getAndIncrement());
-                }
-                emit(outs, out);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             engine.frameThreadEnded();
         }
+    }
+
+    /**
+     * End of stream seen by a node: each queue it feeds is finished once all of that queue's producers are done
+     * (a node fed by two sources ends after both); DIRECT nodes run here, so their outputs end with this one.
+     */
+    private void finish(Outputs outs) {
+        for (FrameQueue q : outs.queues) {
+            if (producers.get(q).decrementAndGet() == 0) {
+                q.finish();
+            }
+        }
+        for (StageSlot direct : outs.directs) {
+            finish(outputs.get(direct));
+        }
+    }
+
+    /** The last loop to drain its input ends the stream: stages stopped off the frame threads (close joins them). */
+    private void loopEnded() {
+        if (liveLoops.decrementAndGet() == 0 && running) {
+            LOG.info("stream " + streamId + " reached its end of stream");
+            try {
+                control().execute(this::close);
+            } catch (RejectedExecutionException e) { // the engine is shutting down: close on a thread of our own
+                Thread.ofPlatform().name(streamId + "-end").start(this::close);
+            }
+        }
+    }
+
+    @Override
+    public boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
+        return ended.await(timeout, unit);
     }
 
     /** Processes one frame the caller owns and passes the result on: the body of a node loop, and a DIRECT node. */
@@ -381,5 +437,6 @@ final class StreamRunner implements StreamHandle {
         slots.forEach(StageSlot::close);
         refreshState();
         engine.closed(this);
+        ended.countDown();
     }
 }

@@ -66,21 +66,29 @@ final class TestStages {
         }
     }
 
-    /** Source "gen": RGB24 frames of {@code size}x{@code size}, every {@code interval} ms, at most {@code count}. */
+    /**
+     * Source "gen": RGB24 frames of {@code size}x{@code size}, every {@code interval} ms, at most {@code count}; with
+     * {@code end} it then ends the stream, else it idles.
+     */
     static StageProvider source() {
         StageDescriptor d = new StageDescriptor("gen", "Source/Video/Test", "test frames", Set.of(),
                 OutputRule.PROPERTY, Set.of(PixelFormat.RGB24, PixelFormat.GRAY8), "format", List.of(
                 new PropertyDescriptor("format", "RGB24", false, List.of("RGB24", "GRAY8"), "format"),
                 new PropertyDescriptor("size", PropertyType.INTEGER, 16L, false, 1, 4096, "edge"),
                 new PropertyDescriptor("interval", PropertyType.INTEGER, 2L, false, 0, 1000, "ms between frames"),
-                new PropertyDescriptor("count", PropertyType.INTEGER, Long.MAX_VALUE, false, "frames to emit")));
+                new PropertyDescriptor("count", PropertyType.INTEGER, Long.MAX_VALUE, false, "frames to emit"),
+                new PropertyDescriptor("end", PropertyType.BOOLEAN, false, false, "end the stream after count")));
         return new Provider(d, () -> new Base() {
             long emitted;
 
             @Override
             public Frame process(Frame input) throws Exception {
                 if (emitted >= properties.getLong("count")) {
-                    Thread.sleep(5);
+                    if (properties.getBoolean("end")) {
+                        context.endOfStream();
+                    } else {
+                        Thread.sleep(5);
+                    }
                     return null;
                 }
                 Thread.sleep(properties.getLong("interval"));

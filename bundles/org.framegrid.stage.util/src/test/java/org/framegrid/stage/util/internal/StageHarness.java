@@ -14,6 +14,10 @@ import org.framegrid.api.stage.PropertyDescriptor;
 final class StageHarness {
     record Context(String streamId, String nodeName, PixelFormat inputFormat, PixelFormat outputFormat,
                    FramePool pool) implements StageContext {
+        @Override
+        public void endOfStream() {
+            throw new UnsupportedOperationException("the harness drives single stages, not streams");
+        }
     }
 
     private StageHarness() {
