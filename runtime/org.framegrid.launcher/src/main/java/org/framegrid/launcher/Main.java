@@ -116,8 +116,13 @@ public final class Main {
         config.remove("framegrid.deploy.dir"); // a tool neither hot-deploys nor loads the node's pipelines
         config.remove("framegrid.pipelines.dir");
         NodeLog.configure(Level.WARNING, null, 0, 0); // the tool's own output is the point; only problems are logged
+        // The node's bundles as deployed (models, stages in deploy/), installed once: a tool watches nothing.
+        List<Path> bundleDirs = new ArrayList<>(List.of(options.home().resolve("bundle")));
+        if (Files.isDirectory(options.home().resolve("deploy"))) {
+            bundleDirs.add(options.home().resolve("deploy"));
+        }
         Node node = Node.create(config);
-        node.start(List.of(options.home().resolve("bundle")), bundle -> FILEINSTALL.equals(bundle.getSymbolicName()));
+        node.start(bundleDirs, bundle -> FILEINSTALL.equals(bundle.getSymbolicName()));
         try {
             return Tool.run(node.framework().getBundleContext(), options.tool(), options.toolArgs());
         } finally {

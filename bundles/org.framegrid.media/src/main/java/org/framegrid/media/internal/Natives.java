@@ -16,6 +16,8 @@ public final class Natives {
     public static void check() throws MediaException {
         try {
             avutil.avutil_version();
+            // FFmpeg and its codecs write warnings straight to stderr, outside the node's log; keep only errors.
+            avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         } catch (LinkageError | RuntimeException e) {
             throw new MediaException("FFmpeg natives cannot be loaded (" + e
                     + "); start the JVM with --add-opens java.base/java.lang=ALL-UNNAMED", e);

@@ -81,6 +81,41 @@ class NodeProcessIT {
         assertEquals("framegrid: no bundle of this node offers the tool 'no.such.tool'", text.strip());
     }
 
+    @Test
+    void processRunsAFileJobToItsEnd() throws Exception {
+        Path home = copyOfNode();
+        Path clip = home.resolve("clip.mp4");
+        Path small = home.resolve("small.mp4");
+        String made = tool(home, "pipelines.process", "--pipeline", home.resolve("pipelines/test-clip.yaml").toString(),
+                "-o", clip.toString());
+        assertTrue(made.contains("test-clip: 60 frames in, 60 out, 0 dropped, 0 errors"), made);
+        String scaled = tool(home, "pipelines.process", "--pipeline", home.resolve("pipelines/transcode.yaml").toString(),
+                clip.toString(), "-o", small.toString());
+        assertTrue(scaled.contains("transcode: 60 frames in, 60 out, 0 dropped, 0 errors"), scaled);
+        assertTrue(Files.size(small) > 10_000, "an encoded file: " + Files.size(small) + " bytes");
+
+        Path notVideo = home.resolve("conf/framework.properties");
+        node = new ProcessBuilder(home.resolve("bin/framegrid").toString(), "--tool", "pipelines.process", "--pipeline",
+                home.resolve("pipelines/transcode.yaml").toString(), notVideo.toString(), "-o", small.toString())
+                .redirectErrorStream(true).start();
+        String text = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(node.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, node.exitValue(), text);
+        assertEquals(home.resolve("pipelines/transcode.yaml") + ":6:11: node 'decode' (decode) failed to start: "
+                + "framework.properties: not a video file (Invalid data found when processing input)", text);
+    }
+
+    /** Runs one tool of the node to its end; returns its output, and fails on a non-zero exit. */
+    private String tool(Path home, String name, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/framegrid").toString(), "--tool", name));
+        command.addAll(List.of(args));
+        node = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String text = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(node.waitFor(120, TimeUnit.SECONDS), "the tool ends");
+        assertEquals(0, node.exitValue(), text);
+        return text;
+    }
+
     private Process start(Path home) throws IOException {
         Process process = new ProcessBuilder(home.resolve("bin/framegrid").toString()).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> {

@@ -84,6 +84,11 @@ final class StreamRunner implements StreamHandle {
         }
     }
 
+    /** A stage's own message is written for users; the exception's class name is only a fallback. */
+    private static String reason(Throwable e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
+    }
+
     Executor control() {
         return engine.control();
     }
@@ -96,7 +101,7 @@ final class StreamRunner implements StreamHandle {
             } catch (Exception | LinkageError e) {
                 slots.forEach(StageSlot::close);
                 throw new PipelineDefinitionException(List.of(new PipelineProblem(slot.plan.node().position(),
-                        "node " + slot.plan.label() + " failed to start: " + e)));
+                        "node " + slot.plan.label() + " failed to start: " + reason(e))));
             }
         }
         running = true;

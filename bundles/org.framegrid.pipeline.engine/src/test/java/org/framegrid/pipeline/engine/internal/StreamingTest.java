@@ -236,7 +236,7 @@ class StreamingTest {
                 node("mid", "bad", Map.of()), node("out", "sink", Map.of()));
         PipelineDefinitionException e = assertThrows(PipelineDefinitionException.class,
                 () -> engine.start(d, "s", Map.of()));
-        assertTrue(e.getMessage().contains("node 'mid' (bad) failed to start: java.lang.Exception: no model"),
+        assertTrue(e.getMessage().contains("node 'mid' (bad) failed to start: no model"),
                 e.getMessage());
         assertEquals(0, engine.frameThreads());
         assertTrue(engine.streams().isEmpty());

@@ -35,7 +35,11 @@ public final class TestSourceStage implements StageProvider {
             new PropertyDescriptor("height", PropertyType.INTEGER, 360L, false, 16, 4320, "Frame height in pixels."),
             new PropertyDescriptor("fps", PropertyType.DOUBLE, 30.0, true, 0.1, 1000, "Frames per second."),
             new PropertyDescriptor("format", "RGB24", false, Arrays.stream(PixelFormat.values()).map(Enum::name)
-                    .toList(), "Pixel format of the frames.")));
+                    .toList(), "Pixel format of the frames."),
+            new PropertyDescriptor("frames", PropertyType.INTEGER, 0L, false, 0, Integer.MAX_VALUE,
+                    "Frames to make before the stream ends; 0 never ends (live)."),
+            new PropertyDescriptor("realtime", PropertyType.BOOLEAN, true, false,
+                    "Pace the frames at fps; false makes them as fast as the pipeline takes them (file jobs).")));
 
     @Override
     public StageDescriptor descriptor() {
@@ -57,16 +61,23 @@ public final class TestSourceStage implements StageProvider {
 
             @Override
             public Frame process(Frame input) throws InterruptedException {
-                long now = System.nanoTime();
-                if (next == 0) {
-                    next = now;
-                }
-                if (next > now) {
-                    Thread.sleep(Duration.ofNanos(next - now));
-                }
-                // After a stall, restart the clock rather than emit a burst of late frames.
-                next = Math.max(next + intervalNanos, System.nanoTime() - intervalNanos);
                 StageProperties p = properties;
+                long frames = p.getLong("frames");
+                if (frames > 0 && number >= frames) {
+                    context.endOfStream();
+                    return null;
+                }
+                if (p.getBoolean("realtime")) {
+                    long now = System.nanoTime();
+                    if (next == 0) {
+                        next = now;
+                    }
+                    if (next > now) {
+                        Thread.sleep(Duration.ofNanos(next - now));
+                    }
+                    // After a stall, restart the clock rather than emit a burst of late frames.
+                    next = Math.max(next + intervalNanos, System.nanoTime() - intervalNanos);
+                }
                 Frame f = context.pool().acquire(context.outputFormat(), p.getInt("width"), p.getInt("height"));
                 draw(f, number);
                 f.pts(number * intervalNanos);

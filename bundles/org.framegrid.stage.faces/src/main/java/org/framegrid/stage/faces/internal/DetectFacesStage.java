@@ -1,0 +1,114 @@
+package org.framegrid.stage.faces.internal;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.framegrid.api.frame.PixelFormat;
+import org.framegrid.api.stage.OutputRule;
+import org.framegrid.api.stage.PropertyDescriptor;
+import org.framegrid.api.stage.PropertyType;
+import org.framegrid.api.stage.Stage;
+import org.framegrid.api.stage.StageDescriptor;
+import org.framegrid.api.stage.StageProvider;
+import org.framegrid.api.stage.StageType;
+import org.framegrid.inference.api.InferenceBackend;
+import org.framegrid.inference.api.Model;
+import org.osgi.framework.Version;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * {@code detect-faces}: BlazeFace on every frame, results attached as {@code FrameMeta.DETECTIONS} (label
+ * {@code face}, box normalised to the frame; BlazeFace's 6 keypoints are decoded but the {@code Detection} record has
+ * no place for them, so they are not attached).
+ *
+ * <p>Both references are dynamic so that models and backends come and go without restarting this provider. A
+ * stage instance picks the newest model of its {@code model} name and the best backend when it <em>starts</em> and
+ * loads its own copy: a missing model or backend makes {@code start()} fail with a message naming what is missing
+ * (the engine reports it). A running instance keeps its loaded copy when the model bundle goes; if the backend closes
+ * the copy under it, frames pass through without detections and are counted (see {@link FaceDetector#bypassed()}).
+ */
+@Component(name = "org.framegrid.stage.faces.detect")
+@StageType(type = DetectFacesStage.TYPE, classification = DetectFacesStage.CLASSIFICATION)
+public final class DetectFacesStage implements StageProvider {
+
+    static final String TYPE = "detect-faces";
+    static final String CLASSIFICATION = "Filter/Analyzer/Video";
+    static final Set<PixelFormat> FORMATS = Set.of(PixelFormat.RGB24, PixelFormat.BGR24, PixelFormat.RGBA);
+
+    private static final StageDescriptor DESCRIPTOR = new StageDescriptor(TYPE, CLASSIFICATION,
+            "Finds faces with a BlazeFace model and attaches them as detections.", FORMATS, OutputRule.SAME_AS_INPUT,
+            Set.of(), null, List.of(
+            new PropertyDescriptor("model", PropertyType.STRING, "blazeface-front", false,
+                    "Name of the face-detection model (a BlazeFace export: 4 outputs, anchors in its descriptor)."),
+            new PropertyDescriptor("score-threshold", PropertyType.DOUBLE, 0.5, true, 0, 1,
+                    "Smallest score (0..1) a face is reported with."),
+            new PropertyDescriptor("iou-threshold", PropertyType.DOUBLE, 0.3, true, 0, 1,
+                    "Overlap (IoU) above which two boxes are merged by weighted NMS."),
+            new PropertyDescriptor("max-faces", PropertyType.INTEGER, 20L, true, 1, 896,
+                    "Most faces reported per frame, best first."),
+            new PropertyDescriptor("threads", PropertyType.INTEGER, 1L, false, 0, 64,
+                    "Inference threads; 0 lets the backend choose. One suits a 128x128 model best: several streams "
+                            + "then share the cores instead of contending for them.")));
+
+    private final List<Model> models = new CopyOnWriteArrayList<>();
+    private final AtomicReference<InferenceBackend> backend = new AtomicReference<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + Model.TASK_PROPERTY + "=face-detection)")
+    void addModel(Model model) {
+        models.add(model);
+    }
+
+    void removeModel(Model model) {
+        models.remove(model);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setBackend(InferenceBackend newBackend) {
+        backend.set(newBackend);
+    }
+
+    void unsetBackend(InferenceBackend oldBackend) {
+        // GREEDY binds the replacement before it unbinds the old one: clear only if the old one is still current.
+        backend.compareAndSet(oldBackend, null);
+    }
+
+    @Override
+    public StageDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Stage create() {
+        return new FaceDetector(this);
+    }
+
+    /** @return the newest model called {@code name}, or {@code null} */
+    Model model(String name) {
+        Model best = null;
+        for (Model m : models) {
+            if (m.descriptor().name().equals(name) && (best == null || Version.parseVersion(m.descriptor().version())
+                    .compareTo(Version.parseVersion(best.descriptor().version())) > 0)) {
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    /** @return the current backend, or {@code null} */
+    InferenceBackend backend() {
+        return backend.get();
+    }
+
+    /** @return the names of the face-detection models installed, for messages */
+    List<String> modelNames() {
+        return models.stream().map(m -> m.descriptor().name() + " " + m.descriptor().version()).toList();
+    }
+}

@@ -1,0 +1,77 @@
+package org.framegrid.stage.faces.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.FloatBuffer;
+
+import org.framegrid.api.frame.Frame;
+import org.framegrid.api.frame.FramePool;
+import org.framegrid.api.frame.PixelFormat;
+import org.framegrid.inference.api.ColorOrder;
+import org.framegrid.inference.api.Normalization;
+import org.framegrid.inference.api.TensorLayout;
+import org.framegrid.pipeline.engine.internal.Engine;
+import org.junit.jupiter.api.Test;
+
+/** Fitting a frame into the square input and mapping results back. */
+class LetterboxTest {
+
+    private static final Normalization BLAZEFACE = new Normalization(1 / 127.5f, new float[] {1}, new float[] {1});
+
+    @Test
+    void aWideFrameIsScaledToTheWidthAndPaddedAboveAndBelow() {
+        Letterbox box = Letterbox.of(640, 360, 128);
+        assertEquals(0.2f, box.scale(), 1e-6f);
+        assertEquals(0f, box.padX(), 1e-4f);
+        assertEquals(28f, box.padY(), 1e-4f);
+        Letterbox tall = Letterbox.of(360, 640, 128);
+        assertEquals(28f, tall.padX(), 1e-4f);
+        assertEquals(0f, tall.padY(), 1e-4f);
+    }
+
+    @Test
+    void frameToInputAndBackIsTheIdentity() {
+        for (int[] size : new int[][] {{640, 360}, {360, 640}, {512, 512}, {1920, 1080}, {33, 17}}) {
+            Letterbox box = Letterbox.of(size[0], size[1], 128);
+            for (float x : new float[] {0, 1, size[0] / 3f, size[0]}) {
+                assertEquals(x, box.frameX(box.inputX(x)), 1e-3f * size[0]);
+            }
+            for (float y : new float[] {0, 1, size[1] / 3f, size[1]}) {
+                assertEquals(y, box.frameY(box.inputY(y)), 1e-3f * size[1]);
+            }
+            // The frame's corners land on the edges of the image area inside the input.
+            assertEquals(box.padX() / 128, box.inputX(0), 1e-6f);
+            assertEquals(1 - box.padY() / 128, box.inputY(size[1]), 1e-6f);
+        }
+    }
+
+    @Test
+    void theInputHoldsTheNormalisedImageBetweenBlackBars() {
+        try (Engine engine = new Engine(60_000, false)) {
+            FramePool pool = engine.pool();
+            Frame frame = pool.acquire(PixelFormat.RGB24, 640, 360);
+            for (int i = 0; i < 640 * 360; i++) {
+                frame.data().put(3 * i, (byte) 255).put(3 * i + 1, (byte) 0).put(3 * i + 2, (byte) 51);
+            }
+            FloatBuffer input = FloatBuffer.allocate(128 * 128 * 3);
+            InputWriter writer = new InputWriter(128, TensorLayout.NHWC, ColorOrder.RGB, BLAZEFACE);
+            writer.write(frame, input);
+            // Rows 0..27 and 100..127 are padding: black, -1 after v / 127.5 - 1.
+            for (int v : new int[] {0, 27, 100, 127}) {
+                assertEquals(-1f, input.get((v * 128 + 64) * 3), 1e-6f, "pad row " + v);
+            }
+            for (int v : new int[] {28, 64, 99}) {
+                int at = (v * 128 + 5) * 3;
+                assertEquals(1f, input.get(at), 1e-6f, "red, row " + v);
+                assertEquals(-1f, input.get(at + 1), 1e-6f, "green");
+                assertEquals(51 / 127.5f - 1, input.get(at + 2), 1e-6f, "blue");
+            }
+            // A BGR model gets the channels swapped; an NCHW model gets planes.
+            FloatBuffer planes = FloatBuffer.allocate(128 * 128 * 3);
+            new InputWriter(128, TensorLayout.NCHW, ColorOrder.BGR, BLAZEFACE).write(frame, planes);
+            assertEquals(51 / 127.5f - 1, planes.get(64 * 128 + 5), 1e-6f, "blue plane first");
+            assertEquals(1f, planes.get(2 * 128 * 128 + 64 * 128 + 5), 1e-6f, "red plane last");
+            frame.release();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.framegrid.stage.faces.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.framegrid.api.frame.Frame;
+import org.framegrid.api.frame.FrameMeta;
+import org.framegrid.api.frame.FramePool;
+import org.framegrid.api.frame.PixelFormat;
+import org.framegrid.api.stage.Stage;
+import org.framegrid.inference.api.ElementType;
+import org.framegrid.inference.api.InferenceOptions;
+import org.framegrid.inference.api.LoadedModel;
+import org.framegrid.inference.api.Tensor;
+import org.framegrid.inference.api.TensorInfo;
+import org.framegrid.inference.onnx.internal.OnnxBackend;
+import org.framegrid.pipeline.engine.internal.Engine;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Prints detect-faces' throughput on 640x360 RGB24 frames next to a raw {@code runInto} loop on the same model with
+ * the same session options in the same process, so the stage's own cost (letterbox, decode, NMS, metadata) shows as
+ * the ratio. Reports, never asserts on time: CI machines vary too much.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ThroughputTest {
+
+    private static final int WARM_UP = 300;
+    private static final int FRAMES = 1000;
+
+    @ParameterizedTest(name = "threads={0}")
+    @ValueSource(ints = {1, 0})
+    void detectFacesAgainstRawRunInto(int threads) throws Exception {
+        BufferedImage image = Fixtures.astronaut();
+        Fixtures.BundledModel model = Fixtures.model("blazeface-front");
+        OnnxBackend backend = new OnnxBackend();
+        DetectFacesStage provider = new DetectFacesStage();
+        provider.addModel(model);
+        provider.setBackend(backend);
+        try (Engine engine = new Engine(60_000, false)) {
+            FramePool pool = engine.pool();
+            Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, 640, 360, image, 0, -100, 640, 640);
+            Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of("threads", (long) threads));
+            LoadedModel raw = backend.load(ByteBuffer.allocateDirect(model.bytes().length).put(model.bytes()).flip(),
+                    model.descriptor(), InferenceOptions.DEFAULT.withIntraOpThreads(threads));
+            try {
+                Map<String, Tensor> in = Map.of(model.descriptor().input().name(),
+                        Tensor.allocate(ElementType.FLOAT32, model.descriptor().input().shape(128, 128)));
+                Map<String, Tensor> out = new HashMap<>();
+                for (TensorInfo info : raw.outputs()) {
+                    out.put(info.name(), Tensor.allocate(ElementType.FLOAT32, info.shape()));
+                }
+                // The raw loop runs on the very input the stage makes of the frame.
+                InputWriter writer = new InputWriter(128, model.descriptor().input().layout(),
+                        model.descriptor().input().colorOrder(), model.descriptor().input().normalization());
+                FloatBuffer input = in.values().iterator().next().floats();
+                writer.write(frame, input);
+                for (int i = 0; i < WARM_UP; i++) {
+                    stage.process(frame);
+                    raw.runInto(in, out);
+                }
+                // Alternate frame by frame so that both loops see the same machine state (turbo, other load).
+                long stageNanos = 0;
+                long rawNanos = 0;
+                int faces = 0;
+                for (int i = 0; i < FRAMES; i++) {
+                    long t0 = System.nanoTime();
+                    stage.process(frame);
+                    long t1 = System.nanoTime();
+                    raw.runInto(in, out);
+                    rawNanos += System.nanoTime() - t1;
+                    stageNanos += t1 - t0;
+                    faces += frame.meta(FrameMeta.DETECTIONS).items().size();
+                }
+                assertEquals(FRAMES, faces, "the face is found in every timed frame");
+                // Where the stage's own time goes: the letterbox into the input, and decode + NMS of the outputs.
+                FaceDecoder decoder = new FaceDecoder(Anchors.parse("16:2,8:6"), 128);
+                FloatBuffer[] scores = {out.get("Identity:0").floats(), out.get("Identity_1:0").floats()};
+                FloatBuffer[] boxes = {out.get("Identity_2:0").floats(), out.get("Identity_3:0").floats()};
+                long t2 = System.nanoTime();
+                for (int i = 0; i < FRAMES; i++) {
+                    writer.write(frame, input);
+                }
+                long t3 = System.nanoTime();
+                for (int i = 0; i < FRAMES; i++) {
+                    decoder.decode(scores, boxes, 0.5f, 0.3f, 20);
+                }
+                long t4 = System.nanoTime();
+                double stageFps = FRAMES * 1e9 / stageNanos;
+                double rawFps = FRAMES * 1e9 / rawNanos;
+                System.out.printf("detect-faces 640x360 RGB24, threads=%d (%d cores): stage %.0f fps (%.2f ms/frame), "
+                        + "raw runInto %.0f fps (%.2f ms), ratio %.3f; letterbox %.1f us, decode+NMS %.1f us%n",
+                        threads, Runtime.getRuntime().availableProcessors(), stageFps, 1e3 / stageFps, rawFps,
+                        1e3 / rawFps, stageFps / rawFps, (t3 - t2) / 1e3 / FRAMES, (t4 - t3) / 1e3 / FRAMES);
+            } finally {
+                raw.close();
+                stage.stop();
+                frame.release();
+            }
+        }
+    }
+}
