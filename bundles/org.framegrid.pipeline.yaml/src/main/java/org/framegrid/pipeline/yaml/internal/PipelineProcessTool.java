@@ -32,7 +32,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(name = "org.framegrid.pipeline.yaml.process", property = "framegrid.tool=pipelines.process")
 public final class PipelineProcessTool implements Function<List<String>, Integer> {
 
-    static final String USAGE = "usage: framegrid process --pipeline FILE [IN] -o OUT";
+    static final String USAGE = "usage: framegrid process --pipeline FILE [IN] [-o OUT]";
     private static final AtomicInteger JOBS = new AtomicInteger();
 
     private final PipelineService pipelines;
@@ -63,8 +63,8 @@ public final class PipelineProcessTool implements Function<List<String>, Integer
         }
         PipelineDefinition definition = fileJob(checked.definition());
         Map<String, Object> params = new HashMap<>();
-        String problem = bind(definition, "decode", "input", job.input(), params);
-        problem = problem != null ? problem : bind(definition, "encode", "output", job.output(), params);
+        String problem = bind(definition, "decode", "input", job.input(), "an input file", params);
+        problem = problem != null ? problem : bind(definition, "encode", "output", job.output(), "an output file (-o)", params);
         if (problem != null) {
             err.println(job.pipeline() + ": " + problem);
             return 2;
@@ -101,7 +101,7 @@ public final class PipelineProcessTool implements Function<List<String>, Integer
                 default -> inputs.add(args.get(i));
             }
         }
-        if (pipeline == null || output == null || inputs.size() > 1) {
+        if (pipeline == null || inputs.size() > 1) {
             return null;
         }
         return new Job(pipeline, inputs.isEmpty() ? null : inputs.get(0), output);
@@ -116,12 +116,15 @@ public final class PipelineProcessTool implements Function<List<String>, Integer
         return new PipelineDefinition(d.name(), d.source(), d.revision(), nodes, d.edges(), policy, d.position());
     }
 
-    /** Sets {@code node.property = value} on the single node of {@code type}; a value needs exactly one such node. */
-    private static String bind(PipelineDefinition d, String type, String property, String value,
+    /**
+     * Sets {@code node.property = value} on the single node of {@code type}: a value needs exactly one such node, and
+     * such a node needs a value (a pipeline without {@code encode}, e.g. decode-only, takes no {@code -o}).
+     */
+    private static String bind(PipelineDefinition d, String type, String property, String value, String what,
             Map<String, Object> params) {
         List<NodeDefinition> nodes = d.nodes().stream().filter(n -> n.type().equals(type)).toList();
         if (value == null) {
-            return nodes.isEmpty() ? null : "an input file is needed for its '" + type + "' stage";
+            return nodes.isEmpty() ? null : what + " is needed for its '" + type + "' stage";
         }
         if (nodes.size() != 1) {
             return "needs exactly one '" + type + "' stage to take " + value + " (it has " + nodes.size() + ")";
