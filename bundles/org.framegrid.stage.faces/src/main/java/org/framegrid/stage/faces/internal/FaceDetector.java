@@ -1,7 +1,5 @@
 package org.framegrid.stage.faces.internal;
 
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,14 +15,12 @@ import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageProperties;
 import org.framegrid.inference.api.ElementType;
 import org.framegrid.inference.api.ImageInput;
-import org.framegrid.inference.api.InferenceBackend;
-import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
-import org.framegrid.inference.api.Model;
 import org.framegrid.inference.api.ModelDescriptor;
-import org.framegrid.inference.api.ModelOutput;
 import org.framegrid.inference.api.Tensor;
-import org.framegrid.inference.api.TensorInfo;
+import org.framegrid.stage.model.ImageInputWriter;
+import org.framegrid.stage.model.Letterbox;
+import org.framegrid.stage.model.StageModels;
 
 /**
  * One {@code detect-faces} instance: loads its model in {@link #start()}, then per frame letterboxes into a reused
@@ -36,6 +32,7 @@ final class FaceDetector implements Stage {
     /** The anchor layout of both BlazeFace exports, used when a descriptor does not state one. */
     private static final String DEFAULT_ANCHORS = "16:2,8:6";
     static final String LABEL = "face";
+    private static final String BLAZEFACE = "a BlazeFace export";
 
     private final DetectFacesStage provider;
     private StageContext context;
@@ -46,7 +43,7 @@ final class FaceDetector implements Stage {
     private volatile int maxFaces;
 
     private LoadedModel loaded;
-    private InputWriter writer;
+    private ImageInputWriter writer;
     private FaceDecoder decoder;
     private FloatBuffer input;
     private Map<String, Tensor> inputs;
@@ -62,7 +59,7 @@ final class FaceDetector implements Stage {
     @Override
     public void configure(StageContext context, StageProperties properties) {
         this.context = context;
-        if (context.inputFormat() != null && !InputWriter.accepts(context.inputFormat())) {
+        if (context.inputFormat() != null && !ImageInputWriter.accepts(context.inputFormat())) {
             throw new IllegalArgumentException(DetectFacesStage.TYPE + " reads RGB24, BGR24 or RGBA frames, not "
                     + context.inputFormat());
         }
@@ -80,43 +77,26 @@ final class FaceDetector implements Stage {
 
     @Override
     public void start() throws Exception {
-        Model model = provider.model(modelName);
-        if (model == null) {
-            throw new IllegalStateException(DetectFacesStage.TYPE + ": no face-detection model named '" + modelName
-                    + "' is installed (installed: " + provider.modelNames() + ")");
+        StageModels.Loaded candidate = provider.models.load(modelName, threads);
+        try {
+            bind(candidate);
+        } catch (RuntimeException e) {
+            candidate.session().close();
+            throw e;
         }
-        InferenceBackend backend = provider.backend();
-        if (backend == null) {
-            throw new IllegalStateException(DetectFacesStage.TYPE + ": no inference backend is available to run "
-                    + modelName);
-        }
-        ModelDescriptor descriptor = model.descriptor();
+        loaded = candidate.session();
+    }
+
+    /** Checks input and outputs against the anchors and allocates every tensor the frame loop reuses. */
+    private void bind(StageModels.Loaded model) {
+        ModelDescriptor descriptor = model.model().descriptor();
         ImageInput image = descriptor.input();
         if (!image.size().isFixed() || image.size().width() != image.size().height()) {
             throw new IllegalArgumentException(DetectFacesStage.TYPE + ": model " + modelName + " from "
-                    + model.origin() + " needs a fixed square input, it declares " + image.size());
+                    + model.model().origin() + " needs a fixed square input, it declares " + image.size());
         }
         int size = image.size().width();
         Anchors anchors = Anchors.parse(descriptor.properties().getOrDefault("anchors", DEFAULT_ANCHORS));
-        byte[] bytes;
-        try (InputStream in = model.open()) {
-            bytes = in.readAllBytes();
-        }
-        ByteBuffer file = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
-        InferenceOptions options = InferenceOptions.DEFAULT.withIntraOpThreads(threads);
-        LoadedModel candidate = backend.load(file, descriptor, options);
-        try {
-            bind(candidate, descriptor, image, size, anchors, model.origin());
-        } catch (RuntimeException e) {
-            candidate.close();
-            throw e;
-        }
-        loaded = candidate;
-    }
-
-    /** Checks the outputs against the anchors and allocates every tensor the frame loop reuses. */
-    private void bind(LoadedModel model, ModelDescriptor descriptor, ImageInput image, int size, Anchors anchors,
-            String origin) {
         Tensor in = Tensor.allocate(ElementType.FLOAT32, image.shape(size, size));
         input = in.floats();
         inputs = Map.of(image.name(), in);
@@ -126,39 +106,19 @@ final class FaceDetector implements Stage {
         boxes = new FloatBuffer[grids];
         for (int g = 0; g < grids; g++) {
             Anchors.Grid grid = anchors.grids().get(g);
-            Tensor s = output(model, descriptor, "scores-" + grid.cells(), grid.count(), 1, origin);
-            Tensor b = output(model, descriptor, "boxes-" + grid.cells(), grid.count(), FaceDecoder.VALUES, origin);
-            out.put(outputName(descriptor, "scores-" + grid.cells()), s);
-            out.put(outputName(descriptor, "boxes-" + grid.cells()), b);
+            String scoresMeaning = "scores-" + grid.cells();
+            String boxesMeaning = "boxes-" + grid.cells();
+            Tensor s = provider.models.floatOutput(model, scoresMeaning, grid.count(), BLAZEFACE);
+            Tensor b = provider.models.floatOutput(model, boxesMeaning, (long) grid.count() * FaceDecoder.VALUES,
+                    BLAZEFACE);
+            out.put(descriptor.output(scoresMeaning).name(), s);
+            out.put(descriptor.output(boxesMeaning).name(), b);
             scores[g] = s.floats();
             boxes[g] = b.floats();
         }
         outputs = Map.copyOf(out);
-        writer = new InputWriter(size, image.layout(), image.colorOrder(), image.normalization());
+        writer = new ImageInputWriter(size, image.layout(), image.colorOrder(), image.normalization());
         decoder = new FaceDecoder(anchors, size);
-    }
-
-    private static String outputName(ModelDescriptor descriptor, String meaning) {
-        return descriptor.output(meaning).name();
-    }
-
-    /** @return a tensor for the output of {@code meaning}, checked to hold {@code anchors x values} floats */
-    private static Tensor output(LoadedModel model, ModelDescriptor descriptor, String meaning, int anchors,
-            int values, String origin) {
-        ModelOutput declared = descriptor.output(meaning);
-        if (declared == null) {
-            throw new IllegalArgumentException(DetectFacesStage.TYPE + ": model " + descriptor.name() + " from "
-                    + origin + " declares no '" + meaning + "' output; outputs: " + descriptor.outputs());
-        }
-        TensorInfo info = model.outputs().stream().filter(o -> o.name().equals(declared.name())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(DetectFacesStage.TYPE + ": model " + descriptor.name()
-                        + " has no output " + declared.name()));
-        if (!info.isFixed() || info.type() != ElementType.FLOAT32
-                || Tensor.elementCount(info.shape()) != (long) anchors * values) {
-            throw new IllegalArgumentException(DetectFacesStage.TYPE + ": model " + descriptor.name() + " output "
-                    + info + " does not hold " + anchors + " anchors x " + values + " floats; not a BlazeFace export");
-        }
-        return Tensor.allocate(ElementType.FLOAT32, info.shape());
     }
 
     @Override

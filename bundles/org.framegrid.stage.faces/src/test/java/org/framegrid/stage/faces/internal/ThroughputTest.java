@@ -21,6 +21,7 @@ import org.framegrid.inference.api.Tensor;
 import org.framegrid.inference.api.TensorInfo;
 import org.framegrid.inference.onnx.internal.OnnxBackend;
 import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.stage.model.ImageInputWriter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
@@ -59,7 +60,7 @@ class ThroughputTest {
                     out.put(info.name(), Tensor.allocate(ElementType.FLOAT32, info.shape()));
                 }
                 // The raw loop runs on the very input the stage makes of the frame.
-                InputWriter writer = new InputWriter(128, model.descriptor().input().layout(),
+                ImageInputWriter writer = new ImageInputWriter(128, model.descriptor().input().layout(),
                         model.descriptor().input().colorOrder(), model.descriptor().input().normalization());
                 FloatBuffer input = in.values().iterator().next().floats();
                 writer.write(frame, input);

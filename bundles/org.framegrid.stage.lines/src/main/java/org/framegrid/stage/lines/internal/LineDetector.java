@@ -1,6 +1,5 @@
 package org.framegrid.stage.lines.internal;
 
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -17,14 +16,11 @@ import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageProperties;
 import org.framegrid.inference.api.ElementType;
 import org.framegrid.inference.api.ImageInput;
-import org.framegrid.inference.api.InferenceBackend;
-import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
-import org.framegrid.inference.api.Model;
 import org.framegrid.inference.api.ModelDescriptor;
-import org.framegrid.inference.api.ModelOutput;
 import org.framegrid.inference.api.Tensor;
-import org.framegrid.inference.api.TensorInfo;
+import org.framegrid.stage.model.Letterbox;
+import org.framegrid.stage.model.StageModels;
 
 /**
  * One {@code lines} instance: loads its model in {@link #start()}, then per frame letterboxes into a reused NHWC
@@ -34,6 +30,7 @@ import org.framegrid.inference.api.TensorInfo;
 final class LineDetector implements Stage {
 
     /** Drawn in a colour that stands out on most video; overlay uses it as is. */
+    private static final String MLSD = "an M-LSD export";
     static final int COLOR = 0xFFFF00FF;
 
     private final LinesStage provider;
@@ -79,71 +76,41 @@ final class LineDetector implements Stage {
 
     @Override
     public void start() throws Exception {
-        Model model = provider.model(modelName);
-        if (model == null) {
-            throw new IllegalStateException(LinesStage.TYPE + ": no line-segment model named '" + modelName
-                    + "' is installed (installed: " + provider.modelNames() + ")");
-        }
-        InferenceBackend backend = provider.backend();
-        if (backend == null) {
-            throw new IllegalStateException(LinesStage.TYPE + ": no inference backend is available to run "
-                    + modelName);
-        }
-        ModelDescriptor descriptor = model.descriptor();
-        ImageInput image = descriptor.input();
-        if (!image.size().isFixed() || image.size().width() != image.size().height()) {
-            throw new IllegalArgumentException(LinesStage.TYPE + ": model " + modelName + " from " + model.origin()
-                    + " needs a fixed square input, it declares " + image.size());
-        }
-        byte[] bytes;
-        try (InputStream in = model.open()) {
-            bytes = in.readAllBytes();
-        }
-        ByteBuffer file = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
-        LoadedModel candidate = backend.load(file, descriptor, InferenceOptions.DEFAULT.withIntraOpThreads(threads));
+        StageModels.Loaded candidate = provider.models.load(modelName, threads);
         try {
-            bind(candidate, descriptor, image, image.size().width(), model.origin());
+            bind(candidate);
         } catch (RuntimeException e) {
-            candidate.close();
+            candidate.session().close();
             throw e;
         }
-        loaded = candidate;
+        loaded = candidate.session();
     }
 
     /** Checks input and outputs hold what M-LSD's decoding needs and allocates every tensor the loop reuses. */
-    private void bind(LoadedModel model, ModelDescriptor descriptor, ImageInput image, int side, String origin) {
+    private void bind(StageModels.Loaded model) {
+        ModelDescriptor descriptor = model.model().descriptor();
+        ImageInput image = descriptor.input();
+        String origin = " from " + model.model().origin();
+        if (!image.size().isFixed() || image.size().width() != image.size().height()) {
+            throw new IllegalArgumentException(LinesStage.TYPE + ": model " + modelName + origin
+                    + " needs a fixed square input, it declares " + image.size());
+        }
+        int side = image.size().width();
         Tensor in = Tensor.allocate(ElementType.FLOAT32, image.shape(side, side));
         if (in.floats().capacity() != side * side * 4) {
-            throw new IllegalArgumentException(LinesStage.TYPE + ": model " + descriptor.name() + " from " + origin
-                    + " input is not [1," + side + "," + side + ",4]; not an M-LSD export");
+            throw new IllegalArgumentException(LinesStage.TYPE + ": model " + modelName + origin
+                    + " input is not [1," + side + "," + side + ",4]; not " + MLSD);
         }
         size = side;
         input = in.floats();
         inputs = Map.of(image.name(), in);
         int cells = (side / 2) * (side / 2);
-        Tensor s = output(model, descriptor, "scores", cells, origin);
-        Tensor o = output(model, descriptor, "offsets", cells * 4, origin);
+        Tensor s = provider.models.floatOutput(model, "scores", cells, MLSD);
+        Tensor o = provider.models.floatOutput(model, "offsets", cells * 4L, MLSD);
         scores = s.floats();
         offsets = o.floats();
         outputs = Map.of(descriptor.output("scores").name(), s, descriptor.output("offsets").name(), o);
         order = new int[cells];
-    }
-
-    private static Tensor output(LoadedModel model, ModelDescriptor descriptor, String meaning, int floats,
-            String origin) {
-        ModelOutput declared = descriptor.output(meaning);
-        if (declared == null) {
-            throw new IllegalArgumentException(LinesStage.TYPE + ": model " + descriptor.name() + " from " + origin
-                    + " declares no '" + meaning + "' output; outputs: " + descriptor.outputs());
-        }
-        TensorInfo info = model.outputs().stream().filter(t -> t.name().equals(declared.name())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(LinesStage.TYPE + ": model " + descriptor.name()
-                        + " has no output " + declared.name()));
-        if (!info.isFixed() || info.type() != ElementType.FLOAT32 || Tensor.elementCount(info.shape()) != floats) {
-            throw new IllegalArgumentException(LinesStage.TYPE + ": model " + descriptor.name() + " output " + info
-                    + " does not hold " + floats + " floats; not an M-LSD export");
-        }
-        return Tensor.allocate(ElementType.FLOAT32, info.shape());
     }
 
     @Override

@@ -2,8 +2,6 @@ package org.framegrid.stage.lines.internal;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.OutputRule;
@@ -15,7 +13,7 @@ import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.inference.api.InferenceBackend;
 import org.framegrid.inference.api.Model;
-import org.osgi.framework.Version;
+import org.framegrid.stage.model.StageModels;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -51,28 +49,26 @@ public final class LinesStage implements StageProvider {
             new PropertyDescriptor("threads", PropertyType.INTEGER, 1L, false, 0, 64,
                     "Inference threads; 0 lets the backend choose.")));
 
-    private final List<Model> models = new CopyOnWriteArrayList<>();
-    private final AtomicReference<InferenceBackend> backend = new AtomicReference<>();
+    final StageModels models = new StageModels(TYPE, "line-segments");
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             target = "(" + Model.TASK_PROPERTY + "=line-segments)")
     void addModel(Model model) {
-        models.add(model);
+        models.addModel(model);
     }
 
     void removeModel(Model model) {
-        models.remove(model);
+        models.removeModel(model);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void setBackend(InferenceBackend newBackend) {
-        backend.set(newBackend);
+        models.bindBackend(newBackend);
     }
 
     void unsetBackend(InferenceBackend oldBackend) {
-        // GREEDY binds the replacement before it unbinds the old one: clear only if the old one is still current.
-        backend.compareAndSet(oldBackend, null);
+        models.unbindBackend(oldBackend);
     }
 
     @Override
@@ -83,27 +79,5 @@ public final class LinesStage implements StageProvider {
     @Override
     public Stage create() {
         return new LineDetector(this);
-    }
-
-    /** @return the newest model called {@code name}, or {@code null} */
-    Model model(String name) {
-        Model best = null;
-        for (Model m : models) {
-            if (m.descriptor().name().equals(name) && (best == null || Version.parseVersion(m.descriptor().version())
-                    .compareTo(Version.parseVersion(best.descriptor().version())) > 0)) {
-                best = m;
-            }
-        }
-        return best;
-    }
-
-    /** @return the current backend, or {@code null} */
-    InferenceBackend backend() {
-        return backend.get();
-    }
-
-    /** @return the names of the line-segment models installed, for messages */
-    List<String> modelNames() {
-        return models.stream().map(m -> m.descriptor().name() + " " + m.descriptor().version()).toList();
     }
 }

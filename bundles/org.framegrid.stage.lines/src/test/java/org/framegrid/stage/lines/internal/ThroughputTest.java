@@ -18,6 +18,7 @@ import org.framegrid.inference.api.Tensor;
 import org.framegrid.inference.api.TensorInfo;
 import org.framegrid.inference.onnx.internal.OnnxBackend;
 import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.stage.model.Letterbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

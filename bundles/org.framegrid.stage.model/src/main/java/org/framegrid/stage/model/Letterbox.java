@@ -1,9 +1,9 @@
-package org.framegrid.stage.faces.internal;
+package org.framegrid.stage.model;
 
 /**
  * The geometry of fitting a {@code frameWidth x frameHeight} frame into a {@code size x size} model input without
- * distorting it: scaled by {@link #scale()}, centred, the rest padded. Faces squashed by a plain resize score lower
- * and get wrong boxes, which is why MediaPipe letterboxes too.
+ * distorting it: scaled by {@link #scale()}, centred, the rest padded. A plain resize would squash faces (they score
+ * lower and get wrong boxes, which is why MediaPipe letterboxes too) and bend the angles of line segments.
  *
  * <p>Immutable.
  *
@@ -14,9 +14,13 @@ package org.framegrid.stage.faces.internal;
  * @param padX        input pixels left of the image
  * @param padY        input pixels above the image
  */
-record Letterbox(int frameWidth, int frameHeight, int size, float scale, float padX, float padY) {
+public record Letterbox(int frameWidth, int frameHeight, int size, float scale, float padX, float padY) {
 
-    static Letterbox of(int frameWidth, int frameHeight, int size) {
+    /**
+     * @return the letterbox of a {@code frameWidth x frameHeight} frame in a {@code size x size} input
+     * @throws IllegalArgumentException if a size is not positive
+     */
+    public static Letterbox of(int frameWidth, int frameHeight, int size) {
         if (frameWidth < 1 || frameHeight < 1 || size < 1) {
             throw new IllegalArgumentException("letterbox " + frameWidth + "x" + frameHeight + " into " + size);
         }
@@ -26,22 +30,22 @@ record Letterbox(int frameWidth, int frameHeight, int size, float scale, float p
     }
 
     /** @return the frame x (pixels) of input x (normalised to the input, 0..1) */
-    float frameX(float inputX) {
+    public float frameX(float inputX) {
         return (inputX * size - padX) / scale;
     }
 
     /** @return the frame y (pixels) of input y (normalised to the input, 0..1) */
-    float frameY(float inputY) {
+    public float frameY(float inputY) {
         return (inputY * size - padY) / scale;
     }
 
     /** @return the input x (normalised, 0..1) of frame x (pixels) */
-    float inputX(float frameX) {
+    public float inputX(float frameX) {
         return (frameX * scale + padX) / size;
     }
 
     /** @return the input y (normalised, 0..1) of frame y (pixels) */
-    float inputY(float frameY) {
+    public float inputY(float frameY) {
         return (frameY * scale + padY) / size;
     }
 }

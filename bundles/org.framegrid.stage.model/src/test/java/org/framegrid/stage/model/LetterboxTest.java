@@ -1,4 +1,4 @@
-package org.framegrid.stage.faces.internal;
+package org.framegrid.stage.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -54,7 +54,7 @@ class LetterboxTest {
                 frame.data().put(3 * i, (byte) 255).put(3 * i + 1, (byte) 0).put(3 * i + 2, (byte) 51);
             }
             FloatBuffer input = FloatBuffer.allocate(128 * 128 * 3);
-            InputWriter writer = new InputWriter(128, TensorLayout.NHWC, ColorOrder.RGB, BLAZEFACE);
+            ImageInputWriter writer = new ImageInputWriter(128, TensorLayout.NHWC, ColorOrder.RGB, BLAZEFACE);
             writer.write(frame, input);
             // Rows 0..27 and 100..127 are padding: black, -1 after v / 127.5 - 1.
             for (int v : new int[] {0, 27, 100, 127}) {
@@ -68,7 +68,7 @@ class LetterboxTest {
             }
             // A BGR model gets the channels swapped; an NCHW model gets planes.
             FloatBuffer planes = FloatBuffer.allocate(128 * 128 * 3);
-            new InputWriter(128, TensorLayout.NCHW, ColorOrder.BGR, BLAZEFACE).write(frame, planes);
+            new ImageInputWriter(128, TensorLayout.NCHW, ColorOrder.BGR, BLAZEFACE).write(frame, planes);
             assertEquals(51 / 127.5f - 1, planes.get(64 * 128 + 5), 1e-6f, "blue plane first");
             assertEquals(1f, planes.get(2 * 128 * 128 + 64 * 128 + 5), 1e-6f, "red plane last");
             frame.release();

@@ -1,4 +1,4 @@
-package org.framegrid.stage.faces.internal;
+package org.framegrid.stage.model;
 
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
@@ -17,7 +17,7 @@ import org.framegrid.inference.api.TensorLayout;
  * <p>Sampling tables and row buffers are rebuilt only when the frame size or format changes, and normalisation is a
  * per-channel lookup table, so the steady state allocates nothing. Not thread-safe: one instance per stage instance.
  */
-final class InputWriter {
+public final class ImageInputWriter {
 
     private final int size;
     private final TensorLayout layout;
@@ -44,9 +44,16 @@ final class InputWriter {
     private int stride;
     private Letterbox letterbox;
 
-    InputWriter(int size, TensorLayout layout, ColorOrder order, Normalization normalization) {
+    /**
+     * @param size          the square input's side in pixels
+     * @param layout        the input's layout, {@code NHWC} or {@code NCHW}
+     * @param order         the colour order the model wants, RGB or BGR
+     * @param normalization how the model wants 0..255 values mapped
+     * @throws IllegalArgumentException if the colour order is neither RGB nor BGR
+     */
+    public ImageInputWriter(int size, TensorLayout layout, ColorOrder order, Normalization normalization) {
         if (order != ColorOrder.RGB && order != ColorOrder.BGR) {
-            throw new IllegalArgumentException("a face detector input must be RGB or BGR, the model wants " + order);
+            throw new IllegalArgumentException("an image input must be RGB or BGR, the model wants " + order);
         }
         this.size = size;
         this.layout = layout;
@@ -69,7 +76,7 @@ final class InputWriter {
     }
 
     /** @return whether frames of {@code format} can be written */
-    static boolean accepts(PixelFormat format) {
+    public static boolean accepts(PixelFormat format) {
         return format == PixelFormat.RGB24 || format == PixelFormat.BGR24 || format == PixelFormat.RGBA;
     }
 
@@ -79,7 +86,7 @@ final class InputWriter {
      *
      * @return the letterbox used, to map results back to the frame
      */
-    Letterbox write(Frame frame, FloatBuffer input) {
+    public Letterbox write(Frame frame, FloatBuffer input) {
         if (!accepts(frame.format())) {
             throw new IllegalArgumentException("unsupported pixel format " + frame.format());
         }

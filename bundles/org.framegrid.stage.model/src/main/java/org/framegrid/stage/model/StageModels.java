@@ -1,0 +1,140 @@
+package org.framegrid.stage.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.framegrid.inference.api.ElementType;
+import org.framegrid.inference.api.InferenceBackend;
+import org.framegrid.inference.api.InferenceOptions;
+import org.framegrid.inference.api.LoadedModel;
+import org.framegrid.inference.api.Model;
+import org.framegrid.inference.api.ModelDescriptor;
+import org.framegrid.inference.api.ModelOutput;
+import org.framegrid.inference.api.Tensor;
+import org.framegrid.inference.api.TensorInfo;
+import org.osgi.framework.Version;
+
+/**
+ * The models of one task and the inference backend that a model stage's provider has bound, and the loading of one
+ * of them for a stage instance.
+ *
+ * <p>The provider keeps its DS references (dynamic, so that models and backends come and go without restarting it)
+ * and forwards them here. A stage instance calls {@link #load} when it <em>starts</em>: it gets the newest model of
+ * the name it was configured with, loaded into its own copy by the current backend, or an exception whose message
+ * names the stage, the model and what is missing. Thread-safe.
+ */
+public final class StageModels {
+
+    private final String stageType;
+    private final String task;
+    private final List<Model> models = new CopyOnWriteArrayList<>();
+    private final AtomicReference<InferenceBackend> backend = new AtomicReference<>();
+
+    /**
+     * @param stageType the stage type, for messages ({@code detect-faces})
+     * @param task      what the models do, for messages ({@code face-detection})
+     */
+    public StageModels(String stageType, String task) {
+        this.stageType = stageType;
+        this.task = task;
+    }
+
+    /** A model loaded for one stage instance, and the model service it came from. */
+    public record Loaded(Model model, LoadedModel session) {
+    }
+
+    public void addModel(Model model) {
+        models.add(model);
+    }
+
+    public void removeModel(Model model) {
+        models.remove(model);
+    }
+
+    public void bindBackend(InferenceBackend newBackend) {
+        backend.set(newBackend);
+    }
+
+    public void unbindBackend(InferenceBackend oldBackend) {
+        // A GREEDY reference binds the replacement before it unbinds the old one: clear only if the old one is current.
+        backend.compareAndSet(oldBackend, null);
+    }
+
+    /** @return the newest model called {@code name}, or {@code null} */
+    public Model newest(String name) {
+        Model best = null;
+        for (Model m : models) {
+            if (m.descriptor().name().equals(name) && (best == null || Version.parseVersion(m.descriptor().version())
+                    .compareTo(Version.parseVersion(best.descriptor().version())) > 0)) {
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    /** @return the current backend, or {@code null} */
+    public InferenceBackend backend() {
+        return backend.get();
+    }
+
+    /** @return "name version" of every model installed, for messages */
+    public List<String> installed() {
+        return models.stream().map(m -> m.descriptor().name() + " " + m.descriptor().version()).toList();
+    }
+
+    /**
+     * Loads the newest model called {@code name} into a copy of its own on the current backend.
+     *
+     * @param threads intra-op threads, 0 to let the backend choose
+     * @throws IllegalStateException if no such model or no backend is installed
+     * @throws IOException           if the model's bytes cannot be read
+     * @throws Exception             what the backend throws for a model it cannot load
+     */
+    public Loaded load(String name, int threads) throws Exception {
+        Model model = newest(name);
+        if (model == null) {
+            throw new IllegalStateException(stageType + ": no " + task + " model named '" + name
+                    + "' is installed (installed: " + installed() + ")");
+        }
+        InferenceBackend current = backend.get();
+        if (current == null) {
+            throw new IllegalStateException(stageType + ": no inference backend is available to run " + name);
+        }
+        byte[] bytes;
+        try (InputStream in = model.open()) {
+            bytes = in.readAllBytes();
+        }
+        ByteBuffer file = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+        return new Loaded(model, current.load(file, model.descriptor(),
+                InferenceOptions.DEFAULT.withIntraOpThreads(threads)));
+    }
+
+    /**
+     * Allocates a tensor for the model's output of {@code meaning}, checked to be a fixed float tensor of
+     * {@code floats} elements.
+     *
+     * @param kind what the stage expects the model to be, for the message ({@code a BlazeFace export})
+     * @throws IllegalArgumentException naming the stage, the model and its origin if the output is missing or wrong
+     */
+    public Tensor floatOutput(Loaded loaded, String meaning, long floats, String kind) {
+        ModelDescriptor descriptor = loaded.model().descriptor();
+        String model = descriptor.name() + " from " + loaded.model().origin();
+        ModelOutput declared = descriptor.output(meaning);
+        if (declared == null) {
+            throw new IllegalArgumentException(stageType + ": model " + model + " declares no '" + meaning
+                    + "' output; outputs: " + descriptor.outputs());
+        }
+        TensorInfo info = loaded.session().outputs().stream().filter(t -> t.name().equals(declared.name()))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(stageType + ": model " + model
+                        + " has no output " + declared.name()));
+        if (!info.isFixed() || info.type() != ElementType.FLOAT32 || Tensor.elementCount(info.shape()) != floats) {
+            throw new IllegalArgumentException(stageType + ": model " + model + " output " + info + " does not hold "
+                    + floats + " floats; not " + kind);
+        }
+        return Tensor.allocate(ElementType.FLOAT32, info.shape());
+    }
+}
