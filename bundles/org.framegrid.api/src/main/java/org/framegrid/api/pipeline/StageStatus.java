@@ -20,8 +20,18 @@ package org.framegrid.api.pipeline;
  * @param drops frames dropped from the node's input queue (policy {@code LATEST}) since the stream started
  * @param errors frames that failed in the node since the stream started
  * @param lastError the message of the last failure, or {@code null}
+ * @param expectedFrames how many frames a source expects to emit in all (a file's frame count), or -1 when unknown
+ *     (live input, and every node but a source); since 1.2
  */
 public record StageStatus(String node, String type, String provider, StageMode mode, boolean reloading, double fps,
                           double p50Millis, double p99Millis, int queueDepth, int queueCapacity, long processed,
-                          long drops, long errors, String lastError) {
+                          long drops, long errors, String lastError, long expectedFrames) {
+
+    /** The status without an expected frame count, as before 1.2. */
+    public StageStatus(String node, String type, String provider, StageMode mode, boolean reloading, double fps,
+            double p50Millis, double p99Millis, int queueDepth, int queueCapacity, long processed, long drops,
+            long errors, String lastError) {
+        this(node, type, provider, mode, reloading, fps, p50Millis, p99Millis, queueDepth, queueCapacity, processed,
+                drops, errors, lastError, -1);
+    }
 }

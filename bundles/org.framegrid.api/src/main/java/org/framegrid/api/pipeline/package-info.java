@@ -4,7 +4,7 @@
  * {@link org.framegrid.api.pipeline.StageCatalog} of stage types currently available, and status records.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.framegrid.api.pipeline;
 
 import org.osgi.annotation.bundle.Export;

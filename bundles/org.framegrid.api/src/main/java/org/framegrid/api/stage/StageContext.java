@@ -36,4 +36,15 @@ public interface StageContext {
      * @since 1.1
      */
     void endOfStream();
+
+    /**
+     * Tells how many frames this source expects to emit in all, such as a file's frame count, so that a file job can
+     * show a percentage and the time left. Sources that cannot know (live input) do not call it; an estimate from
+     * the container is fine, the stream still ends when the source says so.
+     *
+     * @param frames the expected number of frames, or -1 for unknown
+     * @since 1.2
+     */
+    default void expectFrames(long frames) {
+    }
 }

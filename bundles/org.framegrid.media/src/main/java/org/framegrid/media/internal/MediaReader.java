@@ -273,6 +273,19 @@ public final class MediaReader implements AutoCloseable {
         return r.den() == 0 ? 0 : (double) r.num() / r.den();
     }
 
+    /**
+     * @return the number of video frames the container announces (its frame count, else duration x frame rate), or -1
+     *     when it does not say (a live byte stream)
+     */
+    public long expectedFrames() {
+        if (video.nb_frames() > 0) {
+            return video.nb_frames();
+        }
+        double rate = frameRate();
+        long micros = format.duration(); // AV_TIME_BASE (microsecond) units, AV_NOPTS_VALUE when unknown
+        return rate > 0 && micros > 0 ? Math.round(micros / 1e6 * rate) : -1;
+    }
+
     /** @return packets the decoder rejected (damaged data it concealed or skipped) */
     public int decodeErrors() {
         return decodeErrors;

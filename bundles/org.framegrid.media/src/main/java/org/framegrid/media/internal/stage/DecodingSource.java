@@ -65,6 +65,7 @@ final class DecodingSource implements Stage {
             }
             // Fails fast with the one-line reason (not a video, unsupported codec) before the stream runs.
             reader = MediaReader.open(file, false);
+            context.expectFrames(reader.expectedFrames());
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.framegrid.api.frame.Frame;
@@ -49,12 +50,19 @@ final class StageSlot {
 
     /** Set when the source instance of this node called {@link StageContext#endOfStream()}. */
     private volatile boolean endOfStream;
+    /** What the source instance of this node expects to emit in all, or -1 (see StageContext#expectFrames). */
+    private volatile long expectedFrames = -1;
 
     private record Context(String streamId, String nodeName, PixelFormat inputFormat, PixelFormat outputFormat,
-                           FramePool pool, Runnable onEnd) implements StageContext {
+                           FramePool pool, Runnable onEnd, LongConsumer onExpect) implements StageContext {
         @Override
         public void endOfStream() {
             onEnd.run();
+        }
+
+        @Override
+        public void expectFrames(long frames) {
+            onExpect.accept(frames < 0 ? -1 : frames);
         }
     }
 
@@ -64,7 +72,7 @@ final class StageSlot {
         this.input = input;
         this.properties = plan.properties();
         this.context = new Context(stream.streamId(), plan.name(), plan.input(), plan.output(), pool,
-                () -> endOfStream = true);
+                () -> endOfStream = true, frames -> expectedFrames = frames);
     }
 
     /** @return whether the node's source asked to end the stream */
@@ -320,6 +328,6 @@ final class StageSlot {
         return new StageStatus(plan.name(), type(), m == StageMode.ACTIVE && current != null ? current.label() : null,
                 m, reloading, stats.fps(), p[0], p[1], input == null ? 0 : input.depth(),
                 input == null ? 0 : input.capacity(), stats.processed(), input == null ? 0 : input.drops(),
-                stats.errors(), stats.lastError());
+                stats.errors(), stats.lastError(), expectedFrames);
     }
 }

@@ -9,8 +9,9 @@ import org.framegrid.api.pipeline.StreamStatus;
 
 /**
  * Progress of a file job: on a terminal one line redrawn in place, otherwise a plain line every two seconds (logs and
- * CI output stay readable). The total is unknown (a stream only knows what it has seen), so the line shows frames,
- * rate and elapsed time.
+ * CI output stay readable). When the source knows its total (a file's frame count, see
+ * {@code StageContext.expectFrames}) the line shows the share done and the time left at the current average rate;
+ * otherwise frames, rate and elapsed time.
  */
 final class Progress {
 
@@ -32,9 +33,15 @@ final class Progress {
             return;
         }
         long frames = stages.get(stages.size() - 1).processed();
+        long total = stages.get(0).expectedFrames();
         double seconds = elapsedNanos / 1e9;
-        String line = String.format(Locale.ROOT, "%s  %6d frames  %6.1f fps  %s elapsed  %s", status.pipeline(), frames,
-                frames / Math.max(seconds, 1e-9), clock(seconds), status.state().name().toLowerCase(Locale.ROOT));
+        double fps = frames / Math.max(seconds, 1e-9);
+        String line = total > 0
+                ? String.format(Locale.ROOT, "%s  %s %3d%%  %6d/%d frames  %6.1f fps  %s elapsed  ETA %s",
+                        status.pipeline(), bar(frames, total), percent(frames, total), frames, total, fps,
+                        clock(seconds), frames == 0 ? "--:--" : clock(Math.max(0, total - frames) / fps))
+                : String.format(Locale.ROOT, "%s  %6d frames  %6.1f fps  %s elapsed  %s", status.pipeline(), frames,
+                        fps, clock(seconds), status.state().name().toLowerCase(Locale.ROOT));
         if (terminal) {
             out.print("\r" + line + "   ");
             out.flush();
@@ -49,6 +56,16 @@ final class Progress {
         if (drawn) {
             out.println();
         }
+    }
+
+    private static int percent(long frames, long total) {
+        return (int) Math.min(100, frames * 100 / total);
+    }
+
+    /** A 20-cell bar; the estimate from the container may be a little short, so it never overflows. */
+    static String bar(long frames, long total) {
+        int cells = (int) Math.min(20, frames * 20 / total);
+        return "[" + "#".repeat(cells) + ".".repeat(20 - cells) + "]";
     }
 
     private static String clock(double seconds) {
