@@ -1,0 +1,86 @@
+package org.framegrid.stage.depth.internal;
+
+import java.util.List;
+import java.util.Set;
+
+import org.framegrid.api.stage.OutputRule;
+import org.framegrid.api.stage.PropertyDescriptor;
+import org.framegrid.api.stage.PropertyType;
+import org.framegrid.api.stage.Stage;
+import org.framegrid.api.stage.StageDescriptor;
+import org.framegrid.api.stage.StageProvider;
+import org.framegrid.api.stage.StageType;
+import org.framegrid.inference.api.InferenceBackend;
+import org.framegrid.inference.api.Model;
+import org.framegrid.stage.model.StageModels;
+import org.framegrid.stage.vision.ColorMap;
+import org.framegrid.stage.vision.RgbImage;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * {@code depth}: monocular depth. Any model with the standard public export signature (Depth-Anything-V2, MiDaS:
+ * image {@code [1,3,H,W]} in, relative depth {@code [1,H,W]} or {@code [1,1,H,W]} out, declared with meaning
+ * {@code depth}) runs on the frame; its map is normalised to 0..1 per frame (the outputs are relative, not metric),
+ * attached as the tensor {@code depth} in {@code FrameMeta.TENSORS}, and the frame is replaced by the map in a colour
+ * map. No such model ships with Framegrid: operators drop one in as a model bundle with task {@code depth-estimation}.
+ */
+@Component(name = "org.framegrid.stage.depth")
+@StageType(type = DepthStage.TYPE, classification = DepthStage.CLASSIFICATION)
+public final class DepthStage implements StageProvider {
+
+    static final String TYPE = "depth";
+    static final String CLASSIFICATION = "Filter/Converter/Video/Depth";
+
+    private static final StageDescriptor DESCRIPTOR = new StageDescriptor(TYPE, CLASSIFICATION,
+            "Estimates relative depth with a depth model and shows it in a colour map.", RgbImage.FORMATS,
+            OutputRule.SAME_AS_INPUT, Set.of(), null, List.of(
+            new PropertyDescriptor("model", PropertyType.STRING, null, true, false, List.of(), null, null,
+                    "Name of the depth model (task depth-estimation; output meaning 'depth').", "1.0"),
+            new PropertyDescriptor("size", PropertyType.INTEGER, 518L, false, 14, 4096,
+                    "Longer side of the model input for size-flexible models (rounded to the model's multiple, "
+                            + "e.g. 14 for Depth-Anything); fixed-size models use their size."),
+            new PropertyDescriptor("colormap", ColorMap.TURBO.name(), true,
+                    List.of(ColorMap.TURBO.name(), ColorMap.INFERNO.name(), ColorMap.GRAY.name()),
+                    "Colour map from far (0) to near (1)."),
+            new PropertyDescriptor("near", "HIGH", true, List.of("HIGH", "LOW"),
+                    "Whether the model's high values are near (relative inverse depth: MiDaS, Depth-Anything) or "
+                            + "far (metric-style depth)."),
+            new PropertyDescriptor("threads", PropertyType.INTEGER, 0L, false, 0, 64,
+                    "Inference threads; 0 lets the backend choose.")));
+
+    final StageModels models = new StageModels(TYPE, "depth-estimation");
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + Model.TASK_PROPERTY + "=depth-estimation)")
+    void addModel(Model model) {
+        models.addModel(model);
+    }
+
+    void removeModel(Model model) {
+        models.removeModel(model);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setBackend(InferenceBackend backend) {
+        models.bindBackend(backend);
+    }
+
+    void unsetBackend(InferenceBackend backend) {
+        models.unbindBackend(backend);
+    }
+
+    @Override
+    public StageDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Stage create() {
+        return new DepthEstimator(models);
+    }
+}

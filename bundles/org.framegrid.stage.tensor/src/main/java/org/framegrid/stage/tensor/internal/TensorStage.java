@@ -1,0 +1,79 @@
+package org.framegrid.stage.tensor.internal;
+
+import java.util.List;
+import java.util.Set;
+
+import org.framegrid.api.stage.OutputRule;
+import org.framegrid.api.stage.PropertyDescriptor;
+import org.framegrid.api.stage.PropertyType;
+import org.framegrid.api.stage.Stage;
+import org.framegrid.api.stage.StageDescriptor;
+import org.framegrid.api.stage.StageProvider;
+import org.framegrid.api.stage.StageType;
+import org.framegrid.inference.api.InferenceBackend;
+import org.framegrid.inference.api.Model;
+import org.framegrid.stage.model.StageModels;
+import org.framegrid.stage.vision.RgbImage;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * {@code tensor}: the generic raw-tensor stage, for models no decoding stage knows. Any model of any task: its image
+ * input (the descriptor's) is filled from the frame; every other FLOAT32 input is taken from the frame's
+ * {@code FrameMeta.TENSORS} entry of the same name (an upstream stage put it there); the outputs named in
+ * {@code outputs} (all when empty) are attached to {@code FrameMeta.TENSORS}, replacing entries of the same name. The
+ * frame's pixels are not changed.
+ */
+@Component(name = "org.framegrid.stage.tensor")
+@StageType(type = TensorStage.TYPE, classification = TensorStage.CLASSIFICATION)
+public final class TensorStage implements StageProvider {
+
+    static final String TYPE = "tensor";
+    static final String CLASSIFICATION = "Filter/Analyzer/Video";
+
+    private static final StageDescriptor DESCRIPTOR = new StageDescriptor(TYPE, CLASSIFICATION,
+            "Runs any model and attaches its raw output tensors to the frame.", RgbImage.FORMATS,
+            OutputRule.SAME_AS_INPUT, Set.of(), null, List.of(
+            new PropertyDescriptor("model", PropertyType.STRING, null, true, false, List.of(), null, null,
+                    "Name of the model (any task).", "1.0"),
+            new PropertyDescriptor("outputs", PropertyType.STRING, "", false,
+                    "Comma-separated output names to attach; empty attaches every output."),
+            new PropertyDescriptor("size", PropertyType.INTEGER, 512L, false, 1, 4096,
+                    "Longer side of the image input for size-flexible models; fixed-size models use their size."),
+            new PropertyDescriptor("threads", PropertyType.INTEGER, 0L, false, 0, 64,
+                    "Inference threads; 0 lets the backend choose.")));
+
+    final StageModels models = new StageModels(TYPE, "any");
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addModel(Model model) {
+        models.addModel(model);
+    }
+
+    void removeModel(Model model) {
+        models.removeModel(model);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setBackend(InferenceBackend backend) {
+        models.bindBackend(backend);
+    }
+
+    void unsetBackend(InferenceBackend backend) {
+        models.unbindBackend(backend);
+    }
+
+    @Override
+    public StageDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Stage create() {
+        return new RawRunner(models);
+    }
+}

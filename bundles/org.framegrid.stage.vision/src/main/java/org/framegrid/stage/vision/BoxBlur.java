@@ -1,0 +1,53 @@
+package org.framegrid.stage.vision;
+
+/**
+ * A separable box blur of an {@link RgbImage} (three passes approximate a Gaussian): running sums, so the cost does
+ * not grow with the radius. Used for blurred backgrounds.
+ *
+ * <p>Not thread-safe: one per stage instance (it keeps its scratch rows).
+ */
+public final class BoxBlur {
+
+    private int[] line = new int[0];
+
+    /** Blurs {@code source} into {@code target} (resized to the source) with {@code passes} box passes. */
+    public void blur(RgbImage source, RgbImage target, int radius, int passes) {
+        int w = source.width();
+        int h = source.height();
+        target.resize(w, h);
+        System.arraycopy(source.rgb(), 0, target.rgb(), 0, 3 * w * h);
+        if (radius < 1) {
+            return;
+        }
+        line = line.length < 3 * Math.max(w, h) ? new int[3 * Math.max(w, h)] : line;
+        for (int p = 0; p < passes; p++) {
+            for (int y = 0; y < h; y++) {
+                pass(target.rgb(), 3 * y * w, 3, w, radius);
+            }
+            for (int x = 0; x < w; x++) {
+                pass(target.rgb(), 3 * x, 3 * w, h, radius);
+            }
+        }
+    }
+
+    /** One box pass over {@code n} pixels starting at {@code start}, {@code step} bytes apart; edges repeated. */
+    private void pass(byte[] rgb, int start, int step, int n, int radius) {
+        for (int i = 0; i < n; i++) {
+            int at = start + i * step;
+            line[3 * i] = rgb[at] & 0xff;
+            line[3 * i + 1] = rgb[at + 1] & 0xff;
+            line[3 * i + 2] = rgb[at + 2] & 0xff;
+        }
+        int size = 2 * radius + 1;
+        for (int c = 0; c < 3; c++) {
+            int sum = 0;
+            for (int k = -radius; k <= radius; k++) {
+                sum += line[3 * Math.clamp(k, 0, n - 1) + c];
+            }
+            for (int i = 0; i < n; i++) {
+                rgb[start + i * step + c] = (byte) ((sum + size / 2) / size);
+                sum += line[3 * Math.min(i + radius + 1, n - 1) + c] - line[3 * Math.max(i - radius, 0) + c];
+            }
+        }
+    }
+}
