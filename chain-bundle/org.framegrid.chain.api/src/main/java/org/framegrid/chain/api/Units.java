@@ -1,0 +1,101 @@
+package org.framegrid.chain.api;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/**
+ * Amounts and rates as people read and write them. LPT and ETH both have 18 decimals, so one set of functions serves
+ * both. Pure functions, thread-safe.
+ */
+public final class Units {
+
+    /** Wei per LPT (and per ETH). */
+    public static final BigInteger WEI_PER_TOKEN = BigInteger.TEN.pow(18);
+    /** The Minter's rate unit: parts per 10⁹. */
+    public static final long PARTS_PER_BILLION = 1_000_000_000L;
+    /** The rewardCut / feeShare unit: parts per 10⁶. */
+    public static final long PARTS_PER_MILLION = 1_000_000L;
+
+    private Units() {
+    }
+
+    /**
+     * @return {@code wei} in tokens with thousands separators, rounded half-up to {@code decimals} places, e.g.
+     *         {@code 50,948,531.72}
+     */
+    public static String formatTokens(BigInteger wei, int decimals) {
+        BigDecimal tokens = new BigDecimal(wei, 18).setScale(decimals, RoundingMode.HALF_UP);
+        DecimalFormat format = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(tokens);
+    }
+
+    /**
+     * Parses a token amount such as {@code 1000}, {@code 26613846.27} or {@code 1,000.5} into wei.
+     *
+     * @throws IllegalArgumentException naming the text when it is not a non-negative number with at most 18 decimals
+     */
+    public static BigInteger parseTokens(String text) {
+        String plain = text == null ? "" : text.strip().replace(",", "").replace("_", "");
+        BigDecimal tokens;
+        try {
+            tokens = new BigDecimal(plain);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not an amount (expected e.g. 1000 or 12.5)");
+        }
+        if (tokens.signum() < 0) {
+            throw new IllegalArgumentException("'" + text + "' is negative; amounts are 0 or more");
+        }
+        BigDecimal wei = tokens.movePointRight(18);
+        if (wei.stripTrailingZeros().scale() > 0) {
+            throw new IllegalArgumentException("'" + text + "' has more than 18 decimals");
+        }
+        return wei.toBigIntegerExact();
+    }
+
+    /**
+     * @return a rate in parts per 10⁹ as a percentage with {@code decimals} places (half-up), e.g. 522,367,286 with 2
+     *         places is {@code 52.24%} and 620,117 with 4 places is {@code 0.0620%}
+     */
+    public static String formatPercentPpb(long partsPerBillion, int decimals) {
+        return percent(BigDecimal.valueOf(partsPerBillion).movePointLeft(7), decimals);
+    }
+
+    /** @return a share in parts per 10⁶ (rewardCut, feeShare) as a percentage, e.g. 250,000 is {@code 25.00%} */
+    public static String formatPercentPpm(long partsPerMillion, int decimals) {
+        return percent(BigDecimal.valueOf(partsPerMillion).movePointLeft(4), decimals);
+    }
+
+    /**
+     * Parses a percentage such as {@code 25}, {@code 25%} or {@code 12.5} into parts per 10⁶.
+     *
+     * @throws IllegalArgumentException naming the text when it is not between 0 and 100 with at most 4 decimals
+     */
+    public static long parsePercentPpm(String text) {
+        String plain = text == null ? "" : text.strip();
+        plain = plain.endsWith("%") ? plain.substring(0, plain.length() - 1).strip() : plain;
+        BigDecimal percent;
+        try {
+            percent = new BigDecimal(plain);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a percentage (expected e.g. 25 or 12.5%)");
+        }
+        if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new IllegalArgumentException("'" + text + "' is not between 0% and 100%");
+        }
+        BigDecimal ppm = percent.movePointRight(4);
+        if (ppm.stripTrailingZeros().scale() > 0) {
+            throw new IllegalArgumentException("'" + text + "' has more than 4 decimals (the unit is 0.0001%)");
+        }
+        return ppm.longValueExact();
+    }
+
+    private static String percent(BigDecimal value, int decimals) {
+        return value.setScale(decimals, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+}

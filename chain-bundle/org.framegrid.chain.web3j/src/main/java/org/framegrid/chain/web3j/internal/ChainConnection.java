@@ -1,0 +1,206 @@
+package org.framegrid.chain.web3j.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Hashtable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.framegrid.chain.api.ChainException;
+import org.framegrid.chain.contracts.ProtocolParameters;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The node's connection to the chain. With {@code rpc.url} set it connects there and finds the contracts through the
+ * Controller at {@code controller.address}; without it, it starts the devchain (anvil on a free 127.0.0.1 port, the
+ * protocol deployed with the spec's parameters, test accounts funded) and stops it when deactivated. Connecting runs
+ * on the component's own thread; when it is done the {@link Chain} is registered as a service (property
+ * {@value #DEVCHAIN}), which the staking, rounds, statistics and devchain components need. They share this
+ * configuration, which is required: a node without {@code conf/org.framegrid.chain.cfg} (and every tool run, which
+ * reads no configuration files) has no chain components at all.
+ */
+@Component(name = ChainConnection.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, service = {})
+@Designate(ocd = ChainConnection.Config.class)
+public final class ChainConnection {
+
+    static final String PID = "org.framegrid.chain";
+    /** Service property of the {@link Chain} service: {@code true} on the devchain. */
+    static final String DEVCHAIN = "framegrid.devchain";
+
+    @ObjectClassDefinition(name = "Framegrid chain connection")
+    public @interface Config {
+        @AttributeDefinition(description = "JSON-RPC URL of an Ethereum node; empty starts the devchain")
+        String rpc_url() default "";
+
+        @AttributeDefinition(description = "Address of the protocol's Controller (needed with rpc.url)")
+        String controller_address() default "";
+
+        @AttributeDefinition(description = "Encrypted JSON keystore of the node's account (needed with rpc.url)")
+        String keystore_file() default "";
+
+        @AttributeDefinition(description = "File whose first line is the keystore's password")
+        String password_file() default "";
+
+        @AttributeDefinition(description = "Devchain: blocks per round (the spec's 5,760; tests use fewer)")
+        long devchain_round_length() default 5_760;
+
+        @AttributeDefinition(description = "Devchain: anvil executable; empty looks in ${framegrid.home}/chain/anvil, "
+                + "then where the build installed it")
+        String devchain_anvil() default "";
+
+        @AttributeDefinition(description = "Devchain: where its URL and Controller address are written for the "
+                + "`chain` tools; empty means ${framegrid.home}/run/devchain.properties")
+        String devchain_info_file() default "";
+
+        @AttributeDefinition(description = "Receipt polling interval, ms (0: 20 on the devchain, 1000 otherwise)")
+        long receipt_poll_millis() default 0;
+
+        @AttributeDefinition(description = "Round keeper: how often it looks at the chain, ms")
+        long rounds_poll_millis() default 1000;
+
+        @AttributeDefinition(description = "Round keeper: initialise each round when nobody has")
+        boolean rounds_initialize() default true;
+
+        @AttributeDefinition(description = "Round keeper: call reward() once per round when the node's account is an "
+                + "active orchestrator")
+        boolean rounds_reward() default true;
+    }
+
+    private final System.Logger log = System.getLogger(ChainConnection.class.getName());
+    private final BundleContext context;
+    private final ExecutorService connecting;
+    private volatile Chain chain;
+    private volatile ServiceRegistration<Chain> registration;
+    private volatile Path infoFile;
+    private volatile boolean closed;
+    private final CompletableFuture<Chain> ready = new CompletableFuture<>();
+
+    @Activate
+    public ChainConnection(BundleContext context, Config config) {
+        this.context = context;
+        this.connecting = Executors.newSingleThreadExecutor(r -> new Thread(r, "framegrid-chain-connect"));
+        connecting.execute(() -> connect(config));
+    }
+
+    private void connect(Config config) {
+        try {
+            boolean devchain = config.rpc_url().isBlank();
+            Chain connected = devchain ? startDevchain(config) : connectTo(config);
+            synchronized (this) {
+                if (closed) {
+                    connected.close();
+                    return;
+                }
+                chain = connected;
+                Hashtable<String, Object> props = new Hashtable<>();
+                props.put(DEVCHAIN, devchain);
+                props.put("framegrid.chain.url", connected.url());
+                registration = context.registerService(Chain.class, connected, props);
+            }
+            ready.complete(connected);
+            log.log(System.Logger.Level.INFO, (devchain ? "devchain" : "chain") + " ready at " + connected.url()
+                    + " (chain id " + connected.chainId() + ", Controller " + connected.addresses().controller()
+                    + (connected.account() == null ? ", read-only" : ", account " + connected.account()) + ")");
+        } catch (ChainException e) {
+            ready.completeExceptionally(e);
+            log.log(System.Logger.Level.ERROR, "chain not available: " + e.getMessage());
+        } catch (RuntimeException e) {
+            ready.completeExceptionally(e);
+            log.log(System.Logger.Level.ERROR, "chain not available: " + e, e);
+        }
+    }
+
+    /** @return completes with the registered chain, or with the reason it could not be reached */
+    CompletableFuture<Chain> ready() {
+        return ready;
+    }
+
+    private Chain connectTo(Config config) throws ChainException {
+        if (config.controller_address().isBlank()) {
+            throw new ChainException("connect", PID + ": controller.address is needed with rpc.url " + config.rpc_url(), false);
+        }
+        Chain.Account account = null;
+        if (!config.keystore_file().isBlank()) {
+            if (config.password_file().isBlank()) {
+                throw new ChainException("connect", PID + ": password.file is needed with keystore.file", false);
+            }
+            account = Chain.Account.of(KeyStoreFiles.load(Path.of(config.keystore_file()), Path.of(config.password_file())));
+        }
+        long poll = config.receipt_poll_millis() > 0 ? config.receipt_poll_millis() : 1000;
+        return Chain.connect(config.rpc_url(), config.controller_address(), account, Duration.ofMillis(poll), null);
+    }
+
+    private Chain startDevchain(Config config) throws ChainException {
+        Path anvil = config.devchain_anvil().isBlank() ? Devchain.locateAnvil(context.getProperty("framegrid.home"))
+                : Path.of(config.devchain_anvil());
+        ProtocolParameters parameters = ProtocolParameters.defaults().withRoundLength(config.devchain_round_length());
+        Devchain devchain = Devchain.start(anvil, parameters);
+        try {
+            long poll = config.receipt_poll_millis() > 0 ? config.receipt_poll_millis() : 20;
+            Chain connected = Chain.connect(devchain.url(), devchain.controller(),
+                    Chain.Account.of(devchain.nodeAccount()), Duration.ofMillis(poll), devchain);
+            writeInfo(config, devchain);
+            return connected;
+        } catch (ChainException | RuntimeException e) {
+            devchain.close();
+            throw e;
+        }
+    }
+
+    /** Tells the `chain` tools (separate processes) where the node's devchain is. */
+    private void writeInfo(Config config, Devchain devchain) {
+        String home = context.getProperty("framegrid.home");
+        Path file = !config.devchain_info_file().isBlank() ? Path.of(config.devchain_info_file())
+                : home == null ? null : Path.of(home, "run", "devchain.properties");
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, "# Written by the running node; removed when it stops. Read by `framegrid chain`.\n"
+                    + "rpc.url=" + devchain.url() + "\ncontroller.address=" + devchain.controller() + "\n",
+                    StandardCharsets.UTF_8);
+            infoFile = file;
+        } catch (IOException e) {
+            log.log(System.Logger.Level.WARNING, "cannot write " + file + " (the chain tools will not find the devchain): " + e);
+        }
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        synchronized (this) {
+            closed = true;
+        }
+        connecting.shutdownNow(); // a devchain start in progress is abandoned; Anvil kills its process on close
+        connecting.awaitTermination(30, TimeUnit.SECONDS);
+        ServiceRegistration<Chain> r = registration;
+        if (r != null) {
+            r.unregister();
+        }
+        Chain c = chain;
+        if (c != null) {
+            c.close();
+        }
+        Path file = infoFile;
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // A stale file only makes the tools report that nothing answers at its URL.
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.framegrid.chain.web3j.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.framegrid.chain.api.ChainException;
+import org.framegrid.chain.api.DevchainService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@link DevchainService}: time travel on the node's own devchain (anvil's {@code anvil_mine}). Only active when the
+ * chain is the devchain; never offered for a configured chain.
+ */
+@Component(name = "org.framegrid.chain.devchain", service = DevchainService.class, configurationPid = ChainConnection.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+public final class DevchainControl implements DevchainService {
+
+    private final Chain chain;
+
+    @Activate
+    public DevchainControl(@Reference(name = "chain", target = "(" + ChainConnection.DEVCHAIN + "=true)") Chain chain) {
+        this.chain = chain;
+    }
+
+    @Override
+    public void mineBlocks(long blocks) throws ChainException {
+        mine(chain, blocks);
+    }
+
+    @Override
+    public long advanceRounds(int rounds) throws ChainException {
+        return advanceRounds(chain, rounds);
+    }
+
+    @Override
+    public List<String> accounts() throws ChainException {
+        return accounts(chain);
+    }
+
+    static void mine(Chain chain, long blocks) throws ChainException {
+        if (blocks < 0) {
+            throw new ChainException("mine", "cannot mine " + blocks + " blocks", false);
+        }
+        if (blocks > 0) {
+            chain.rpc("mine", "anvil_mine", List.of("0x" + Long.toHexString(blocks)));
+        }
+    }
+
+    /** Mines to the first block of the round {@code rounds} ahead and initialises it unless someone already did. */
+    static long advanceRounds(Chain chain, int rounds) throws ChainException {
+        if (rounds < 1) {
+            throw new ChainException("advance-rounds", "rounds must be 1 or more, got " + rounds, false);
+        }
+        String roundsManager = chain.addresses().roundsManager();
+        long length = chain.callUint(roundsManager, "roundLength").longValueExact();
+        long target = chain.callUint(roundsManager, "currentRound").longValueExact() + rounds;
+        // Up to the round's first block, so that both calls (at the latest block) and the next transaction see it.
+        mine(chain, target * length - chain.blockNumber());
+        // The node's round keeper may initialise the round at the same moment: then our transaction reverts, or anvil
+        // (pruning history) answers for a block that is already gone. Look again, a bounded number of times.
+        ChainException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                if (chain.callBool(roundsManager, "currentRoundInitialized")) {
+                    return chain.callUint(roundsManager, "currentRound").longValueExact();
+                }
+                chain.send("advance-rounds", roundsManager, "initializeRound");
+                return chain.callUint(roundsManager, "currentRound").longValueExact();
+            } catch (ChainException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    static List<String> accounts(Chain chain) throws ChainException {
+        List<String> accounts = new ArrayList<>();
+        if (chain.account() != null) {
+            accounts.add(chain.account());
+        }
+        for (String address : chain.nodeAccounts()) {
+            if (!accounts.contains(address)) {
+                accounts.add(address);
+            }
+        }
+        return accounts;
+    }
+}

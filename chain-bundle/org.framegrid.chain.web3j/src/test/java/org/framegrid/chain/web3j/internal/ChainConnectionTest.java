@@ -1,0 +1,200 @@
+package org.framegrid.chain.web3j.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.framegrid.chain.api.ChainException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * The connection component's devchain life cycle, with a minimal bundle context: started off the activating thread,
+ * the {@link Chain} registered when ready, its URL written for the tools, and everything gone after deactivation.
+ */
+class ChainConnectionTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void startsTheDevchainAndStopsItWithTheComponent() throws Exception {
+        CompletableFuture<Chain> registered = new CompletableFuture<>();
+        CompletableFuture<Dictionary<?, ?>> properties = new CompletableFuture<>();
+        AtomicBoolean unregistered = new AtomicBoolean();
+        ServiceRegistration<?> registration = (ServiceRegistration<?>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ServiceRegistration.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("unregister")) {
+                        unregistered.set(true);
+                    }
+                    return null;
+                });
+        BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getProperty" -> "framegrid.home".equals(args[0]) ? home.toString() : null;
+                    case "registerService" -> {
+                        properties.complete((Dictionary<?, ?>) args[2]);
+                        registered.complete((Chain) args[1]);
+                        yield registration;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+
+        long start = System.nanoTime();
+        ChainConnection component = new ChainConnection(context, devchainConfig());
+        long activateMillis = (System.nanoTime() - start) / 1_000_000;
+        Chain chain = component.ready().get(60, TimeUnit.SECONDS); // fails at once with the reason if it cannot start
+        assertTrue(registered.isDone() && registered.get() == chain, "registered as a service once ready");
+        assertTrue(activateMillis < 1_000, "activation does not wait for the devchain (" + activateMillis + " ms)");
+        assertEquals(Boolean.TRUE, properties.get().get(ChainConnection.DEVCHAIN));
+        assertEquals(20, chain.callUint(chain.addresses().roundsManager(), "roundLength").longValueExact());
+        assertTrue(chain.callBool(chain.addresses().roundsManager(), "currentRoundInitialized"), "ready to bond at once");
+
+        Path info = home.resolve("run/devchain.properties");
+        Properties written = new Properties();
+        written.load(new StringReader(Files.readString(info)));
+        assertEquals(chain.url(), written.getProperty("rpc.url"));
+        assertEquals(chain.addresses().controller(), written.getProperty("controller.address"));
+
+        component.deactivate();
+        assertTrue(unregistered.get());
+        assertFalse(Files.exists(info), "the tools no longer find a stopped devchain");
+        ChainException gone = assertThrows(ChainException.class, () -> Chain.connect(written.getProperty("rpc.url"),
+                written.getProperty("controller.address"), null, Duration.ofMillis(5), null));
+        assertTrue(gone.getMessage().startsWith("connect: no Ethereum JSON-RPC node answers at"), gone.getMessage());
+    }
+
+    @Test
+    void withAUrlItFindsTheContractsThroughTheControllerAndSignsWithTheKeystore() throws Exception {
+        try (Fixture f = new Fixture(org.framegrid.chain.contracts.ProtocolParameters.defaults().withRoundLength(20))) {
+            Path password = Files.writeString(home.resolve("password.txt"), "node secret\n");
+            Path keystore = KeyStoreFiles.create(home.resolve("keys"), password);
+            String address = KeyStoreFiles.load(keystore, password).getAddress();
+            f.devchain.anvil().setBalance(address, java.math.BigInteger.TEN.pow(18));
+            CompletableFuture<Dictionary<?, ?>> properties = new CompletableFuture<>();
+            BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {BundleContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "getProperty" -> null;
+                        case "registerService" -> {
+                            properties.complete((Dictionary<?, ?>) args[2]);
+                            yield Proxy.newProxyInstance(getClass().getClassLoader(),
+                                    new Class<?>[] {ServiceRegistration.class}, (p, m, a) -> null);
+                        }
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+            ChainConnection component = new ChainConnection(context, config(f.devchain.url(), f.devchain.controller(),
+                    keystore.toString(), password.toString()));
+            try {
+                Chain chain = component.ready().get(60, TimeUnit.SECONDS);
+                assertEquals(Boolean.FALSE, properties.get().get(ChainConnection.DEVCHAIN));
+                assertEquals(address, chain.account());
+                assertEquals(f.chain(0).addresses(), chain.addresses());
+                // It signs: the keystore account (with gas money, no LPT) gets a readable revert for an empty bond.
+                ChainException refused = assertThrows(ChainException.class,
+                        () -> new Staking(chain).bond(java.math.BigInteger.ZERO, f.address(0)));
+                assertEquals("bond: BondingManager: delegation amount must be positive", refused.getMessage());
+            } finally {
+                component.deactivate();
+            }
+            assertTrue(f.chain(0).blockNumber() > 0, "a configured chain is not the component's to stop");
+        }
+    }
+
+    @Test
+    void aMisconfiguredChainSaysWhy() throws Exception {
+        BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> null);
+        ChainConnection component = new ChainConnection(context, config("http://127.0.0.1:1", "", "", ""));
+        try {
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> component.ready().get(30, TimeUnit.SECONDS));
+            assertEquals("connect: org.framegrid.chain: controller.address is needed with rpc.url http://127.0.0.1:1",
+                    e.getCause().getMessage());
+        } finally {
+            component.deactivate();
+        }
+    }
+
+    private static ChainConnection.Config devchainConfig() {
+        return config("", "", "", "");
+    }
+
+    private static ChainConnection.Config config(String url, String controller, String keystore, String password) {
+        return new ChainConnection.Config() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return ChainConnection.Config.class;
+            }
+
+            @Override
+            public String rpc_url() {
+                return url;
+            }
+
+            @Override
+            public String controller_address() {
+                return controller;
+            }
+
+            @Override
+            public String keystore_file() {
+                return keystore;
+            }
+
+            @Override
+            public String password_file() {
+                return password;
+            }
+
+            @Override
+            public long devchain_round_length() {
+                return 20;
+            }
+
+            @Override
+            public String devchain_anvil() {
+                return "";
+            }
+
+            @Override
+            public String devchain_info_file() {
+                return "";
+            }
+
+            @Override
+            public long receipt_poll_millis() {
+                return 0;
+            }
+
+            @Override
+            public long rounds_poll_millis() {
+                return 1000;
+            }
+
+            @Override
+            public boolean rounds_initialize() {
+                return true;
+            }
+
+            @Override
+            public boolean rounds_reward() {
+                return true;
+            }
+        };
+    }
+}

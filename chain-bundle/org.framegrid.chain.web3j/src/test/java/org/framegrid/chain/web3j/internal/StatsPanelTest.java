@@ -1,0 +1,48 @@
+package org.framegrid.chain.web3j.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+
+import org.framegrid.chain.api.NetworkStats;
+import org.junit.jupiter.api.Test;
+
+/** The seed's panel from its exact figures (protocol.md §0), through the Minter's own arithmetic. */
+class StatsPanelTest {
+
+    private static final BigInteger SUPPLY = new BigInteger("50948531720000000000000000");
+    private static final BigInteger BONDED = new BigInteger("26613846270000000000000000");
+
+    @Test
+    void minterArithmeticGivesTheSeedFigures() {
+        long participation = Stats.participation(BONDED, SUPPLY);
+        assertEquals(522_367_286, participation);
+        long next = Stats.nextInflation(620_117, 500, participation, 500_000_000);
+        assertEquals(619_617, next);
+        assertEquals(new BigInteger("31568576378751240000000"), Stats.mintable(SUPPLY, next));
+    }
+
+    @Test
+    void inflationStepsTowardTheTargetAndNeverBelowZero() {
+        assertEquals(620_617, Stats.nextInflation(620_117, 500, 499_999_999, 500_000_000));
+        assertEquals(620_117, Stats.nextInflation(620_117, 500, 500_000_000, 500_000_000));
+        assertEquals(0, Stats.nextInflation(300, 500, 600_000_000, 500_000_000));
+        assertEquals(0, Stats.participation(BONDED, BigInteger.ZERO));
+    }
+
+    @Test
+    void panelShowsTheSeedAsTheSeedDoes() {
+        long participation = Stats.participation(BONDED, SUPPLY);
+        NetworkStats stats = new NetworkStats(214, 1_234_567, 620_117, 500, 500_000_000, SUPPLY, BONDED, participation,
+                Stats.mintable(SUPPLY, 620_117), 619_617, Stats.mintable(SUPPLY, 619_617), 2_485, 100);
+        String panel = StatsPanel.format(stats, 31337);
+        assertTrue(panel.contains("Inflation            0.0620% per round (next round 0.0620%, -0.00005 pts)"), panel);
+        assertTrue(panel.contains("Total supply         50,948,531.72 LPT"), panel);
+        assertTrue(panel.contains("Total bonded         26,613,846.27 LPT"), panel);
+        assertTrue(panel.contains("Participation        52.24% (target 50.00%)"), panel);
+        assertTrue(panel.contains("Minted next round    31,568.58 LPT"), panel);
+        assertTrue(panel.contains("Delegators           2,485"), panel);
+        assertTrue(panel.startsWith("Framegrid network - chain 31337, block 1,234,567"), panel);
+    }
+}
