@@ -1,0 +1,69 @@
+package org.framegrid.gateway.internal;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Map;
+import org.framegrid.media.SegmentChannels;
+import org.framegrid.payment.api.PaymentSender;
+import org.framegrid.selection.api.OrchestratorSelector;
+import org.framegrid.trickle.TrickleServerFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** A gateway node per configuration (factory PID {@code org.framegrid.gateway}); orchestrators from a static list. */
+@Component(name = "org.framegrid.gateway", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Designate(ocd = GatewayComponent.Config.class, factory = true)
+public final class GatewayComponent {
+
+    @ObjectClassDefinition(name = "Framegrid gateway")
+    public @interface Config {
+        @AttributeDefinition(description = "The gateway's 0x address (the payment sender). Since 0.1.")
+        String address();
+
+        @AttributeDefinition(description = "Address to bind. Since 0.1.")
+        String host() default "127.0.0.1";
+
+        @AttributeDefinition(description = "Port of the developer API; 0 picks a free one. Since 0.1.")
+        int port() default 8936;
+
+        @AttributeDefinition(description = "Static orchestrator URIs. Since 0.1.")
+        String[] orchestrators() default {};
+
+        @AttributeDefinition(description = "Most paid per second of stream, in wei. Since 0.1.")
+        String max_price_per_second_wei() default "10000000000000";
+
+        @AttributeDefinition(description = "Milliseconds between periodic payments. Since 0.1.")
+        long payment_interval_millis() default 5_000;
+
+        @AttributeDefinition(description = "No output for this long while input flows = a stalled orchestrator. Since 0.1.")
+        long stall_millis() default 1_500;
+    }
+
+    private final Gateway node;
+
+    @Activate
+    public GatewayComponent(Config config, @Reference SegmentChannels channels,
+                            @Reference TrickleServerFactory servers,
+                            @Reference(policyOption = ReferencePolicyOption.GREEDY) OrchestratorSelector selector,
+                            @Reference(policyOption = ReferencePolicyOption.GREEDY) PaymentSender payments)
+            throws IOException {
+        node = new Gateway(new GatewaySettings(config.address(), config.host(), config.port(),
+                Arrays.stream(config.orchestrators()).map(URI::create).toList(), Map.of(),
+                new BigInteger(config.max_price_per_second_wei()), config.payment_interval_millis(),
+                config.stall_millis()), channels, selector, payments, servers);
+    }
+
+    @Deactivate
+    void deactivate() {
+        node.close();
+    }
+}

@@ -1,0 +1,72 @@
+package org.framegrid.gateway.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.framegrid.payment.api.PaymentTerms;
+import org.framegrid.selection.api.Candidate;
+
+/** Calls an orchestrator's JSON API. */
+final class OrchestratorApi {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http;
+
+    OrchestratorApi(HttpClient http) {
+        this.http = http;
+    }
+
+    /** What {@code GET /v1/info} told, with the terms for this gateway and the measured round trip. */
+    record Info(Candidate candidate, String scheme, PaymentTerms terms, int initialSeconds, long latencyMillis) {
+    }
+
+    Info info(URI orchestrator, String sender, Map<String, BigInteger> stakes) throws IOException, InterruptedException {
+        long t = System.nanoTime();
+        Map<?, ?> m = call(orchestrator, "GET", "/v1/info?sender=" + sender, null, Duration.ofSeconds(1));
+        long latency = (System.nanoTime() - t) / 1_000_000;
+        Set<String> pipelines = new HashSet<>();
+        for (Object p : (List<?>) m.get("pipelines")) {
+            pipelines.add(String.valueOf(((Map<?, ?>) p).get("name")));
+        }
+        String address = String.valueOf(m.get("address"));
+        int free = ((Number) m.get("capacity")).intValue() - ((Number) m.get("inUse")).intValue();
+        Candidate c = new Candidate(address, orchestrator, stakes.getOrDefault(address, BigInteger.ZERO),
+                new BigInteger(String.valueOf(m.get("pricePerSecondWei"))), pipelines, free);
+        String scheme = String.valueOf(m.get("scheme"));
+        return new Info(c, scheme, new PaymentTerms(scheme, Base64.getDecoder().decode(String.valueOf(m.get("terms")))),
+                ((Number) m.get("initialSeconds")).intValue(), latency);
+    }
+
+    /** A non-2xx answer: its status and the orchestrator's one-line error. */
+    static final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        Refused(String message, int status) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    Map<?, ?> call(URI base, String method, String path, Object body, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher p = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
+                .method(method, p).build(), HttpResponse.BodyHandlers.ofByteArray());
+        Map<?, ?> m = r.body().length == 0 ? Map.of() : JSON.readValue(r.body(), Map.class);
+        if (r.statusCode() / 100 != 2) {
+            throw new Refused(base + path + ": HTTP " + r.statusCode() + " " + m.get("error"), r.statusCode());
+        }
+        return m;
+    }
+}

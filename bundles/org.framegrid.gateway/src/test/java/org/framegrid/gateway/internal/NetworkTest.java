@@ -1,0 +1,193 @@
+package org.framegrid.gateway.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.math.BigInteger;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
+import org.framegrid.api.pipeline.EdgeDefinition;
+import org.framegrid.api.pipeline.NodeDefinition;
+import org.framegrid.api.pipeline.PipelineDefinition;
+import org.framegrid.api.pipeline.QueuePolicy;
+import org.framegrid.gateway.client.GatewayClient;
+import org.framegrid.gateway.client.GatewayException;
+import org.framegrid.gateway.client.StreamInfo;
+import org.framegrid.media.SegmentChannel;
+import org.framegrid.media.internal.SegmentChannelsComponent;
+import org.framegrid.media.internal.stage.DecodeStage;
+import org.framegrid.media.internal.stage.EncodeStage;
+import org.framegrid.orchestrator.internal.Orchestrator;
+import org.framegrid.orchestrator.internal.OrchestratorSettings;
+import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.selection.internal.DefaultSelector;
+import org.framegrid.stage.util.internal.PassthroughStage;
+import org.framegrid.stage.util.internal.TestSourceStage;
+import org.framegrid.trickle.client.TrickleClient;
+import org.framegrid.trickle.internal.TrickleServerFactoryComponent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Gateway → orchestrator → gateway on 127.0.0.1: generated video (test-source → encode, 1 s MPEG-TS segments)
+ * through a real decode → passthrough → encode pipeline; failover when the serving orchestrator stops; 503 and 402.
+ */
+@Timeout(120)
+class NetworkTest {
+    static final BigInteger PRICE = BigInteger.valueOf(1_000);
+    private SegmentChannelsComponent channels;
+    private Engine engine;
+    private TrickleServerFactoryComponent servers;
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        channels = new SegmentChannelsComponent(new SegmentChannelsComponent.Config() {
+            @Override
+            public int retain() {
+                return 5;
+            }
+
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return SegmentChannelsComponent.Config.class;
+            }
+        });
+        engine = new Engine(1000, false);
+        engine.addProvider(new DecodeStage(channels), 0, 1, "media");
+        engine.addProvider(new EncodeStage(channels), 0, 2, "media");
+        engine.addProvider(new PassthroughStage(), 0, 3, "util");
+        engine.addProvider(new TestSourceStage(), 0, 4, "util");
+        engine.register(new PipelineDefinition("live-passthrough", "test", "1", List.of(
+                new NodeDefinition("dec", "decode", Map.of("input", "", "format", "I420")),
+                new NodeDefinition("pass", "passthrough", Map.of()),
+                new NodeDefinition("enc", "encode", Map.of("output", "", "fps", 25, "segment-seconds", 1.0))),
+                List.of(new EdgeDefinition("dec", "pass", null), new EdgeDefinition("pass", "enc", null)),
+                QueuePolicy.BLOCK, null));
+        servers = new TrickleServerFactoryComponent();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+        servers.close();
+        engine.close();
+    }
+
+    Orchestrator orchestrator(String address, int capacity, TestPayments payments) throws Exception {
+        Orchestrator o = new Orchestrator(new OrchestratorSettings(address, "127.0.0.1", 0, false,
+                List.of("live-passthrough"), capacity, PRICE, 10, 1000), engine, channels, payments, servers);
+        open.add(o);
+        return o;
+    }
+
+    Gateway gateway(List<URI> orchestrators, Map<String, BigInteger> stakes, TestPayments payments) throws Exception {
+        Gateway g = new Gateway(new GatewaySettings("0xgateway", "127.0.0.1", 0, orchestrators, stakes,
+                BigInteger.valueOf(5_000), 2_000, 1_500), channels,
+                new DefaultSelector(0.8, 0.1, 0.1, 30, RandomGenerator.of("L64X128MixRandom")), payments, servers);
+        open.add(g);
+        return g;
+    }
+
+    /** A live camera: test-source at 25 fps encoded into 1 s segments on a local channel. */
+    SegmentChannel camera() throws Exception {
+        engine.start(new PipelineDefinition("camera", "test", "1", List.of(
+                new NodeDefinition("src", "test-source", Map.of("width", 320, "height", 240, "fps", 25.0)),
+                new NodeDefinition("enc", "encode", Map.of("output", "channel:camera", "fps", 25,
+                        "segment-seconds", 1.0))), List.of(new EdgeDefinition("src", "enc", null)),
+                QueuePolicy.LATEST, null), "camera", Map.of());
+        return channels.open("camera");
+    }
+
+    @Test
+    void streamFailsOverWhenTheServingOrchestratorStops() throws Exception {
+        TestPayments pay = new TestPayments(1);
+        Orchestrator a = orchestrator("0xa", 2, pay);
+        Orchestrator b = orchestrator("0xb", 2, pay);
+        Gateway g = gateway(List.of(a.uri(), b.uri()), Map.of("0xa", BigInteger.TEN, "0xb", BigInteger.ONE), pay);
+        SegmentChannel camera = camera();
+        try (GatewayClient client = new GatewayClient(g.uri())) {
+            StreamInfo s = client.start("live-passthrough", Map.of());
+            AtomicLong outSegments = new AtomicLong();
+            AtomicLong outBytes = new AtomicLong();
+            CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+                long next = 0;
+                try {
+                    while (outSegments.get() < 9) {
+                        TrickleClient.Segment seg = client.read(s, next);
+                        next = seg.sequence() + 1;
+                        try {
+                            outBytes.addAndGet(seg.bytes().readAllBytes().length);
+                        } catch (java.io.IOException truncated) {
+                            // a segment cut by the failover: counted as a drop
+                        }
+                        outSegments.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            // Publish the camera's segments while they are being encoded, for 10 s of video.
+            Orchestrator serving = null;
+            for (long seq = 0; seq < 10; seq++) {
+                SegmentChannel.Segment seg = camera.await(seq, 5, TimeUnit.SECONDS);
+                client.publish(s, seq, seg.bytes());
+                if (seq == 3) {
+                    String first = String.valueOf(client.status(s.id()).get("orchestrator"));
+                    serving = first.equals("0xa") ? a : b;
+                    serving.close(); // the serving orchestrator dies mid-stream
+                }
+            }
+            reader.get(30, TimeUnit.SECONDS);
+            Map<?, ?> status = client.status(s.id());
+            System.out.println("after failover: " + status);
+            assertEquals(1, ((Number) status.get("swaps")).intValue(), status.toString());
+            long gap = ((Number) status.get("lastGapMillis")).longValue();
+            System.out.println("failover gap: " + gap + " ms");
+            assertTrue(gap > 0, "a gap was measured");
+            assertNotEquals(serving == a ? "0xa" : "0xb", status.get("orchestrator"));
+            assertTrue(outSegments.get() >= 9 && outBytes.get() > 0);
+            assertTrue(((Number) status.get("payments")).longValue() >= 1, "periodic payments were sent");
+            client.stop(s.id());
+        }
+    }
+
+    @Test
+    void overCapacityIs503AndUnpaidIs402() throws Exception {
+        Orchestrator a = orchestrator("0xa", 1, new TestPayments(1));
+        try (GatewayClient paid = new GatewayClient(gateway(List.of(a.uri()), Map.of(), new TestPayments(1)).uri());
+             GatewayClient unpaid = new GatewayClient(gateway(List.of(a.uri()), Map.of(), new TestPayments(0)).uri())) {
+            GatewayException noMoney = assertThrows(GatewayException.class, () -> unpaid.start("live-passthrough", Map.of()));
+            assertEquals(402, noMoney.status(), noMoney.getMessage());
+            assertTrue(noMoney.getMessage().contains("payment required"), noMoney.getMessage());
+            StreamInfo first = paid.start("live-passthrough", Map.of());
+            GatewayException full = assertThrows(GatewayException.class, () -> paid.start("live-passthrough", Map.of()));
+            // The gateway sees the full orchestrator in its info and does not even try it.
+            assertEquals(503, full.status(), full.getMessage());
+            assertTrue(full.getMessage().contains("0 usable of 1 reachable"), full.getMessage());
+            // Asked directly, the orchestrator refuses with 503 and says why.
+            try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+                var r = http.send(java.net.http.HttpRequest.newBuilder(a.uri().resolve("/v1/sessions"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"pipeline\":\"live-passthrough\",\"sender\":\"0xg\",\"payment\":{\"data\":\"MTAwMDAw\"}}"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(503, r.statusCode(), r.body());
+                assertTrue(r.body().contains("over capacity: 1 of 1 sessions running"), r.body());
+            }
+            paid.stop(first.id());
+        }
+    }
+}

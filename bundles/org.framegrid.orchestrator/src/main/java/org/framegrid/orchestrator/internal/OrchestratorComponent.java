@@ -1,0 +1,75 @@
+package org.framegrid.orchestrator.internal;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.List;
+import org.framegrid.api.pipeline.PipelineService;
+import org.framegrid.media.SegmentChannels;
+import org.framegrid.payment.api.PaymentReceiver;
+import org.framegrid.trickle.TrickleServerFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * An orchestrator node per configuration (factory PID {@code org.framegrid.orchestrator}): several can run in one
+ * JVM (the demo). Binding the server is quick; pipelines start per session.
+ */
+@Component(name = "org.framegrid.orchestrator", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Designate(ocd = OrchestratorComponent.Config.class, factory = true)
+public final class OrchestratorComponent {
+
+    @ObjectClassDefinition(name = "Framegrid orchestrator")
+    public @interface Config {
+        @AttributeDefinition(description = "The node's 0x address (its identity on chain). Since 0.1.")
+        String address();
+
+        @AttributeDefinition(description = "Address to bind. Since 0.1.")
+        String host() default "127.0.0.1";
+
+        @AttributeDefinition(description = "Port; 0 picks a free one. Since 0.1.")
+        int port() default 8935;
+
+        @AttributeDefinition(description = "Serve HTTPS with a self-signed certificate. Since 0.1.")
+        boolean tls() default false;
+
+        @AttributeDefinition(description = "Live pipelines offered (names of pipeline files with decode and encode). Since 0.1.")
+        String[] pipelines() default {"privacy"};
+
+        @AttributeDefinition(description = "Sessions run at once. Since 0.1.")
+        int capacity() default 2;
+
+        @AttributeDefinition(description = "Price per second of stream, in wei. Since 0.1.")
+        String price_per_second_wei() default "1000000000000";
+
+        @AttributeDefinition(description = "Seconds of stream the initial payment must cover. Since 0.1.")
+        int initial_seconds() default 10;
+
+        @AttributeDefinition(description = "Milliseconds between status events. Since 0.1.")
+        long status_millis() default 10_000;
+    }
+
+    private final Orchestrator node;
+
+    @Activate
+    public OrchestratorComponent(Config config, @Reference PipelineService pipelines,
+                                 @Reference SegmentChannels channels,
+                                 @Reference TrickleServerFactory servers,
+                                 @Reference(policyOption = ReferencePolicyOption.GREEDY) PaymentReceiver payments)
+            throws IOException {
+        node = new Orchestrator(new OrchestratorSettings(config.address(), config.host(), config.port(), config.tls(),
+                List.of(config.pipelines()), config.capacity(), new BigInteger(config.price_per_second_wei()),
+                config.initial_seconds(), config.status_millis()), pipelines, channels, payments, servers);
+    }
+
+    @Deactivate
+    void deactivate() {
+        node.close();
+    }
+}

@@ -1,0 +1,152 @@
+package org.framegrid.orchestrator.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.framegrid.api.pipeline.PipelineDefinitionException;
+import org.framegrid.api.pipeline.StageStatus;
+import org.framegrid.api.pipeline.StreamHandle;
+import org.framegrid.api.pipeline.StreamStatus;
+import org.framegrid.media.SegmentChannel;
+import org.framegrid.media.SegmentWriter;
+
+/**
+ * One live session: its four channels, its pipeline stream, and the thread that applies control messages. Events
+ * (status) are published by the node's ticker through {@link #publishStatus}.
+ */
+final class Session {
+    private static final Logger LOG = Logger.getLogger(Session.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final String id;
+    final String pipeline;
+    final String sender;
+    final String scheme;
+    final SegmentChannel input;
+    final SegmentChannel output;
+    final SegmentChannel control;
+    final SegmentChannel events;
+    final long startedNanos = System.nanoTime();
+    final AtomicLong controlMessages = new AtomicLong();
+    volatile StreamHandle stream;
+    private volatile boolean ended;
+    private Thread controlLoop;
+
+    Session(String id, String pipeline, String sender, String scheme, SegmentChannel input, SegmentChannel output,
+            SegmentChannel control, SegmentChannel events) {
+        this.id = id;
+        this.pipeline = pipeline;
+        this.sender = sender;
+        this.scheme = scheme;
+        this.input = input;
+        this.output = output;
+        this.control = control;
+        this.events = events;
+    }
+
+    void startControlLoop() {
+        controlLoop = Thread.ofVirtual().name("session-control-" + id).start(this::controlLoop);
+    }
+
+    /** Each control segment is one JSON object of params keyed {@code node.property}; the newest wins. */
+    private void controlLoop() {
+        long next = 0;
+        try {
+            while (!ended) {
+                SegmentChannel.Segment s = control.await(next, 1, TimeUnit.SECONDS);
+                if (s == null) {
+                    continue;
+                }
+                next = s.sequence() + 1;
+                try (InputStream in = s.bytes()) {
+                    Map<?, ?> message = JSON.readValue(in.readAllBytes(), Map.class);
+                    if (message.containsKey("keep")) {
+                        continue; // keep-alive
+                    }
+                    Map<String, Object> params = new LinkedHashMap<>();
+                    message.forEach((k, v) -> params.put(String.valueOf(k), v));
+                    stream.update(params);
+                    controlMessages.incrementAndGet();
+                    publish(Map.of("type", "params", "session", id, "applied", params));
+                } catch (IOException | PipelineDefinitionException | RuntimeException e) {
+                    LOG.log(Level.INFO, "session " + id + ": control message " + s.sequence() + " refused: " + e.getMessage());
+                    publish(Map.of("type", "error", "session", id, "message",
+                            "control " + s.sequence() + ": " + e.getMessage()));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Publishes the stream's state and per-node figures as one events segment. */
+    void publishStatus(String balanceWei) {
+        StreamHandle h = stream;
+        if (h == null || ended) {
+            return;
+        }
+        StreamStatus st = h.status();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "status");
+        m.put("session", id);
+        m.put("pipeline", pipeline);
+        m.put("state", st.state().name());
+        if (st.reason() != null) {
+            m.put("reason", st.reason());
+        }
+        m.put("seconds", (System.nanoTime() - startedNanos) / 1e9);
+        m.put("balanceWei", balanceWei);
+        m.put("stages", st.stages().stream().map(Session::stage).toList());
+        publish(m);
+    }
+
+    private static Map<String, Object> stage(StageStatus s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("node", s.node());
+        m.put("type", s.type());
+        m.put("fps", s.fps());
+        m.put("p50Millis", s.p50Millis());
+        m.put("processed", s.processed());
+        m.put("drops", s.drops());
+        m.put("errors", s.errors());
+        if (s.lastError() != null) {
+            m.put("lastError", s.lastError());
+        }
+        return m;
+    }
+
+    /** One JSON message per events segment (the node is the events channel's only writer). */
+    synchronized void publish(Map<String, Object> message) {
+        try (SegmentWriter w = events.publish()) {
+            w.write(JSON.writeValueAsBytes(message));
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "session " + id + ": event not published: " + e.getMessage());
+        }
+    }
+
+    /** Stops the stream and ends the channels (readers are told the channels closed). */
+    void end(String why) {
+        if (ended) {
+            return;
+        }
+        publish(Map.of("type", "ended", "session", id, "reason", why));
+        ended = true;
+        StreamHandle h = stream;
+        if (h != null) {
+            h.close();
+        }
+        if (controlLoop != null) {
+            controlLoop.interrupt();
+        }
+        input.close();
+        output.close();
+        control.close();
+        events.close();
+    }
+}
