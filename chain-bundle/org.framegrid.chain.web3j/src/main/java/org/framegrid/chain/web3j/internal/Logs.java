@@ -8,6 +8,7 @@ import java.util.Set;
 import org.framegrid.chain.api.ChainException;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.DefaultBlockParameterNumber;
 import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
@@ -36,6 +37,30 @@ final class Logs {
                 blocks.add(((Log) entry.get()).getBlockNumber().longValueExact());
             }
             return blocks;
+        } catch (IOException e) {
+            throw new ChainException("logs", e.getMessage(), false, e);
+        }
+    }
+
+    /**
+     * @return every {@code topic0} event of {@code contract} whose first indexed topic is {@code address}, mined in
+     *     blocks {@code from..to} (inclusive)
+     */
+    List<Log> find(String contract, String topic0, String address, long from, long to) throws ChainException {
+        EthFilter filter = new EthFilter(new DefaultBlockParameterNumber(from), new DefaultBlockParameterNumber(to),
+                contract);
+        filter.addSingleTopic(topic0);
+        filter.addSingleTopic("0x" + "0".repeat(24) + address.substring(2).toLowerCase(java.util.Locale.ROOT));
+        try {
+            EthLog result = web3j.ethGetLogs(filter).send();
+            if (result.hasError()) {
+                throw new ChainException("logs", result.getError().getMessage(), false);
+            }
+            List<Log> logs = new java.util.ArrayList<>();
+            for (EthLog.LogResult<?> entry : result.getLogs()) {
+                logs.add((Log) entry.get());
+            }
+            return logs;
         } catch (IOException e) {
             throw new ChainException("logs", e.getMessage(), false, e);
         }

@@ -93,7 +93,10 @@ final class RoundKeeper {
         }
         long lastRewardRound = chain.callUint(bondingManager, "getTranscoder", self).longValueExact();
         if (lastRewardRound >= round.round()) {
-            rewardedRound = round.round(); // already done (a lost receipt, or a previous run of the node)
+            // Already done: a transaction whose receipt we lost, or a previous run of the node. Listeners still learn
+            // that the round is rewarded, from the Reward event itself.
+            rewardedRound = round.round();
+            publishRecordedReward(round, self.getValue());
             return;
         }
         try {
@@ -106,12 +109,26 @@ final class RoundKeeper {
         }
     }
 
+    private void publishRecordedReward(RoundInfo round, String self) throws ChainException {
+        long first = round.startBlock();
+        for (Log entry : chain.logs().find(chain.addresses().bondingManager(), EventEncoder.encode(REWARD), self, first,
+                Math.max(first, round.blockNumber()))) {
+            publish.accept(new RoundEvent(RoundEvent.Type.REWARDED, round.round(),
+                    entry.getBlockNumber().longValueExact(), entry.getTransactionHash(), amount(entry)));
+            return;
+        }
+    }
+
+    private static BigInteger amount(Log entry) {
+        List<Type> values = FunctionReturnDecoder.decode(entry.getData(), REWARD.getNonIndexedParameters());
+        return (BigInteger) values.get(0).getValue();
+    }
+
     private BigInteger minted(Chain.Sent sent) {
         String topic = EventEncoder.encode(REWARD);
         for (Log entry : sent.receipt().getLogs()) {
             if (!entry.getTopics().isEmpty() && entry.getTopics().get(0).equals(topic)) {
-                List<Type> values = FunctionReturnDecoder.decode(entry.getData(), REWARD.getNonIndexedParameters());
-                return (BigInteger) values.get(0).getValue();
+                return amount(entry);
             }
         }
         return BigInteger.ZERO;

@@ -2,6 +2,7 @@ package org.framegrid.chain.web3j.internal;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.framegrid.chain.api.ChainException;
@@ -163,6 +164,24 @@ public final class Staking implements StakingService {
         String uri = chain.call(at.serviceRegistry(), "getServiceURI", List.of(who), List.of(new TypeReference<Utf8String>() {
         })).get(0).getValue().toString();
         return new OrchestratorInfo(who.toString(), registered, active, uint(t.get(1)), uint(t.get(2)), uint(t.get(0)), stake, uri);
+    }
+
+    /**
+     * Walks the pool's list (getFirstTranscoderInPool, getNextTranscoderInPool) and orders it by each one's current
+     * total stake: the list's own order follows stake as of each orchestrator's last pool update.
+     */
+    @Override
+    public List<OrchestratorInfo> orchestrators() throws ChainException {
+        int size = chain.callUint(at.bondingManager(), "getTranscoderPoolSize").intValueExact();
+        List<OrchestratorInfo> pool = new ArrayList<>(size);
+        String next = chain.callAddress(at.bondingManager(), "getFirstTranscoderInPool");
+        // Bounded by the pool size, so a list changing between calls cannot loop forever.
+        while (pool.size() < size && !Address.DEFAULT.toString().equals(next)) {
+            pool.add(orchestrator(next));
+            next = chain.callAddress(at.bondingManager(), "getNextTranscoderInPool", new Address(next));
+        }
+        pool.sort(Comparator.comparing(OrchestratorInfo::totalStake).reversed());
+        return pool;
     }
 
     @Override

@@ -114,6 +114,13 @@ class StakingTest {
         assertEquals(other.account(), delegator.delegator(delegator.account()).delegate());
         assertEquals(LPT.multiply(BigInteger.TEN).add(moving), other.orchestrator(other.account()).totalStake());
         assertEquals(sumBefore, orchestrator.orchestrator(o).totalStake().add(other.orchestrator(other.account()).totalStake()));
+        // Discovery (a gateway's view): the pool walked in stake order, with each service URI.
+        List<OrchestratorInfo> pool = delegator.orchestrators();
+        // o keeps its own 1,000 LPT and rewards; other has 10 LPT plus the delegator's ~400.
+        assertEquals(List.of(o, other.account()), pool.stream().map(OrchestratorInfo::address).toList());
+        assertEquals(other.orchestrator(other.account()).totalStake(), pool.get(1).totalStake());
+        assertEquals("https://127.0.0.1:8935", pool.get(0).serviceUri());
+        assertEquals("", pool.get(1).serviceUri());
 
         // No fees were earned: withdrawing any is refused with its reason.
         ChainException noFees = assertThrows(ChainException.class,
