@@ -2,7 +2,11 @@ package org.framegrid.runtime.status.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -21,6 +25,11 @@ import org.osgi.service.log.LoggerFactory;
  * {@code framegrid:status}. SCR activates immediate components while it starts their bundles, so at the framework's
  * STARTED event the counts are final for the bundles the launcher installed; bundles that FileInstall picks up from
  * {@code deploy/} come a moment later and show in {@code framegrid:status}.
+ *
+ * <p>A bundle that is not active is a problem at once. A component may still be waiting for a service that another
+ * component publishes once it has started something slow (the chain connection starts its devchain, say), so
+ * unsatisfied components are named at INFO with the ready line and warned about only if they are still unsatisfied
+ * {@link #GRACE_SECONDS} later.
  */
 @Component(name = "org.framegrid.runtime.status", immediate = true, service = StatusReporter.class,
         property = {"osgi.command.scope=framegrid", "osgi.command.function=status"})
@@ -29,7 +38,15 @@ public final class StatusReporter implements FrameworkListener {
     /** Set by the launcher: the folder FileInstall watches for bundles. */
     static final String DEPLOY_DIR = "framegrid.deploy.dir";
 
+    static final long GRACE_SECONDS = 30;
+
     private final BundleContext context;
+    /** Runs the one late look at unsatisfied components; a daemon so that it never holds the JVM. */
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "framegrid-status");
+        t.setDaemon(true);
+        return t;
+    });
     private final ServiceComponentRuntime scr;
     private final Logger log;
 
@@ -49,6 +66,7 @@ public final class StatusReporter implements FrameworkListener {
     @Deactivate
     void deactivate() {
         context.removeFrameworkListener(this);
+        later.shutdownNow();
     }
 
     @Override
@@ -63,10 +81,27 @@ public final class StatusReporter implements FrameworkListener {
             return; // stopped during start-up (Ctrl-C): nothing is ready, and everything is on its way out
         }
         NodeStatus status = NodeStatus.read(context, scr);
-        status.problems().forEach(problem -> log.warn(problem));
+        List<String> waiting = status.problems().stream().filter(StatusReporter::isComponent).toList();
+        status.problems().stream().filter(problem -> !isComponent(problem)).forEach(log::warn);
         String deploy = context.getProperty(DEPLOY_DIR);
         log.info("Framegrid node ready in {}: {}; deploy folder: {}", sinceProcessStart(), status.summary(),
                 deploy == null ? "(hot deploy off)" : deploy);
+        if (!waiting.isEmpty()) {
+            log.info("{} component(s) still waiting for their references; checked again in {} s: {}", waiting.size(),
+                    GRACE_SECONDS, waiting);
+            later.schedule(this::reportStillWaiting, GRACE_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private void reportStillWaiting() {
+        if (context.getBundle(0).getState() != Bundle.ACTIVE) {
+            return;
+        }
+        NodeStatus.read(context, scr).problems().stream().filter(StatusReporter::isComponent).forEach(log::warn);
+    }
+
+    private static boolean isComponent(String problem) {
+        return problem.startsWith("component ");
     }
 
     private static String sinceProcessStart() {
