@@ -56,6 +56,15 @@ public interface StakingService {
     /** @return the orchestrator record of {@code address} */
     OrchestratorInfo orchestrator(String address) throws ChainException;
 
+    /**
+     * The orchestrators registered in the BondingManager's pool, with their stake and service URI: what a gateway
+     * discovers and ranks.
+     *
+     * @return the pool, highest stake first
+     * @since 1.1
+     */
+    List<OrchestratorInfo> orchestrators() throws ChainException;
+
     /** @return {@code delegator}'s unbonding locks that still hold stake, oldest first */
     List<UnbondingLock> unbondingLocks(String delegator) throws ChainException;
 
