@@ -7,8 +7,9 @@ package org.framegrid.api.pipeline;
  *
  * @param node the node name; never {@code null}
  * @param type the stage type; never {@code null}
- * @param provider who provides the running instance (for OSGi: {@code bundle-symbolic-name:version}), or
- *     {@code null} when bypassed or held
+ * @param provider who provides the running instance (for OSGi: {@code bundle-symbolic-name:version}), followed by
+ *     what the instance said it runs with in brackets when it did (a model stage: {@code (model blazeface-front
+ *     1.2.0)}, see {@code StageContext.using}); {@code null} when bypassed or held
  * @param mode how frames are handled now; never {@code null}
  * @param reloading whether a new instance is being prepared (property change or provider swap)
  * @param fps frames processed per second over the last status period

@@ -47,4 +47,40 @@ public interface StageContext {
      */
     default void expectFrames(long frames) {
     }
+
+    /**
+     * Asks for a fresh instance of this node because something this instance loaded at start changed under it, such
+     * as a newer version of its model. The engine creates, configures and starts the fresh instance off the frame
+     * thread and swaps it in at a frame boundary, exactly as for a change of a non-live property; this instance keeps
+     * processing until then and is stopped after. If the fresh instance fails to start, this one stays and the
+     * failure shows as the node's last error. Thread-safe; a call from an instance that is no longer the node's
+     * current one has no effect.
+     *
+     * @param reason why, one line for logs ({@code "model blazeface-front 1.3.0 replaces 1.2.0"})
+     * @since 1.3
+     */
+    default void reload(String reason) {
+    }
+
+    /**
+     * Tells that this instance cannot do its work any more, such as when its model was removed. From the next frame
+     * boundary the engine handles the node as if it had no provider (bypassed or held, as the node's missing-provider
+     * policy says) and the stream reports {@code DEGRADED} with {@code reason}, until the instance is replaced (see
+     * {@link #reload(String)}). Thread-safe; a call from an instance that is no longer current has no effect.
+     *
+     * @param reason what is missing, one line ({@code "detect-faces: model blazeface-front was removed"})
+     * @since 1.3
+     */
+    default void unavailable(String reason) {
+    }
+
+    /**
+     * Names what this instance runs with beyond its provider's bundle, such as its model and version; status shows it
+     * after the provider ({@code StageStatus.provider()}), so an operator sees which version a swap brought in.
+     *
+     * @param resources one short line ({@code "model blazeface-front 1.2.0"}), or {@code null} for nothing
+     * @since 1.3
+     */
+    default void using(String resources) {
+    }
 }

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.framegrid.api.stage.StageContext;
 import org.framegrid.inference.api.ElementType;
 import org.framegrid.inference.api.InferenceBackend;
+import org.framegrid.inference.api.InferenceException;
 import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.Model;
@@ -23,15 +26,24 @@ import org.osgi.framework.Version;
  * of them for a stage instance.
  *
  * <p>The provider keeps its DS references (dynamic, so that models and backends come and go without restarting it)
- * and forwards them here. A stage instance calls {@link #load} when it <em>starts</em>: it gets the newest model of
- * the name it was configured with, loaded into its own copy by the current backend, or an exception whose message
- * names the stage, the model and what is missing. Thread-safe.
+ * and forwards them here. A stage instance calls {@link #load(StageContext, String, int)} when it <em>starts</em>: it
+ * gets the newest model of the name it was configured with, loaded into its own copy by the current backend, or an
+ * exception whose message names the stage, the model and what is missing.
+ *
+ * <p>The copy then follows its name, so that every model stage swaps models as the engine swaps stage bundles: when
+ * a newer version of the name is installed, or the loaded one is removed while an older one remains, the instance
+ * asks for a reload through {@link StageContext#reload(String)} and the engine starts a fresh instance (which loads
+ * the newest) and swaps it in at a frame boundary; when no version of the name is left, the instance reports itself
+ * {@linkplain StageContext#unavailable(String) unavailable} and the engine bypasses it until a version comes back,
+ * which reloads it. The instance keeps its loaded copy (in the backend's memory, independent of the model bundle)
+ * until it is stopped. Thread-safe.
  */
 public final class StageModels {
 
     private final String stageType;
     private final String task;
     private final List<Model> models = new CopyOnWriteArrayList<>();
+    private final List<Followed> followed = new CopyOnWriteArrayList<>();
     private final AtomicReference<InferenceBackend> backend = new AtomicReference<>();
 
     /**
@@ -49,10 +61,21 @@ public final class StageModels {
 
     public void addModel(Model model) {
         models.add(model);
+        changed(model.descriptor().name());
     }
 
     public void removeModel(Model model) {
         models.remove(model);
+        changed(model.descriptor().name());
+    }
+
+    /** Tells every instance running a model of {@code name} what the change means for it. */
+    private void changed(String name) {
+        for (Followed f : followed) {
+            if (f.name.equals(name)) {
+                f.check();
+            }
+        }
     }
 
     public void bindBackend(InferenceBackend newBackend) {
@@ -87,7 +110,30 @@ public final class StageModels {
     }
 
     /**
-     * Loads the newest model called {@code name} into a copy of its own on the current backend.
+     * Loads the newest model called {@code name} for the stage instance of {@code context}, and follows the name for
+     * it: a newer version, or the removal of the loaded one, asks the engine to reload the instance, and the removal
+     * of every version marks it unavailable (see the class comment). Closing the returned session ends the following.
+     * Also tells the engine which model and version the instance runs ({@link StageContext#using(String)}).
+     *
+     * @param threads intra-op threads, 0 to let the backend choose
+     * @throws IllegalStateException if no such model or no backend is installed
+     * @throws IOException           if the model's bytes cannot be read
+     * @throws Exception             what the backend throws for a model it cannot load
+     * @since 1.1
+     */
+    public Loaded load(StageContext context, String name, int threads) throws Exception {
+        Loaded plain = load(name, threads);
+        Followed session = new Followed(context, name, plain.model(), plain.session());
+        context.using("model " + name + " " + plain.model().descriptor().version());
+        followed.add(session);
+        // A change between picking the model and following it would otherwise go unnoticed.
+        session.check();
+        return new Loaded(plain.model(), session);
+    }
+
+    /**
+     * Loads the newest model called {@code name} into a copy of its own on the current backend. The copy does not
+     * follow model changes; stages use {@link #load(StageContext, String, int)}.
      *
      * @param threads intra-op threads, 0 to let the backend choose
      * @throws IllegalStateException if no such model or no backend is installed
@@ -136,5 +182,73 @@ public final class StageModels {
                     + floats + " floats; not " + kind);
         }
         return Tensor.allocate(ElementType.FLOAT32, info.shape());
+    }
+
+    /**
+     * A stage instance's loaded copy that follows its model name. Delegates every call; {@link #close()} also stops
+     * the following. Reports each removal once, and a reload once per newer model.
+     */
+    private final class Followed implements LoadedModel {
+        final String name;
+        private final StageContext context;
+        private final Model model;
+        private final LoadedModel session;
+        private Model reloadAskedFor;
+        private boolean unavailable;
+
+        Followed(StageContext context, String name, Model model, LoadedModel session) {
+            this.context = context;
+            this.name = name;
+            this.model = model;
+            this.session = session;
+        }
+
+        /** Called on model (un)registration, on the thread that does it. */
+        synchronized void check() {
+            Model newest = newest(name);
+            String loaded = name + " " + model.descriptor().version();
+            if (newest == null) {
+                if (!unavailable) {
+                    unavailable = true;
+                    context.unavailable(stageType + ": model " + loaded + " was removed and no version of " + name
+                            + " is left");
+                }
+            } else if (newest != model && newest != reloadAskedFor) {
+                reloadAskedFor = newest;
+                context.reload("model " + name + " " + newest.descriptor().version() + " replaces " + loaded
+                        + (unavailable ? " (removed)" : ""));
+            }
+        }
+
+        @Override
+        public ModelDescriptor descriptor() {
+            return session.descriptor();
+        }
+
+        @Override
+        public List<TensorInfo> inputs() {
+            return session.inputs();
+        }
+
+        @Override
+        public List<TensorInfo> outputs() {
+            return session.outputs();
+        }
+
+        @Override
+        public Map<String, Tensor> run(Map<String, Tensor> inputs, List<String> outputs) throws InferenceException {
+            return session.run(inputs, outputs);
+        }
+
+        @Override
+        public void runInto(Map<String, Tensor> inputs, Map<String, Tensor> outputs) throws InferenceException {
+            session.runInto(inputs, outputs);
+        }
+
+        @Override
+        public void close() {
+            followed.remove(this);
+            session.close();
+        }
     }
 }

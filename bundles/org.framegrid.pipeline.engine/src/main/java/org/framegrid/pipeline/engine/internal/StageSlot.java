@@ -3,11 +3,11 @@ package org.framegrid.pipeline.engine.internal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.framegrid.api.frame.Frame;
@@ -35,7 +35,7 @@ final class StageSlot {
     final FrameQueue input;
     final StageStats stats = new StageStats();
     private final StreamRunner stream;
-    private final StageContext context;
+    private final FramePool pool;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicInteger generation = new AtomicInteger();
     private final AtomicReference<Map<String, Object>> pendingLive = new AtomicReference<>();
@@ -44,6 +44,8 @@ final class StageSlot {
     private volatile boolean closed;
     // Guarded by lock; the volatile copies below are what status reads without taking it.
     private Stage instance;
+    /** The context of {@link #instance}: what that instance reported (unavailable, using) lives there. */
+    private volatile Context active;
     private Frame lastOutput;
     private volatile ProviderEntry provider;
     private volatile StageMode mode = StageMode.ACTIVE;
@@ -53,16 +55,69 @@ final class StageSlot {
     /** What the source instance of this node expects to emit in all, or -1 (see StageContext#expectFrames). */
     private volatile long expectedFrames = -1;
 
-    private record Context(String streamId, String nodeName, PixelFormat inputFormat, PixelFormat outputFormat,
-                           FramePool pool, Runnable onEnd, LongConsumer onExpect) implements StageContext {
+    /**
+     * One instance's view of the slot. Each instance gets its own, so that what an instance reports (a reload
+     * request, being unavailable) is told apart from what its predecessor or successor reports.
+     */
+    private final class Context implements StageContext {
+        /** Why the instance cannot work, or null; read on every frame. */
+        volatile String unavailable;
+        volatile String using;
+        /** A reload asked for while the instance was still starting, honoured once it is installed. */
+        final AtomicReference<String> reloadBeforeInstalled = new AtomicReference<>();
+
+        @Override
+        public String streamId() {
+            return stream.streamId();
+        }
+
+        @Override
+        public String nodeName() {
+            return plan.name();
+        }
+
+        @Override
+        public PixelFormat inputFormat() {
+            return plan.input();
+        }
+
+        @Override
+        public PixelFormat outputFormat() {
+            return plan.output();
+        }
+
+        @Override
+        public FramePool pool() {
+            return pool;
+        }
+
         @Override
         public void endOfStream() {
-            onEnd.run();
+            endOfStream = true;
         }
 
         @Override
         public void expectFrames(long frames) {
-            onExpect.accept(frames < 0 ? -1 : frames);
+            expectedFrames = frames < 0 ? -1 : frames;
+        }
+
+        @Override
+        public void reload(String reason) {
+            reloadRequested(this, reason);
+        }
+
+        @Override
+        public void unavailable(String reason) {
+            unavailable = reason == null ? "unavailable" : reason;
+            if (active == this) {
+                LOG.warning("stream " + stream.streamId() + " node " + plan.name() + ": " + unavailable);
+                stream.refreshState();
+            }
+        }
+
+        @Override
+        public void using(String resources) {
+            using = resources;
         }
     }
 
@@ -70,9 +125,8 @@ final class StageSlot {
         this.stream = stream;
         this.plan = plan;
         this.input = input;
+        this.pool = pool;
         this.properties = plan.properties();
-        this.context = new Context(stream.streamId(), plan.name(), plan.input(), plan.output(), pool,
-                () -> endOfStream = true, frames -> expectedFrames = frames);
     }
 
     /** @return whether the node's source asked to end the stream */
@@ -88,8 +142,17 @@ final class StageSlot {
         return provider;
     }
 
+    /** @return how frames are handled: the missing-provider mode too while the running instance is unavailable */
     StageMode mode() {
-        return mode;
+        StageMode m = mode;
+        Context c = active;
+        return m == StageMode.ACTIVE && c != null && c.unavailable != null ? missingMode() : m;
+    }
+
+    /** @return why the running instance cannot work, or {@code null} */
+    String unavailable() {
+        Context c = active;
+        return c == null ? null : c.unavailable;
     }
 
     boolean reloading() {
@@ -103,7 +166,9 @@ final class StageSlot {
             if (best == null || plan.incompatibility(best.descriptor()) != null) {
                 mode = missingMode();
             } else {
-                instance = create(best, properties);
+                Context c = new Context();
+                instance = create(best, properties, c);
+                active = c;
                 provider = best;
             }
         } finally {
@@ -116,11 +181,12 @@ final class StageSlot {
         lock.lock();
         try {
             Stage s = instance;
-            if (s == null) {
+            Context c = active;
+            if (s == null || c.unavailable != null) {
                 if (in == null) {
                     return null; // a source without provider: nothing to emit, held or not
                 }
-                if (mode == StageMode.BYPASSED) {
+                if ((s == null ? mode : missingMode()) == StageMode.BYPASSED) {
                     return plan.output() == null ? null : in;
                 }
                 return lastOutput == null ? null : lastOutput.retain();
@@ -185,15 +251,16 @@ final class StageSlot {
         stream.refreshState();
         control.execute(() -> {
             Stage fresh = null;
+            Context c = new Context();
             Map<String, Object> values = properties;
             try {
-                fresh = create(entry, values);
+                fresh = create(entry, values, c);
             } catch (Exception | LinkageError e) {
                 stats.note("cannot start " + entry.label() + ": " + e);
                 LOG.log(Level.WARNING, "stream " + stream.streamId() + " node " + plan.name() + ": cannot start "
                         + entry.label(), e);
             }
-            if (fresh != null && swap(fresh, entry, gen, 0) && properties != values) {
+            if (fresh != null && swap(fresh, c, entry, gen, 0) && properties != values) {
                 pendingLive.set(properties); // live values that arrived while it started reach it at its first frame
             }
             if (generation.get() == gen) {
@@ -214,14 +281,15 @@ final class StageSlot {
         }
         int gen = generation.incrementAndGet();
         Stage fresh = null;
+        Context c = new Context();
         if (replacement != null && plan.incompatibility(replacement.descriptor()) == null) {
             try {
-                fresh = create(replacement, properties);
+                fresh = create(replacement, properties, c);
             } catch (Exception | LinkageError e) {
                 stats.note("cannot start " + replacement.label() + ": " + e);
             }
         }
-        swap(fresh, fresh == null ? null : replacement, gen, SWAP_WAIT_SECONDS);
+        swap(fresh, c, fresh == null ? null : replacement, gen, SWAP_WAIT_SECONDS);
         reloading = false;
         stream.refreshState();
     }
@@ -231,7 +299,7 @@ final class StageSlot {
      *
      * @return whether {@code fresh} was installed
      */
-    private boolean swap(Stage fresh, ProviderEntry entry, int gen, long waitSeconds) {
+    private boolean swap(Stage fresh, Context freshContext, ProviderEntry entry, int gen, long waitSeconds) {
         Stage old = null;
         boolean installed = false;
         boolean locked = false;
@@ -249,6 +317,7 @@ final class StageSlot {
             } else {
                 old = instance;
                 instance = fresh;
+                active = fresh != null ? freshContext : null;
                 provider = entry;
                 mode = fresh != null ? StageMode.ACTIVE : missingMode();
                 installed = true;
@@ -259,7 +328,36 @@ final class StageSlot {
             }
         }
         stopQuietly(old);
+        String early = installed ? freshContext.reloadBeforeInstalled.getAndSet(null) : null;
+        if (early != null && fresh != null) {
+            reload(early);
+        }
         return installed;
+    }
+
+    /** A reload asked for by the instance of {@code from}: honoured when that instance is (or becomes) current. */
+    private void reloadRequested(Context from, String reason) {
+        if (active != from) {
+            // Still starting: swap() honours it once installed (it is dropped if the instance never is). Checked
+            // again after recording it, in case the swap happened in between and read nothing.
+            from.reloadBeforeInstalled.set(reason);
+            if (active != from || from.reloadBeforeInstalled.getAndSet(null) == null) {
+                return;
+            }
+        }
+        reload(reason);
+    }
+
+    private void reload(String reason) {
+        ProviderEntry current = provider;
+        if (current != null && !closed) {
+            LOG.info("stream " + stream.streamId() + " node " + plan.name() + ": reloading: " + reason);
+            try {
+                replaceAsync(current, stream.control());
+            } catch (RejectedExecutionException e) {
+                reloading = false; // the engine is shutting down: the stream goes with it
+            }
+        }
     }
 
     private boolean lockInterruptibly() throws InterruptedException {
@@ -283,7 +381,7 @@ final class StageSlot {
         return complete;
     }
 
-    private Stage create(ProviderEntry entry, Map<String, Object> values) throws Exception {
+    private Stage create(ProviderEntry entry, Map<String, Object> values, Context context) throws Exception {
         Stage s = entry.provider().create();
         s.configure(context, new StageProperties(complete(entry, values)));
         s.start();
@@ -300,6 +398,7 @@ final class StageSlot {
             closed = true;
             old = instance;
             instance = null;
+            active = null;
             held = lastOutput;
             lastOutput = null;
         } finally {
@@ -324,8 +423,12 @@ final class StageSlot {
     StageStatus status() {
         double[] p = stats.percentiles();
         ProviderEntry current = provider;
-        StageMode m = mode;
-        return new StageStatus(plan.name(), type(), m == StageMode.ACTIVE && current != null ? current.label() : null,
+        StageMode m = mode();
+        Context c = active;
+        String using = c == null ? null : c.using;
+        String label = m != StageMode.ACTIVE || current == null ? null
+                : using == null ? current.label() : current.label() + " (" + using + ")";
+        return new StageStatus(plan.name(), type(), label,
                 m, reloading, stats.fps(), p[0], p[1], input == null ? 0 : input.depth(),
                 input == null ? 0 : input.capacity(), stats.processed(), input == null ? 0 : input.drops(),
                 stats.errors(), stats.lastError(), expectedFrames);

@@ -365,8 +365,10 @@ final class StreamRunner implements StreamHandle {
         }
         for (StageSlot s : slots) {
             if (s.mode() != StageMode.ACTIVE) {
-                set(StreamState.DEGRADED, "node " + s.plan.label() + " has no provider: "
-                        + s.mode().name().toLowerCase());
+                String unavailable = s.unavailable();
+                set(StreamState.DEGRADED, "node " + s.plan.label() + (unavailable == null
+                        ? " has no provider: " + s.mode().name().toLowerCase()
+                        : " " + s.mode().name().toLowerCase() + ": " + unavailable));
                 return;
             }
         }

@@ -69,7 +69,7 @@ final class DepthEstimator implements Stage {
 
     @Override
     public void start() throws Exception {
-        StageModels.Loaded candidate = models.load(modelName, threads);
+        StageModels.Loaded candidate = models.load(context, modelName, threads);
         try {
             Signature.imageInput(DepthStage.TYPE, candidate);
             org.framegrid.inference.api.TensorInfo output = Signature.output(DepthStage.TYPE, candidate, "depth", 3, 4);

@@ -28,8 +28,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * <p>Both references are dynamic so that models and backends come and go without restarting this provider. A
  * stage instance picks the newest model of its {@code model} name and the best backend when it <em>starts</em> and
  * loads its own copy: a missing model or backend makes {@code start()} fail with a message naming what is missing
- * (the engine reports it). A running instance keeps its loaded copy when the model bundle goes; if the backend closes
- * the copy under it, frames pass through without detections and are counted (see {@link FaceDetector#bypassed()}).
+ * (the engine reports it). A running instance follows its model name through {@link StageModels}: a newer version
+ * is swapped in at a frame boundary, and while no version is installed the node is bypassed and the stream DEGRADED;
+ * if the backend closes the copy under it, frames pass through without detections and are counted (see
+ * {@link FaceDetector#bypassed()}).
  */
 @Component(name = "org.framegrid.stage.faces.detect")
 @StageType(type = DetectFacesStage.TYPE, classification = DetectFacesStage.CLASSIFICATION)

@@ -77,7 +77,7 @@ final class FaceDetector implements Stage {
 
     @Override
     public void start() throws Exception {
-        StageModels.Loaded candidate = provider.models.load(modelName, threads);
+        StageModels.Loaded candidate = provider.models.load(context, modelName, threads);
         try {
             bind(candidate);
         } catch (RuntimeException e) {

@@ -64,7 +64,7 @@ final class Translator implements Stage {
 
     @Override
     public void start() throws Exception {
-        StageModels.Loaded candidate = models.load(modelName, threads);
+        StageModels.Loaded candidate = models.load(context, modelName, threads);
         try {
             Signature.imageInput(ImageToImageStage.TYPE, candidate);
             TensorInfo output = Signature.output(ImageToImageStage.TYPE, candidate, "image", 4);

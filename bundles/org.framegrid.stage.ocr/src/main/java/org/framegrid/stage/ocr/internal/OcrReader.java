@@ -101,13 +101,13 @@ final class OcrReader implements Stage {
 
     @Override
     public void start() throws Exception {
-        StageModels.Loaded det = provider.detectors.load(detectorName, threads);
+        StageModels.Loaded det = provider.detectors.load(context, detectorName, threads);
         StageModels.Loaded rec = null;
         try {
             Signature.imageInput(OcrStage.TYPE, det);
             probabilityName = Signature.output(OcrStage.TYPE, det, "probability", 4).name();
             detectorInput = new TensorWriter(det.model().descriptor().input());
-            rec = provider.recognizers.load(recognizerName, threads);
+            rec = provider.recognizers.load(context, recognizerName, threads);
             Signature.imageInput(OcrStage.TYPE, rec);
             TensorInfo ctc = Signature.output(OcrStage.TYPE, rec, "ctc-probabilities", 3);
             ctcName = ctc.name();

@@ -82,7 +82,7 @@ final class Segmenter implements Stage {
 
     @Override
     public void start() throws Exception {
-        StageModels.Loaded candidate = models.load(modelName, threads);
+        StageModels.Loaded candidate = models.load(context, modelName, threads);
         try {
             Signature.imageInput(SegmentStage.TYPE, candidate);
             TensorInfo alpha = Signature.output(SegmentStage.TYPE, candidate, "alpha", 4);

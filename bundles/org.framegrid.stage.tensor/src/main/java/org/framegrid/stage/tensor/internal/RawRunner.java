@@ -67,7 +67,7 @@ final class RawRunner implements Stage {
 
     @Override
     public void start() throws Exception {
-        StageModels.Loaded candidate = models.load(modelName, threads);
+        StageModels.Loaded candidate = models.load(context, modelName, threads);
         try {
             TensorInfo imageInput = Signature.imageInput(TensorStage.TYPE, candidate);
             writer = new TensorWriter(candidate.model().descriptor().input());
