@@ -14,6 +14,8 @@ import org.framegrid.inference.api.InferenceException;
 import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.ModelDescriptor;
+import org.framegrid.inference.onnx.session.OnnxModel;
+import org.framegrid.inference.onnx.session.OrtTypes;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;

@@ -1,4 +1,4 @@
-package org.framegrid.inference.onnx.internal;
+package org.framegrid.inference.onnx.session;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +13,12 @@ import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 
 /** Mappings between the inference API's types and ONNX Runtime's; the API never sees the latter. */
-final class OrtTypes {
+public final class OrtTypes {
 
     private OrtTypes() {
     }
 
-    static OnnxJavaType toOrt(ElementType type) {
+    public static OnnxJavaType toOrt(ElementType type) {
         return switch (type) {
             case FLOAT32 -> OnnxJavaType.FLOAT;
             case FLOAT16 -> OnnxJavaType.FLOAT16;
@@ -31,7 +31,7 @@ final class OrtTypes {
     }
 
     /** @return the API type, or {@code null} for a type the API does not carry (strings, doubles, bfloat16) */
-    static ElementType fromOrt(OnnxJavaType type) {
+    public static ElementType fromOrt(OnnxJavaType type) {
         return switch (type) {
             case FLOAT -> ElementType.FLOAT32;
             case FLOAT16 -> ElementType.FLOAT16;
@@ -44,7 +44,7 @@ final class OrtTypes {
         };
     }
 
-    static OptLevel toOrt(GraphOptimization level) {
+    public static OptLevel toOrt(GraphOptimization level) {
         return switch (level) {
             case NONE -> OptLevel.NO_OPT;
             case BASIC -> OptLevel.BASIC_OPT;
@@ -57,7 +57,7 @@ final class OrtTypes {
      * @return the tensor inputs or outputs of a session in graph order
      * @throws IllegalArgumentException naming the first one that is not a tensor of a supported type
      */
-    static List<TensorInfo> describe(Map<String, NodeInfo> nodes) {
+    public static List<TensorInfo> describe(Map<String, NodeInfo> nodes) {
         List<TensorInfo> infos = new ArrayList<>();
         for (NodeInfo node : nodes.values()) {
             if (!(node.getInfo() instanceof ai.onnxruntime.TensorInfo tensor) || fromOrt(tensor.type) == null) {

@@ -1,4 +1,4 @@
-package org.framegrid.inference.onnx.internal;
+package org.framegrid.inference.onnx.session;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +30,7 @@ import ai.onnxruntime.OrtSession;
  * session is never freed under a running {@code run} (which would crash the JVM in native code); concurrent runs do
  * not block each other (ORT sessions are thread-safe).
  */
-final class OnnxModel implements LoadedModel {
+public final class OnnxModel implements LoadedModel {
 
     private final OrtEnvironment env;
     private final OrtSession session;
@@ -43,7 +43,7 @@ final class OnnxModel implements LoadedModel {
     private boolean closed;
 
     /** @throws InferenceException when the model's signature does not match the descriptor */
-    OnnxModel(OrtEnvironment env, OrtSession session, ModelDescriptor descriptor, Consumer<OnnxModel> onClose)
+    public OnnxModel(OrtEnvironment env, OrtSession session, ModelDescriptor descriptor, Consumer<OnnxModel> onClose)
             throws InferenceException {
         this.env = env;
         this.session = session;
@@ -98,7 +98,7 @@ final class OnnxModel implements LoadedModel {
     }
 
     /** Runs once on zeros so the first real frame does not pay for ORT's lazy allocations; skipped when shapes are open. */
-    void warmUp() throws InferenceException {
+    public void warmUp() throws InferenceException {
         Map<String, Tensor> zeros = new HashMap<>();
         for (TensorInfo input : inputs) {
             long[] shape = input.shape();

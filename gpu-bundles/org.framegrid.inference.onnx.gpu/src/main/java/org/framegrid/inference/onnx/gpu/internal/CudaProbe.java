@@ -1,0 +1,139 @@
+package org.framegrid.inference.onnx.gpu.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+
+import org.osgi.service.component.ComponentContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtProvider;
+import ai.onnxruntime.OrtSession;
+
+/**
+ * Decides whether this node has a CUDA device that ONNX Runtime can use, and only then enables
+ * {@link GpuOnnxBackend}; otherwise it logs one line and the CPU backend serves inference.
+ *
+ * <p>"A device" means what inference needs, not what {@code nvidia-smi} shows: the CUDA EP's libraries load, and a
+ * session on the configured device runs {@link ProbeModel} and returns the right numbers. The probe runs on a thread
+ * of this component (ORT's native load plus CUDA context creation take 0.3 s to a few seconds), so activation is
+ * instant.
+ */
+@Component(name = CudaProbe.NAME, configurationPid = GpuOnnxBackend.PID)
+public final class CudaProbe {
+
+    static final String NAME = "org.framegrid.inference.onnx.gpu.probe";
+
+    private static final Logger LOG = Logger.getLogger(CudaProbe.class.getName());
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+    /** What the probe found: a usable device, or why there is none. */
+    record Result(boolean present, String detail) {
+    }
+
+    private final ComponentContext context;
+    private final Thread thread;
+    private final CompletableFuture<Result> result = new CompletableFuture<>();
+    private boolean active = true; // guarded by this: no enable after deactivate
+
+    @Activate
+    public CudaProbe(ComponentContext context, GpuOnnxBackend.Config config) {
+        this.context = context;
+        int device = config.device_id();
+        thread = Thread.ofPlatform().name("framegrid-cuda-probe").daemon().unstarted(() -> decide(device));
+        thread.start();
+    }
+
+    private void decide(int device) {
+        Result found;
+        try {
+            found = probe(device);
+        } catch (RuntimeException | LinkageError e) {
+            found = new Result(false, e.toString());
+        }
+        synchronized (this) {
+            if (active && found.present()) {
+                context.enableComponent(GpuOnnxBackend.PID);
+            }
+        }
+        LOG.info(found.present()
+                ? found.detail() + ": " + GpuOnnxBackend.NAME + " serves inference (service.ranking "
+                        + GpuOnnxBackend.RANKING + ")"
+                : "no CUDA device (" + found.detail() + "): the CPU backend serves inference");
+        result.complete(found);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        synchronized (this) {
+            active = false;
+        }
+        context.disableComponent(GpuOnnxBackend.PID);
+        // Native calls cannot be interrupted; a probe stuck in the driver is left to finish as a daemon.
+        thread.join(STOP_WAIT);
+    }
+
+    /** @return the probe's result once it has one (tests; the component itself never waits) */
+    Result await(Duration timeout) throws InterruptedException, TimeoutException {
+        try {
+            return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause()); // never completed exceptionally
+        }
+    }
+
+    /** Runs {@link ProbeModel} on the CUDA EP of {@code device}; never throws for a missing device. */
+    static Result probe(int device) {
+        List<String> missing = SharedLibraries.missing(SharedLibraries.CUDA_EP);
+        if (!missing.isEmpty()) {
+            // Checked first: ORT would extract the 583 MB CUDA provider only to fail on the same missing library.
+            return new Result(false, String.join(", ", missing) + " not found; ONNX Runtime GPU 1.29's CUDA EP needs "
+                    + "the NVIDIA driver, CUDA 12 (cudart, cuBLAS, cuRAND) and cuDNN 9");
+        }
+        OrtEnvironment env;
+        try {
+            env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "framegrid");
+        } catch (LinkageError e) {
+            // Two ORT builds share the soname libonnxruntime.so.1: the one loaded first serves both bundles.
+            return new Result(false, "ONNX Runtime GPU did not load: " + e.getMessage()
+                    + (String.valueOf(e.getMessage()).contains("undefined symbol")
+                            ? " (the CPU backend's ONNX Runtime was loaded first in this JVM)" : ""));
+        }
+        if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
+            return new Result(false, "this ONNX Runtime build has no CUDA EP: " + OrtEnvironment.getAvailableProviders());
+        }
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.addCUDA(device);
+            try (OrtSession session = env.createSession(ProbeModel.bytes(), options)) {
+                float[] x = {1f, 2f, 3f, 4f};
+                FloatBuffer in = ByteBuffer.allocateDirect(x.length * Float.BYTES).order(ByteOrder.nativeOrder())
+                        .asFloatBuffer().put(x).flip();
+                try (OnnxTensor input = OnnxTensor.createTensor(env, in, new long[] {ProbeModel.LENGTH});
+                        OrtSession.Result out = session.run(Map.of(ProbeModel.INPUT, input))) {
+                    float[] y = (float[]) out.get(0).getValue();
+                    if (!Arrays.equals(y, new float[] {2f, 4f, 6f, 8f})) {
+                        return new Result(false, "the CUDA EP on device " + device + " computed x+x for "
+                                + Arrays.toString(x) + " as " + Arrays.toString(y));
+                    }
+                }
+            }
+            return new Result(true, "CUDA device " + device + " (ONNX Runtime " + env.getVersion() + ", CUDA EP)");
+        } catch (OrtException e) {
+            return new Result(false, "the CUDA EP did not start on device " + device + ": " + e.getMessage());
+        }
+    }
+}

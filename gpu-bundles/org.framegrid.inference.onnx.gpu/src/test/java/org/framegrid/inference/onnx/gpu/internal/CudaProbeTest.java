@@ -1,0 +1,102 @@
+package org.framegrid.inference.onnx.gpu.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.Test;
+import org.osgi.service.component.ComponentContext;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+
+/** The fallback path, on every machine: no usable device means no backend service and one line saying why. */
+class CudaProbeTest {
+
+    /** No machine has a CUDA device with this ordinal, so the probe fails here whether or not a GPU is present. */
+    private static final int NO_SUCH_DEVICE = 4096;
+
+    @Test
+    void withoutADeviceTheBackendStaysDisabledAndOneLineSaysWhy() throws Exception {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        ComponentContext context = (ComponentContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ComponentContext.class}, (proxy, method, args) -> {
+                    calls.add(method.getName() + " " + (args == null ? "" : args[0]));
+                    return null;
+                });
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(CudaProbe.class.getName());
+        log.addHandler(capture);
+        try {
+            CudaProbe probe = new CudaProbe(context, Fixtures.config(NO_SUCH_DEVICE, ""));
+            CudaProbe.Result result = probe.await(Duration.ofSeconds(120));
+            assertFalse(result.present(), result.detail());
+            assertEquals(List.of(), calls, "nothing enabled");
+            assertEquals(1, lines.size(), lines.toString());
+            assertTrue(lines.get(0).matches("no CUDA device \\(.+\\): the CPU backend serves inference"), lines.get(0));
+            System.out.println("[fallback] " + lines.get(0));
+            probe.deactivate();
+            assertEquals(List.of("disableComponent " + GpuOnnxBackend.PID), calls);
+        } finally {
+            log.removeHandler(capture);
+        }
+    }
+
+    @Test
+    void theProbeModelIsAValidGraphThatDoublesItsInput() throws Exception {
+        // On the CPU EP, which every ORT build has: so a probe failure on a GPU machine is never the model's fault.
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+                OrtSession session = env.createSession(ProbeModel.bytes(), options)) {
+            assertEquals(List.of(ProbeModel.INPUT), List.copyOf(session.getInputNames()));
+            FloatBuffer in = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder()).asFloatBuffer()
+                    .put(new float[] {0.5f, -1f, 3f, 100f}).flip();
+            try (OnnxTensor x = OnnxTensor.createTensor(env, in, new long[] {ProbeModel.LENGTH});
+                    OrtSession.Result out = session.run(Map.of(ProbeModel.INPUT, x))) {
+                assertArrayEquals(new float[] {1f, -2f, 6f, 200f}, (float[]) out.get(0).getValue());
+            }
+        }
+    }
+
+    @Test
+    void missingSharedLibrariesAreNamedAndPresentOnesAreNot() {
+        assertEquals(List.of("libframegrid-no-such-library.so.1"),
+                SharedLibraries.missing(List.of("libc.so.6", "libframegrid-no-such-library.so.1", "libm.so.6")));
+    }
+
+    @Test
+    void theBackendNamesItselfAndCachesEnginesInTheTemporaryFolderOutsideANode() {
+        GpuOnnxBackend backend = new GpuOnnxBackend(null, Fixtures.config(0, ""));
+        assertEquals("onnxruntime-gpu", backend.name());
+        assertEquals(org.framegrid.inference.api.DeviceKind.GPU, backend.deviceKind());
+        assertTrue(backend.cacheDir().endsWith("framegrid-tensorrt"), backend.cacheDir().toString());
+    }
+}

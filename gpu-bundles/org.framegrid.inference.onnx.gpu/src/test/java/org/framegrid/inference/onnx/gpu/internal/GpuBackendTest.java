@@ -1,0 +1,112 @@
+package org.framegrid.inference.onnx.gpu.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.framegrid.inference.api.InferenceOptions;
+import org.framegrid.inference.api.LoadedModel;
+import org.framegrid.inference.api.ModelDescriptor;
+import org.framegrid.inference.api.Tensor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ai.onnxruntime.OrtSession;
+
+/**
+ * The backend on a real device: BlazeFace and ISNet give the CPU EP's numbers (within TF32/TensorRT rounding), and
+ * TensorRT engines land in the cache folder once. Skipped, with the probe's reason, on machines without a device.
+ */
+@Tag("gpu")
+class GpuBackendTest {
+
+    @TempDir
+    static Path cache;
+
+    private static GpuOnnxBackend backend;
+
+    /** Per test, not in {@code @BeforeAll}: so each test reports itself skipped, with the reason. */
+    @BeforeEach
+    void device() {
+        Fixtures.assumeDevice();
+        if (backend == null) {
+            backend = new GpuOnnxBackend(null, Fixtures.config(0, cache.toString()));
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        if (backend != null) {
+            backend.deactivate();
+        }
+    }
+
+    @Test
+    void blazeFaceOnTheGpuGivesTheCpuEpsOutputs() throws Exception {
+        sameAsCpu("blazeface-front", 128, 0.02f);
+    }
+
+    @Test
+    void isnetOnTheGpuGivesTheCpuEpsMatte() throws Exception {
+        sameAsCpu("isnet-small-dyn", 320, 0.02f);
+    }
+
+    @Test
+    void tensorrtBuildsAnEngineOncePerModelAndShape() throws Exception {
+        Fixtures.BundledModel model = Fixtures.model("blazeface-front");
+        long first = timedLoad(model);
+        assumeTrue(backend.usesTensorrt(), "TensorRT 10 not installed: the CUDA EP runs the models, no engines");
+        List<Path> engines = files();
+        assertTrue(!engines.isEmpty(), "no engine in " + cache);
+        long second = timedLoad(model);
+        assertEquals(engines, files(), "the second load reads the cached engine instead of building another");
+        System.out.printf("[tensorrt] blazeface-front load: %d ms building the engine, %d ms from the cache%n", first,
+                second);
+    }
+
+    private static long timedLoad(Fixtures.BundledModel model) throws Exception {
+        long start = System.nanoTime();
+        try (LoadedModel ignored = backend.load(model.direct(), model.descriptor(), InferenceOptions.DEFAULT)) {
+            return (System.nanoTime() - start) / 1_000_000;
+        }
+    }
+
+    private static List<Path> files() throws Exception {
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.filter(file -> file.getFileName().toString().contains("blazeface")).sorted().toList();
+        }
+    }
+
+    /** Every output of {@code name} on the GPU backend against the CPU EP of the same ORT, element by element. */
+    private static void sameAsCpu(String name, int size, float tolerance) throws Exception {
+        Fixtures.BundledModel model = Fixtures.model(name);
+        ModelDescriptor descriptor = model.descriptor();
+        Map<String, Tensor> in = Map.of(descriptor.input().name(), Fixtures.gradient(descriptor, size));
+        try (LoadedModel gpu = backend.load(model.direct(), descriptor, InferenceOptions.DEFAULT);
+                OrtSession.SessionOptions cpuOptions = new OrtSession.SessionOptions();
+                RawSession cpu = new RawSession(model.bytes(), cpuOptions, in)) {
+            Map<String, Tensor> out = gpu.run(in, descriptor.outputNames());
+            for (String output : descriptor.outputNames()) {
+                float[] expected = cpu.output(output);
+                FloatBuffer actual = out.get(output).floats();
+                assertEquals(expected.length, actual.remaining(), output);
+                float worst = 0;
+                for (int i = 0; i < expected.length; i++) {
+                    worst = Math.max(worst, Math.abs(actual.get(i) - expected[i]) / Math.max(1f, Math.abs(expected[i])));
+                }
+                assertTrue(worst <= tolerance, name + " " + output + ": worst relative difference " + worst);
+                System.out.printf("[gpu] %s %s: worst relative difference to the CPU EP %.2e%n", name, output, worst);
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.framegrid.inference.onnx.gpu.internal;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.framegrid.inference.api.InferenceOptions;
+import org.framegrid.inference.api.LoadedModel;
+import org.framegrid.inference.api.ModelDescriptor;
+import org.framegrid.inference.api.Tensor;
+import org.framegrid.inference.api.TensorInfo;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import ai.onnxruntime.OrtSession;
+
+/**
+ * The benchmark behind {@code ./framegrid bench inference --backend gpu}: BlazeFace 128x128 and ISNet 320x320 through
+ * the GPU backend's {@code runInto} next to a raw ONNX Runtime session loop with the same execution providers, in the
+ * same process, alternating frame by frame, so the backend's own cost shows as the ratio; the CPU EP of the same ORT
+ * for comparison. Reports, never asserts on time. Skipped with the probe's reason on machines without a device.
+ */
+@Tag("gpu")
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
+class ThroughputTest {
+
+    @ParameterizedTest(name = "{0} {1}x{1}")
+    @CsvSource({"blazeface-front, 128, 1000, 100", "isnet-small-dyn, 320, 300, 10"})
+    void backendAgainstRawSessionLoop(String name, int size, int frames, int cpuFrames) throws Exception {
+        if (!Fixtures.device().present()) {
+            // The benchmark's console line: ./framegrid bench shows stdout, not Surefire's skip reasons.
+            System.out.printf("%s %s: skipped, no CUDA device (%s)%n", GpuOnnxBackend.NAME, name,
+                    Fixtures.device().detail());
+        }
+        Fixtures.assumeDevice();
+        assumeTrue(Fixtures.class.getClassLoader().getResource("model/" + name + ".onnx") != null
+                || !name.startsWith("isnet"), "the " + name + " model bundle is not built: skipped");
+        Fixtures.BundledModel model = Fixtures.model(name);
+        ModelDescriptor descriptor = model.descriptor();
+        InferenceOptions options = InferenceOptions.DEFAULT;
+        GpuOnnxBackend backend = new GpuOnnxBackend(null, Fixtures.config(0, ""));
+        Map<String, Tensor> in = Map.of(descriptor.input().name(), Fixtures.gradient(descriptor, size));
+        List<AutoCloseable> providers = new ArrayList<>();
+        try (LoadedModel stage = backend.load(model.direct(), descriptor, options);
+                OrtSession.SessionOptions gpuOptions = backend.sessionOptions(options, descriptor, providers);
+                RawSession raw = new RawSession(model.bytes(), gpuOptions, in);
+                OrtSession.SessionOptions cpuOptions = new OrtSession.SessionOptions();
+                RawSession cpu = new RawSession(model.bytes(), cpuOptions, in)) {
+            Map<String, Tensor> out = new HashMap<>();
+            for (TensorInfo info : stage.outputs()) {
+                long[] shape = info.shape();
+                for (int i = 0; i < shape.length; i++) {
+                    shape[i] = shape[i] >= 0 ? shape[i] : size; // ISNet's dynamic sides follow the input
+                }
+                out.put(info.name(), Tensor.allocate(info.type(), shape));
+            }
+            for (int i = 0; i < frames / 10; i++) {
+                stage.runInto(in, out);
+                raw.run();
+            }
+            // Alternate frame by frame so that both loops see the same device and host state (clocks, other load).
+            long backendNanos = 0;
+            long rawNanos = 0;
+            for (int i = 0; i < frames; i++) {
+                long t0 = System.nanoTime();
+                stage.runInto(in, out);
+                long t1 = System.nanoTime();
+                raw.run();
+                rawNanos += System.nanoTime() - t1;
+                backendNanos += t1 - t0;
+            }
+            cpu.run();
+            long t2 = System.nanoTime();
+            for (int i = 0; i < cpuFrames; i++) {
+                cpu.run();
+            }
+            double cpuFps = cpuFrames * 1e9 / (System.nanoTime() - t2);
+            double backendFps = frames * 1e9 / backendNanos;
+            double rawFps = frames * 1e9 / rawNanos;
+            System.out.printf("%s %s %dx%d (%s): backend runInto %.0f fps (%.2f ms), raw session %.0f fps (%.2f ms), "
+                    + "ratio %.3f; CPU EP %.1f fps (%d cores), GPU/CPU %.1fx%n", GpuOnnxBackend.NAME, name, size, size,
+                    backend.usesTensorrt() ? "TensorRT EP" : "CUDA EP", backendFps, 1e3 / backendFps, rawFps,
+                    1e3 / rawFps, backendFps / rawFps, cpuFps, Runtime.getRuntime().availableProcessors(),
+                    backendFps / cpuFps);
+        } finally {
+            for (AutoCloseable provider : providers) {
+                provider.close();
+            }
+            backend.deactivate();
+        }
+    }
+}
