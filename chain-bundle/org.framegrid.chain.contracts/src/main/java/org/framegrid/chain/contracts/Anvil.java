@@ -73,7 +73,14 @@ public final class Anvil implements AutoCloseable {
         // web3j polls receipts and filters every 15 s by default; a local node answers in milliseconds.
         this.web3j = Web3j.build(service, 20, polling);
         this.shutdownHook = new Thread(this::destroy, "anvil-shutdown-" + process.pid());
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already exiting (a node stopped while its devchain was starting): nothing would ever stop
+            // this process, so it goes now.
+            destroy();
+            throw new IOException("not starting anvil: the JVM is shutting down");
+        }
         this.chainId = awaitChainId();
     }
 

@@ -116,10 +116,32 @@ public final class ChainConnection {
                     + (connected.account() == null ? ", read-only" : ", account " + connected.account()) + ")");
         } catch (ChainException e) {
             ready.completeExceptionally(e);
-            log.log(System.Logger.Level.ERROR, "chain not available: " + e.getMessage());
+            log.log(stopping() ? System.Logger.Level.INFO : System.Logger.Level.ERROR,
+                    (stopping() ? "chain start abandoned, the node is stopping: " : "chain not available: ")
+                            + e.getMessage());
         } catch (RuntimeException e) {
             ready.completeExceptionally(e);
             log.log(System.Logger.Level.ERROR, "chain not available: " + e, e);
+        }
+    }
+
+    /**
+     * @return whether this component is being deactivated or the JVM is exiting: a failure then is the stop's doing,
+     *     not news (the launcher's shutdown hook may not have reached this component yet)
+     */
+    private boolean stopping() {
+        synchronized (this) {
+            if (closed) {
+                return true;
+            }
+        }
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException shutdownInProgress) {
+            return true;
         }
     }
 
