@@ -4,7 +4,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -37,6 +44,7 @@ import org.framegrid.trickle.client.TrickleClient;
  * publishes MPEG-TS segments to {@code input} and reads processed ones from {@code output} (trickle channels).
  */
 public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
     private final GatewaySettings settings;
     private final SegmentChannels channels;
     private final OrchestratorSelector selector;
@@ -47,15 +55,75 @@ public final class Gateway implements AutoCloseable {
     private final Map<String, GatewayStream> streams = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    private final OrchestratorDirectory directory;
+    private final ScheduledExecutorService discovery = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("gateway-discovery").factory());
+    private volatile List<OrchestratorDirectory.Listing> discovered = List.of();
+    private volatile String discoveryError;
 
+    /** A gateway that knows only its static list. */
     public Gateway(GatewaySettings settings, SegmentChannels channels, OrchestratorSelector selector,
                    PaymentSender payments, TrickleServerFactory servers) throws IOException {
+        this(settings, channels, selector, payments, servers, null, 0);
+    }
+
+    /**
+     * @param directory where more orchestrators are published (the chain), or {@code null}
+     * @param discoveryMillis how often the directory is read again; the first read happens at once, in the
+     *     background
+     */
+    public Gateway(GatewaySettings settings, SegmentChannels channels, OrchestratorSelector selector,
+            PaymentSender payments, TrickleServerFactory servers, OrchestratorDirectory directory,
+            long discoveryMillis) throws IOException {
         this.settings = settings;
         this.channels = channels;
         this.selector = selector;
         this.payments = payments;
+        this.directory = directory;
         this.server = servers.start(settings.host(), settings.port(), false);
         server.route("/v1/", this::handle);
+        if (directory != null) {
+            discovery.scheduleWithFixedDelay(this::discover, 0, Math.max(1000, discoveryMillis),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Reads the directory now; a failure keeps the last list and is reported in {@link #discovery()}. */
+    public void discover() {
+        try {
+            discovered = List.copyOf(directory.orchestrators());
+            discoveryError = null;
+        } catch (Exception e) {
+            discoveryError = "orchestrator discovery failed: " + e.getMessage();
+            LOG.warning(discoveryError);
+        }
+    }
+
+    /** @return what discovery found last, and its last error if the last read failed */
+    Map<String, Object> discovery() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("static", settings.orchestrators().stream().map(URI::toString).toList());
+        m.put("chain", discovered.stream().map(l -> Map.of("address", l.address(), "uri", l.uri().toString(),
+                "stake", l.stake().toString())).toList());
+        if (discoveryError != null) {
+            m.put("error", discoveryError);
+        }
+        return m;
+    }
+
+    /** @return the static list, then the discovered URIs not already in it */
+    List<URI> candidates() {
+        Set<URI> all = new LinkedHashSet<>(settings.orchestrators());
+        discovered.forEach(l -> all.add(l.uri()));
+        return List.copyOf(all);
+    }
+
+    /** @return stake per lower-case address: configured values, overridden by what the chain says */
+    Map<String, BigInteger> stakes() {
+        Map<String, BigInteger> stakes = new HashMap<>();
+        settings.stakes().forEach((a, s) -> stakes.put(a.toLowerCase(Locale.ROOT), s));
+        discovered.forEach(l -> stakes.put(l.address().toLowerCase(Locale.ROOT), l.stake()));
+        return stakes;
     }
 
     public URI uri() {
@@ -86,6 +154,9 @@ public final class Gateway implements AutoCloseable {
         String[] p = call.path().substring(1).split("/");
         if (p.length == 2 && p[1].equals("streams") && call.method().equals("POST")) {
             return start(call);
+        }
+        if (p.length == 2 && p[1].equals("orchestrators") && call.method().equals("GET")) {
+            return HttpReply.json(200, OrchestratorApi.JSON.writeValueAsString(discovery()));
         }
         GatewayStream s = p.length >= 3 && p[1].equals("streams") ? streams.get(p[2]) : null;
         if (p.length >= 3 && s == null) {
@@ -157,8 +228,10 @@ public final class Gateway implements AutoCloseable {
      */
     GatewayStream.Attempt open(GatewayStream stream, Set<String> exclude) throws IOException, InterruptedException {
         List<Future<OrchestratorApi.Info>> asked = new ArrayList<>();
-        for (URI o : settings.orchestrators()) {
-            asked.add(calls.submit(() -> api.info(o, settings.address(), settings.stakes())));
+        List<URI> candidates = candidates();
+        Map<String, BigInteger> stakes = stakes();
+        for (URI o : candidates) {
+            asked.add(calls.submit(() -> api.info(o, settings.address(), stakes)));
         }
         Map<String, OrchestratorApi.Info> infos = new LinkedHashMap<>();
         List<String> refusals = new ArrayList<>();
@@ -169,7 +242,7 @@ public final class Gateway implements AutoCloseable {
                 selector.observe(new Observation(info.candidate().address(), Observation.Outcome.SUCCESS,
                         info.latencyMillis(), null));
             } catch (java.util.concurrent.ExecutionException e) {
-                refusals.add(settings.orchestrators().get(i) + ": " + e.getCause().getMessage());
+                refusals.add(candidates.get(i) + ": " + e.getCause().getMessage());
             }
         }
         List<Candidate> order = selector.select(new SelectionRequest(stream.pipeline, settings.maxPricePerSecondWei(),
@@ -217,6 +290,7 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        discovery.shutdownNow();
         streams.values().forEach(GatewayStream::stop);
         streams.clear();
         server.close();

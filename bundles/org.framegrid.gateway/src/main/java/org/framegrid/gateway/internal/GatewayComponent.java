@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import org.framegrid.chain.api.ChainException;
+import org.framegrid.chain.api.StakingService;
 import org.framegrid.media.SegmentChannels;
 import org.framegrid.payment.api.PaymentSender;
 import org.framegrid.selection.api.OrchestratorSelector;
@@ -14,12 +17,18 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** A gateway node per configuration (factory PID {@code org.framegrid.gateway}); orchestrators from a static list. */
+/**
+ * A gateway node per configuration (factory PID {@code org.framegrid.gateway}). Orchestrators come from the static
+ * list plus, when the node is on a chain, the active orchestrators of the BondingManager's pool with their service
+ * URIs and stake (read through the optional {@link StakingService}, so a gateway also runs without a chain).
+ */
 @Component(name = "org.framegrid.gateway", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
 @Designate(ocd = GatewayComponent.Config.class, factory = true)
 public final class GatewayComponent {
@@ -46,9 +55,19 @@ public final class GatewayComponent {
 
         @AttributeDefinition(description = "No output for this long while input flows = a stalled orchestrator. Since 0.1.")
         long stall_millis() default 1_500;
+
+        @AttributeDefinition(description = "Discover the chain's active orchestrators (service URI, stake). Since 0.1.")
+        boolean discovery_chain() default true;
+
+        @AttributeDefinition(description = "Milliseconds between reads of the chain's orchestrator pool. Since 0.1.")
+        long discovery_interval_millis() default 30_000;
     }
 
     private final Gateway node;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile StakingService staking;
 
     @Activate
     public GatewayComponent(Config config, @Reference SegmentChannels channels,
@@ -59,7 +78,17 @@ public final class GatewayComponent {
         node = new Gateway(new GatewaySettings(config.address(), config.host(), config.port(),
                 Arrays.stream(config.orchestrators()).map(URI::create).toList(), Map.of(),
                 new BigInteger(config.max_price_per_second_wei()), config.payment_interval_millis(),
-                config.stall_millis()), channels, selector, payments, servers);
+                config.stall_millis()), channels, selector, payments, servers,
+                config.discovery_chain() ? this::fromChain : null, config.discovery_interval_millis());
+    }
+
+    /** The pool's active orchestrators that publish a service URI; none while the node has no chain. */
+    private List<OrchestratorDirectory.Listing> fromChain() throws ChainException {
+        StakingService current = staking;
+        if (current == null) {
+            return List.of();
+        }
+        return ChainDirectory.listings(current.orchestrators());
     }
 
     @Deactivate

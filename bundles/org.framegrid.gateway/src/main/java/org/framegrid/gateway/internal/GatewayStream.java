@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import org.framegrid.media.SegmentChannel;
 import org.framegrid.media.SegmentWriter;
 import org.framegrid.payment.api.Payment;
+import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.payment.api.Price;
 import org.framegrid.selection.api.Observation;
 import org.framegrid.trickle.client.TrickleClient;
@@ -45,6 +46,8 @@ final class GatewayStream {
     final AtomicLong segmentsOut = new AtomicLong();
     final AtomicLong payments = new AtomicLong();
     volatile BigInteger paidWei = BigInteger.ZERO;
+    volatile BigInteger deliveredWei = BigInteger.ZERO;
+    final AtomicLong termsRefreshed = new AtomicLong();
     volatile int swaps;
     volatile long lastGapMillis = -1;
     volatile long lastInputNanos;
@@ -71,18 +74,25 @@ final class GatewayStream {
         final URI oInput;
         final URI oOutput;
         final URI oControl;
+        final URI oEvents;
         final long startedNanos = System.nanoTime();
         volatile String failure;
         volatile Observation.Outcome outcome;
         volatile long lastPaymentNanos = System.nanoTime();
+        /** The terms payments are made under; fetched again when the orchestrator says they expired. */
+        volatile PaymentTerms terms;
+        /** Up to when delivered output has been reported to the payment sender. */
+        volatile long deliveredNanos = startedNanos;
         final List<Thread> pumps = new ArrayList<>();
 
         Attempt(OrchestratorApi.Info info, Map<?, ?> started) {
             this.info = info;
+            this.terms = info.terms();
             this.session = String.valueOf(started.get("id"));
             this.oInput = URI.create(String.valueOf(started.get("input")));
             this.oOutput = URI.create(String.valueOf(started.get("output")));
             this.oControl = URI.create(String.valueOf(started.get("control")));
+            this.oEvents = URI.create(String.valueOf(started.get("events")));
         }
 
         void fail(Observation.Outcome o, String why) {
@@ -151,6 +161,7 @@ final class GatewayStream {
                     }
                     w.close();
                     segmentsOut.incrementAndGet();
+                    delivered(a);
                 } catch (IOException e) {
                     w.abort(); // never replay: the reader gets the partial segment, then the next one
                     throw e;
@@ -160,6 +171,21 @@ final class GatewayStream {
             a.fail(Observation.Outcome.FAILURE, "output from " + a.info.candidate().address() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Output arrived: the stream time since the last report was worked for, which lowers the value at risk with the
+     * orchestrator (live video: wall time between outputs is stream time).
+     */
+    private void delivered(Attempt a) {
+        long now = System.nanoTime();
+        long millis = (now - a.deliveredNanos) / 1_000_000;
+        a.deliveredNanos = now;
+        BigInteger value = new Price(a.info.candidate().pricePerSecondWei(), 1000).cost(millis);
+        gateway.payments().delivered(a.info.candidate().address(), value);
+        synchronized (this) {
+            deliveredWei = deliveredWei.add(value);
         }
     }
 
@@ -180,7 +206,9 @@ final class GatewayStream {
                 long now = System.nanoTime();
                 boolean inputFlowing = now - lastInputNanos < TimeUnit.MILLISECONDS.toNanos(1000);
                 long silent = now - Math.max(lastOutputNanos, a.startedNanos);
-                if (a.failure == null && inputFlowing && silent > TimeUnit.MILLISECONDS.toNanos(gateway.settings().stallMillis())) {
+                // A fresh session first loads its models and fills a whole segment: it gets three stall periods.
+                long allowed = gateway.settings().stallMillis() * (lastOutputNanos > a.startedNanos ? 1 : 3);
+                if (a.failure == null && inputFlowing && silent > TimeUnit.MILLISECONDS.toNanos(allowed)) {
                     a.fail(Observation.Outcome.STALLED, a.info.candidate().address() + " stalled: no output for "
                             + silent / 1_000_000 + " ms while input flows");
                 }
@@ -198,22 +226,50 @@ final class GatewayStream {
         }
     }
 
-    /** Pays for the whole seconds since the last payment (rounded up: the orchestrator debits every second). */
+    /** Pays for the whole seconds since the last payment (the orchestrator debits every second). */
     private void pay(Attempt a) {
         long now = System.nanoTime();
-        long seconds = Math.max(1, (now - a.lastPaymentNanos + 999_999_999L) / 1_000_000_000L);
-        a.lastPaymentNanos = now;
+        // Whole seconds as they pass, the remainder carried to the next payment: rounding each payment up paid for
+        // up to twice the stream time (a 1 s interval checked every 50 ms is 1.05 s) and inflated the value at risk.
+        long seconds = Math.max(1, (now - a.lastPaymentNanos) / 1_000_000_000L);
+        a.lastPaymentNanos += seconds * 1_000_000_000L;
         try {
-            Payment p = gateway.payments().pay(a.info.candidate().address(), a.info.terms(),
-                    new Price(a.info.candidate().pricePerSecondWei(), 1), seconds);
-            gateway.api().call(a.info.candidate().uri(), "POST", "/v1/sessions/" + a.session + "/payment",
-                    Map.of("scheme", p.scheme(), "data", Base64.getEncoder().encodeToString(p.data())),
-                    Duration.ofSeconds(2));
-            payments.incrementAndGet();
-            paidWei = paidWei.add(p.value());
+            try {
+                payOnce(a, seconds);
+            } catch (OrchestratorApi.Refused e) {
+                if (e.status != 402 || !staleTerms(e.body)) {
+                    throw e;
+                }
+                // Terms expire with rounds and blocks, and a replaced payment bundle no longer knows old ones:
+                // fetch fresh terms and pay again, instead of failing over a healthy orchestrator.
+                LOG.info(() -> "stream " + id + ": terms of " + a.info.candidate().address() + " are stale ("
+                        + e.body.get("reasons") + "); paying under fresh ones");
+                a.terms = gateway.api().info(a.info.candidate().uri(), gateway.settings().address(), Map.of())
+                        .terms();
+                termsRefreshed.incrementAndGet();
+                payOnce(a, seconds);
+            }
         } catch (Exception e) {
             a.fail(Observation.Outcome.FAILURE, "payment to " + a.info.candidate().address() + ": " + e.getMessage());
         }
+    }
+
+    private void payOnce(Attempt a, long seconds) throws Exception {
+        Payment p = gateway.payments().pay(a.info.candidate().address(), a.terms,
+                new Price(a.info.candidate().pricePerSecondWei(), 1), seconds);
+        gateway.api().call(a.info.candidate().uri(), "POST", "/v1/sessions/" + a.session + "/payment",
+                Map.of("scheme", p.scheme(), "data", Base64.getEncoder().encodeToString(p.data())),
+                Duration.ofSeconds(2));
+        payments.incrementAndGet();
+        synchronized (this) {
+            paidWei = paidWei.add(p.value());
+        }
+    }
+
+    /** @return whether the orchestrator refused a payment only because its terms were expired or unknown to it */
+    private static boolean staleTerms(Map<?, ?> body) {
+        return body.get("reasons") instanceof List<?> reasons && !reasons.isEmpty()
+                && reasons.stream().allMatch(r -> r.equals("EXPIRED") || r.equals("TERMS_MISMATCH"));
     }
 
     private void failover(Attempt failed) throws InterruptedException {
@@ -283,12 +339,19 @@ final class GatewayStream {
         m.put("orchestrator", a == null ? null : a.info.candidate().address());
         m.put("orchestratorUri", a == null ? null : a.info.candidate().uri().toString());
         m.put("session", a == null ? null : a.session);
+        // The orchestrator's events channel (JSON: status every 10 s, per-frame detections, texts, lines); it
+        // changes with a failover.
+        m.put("events", a == null ? null : a.oEvents.toString());
         m.put("segmentsIn", segmentsIn.get());
         m.put("segmentsOut", segmentsOut.get());
         m.put("swaps", swaps);
         m.put("lastGapMillis", lastGapMillis);
         m.put("payments", payments.get());
         m.put("paidWei", paidWei.toString());
+        m.put("deliveredWei", deliveredWei.toString());
+        m.put("termsRefreshed", termsRefreshed.get());
+        m.put("valueAtRiskWei", a == null ? "0" : gateway.payments().valueAtRisk(a.info.candidate().address())
+                .toString());
         m.put("params", paramsCopy());
         synchronized (failures) {
             m.put("failures", List.copyOf(failures));

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.framegrid.payment.api.PaymentTerms;
@@ -39,7 +40,8 @@ final class OrchestratorApi {
         }
         String address = String.valueOf(m.get("address"));
         int free = ((Number) m.get("capacity")).intValue() - ((Number) m.get("inUse")).intValue();
-        Candidate c = new Candidate(address, orchestrator, stakes.getOrDefault(address, BigInteger.ZERO),
+        Candidate c = new Candidate(address, orchestrator, stakes.getOrDefault(address.toLowerCase(Locale.ROOT),
+                BigInteger.ZERO),
                 new BigInteger(String.valueOf(m.get("pricePerSecondWei"))), pipelines, free);
         String scheme = String.valueOf(m.get("scheme"));
         return new Info(c, scheme, new PaymentTerms(scheme, Base64.getDecoder().decode(String.valueOf(m.get("terms")))),
@@ -50,10 +52,17 @@ final class OrchestratorApi {
     static final class Refused extends IOException {
         private static final long serialVersionUID = 1L;
         final int status;
+        /** The answer's JSON body (empty when there was none). */
+        final Map<?, ?> body;
 
         Refused(String message, int status) {
+            this(message, status, Map.of());
+        }
+
+        Refused(String message, int status, Map<?, ?> body) {
             super(message);
             this.status = status;
+            this.body = body;
         }
     }
 
@@ -65,7 +74,8 @@ final class OrchestratorApi {
                 .method(method, p).build(), HttpResponse.BodyHandlers.ofByteArray());
         Map<?, ?> m = r.body().length == 0 ? Map.of() : JSON.readValue(r.body(), Map.class);
         if (r.statusCode() / 100 != 2) {
-            throw new Refused(base + path + ": HTTP " + r.statusCode() + " " + m.get("error"), r.statusCode());
+            Object why = m.containsKey("error") ? m.get("error") : m.get("rejections");
+            throw new Refused(base + path + ": HTTP " + r.statusCode() + " " + why, r.statusCode(), m);
         }
         return m;
     }

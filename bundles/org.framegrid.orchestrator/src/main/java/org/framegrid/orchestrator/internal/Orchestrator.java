@@ -20,6 +20,8 @@ import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
 import org.framegrid.api.pipeline.PipelineService;
+import org.framegrid.api.pipeline.StageCatalog;
+import org.framegrid.api.frame.Frame;
 import org.framegrid.media.SegmentChannels;
 import org.framegrid.payment.api.PaymentException;
 import org.framegrid.payment.api.PaymentReceiver;
@@ -43,11 +45,14 @@ public final class Orchestrator implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Orchestrator.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VERSION = "0.1.0";
+    private static final String STREAM_PREFIX = "session-";
+    /** How long a session runs without any receiver of its scheme (a payment bundle update takes well under it). */
+    private static final int MAX_UNPAID_SECONDS = 30;
 
     private final OrchestratorSettings settings;
     private final PipelineService pipelines;
     private final SegmentChannels channels;
-    private final PaymentReceiver payments;
+    private final PaymentReceivers receivers;
     private final TrickleServer server;
     private final Price price;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -56,12 +61,22 @@ public final class Orchestrator implements AutoCloseable {
             Thread.ofPlatform().daemon().name("orchestrator-ticker").factory());
     private long ticks;
 
+    /** A node paid through one receiver (tests, tools). */
     public Orchestrator(OrchestratorSettings settings, PipelineService pipelines, SegmentChannels channels,
                         PaymentReceiver payments, TrickleServerFactory servers) throws IOException {
+        this(settings, pipelines, channels, PaymentReceivers.of(payments), servers);
+    }
+
+    /**
+     * @param receivers the payment receivers, which may change while the node runs (the component binds and unbinds
+     *     them dynamically)
+     */
+    public Orchestrator(OrchestratorSettings settings, PipelineService pipelines, SegmentChannels channels,
+                 PaymentReceivers receivers, TrickleServerFactory servers) throws IOException {
         this.settings = settings;
         this.pipelines = pipelines;
         this.channels = channels;
-        this.payments = payments;
+        this.receivers = receivers;
         this.price = new Price(settings.pricePerSecondWei(), 1);
         this.server = servers.start(settings.host(), settings.port(), settings.tls());
         server.route("/v1/", this::handle);
@@ -102,6 +117,11 @@ public final class Orchestrator implements AutoCloseable {
     }
 
     private HttpReply info(String sender) throws IOException {
+        PaymentReceiver payments = receivers.best().orElse(null);
+        if (payments == null) {
+            return error(503, settings.address() + " has no payment receiver now (payment bundle missing or being"
+                    + " replaced)");
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("address", settings.address());
         m.put("version", VERSION);
@@ -131,6 +151,13 @@ public final class Orchestrator implements AutoCloseable {
         }
         String pipeline = String.valueOf(body.get("pipeline"));
         String sender = String.valueOf(body.get("sender"));
+        // The payment's scheme picks the receiver; without one, the receiver whose terms /v1/info handed out now.
+        String scheme = body.get("payment") instanceof Map<?, ?> pm && pm.get("scheme") instanceof String sc ? sc
+                : null;
+        PaymentReceiver payments = (scheme == null ? receivers.best() : receivers.best(scheme)).orElse(null);
+        if (payments == null) {
+            return error(503, "no payment receiver for scheme '" + scheme + "' on " + settings.address() + " now");
+        }
         if (!settings.pipelines().contains(pipeline) || pipelines.definition(pipeline).isEmpty()) {
             return error(404, "pipeline '" + pipeline + "' is not offered here; offered: " + settings.pipelines());
         }
@@ -157,7 +184,7 @@ public final class Orchestrator implements AutoCloseable {
                         + balance + " wei", "required", required.toString(), "balance", balance.toString(),
                         "shortfall", required.subtract(balance).toString())));
             }
-            Session s = open(id, pipeline, sender);
+            Session s = open(id, pipeline, sender, payments);
             sessions.put(id, s);
             @SuppressWarnings("unchecked")
             Map<String, Object> params = body.get("params") instanceof Map<?, ?> m ? new LinkedHashMap<>(
@@ -191,10 +218,11 @@ public final class Orchestrator implements AutoCloseable {
         return new Session(id, "", "", "", null, null, null, null);
     }
 
-    private Session open(String id, String pipeline, String sender) {
+    private Session open(String id, String pipeline, String sender, PaymentReceiver payments) {
         String base = "o-" + id;
         Session s = new Session(id, pipeline, sender, payments.scheme(), channels.open(base),
                 channels.open(base + "-out"), channels.open(base + "-control"), channels.open(base + "-events"));
+        s.receiver = payments;
         server.serve(s.input.name(), TrickleServer.MEDIA, s.input, true);
         server.serve(s.output.name(), TrickleServer.MEDIA, s.output, false);
         server.serve(s.control.name(), TrickleServer.JSON, s.control, true);
@@ -209,7 +237,34 @@ public final class Orchestrator implements AutoCloseable {
         String encode = node(d, "encode");
         params.put(decode + ".input", "channel:" + s.input.name());
         params.put(encode + ".output", "channel:" + s.output.name());
-        s.stream = pipelines.start(s.pipeline, "session-" + s.id, params);
+        // Per-frame metadata reaches the events channel through a tap beside the encoder: the collect sink, when
+        // the node has it (the engine is also the stage catalog), handing frames to frame() below.
+        if (pipelines instanceof StageCatalog catalog && catalog.find(FrameEvents.TAP_TYPE).isPresent()) {
+            List<NodeDefinition> nodes = new ArrayList<>(d.nodes());
+            nodes.add(new NodeDefinition(FrameEvents.TAP_NODE, FrameEvents.TAP_TYPE, Map.of()));
+            d = new PipelineDefinition(d.name(), d.source(), d.revision(), nodes,
+                    FrameEvents.withTap(d.edges(), encode), d.queuePolicy(), d.position());
+        }
+        s.stream = pipelines.start(d, STREAM_PREFIX + s.id, params);
+    }
+
+    /**
+     * A frame seen by the events tap of a stream; frames of streams that are not this node's sessions are ignored
+     * (several nodes may share one JVM and one collect stage).
+     */
+    public void frame(String streamId, String node, Frame frame) {
+        if (!node.equals(FrameEvents.TAP_NODE) || !streamId.startsWith(STREAM_PREFIX)) {
+            return;
+        }
+        Session s = sessions.get(streamId.substring(STREAM_PREFIX.length()));
+        if (s == null || s.stream == null) {
+            return;
+        }
+        Map<String, Object> message = FrameEvents.message(s.id, frame);
+        if (message != null) {
+            s.frameEvents.incrementAndGet();
+            s.publish(message);
+        }
     }
 
     private static String node(PipelineDefinition d, String type) throws PipelineDefinitionException {
@@ -230,11 +285,17 @@ public final class Orchestrator implements AutoCloseable {
         if (!(body.get("data") instanceof String data)) {
             return error(400, "payment for " + id + ": expected {\"scheme\":..., \"data\": base64}");
         }
+        PaymentReceiver payments = receiver(s);
+        if (payments == null) {
+            return error(503, "session " + id + ": no payment receiver for scheme '" + s.scheme + "' now; retry");
+        }
         Receipt r = payments.receive(id, Base64.getDecoder().decode(data));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("credited", r.credited().toString());
         m.put("balance", r.balance().toString());
         m.put("rejections", r.rejections().stream().map(x -> x.reason() + ": " + x.detail()).toList());
+        // Machine-readable, so that a gateway can fetch fresh terms on EXPIRED or TERMS_MISMATCH and pay again.
+        m.put("reasons", r.rejections().stream().map(x -> x.reason().name()).distinct().toList());
         return HttpReply.json(r.accepted() ? 200 : 402, JSON.writeValueAsString(m));
     }
 
@@ -246,8 +307,19 @@ public final class Orchestrator implements AutoCloseable {
                 if (s.stream == null) {
                     continue;
                 }
+                PaymentReceiver payments = receiver(s);
+                if (payments == null) {
+                    // The payment bundle is being replaced: the seconds are owed, not free, and are debited from
+                    // the next receiver of the scheme; a session left without one for too long ends.
+                    if (++s.unpaidSeconds > MAX_UNPAID_SECONDS) {
+                        sessions.remove(s.id);
+                        stop(s, "no payment receiver for scheme '" + s.scheme + "' for " + MAX_UNPAID_SECONDS + " s");
+                    }
+                    continue;
+                }
                 try {
-                    payments.debit(s.id, price, 1);
+                    payments.debit(s.id, price, 1 + s.unpaidSeconds);
+                    s.unpaidSeconds = 0;
                 } catch (PaymentRequiredException e) {
                     LOG.info(() -> settings.address() + ": session " + s.id + " ended: " + e.getMessage());
                     sessions.remove(s.id);
@@ -269,7 +341,28 @@ public final class Orchestrator implements AutoCloseable {
             server.unserve(name);
             channels.remove(name);
         }
-        payments.endSession(s.id);
+        PaymentReceiver payments = receiver(s);
+        if (payments != null) {
+            payments.endSession(s.id);
+        }
+    }
+
+    /**
+     * The receiver holding the session's balance: its own while registered, else the best one of its scheme now
+     * (which restored the balances its predecessor saved), else {@code null}.
+     */
+    private PaymentReceiver receiver(Session s) {
+        PaymentReceiver own = s.receiver;
+        if (own != null && receivers.contains(own)) {
+            return own;
+        }
+        PaymentReceiver next = receivers.best(s.scheme).orElse(null);
+        if (next != null) {
+            s.receiver = next;
+            LOG.info(() -> settings.address() + ": session " + s.id + " continues with a new '" + s.scheme
+                    + "' payment receiver");
+        }
+        return next;
     }
 
     private static HttpReply error(int status, String message) throws IOException {

@@ -3,6 +3,9 @@ package org.framegrid.orchestrator.internal;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
+import org.framegrid.api.frame.Frame;
+import org.framegrid.api.stage.FrameListener;
 import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.media.SegmentChannels;
 import org.framegrid.payment.api.PaymentReceiver;
@@ -12,6 +15,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -20,10 +25,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * An orchestrator node per configuration (factory PID {@code org.framegrid.orchestrator}): several can run in one
  * JVM (the demo). Binding the server is quick; pipelines start per session.
+ *
+ * <p>Payment receivers are dynamic, greedy and multiple: new sessions use the highest-ranked one, and replacing the
+ * payment bundle leaves the node and its sessions running. The node is also a {@link FrameListener}: the events tap
+ * of each session (a collect node) hands it the frames whose metadata goes to the events channel.
  */
-@Component(name = "org.framegrid.orchestrator", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Component(name = "org.framegrid.orchestrator", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = FrameListener.class)
 @Designate(ocd = OrchestratorComponent.Config.class, factory = true)
-public final class OrchestratorComponent {
+public final class OrchestratorComponent implements FrameListener {
 
     @ObjectClassDefinition(name = "Framegrid orchestrator")
     public @interface Config {
@@ -55,17 +65,33 @@ public final class OrchestratorComponent {
         long status_millis() default 10_000;
     }
 
+    private final PaymentReceivers receivers = new PaymentReceivers();
     private final Orchestrator node;
 
     @Activate
     public OrchestratorComponent(Config config, @Reference PipelineService pipelines,
                                  @Reference SegmentChannels channels,
-                                 @Reference TrickleServerFactory servers,
-                                 @Reference(policyOption = ReferencePolicyOption.GREEDY) PaymentReceiver payments)
+                                 @Reference TrickleServerFactory servers)
             throws IOException {
         node = new Orchestrator(new OrchestratorSettings(config.address(), config.host(), config.port(), config.tls(),
                 List.of(config.pipelines()), config.capacity(), new BigInteger(config.price_per_second_wei()),
-                config.initial_seconds(), config.status_millis()), pipelines, channels, payments, servers);
+                config.initial_seconds(), config.status_millis()), pipelines, channels, receivers, servers);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addPaymentReceiver(PaymentReceiver receiver, Map<String, Object> properties) {
+        receivers.add(receiver, properties.get("service.ranking") instanceof Integer r ? r : 0,
+                properties.get("service.id") instanceof Long id ? id : Long.MAX_VALUE);
+    }
+
+    void removePaymentReceiver(PaymentReceiver receiver) {
+        receivers.remove(receiver);
+    }
+
+    @Override
+    public void frame(String streamId, String node, Frame frame) {
+        this.node.frame(streamId, node, frame);
     }
 
     @Deactivate

@@ -15,6 +15,7 @@ import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.api.pipeline.StreamStatus;
 import org.framegrid.media.SegmentChannel;
 import org.framegrid.media.SegmentWriter;
+import org.framegrid.payment.api.PaymentReceiver;
 
 /**
  * One live session: its four channels, its pipeline stream, and the thread that applies control messages. Events
@@ -35,6 +36,11 @@ final class Session {
     final long startedNanos = System.nanoTime();
     final AtomicLong controlMessages = new AtomicLong();
     volatile StreamHandle stream;
+    /** The receiver holding this session's balance; replaced when its payment bundle is (see Orchestrator). */
+    volatile PaymentReceiver receiver;
+    /** Seconds run while no receiver of the scheme was registered, debited once one is; ticker thread only. */
+    int unpaidSeconds;
+    final AtomicLong frameEvents = new AtomicLong();
     private volatile boolean ended;
     private Thread controlLoop;
 
@@ -102,6 +108,7 @@ final class Session {
         }
         m.put("seconds", (System.nanoTime() - startedNanos) / 1e9);
         m.put("balanceWei", balanceWei);
+        m.put("frameEvents", frameEvents.get());
         m.put("stages", st.stages().stream().map(Session::stage).toList());
         publish(m);
     }

@@ -1,0 +1,602 @@
+package org.framegrid.network.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.FileNotFoundException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.random.RandomGenerator;
+import org.framegrid.api.pipeline.EdgeDefinition;
+import org.framegrid.api.pipeline.NodeDefinition;
+import org.framegrid.api.pipeline.PipelineDefinition;
+import org.framegrid.api.pipeline.QueuePolicy;
+import org.framegrid.api.stage.FrameListener;
+import org.framegrid.chain.api.OrchestratorInfo;
+import org.framegrid.chain.contracts.Anvil;
+import org.framegrid.chain.contracts.ProtocolAddresses;
+import org.framegrid.chain.contracts.ProtocolDeployer;
+import org.framegrid.chain.contracts.ProtocolParameters;
+import org.framegrid.chain.contracts.generated.BondingManager;
+import org.framegrid.chain.contracts.generated.LivepeerToken;
+import org.framegrid.chain.contracts.generated.RoundsManager;
+import org.framegrid.chain.contracts.generated.ServiceRegistry;
+import org.framegrid.gateway.client.GatewayClient;
+import org.framegrid.gateway.client.StreamInfo;
+import org.framegrid.gateway.internal.ChainDirectory;
+import org.framegrid.gateway.internal.Gateway;
+import org.framegrid.gateway.internal.GatewaySettings;
+import org.framegrid.inference.api.Model;
+import org.framegrid.inference.api.ModelDescriptor;
+import org.framegrid.inference.models.internal.DescriptorParser;
+import org.framegrid.inference.onnx.internal.OnnxBackend;
+import org.framegrid.media.SegmentChannel;
+import org.framegrid.media.SegmentWriter;
+import org.framegrid.media.internal.SegmentChannelsComponent;
+import org.framegrid.media.internal.stage.DecodeStage;
+import org.framegrid.media.internal.stage.EncodeStage;
+import org.framegrid.orchestrator.internal.Orchestrator;
+import org.framegrid.orchestrator.internal.OrchestratorSettings;
+import org.framegrid.payment.api.ticket.RedemptionException;
+import org.framegrid.payment.api.ticket.TicketRedeemer;
+import org.framegrid.payment.api.ticket.WinningTicket;
+import org.framegrid.payment.tickets.chain.internal.BrokerClient;
+import org.framegrid.payment.tickets.internal.TicketPaymentReceiver;
+import org.framegrid.payment.tickets.internal.TicketPaymentSender;
+import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.selection.internal.DefaultSelector;
+import org.framegrid.stage.faces.internal.DetectFacesStage;
+import org.framegrid.stage.util.internal.CollectSinkStage;
+import org.framegrid.stage.util.internal.TestSourceStage;
+import org.framegrid.trickle.client.TrickleClient;
+import org.framegrid.trickle.internal.TrickleServerFactoryComponent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Credentials;
+import org.web3j.tx.TransactionManager;
+import org.web3j.utils.Numeric;
+
+/**
+ * The network end to end on 127.0.0.1: a real anvil with the protocol (200-block rounds), two orchestrators
+ * registered on chain with their service URIs and stakes, a gateway that discovers them from the chain only, real
+ * tickets (libsecp256k1, H2 winner store, on-chain redemption), and generated video (test-source → encode, 1 s
+ * MPEG-TS segments) through decode → detect-faces (BlazeFace on ONNX Runtime, CPU) → encode.
+ */
+@Timeout(110)
+class LiveNetworkTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final int FPS = 25;
+    static Anvil anvil;
+    static ProtocolAddresses at;
+    static long roundLength = 200; // no round passes during a test: nothing here initialises rounds as a node does
+
+    @TempDir
+    Path dir;
+    private SegmentChannelsComponent channels;
+    private Engine engine;
+    private TrickleServerFactoryComponent servers;
+    private final List<Orchestrator> orchestrators = new CopyOnWriteArrayList<>();
+    private final AtomicLong countedFrames = new AtomicLong();
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private final List<TicketPaymentReceiver> receivers = new ArrayList<>();
+
+    @BeforeAll
+    static void chain() throws Exception {
+        anvil = Anvil.start();
+        at = ProtocolDeployer.deploy(anvil, ProtocolParameters.defaults().withRoundLength(roundLength));
+    }
+
+    @AfterAll
+    static void stopChain() {
+        if (anvil != null) {
+            anvil.close();
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        channels = new SegmentChannelsComponent(new SegmentChannelsComponent.Config() {
+            @Override
+            public int retain() {
+                return 400; // the events channel carries one message per frame: room for a slow reader
+            }
+
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return SegmentChannelsComponent.Config.class;
+            }
+        });
+        engine = new Engine(60_000, false);
+        engine.addProvider(new DecodeStage(channels), 0, 1, "media");
+        engine.addProvider(new EncodeStage(channels), 0, 2, "media");
+        engine.addProvider(new TestSourceStage(), 0, 3, "util");
+        engine.addProvider(detector(), 0, 4, "faces");
+        engine.addProvider(collect((stream, node, frame) -> {
+            if (node.equals("count")) {
+                countedFrames.incrementAndGet();
+            }
+            orchestrators.forEach(o -> o.frame(stream, node, frame));
+        }), 0, 5, "util");
+        engine.register(new PipelineDefinition("live-faces", "test", "1", List.of(
+                new NodeDefinition("dec", "decode", Map.of("input", "", "format", "RGB24")),
+                new NodeDefinition("faces", "detect-faces", Map.of("model", "blazeface-front", "score-threshold", 0.6)),
+                new NodeDefinition("enc", "encode", Map.of("output", "", "fps", FPS, "segment-seconds", 1.0))),
+                List.of(new EdgeDefinition("dec", "faces", null), new EdgeDefinition("faces", "enc", null)),
+                QueuePolicy.BLOCK, null));
+        servers = new TrickleServerFactoryComponent();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+        for (TicketPaymentReceiver r : receivers) {
+            Method deactivate = TicketPaymentReceiver.class.getDeclaredMethod("deactivate");
+            deactivate.setAccessible(true);
+            deactivate.invoke(r);
+        }
+        servers.close();
+        engine.close();
+    }
+
+    // ---------------------------------------------------------------- the tests
+
+    @Test
+    void faceStreamPaidWithTicketsEarnsTheOrchestratorItsRedeemedFaceValues() throws Exception {
+        Network n = network(8);
+        int segments = 8;
+        try (GatewayClient client = new GatewayClient(n.gateway.uri())) {
+            StreamInfo s = client.start("live-faces", Map.of());
+            Map<?, ?> started = client.status(s.id());
+            Events events = Events.follow(URI.create(String.valueOf(started.get("events"))));
+            open.add(events);
+            CompletableFuture<Long> received = receive(client, s, segments - 1);
+            publish(client, s, camera(segments), segments, -1, null);
+            received.get(60, TimeUnit.SECONDS);
+            // Every complete output segment was decoded again here; the encoder still holds the last one open.
+            long expected = (long) FPS * (segments - 1) - events.drops();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (countedFrames.get() < expected && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Map<?, ?> status = client.status(s.id());
+            System.out.println("stream: " + status);
+            assertEquals(expected, countedFrames.get(), "output frames = input frames of the complete segments"
+                    + " minus counted drops (" + events.drops() + ")");
+            assertTrue(events.frames.get() >= FPS * (segments - 2), "per-frame detections on the events channel: "
+                    + events.frames.get());
+            assertTrue(events.statuses.get() >= 1, "status events");
+            long payments = ((Number) status.get("payments")).longValue();
+            assertTrue(payments >= 2, "periodic payments: " + payments);
+            assertTrue(new BigInteger(String.valueOf(status.get("deliveredWei"))).signum() > 0, "delivered reported");
+            client.stop(s.id());
+            BigInteger paid = new BigInteger(String.valueOf(status.get("paidWei")));
+            BigInteger ticketsSent = paid.divide(n.ev);
+
+            // Every winner is redeemed: the redeemed face values left the sender's deposit and are the
+            // orchestrators' fees on chain.
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (n.pendingWinners() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(0, n.pendingWinners(), "winners left unredeemed");
+            BigInteger fees = n.fees();
+            BigInteger depositSpent = n.deposit.subtract(n.gatewayChain.sender(n.gatewayAddress,
+                    n.a.address).deposit());
+            System.out.printf("tickets sent %s (EV %s wei), won and redeemed %d, face values %s wei, orchestrator"
+                    + " fees on chain %s wei, deposit spent %s wei%n", ticketsSent, n.ev, n.redeemed.size(),
+                    n.redeemedValue(), fees, depositSpent);
+            assertTrue(n.redeemed.size() >= 1, "at least one ticket won (p = 1/3, " + ticketsSent + " sent)");
+            assertEquals(n.redeemedValue(), fees, "fees on chain = redeemed face values");
+            assertEquals(n.redeemedValue(), depositSpent, "paid from the sender's deposit");
+        }
+    }
+
+    @Test
+    void aStalledOrchestratorIsSuspendedAndTheStreamMoves() throws Exception {
+        Network n = network(12);
+        // Stalled after segment 3; input resumes at the live edge once the stall is detected (3 s) and the new
+        // session started, so about 5 segments are skipped and the last one stays open in the encoder.
+        int segments = 14;
+        try (GatewayClient client = new GatewayClient(n.gateway.uri())) {
+            StreamInfo s = client.start("live-faces", Map.of());
+            CompletableFuture<Long> received = receive(client, s, segments - 7);
+            AtomicReference<String> stalled = new AtomicReference<>();
+            publish(client, s, camera(segments), segments, 3, () -> {
+                Map<?, ?> st = client.status(s.id());
+                stalled.set(String.valueOf(st.get("orchestrator")));
+                // Stop working without closing anything: the session's pipeline ends, its channels and the node
+                // stay up, input is still accepted, no output comes.
+                engine.stream("session-" + st.get("session")).orElseThrow().close();
+            });
+            received.get(60, TimeUnit.SECONDS);
+            Map<?, ?> status = client.status(s.id());
+            System.out.println("after the stall: " + status);
+            System.out.println("stall failover gap: " + status.get("lastGapMillis") + " ms");
+            assertEquals(1, ((Number) status.get("swaps")).intValue(), status.toString());
+            assertNotEquals(stalled.get(), status.get("orchestrator"));
+            assertTrue(String.valueOf(status.get("failures")).contains("stalled"), status.toString());
+            assertTrue(n.selector.suspended(stalled.get()), "the stalled orchestrator is suspended");
+            assertTrue(((Number) status.get("lastGapMillis")).longValue() > 0);
+            client.stop(s.id());
+        }
+    }
+
+    // ---------------------------------------------------------------- the network
+
+    /** Two orchestrators on chain (A with more stake), one gateway that knows only the chain. */
+    final class Network {
+        final Node a;
+        final Node b;
+        final Gateway gateway;
+        final DefaultSelector selector = new DefaultSelector(0.8, 0.1, 0.1, 30,
+                RandomGenerator.of("L64X128MixRandom"));
+        final BigInteger ev;
+        final BigInteger deposit;
+        final String gatewayAddress;
+        final BrokerClient gatewayChain;
+        final List<WinningTicket> redeemed = new CopyOnWriteArrayList<>();
+        final BigInteger feesBefore;
+
+        Network(int stakeA, int stakeB) throws Exception {
+            Credentials g = anvil.accounts().get(2);
+            gatewayAddress = g.getAddress();
+            gatewayChain = broker(g);
+            // Face value = 3 x redemption gas cost, EV = 1 x: one ticket in three wins.
+            ev = gatewayChain.gasPrice().multiply(BigInteger.valueOf(350_000));
+            nextRound(); // bonding needs an initialised round
+            a = node("A", anvil.accounts().get(1), stakeA);
+            b = node("B", anvil.accounts().get(3), stakeB);
+            nextRound();
+            BigInteger eth = BigInteger.TEN.pow(18);
+            BigInteger before = gatewayChain.sender(gatewayAddress, a.address).deposit();
+            gatewayChain.fund(gatewayAddress, eth, eth);
+            deposit = before.add(eth);
+            Path key = dir.resolve("gateway.key");
+            Files.writeString(key, Numeric.toHexStringWithPrefixZeroPadded(g.getEcKeyPair().getPrivateKey(), 64));
+            TicketPaymentSender sender = new TicketPaymentSender(config(TicketPaymentSender.Config.class,
+                    Map.of("key_file", key.toString())));
+            gateway = new Gateway(new GatewaySettings(gatewayAddress, "127.0.0.1", 0, List.of(), Map.of(),
+                    ev.multiply(BigInteger.TWO), 1_000, 3_000), channels, selector, sender, servers,
+                    LiveNetworkTest::fromChain, 60_000);
+            open.add(gateway);
+            gateway.discover();
+            feesBefore = fees();
+        }
+
+        Node node(String name, Credentials credentials, int stake) throws Exception {
+            BrokerClient chain = broker(credentials);
+            TicketPaymentReceiver receiver = new TicketPaymentReceiver(chain, config(TicketPaymentReceiver.Config.class,
+                    Map.of("recipient_address", credentials.getAddress(),
+                            "store_file", dir.resolve(name + "-winners.mv").toString(),
+                            "ticket_ev", ev.toString(), "face_value_multiplier", 3L, "redeem_retry_ms", 200L,
+                            "chain_cache_ms", 200L)));
+            receivers.add(receiver);
+            set(receiver, "redeemer", new TicketRedeemer() {
+                @Override
+                public String redeem(WinningTicket winner) throws RedemptionException {
+                    String tx = chain.redeem(winner);
+                    redeemed.add(winner);
+                    return tx;
+                }
+            });
+            Orchestrator o = new Orchestrator(new OrchestratorSettings(credentials.getAddress().toLowerCase(),
+                    "127.0.0.1", 0, false, List.of("live-faces"), 2, ev, 4, 1_000), engine, channels, receiver,
+                    servers);
+            open.add(o);
+            orchestrators.add(o);
+            register(credentials, stake, o.uri().toString());
+            return new Node(credentials.getAddress().toLowerCase(), o, receiver);
+        }
+
+        int pendingWinners() throws Exception {
+            int pending = 0;
+            for (Node node : List.of(a, b)) {
+                Object store = get(node.receiver, "store");
+                Method m = store.getClass().getDeclaredMethod("pending");
+                m.setAccessible(true);
+                pending += ((Map<?, ?>) m.invoke(store)).size();
+            }
+            return pending;
+        }
+
+        BigInteger redeemedValue() {
+            return redeemed.stream().map(w -> w.ticket().faceValue()).reduce(BigInteger.ZERO, BigInteger::add);
+        }
+
+        BigInteger fees() throws Exception {
+            BondingManager bonding = BondingManager.load(at.bondingManager(), anvil.web3j(),
+                    manager(anvil.accounts().get(0)), ProtocolDeployer.DEV_GAS);
+            BigInteger sum = BigInteger.ZERO;
+            for (Node node : List.of(a, b)) {
+                sum = sum.add(bonding.pendingFees(node.address, BigInteger.ZERO).send());
+            }
+            return feesBefore == null ? sum : sum.subtract(feesBefore);
+        }
+    }
+
+    record Node(String address, Orchestrator orchestrator, TicketPaymentReceiver receiver) {
+    }
+
+    private Network network(int seed) throws Exception {
+        return new Network(1000 + seed, 500);
+    }
+
+    /** The chain's pool, read with the contract wrappers, as StakingService.orchestrators() gives it in a node. */
+    static List<org.framegrid.gateway.internal.OrchestratorDirectory.Listing> fromChain() throws Exception {
+        TransactionManager reader = manager(anvil.accounts().get(0));
+        BondingManager bonding = BondingManager.load(at.bondingManager(), anvil.web3j(), reader,
+                ProtocolDeployer.DEV_GAS);
+        ServiceRegistry registry = ServiceRegistry.load(at.serviceRegistry(), anvil.web3j(), reader,
+                ProtocolDeployer.DEV_GAS);
+        List<OrchestratorInfo> pool = new ArrayList<>();
+        String next = bonding.getFirstTranscoderInPool().send();
+        while (!next.equals("0x0000000000000000000000000000000000000000") && pool.size() < 100) {
+            pool.add(new OrchestratorInfo(next, true, bonding.isActiveTranscoder(next).send(), 0, 0, 0,
+                    bonding.transcoderTotalStake(next).send(), registry.getServiceURI(next).send()));
+            next = bonding.getNextTranscoderInPool(next).send();
+        }
+        return ChainDirectory.listings(pool);
+    }
+
+    // ---------------------------------------------------------------- media
+
+    /** A live camera: test-source at 25 fps, {@code segments} seconds of it, encoded into 1 s segments. */
+    SegmentChannel camera(int segments) throws Exception {
+        engine.start(new PipelineDefinition("camera", "test", "1", List.of(
+                new NodeDefinition("src", "test-source", Map.of("width", 320, "height", 240, "fps", (double) FPS,
+                        "frames", (long) FPS * segments)),
+                new NodeDefinition("enc", "encode", Map.of("output", "channel:camera", "fps", FPS,
+                        "segment-seconds", 1.0))), List.of(new EdgeDefinition("src", "enc", null)),
+                QueuePolicy.BLOCK, null), "camera", Map.of());
+        return channels.open("camera");
+    }
+
+    interface Action {
+        void run() throws Exception;
+    }
+
+    /** Publishes the camera's segments as they are encoded; runs {@code action} after segment {@code at}. */
+    void publish(GatewayClient client, StreamInfo s, SegmentChannel camera, int segments, int at, Action action)
+            throws Exception {
+        for (long seq = 0; seq < segments; seq++) {
+            SegmentChannel.Segment seg = camera.await(seq, 5, TimeUnit.SECONDS);
+            assertTrue(seg != null, "camera segment " + seq);
+            client.publish(s, seq, seg.bytes());
+            if (seq == at) {
+                action.run();
+            }
+        }
+    }
+
+    /**
+     * Reads {@code count} output segments and republishes each into a local channel that a decode → collect
+     * pipeline counts the frames of.
+     */
+    CompletableFuture<Long> receive(GatewayClient client, StreamInfo s, int count) throws Exception {
+        SegmentChannel received = channels.open("received");
+        engine.start(new PipelineDefinition("count", "test", "1", List.of(
+                new NodeDefinition("dec", "decode", Map.of("input", "channel:received", "format", "I420")),
+                new NodeDefinition("count", "collect", Map.of())), List.of(new EdgeDefinition("dec", "count", null)),
+                QueuePolicy.BLOCK, null), "count", Map.of());
+        return CompletableFuture.supplyAsync(() -> {
+            long next = 0;
+            long got = 0;
+            try {
+                while (got < count) {
+                    TrickleClient.Segment seg = client.read(s, next);
+                    next = seg.sequence() + 1;
+                    byte[] bytes;
+                    try (InputStream in = seg.bytes()) {
+                        bytes = in.readAllBytes();
+                    } catch (java.io.IOException cut) {
+                        continue; // a segment cut by a failover: not republished, not counted
+                    }
+                    try (SegmentWriter w = received.publish()) {
+                        w.write(bytes);
+                    }
+                    got++;
+                }
+                return got;
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+    }
+
+    /** Follows an orchestrator's events channel: per-frame metadata and status messages. */
+    static final class Events implements AutoCloseable {
+        final AtomicLong frames = new AtomicLong();
+        final AtomicLong statuses = new AtomicLong();
+        final AtomicLong lastDrops = new AtomicLong();
+        private final TrickleClient trickle = new TrickleClient();
+        private final Thread thread;
+
+        private Events(URI uri) {
+            thread = Thread.ofVirtual().start(() -> {
+                long next = 0;
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        TrickleClient.Segment seg = trickle.read(uri, next);
+                        next = seg.sequence() + 1;
+                        Map<?, ?> m;
+                        try (InputStream in = seg.bytes()) {
+                            m = JSON.readValue(in.readAllBytes(), Map.class);
+                        }
+                        if ("frame".equals(m.get("type")) && m.get("detections") instanceof List<?>) {
+                            frames.incrementAndGet();
+                        } else if ("status".equals(m.get("type"))) {
+                            statuses.incrementAndGet();
+                            long drops = 0;
+                            for (Object stage : (List<?>) m.get("stages")) {
+                                drops += ((Number) ((Map<?, ?>) stage).get("drops")).longValue();
+                            }
+                            lastDrops.set(drops);
+                        }
+                    }
+                } catch (Exception e) {
+                    // the channel closed with the session
+                }
+            });
+        }
+
+        static Events follow(URI uri) {
+            return new Events(uri);
+        }
+
+        long drops() {
+            return lastDrops.get();
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
+            trickle.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- chain and wiring helpers
+
+    static BrokerClient broker(Credentials c) {
+        return new BrokerClient(anvil.web3j(), c, anvil.chainId(), at, ProtocolDeployer.DEV_GAS);
+    }
+
+    static TransactionManager manager(Credentials c) {
+        return ProtocolDeployer.transactionManager(anvil.web3j(), c, anvil.chainId());
+    }
+
+    /** Bonds LPT to itself, registers (feeShare 0: it keeps all fees) and publishes its service URI. */
+    static void register(Credentials orchestrator, int lpt, String uri) throws Exception {
+        BigInteger stake = BigInteger.TEN.pow(18).multiply(BigInteger.valueOf(lpt));
+        TransactionManager as0 = manager(orchestrator);
+        if (BondingManager.load(at.bondingManager(), anvil.web3j(), as0, ProtocolDeployer.DEV_GAS)
+                .transcoderTotalStake(orchestrator.getAddress()).send().signum() > 0) {
+            // Registered by an earlier test on this chain: only its new service URI is published.
+            ServiceRegistry.load(at.serviceRegistry(), anvil.web3j(), as0, ProtocolDeployer.DEV_GAS).setServiceURI(uri)
+                    .send();
+            return;
+        }
+        LivepeerToken.load(at.livepeerToken(), anvil.web3j(), manager(anvil.accounts().get(0)),
+                ProtocolDeployer.DEV_GAS).transfer(orchestrator.getAddress(), stake).send();
+        TransactionManager as = manager(orchestrator);
+        LivepeerToken.load(at.livepeerToken(), anvil.web3j(), as, ProtocolDeployer.DEV_GAS)
+                .approve(at.bondingManager(), stake).send();
+        BondingManager bonding = BondingManager.load(at.bondingManager(), anvil.web3j(), as, ProtocolDeployer.DEV_GAS);
+        bonding.bond(stake, orchestrator.getAddress()).send();
+        bonding.transcoder(BigInteger.ZERO, BigInteger.ZERO).send();
+        ServiceRegistry.load(at.serviceRegistry(), anvil.web3j(), as, ProtocolDeployer.DEV_GAS).setServiceURI(uri)
+                .send();
+    }
+
+    static void nextRound() throws Exception {
+        long next = anvil.blockNumber() + 1;
+        long target = (next / roundLength + 1) * roundLength;
+        anvil.mine(target - next);
+        RoundsManager.load(at.roundsManager(), anvil.web3j(), manager(anvil.accounts().get(0)),
+                ProtocolDeployer.DEV_GAS).initializeRound().send();
+    }
+
+    /** A configuration as ConfigAdmin gives it: the annotation's defaults, with some values set. */
+    @SuppressWarnings("unchecked")
+    static <A> A config(Class<A> type, Map<String, Object> values) {
+        return (A) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            Object value = values.get(method.getName());
+            return value != null ? value : method.getDefaultValue();
+        });
+    }
+
+    /** Sets a DS-injected field, as SCR does. */
+    static void set(Object target, String field, Object value) throws Exception {
+        Field f = target.getClass().getDeclaredField(field);
+        f.setAccessible(true);
+        f.set(target, value);
+    }
+
+    static Object get(Object target, String field) throws Exception {
+        Field f = target.getClass().getDeclaredField(field);
+        f.setAccessible(true);
+        return f.get(target);
+    }
+
+    /** Registers a listener on the collect stage the way DS does: its bind method is package-private. */
+    static CollectSinkStage collect(FrameListener listener) throws Exception {
+        CollectSinkStage collect = new CollectSinkStage();
+        Method bind = CollectSinkStage.class.getDeclaredMethod("addListener", FrameListener.class);
+        bind.setAccessible(true);
+        bind.invoke(collect, listener);
+        return collect;
+    }
+
+    /** detect-faces with the real BlazeFace model bundle (a test dependency) on the CPU backend. */
+    static DetectFacesStage detector() throws Exception {
+        DetectFacesStage detect = new DetectFacesStage();
+        Method addModel = DetectFacesStage.class.getDeclaredMethod("addModel", Model.class);
+        addModel.setAccessible(true);
+        addModel.invoke(detect, model("blazeface-front"));
+        Method setBackend = DetectFacesStage.class.getDeclaredMethod("setBackend",
+                org.framegrid.inference.api.InferenceBackend.class);
+        setBackend.setAccessible(true);
+        setBackend.invoke(detect, new OnnxBackend());
+        return detect;
+    }
+
+    record BundledModel(ModelDescriptor descriptor, byte[] bytes, String origin) implements Model {
+        @Override
+        public long size() {
+            return bytes.length;
+        }
+
+        @Override
+        public InputStream open() {
+            return new ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public InputStream openResource(String name) throws FileNotFoundException {
+            throw new FileNotFoundException(name);
+        }
+    }
+
+    static BundledModel model(String name) throws Exception {
+        for (URL url : Collections.list(LiveNetworkTest.class.getClassLoader().getResources("model/model.properties"))) {
+            Properties properties = new Properties();
+            try (InputStream in = url.openStream()) {
+                properties.load(in);
+            }
+            if (name.equals(properties.getProperty("name"))) {
+                ModelDescriptor descriptor = DescriptorParser.parse(properties, url.toString());
+                try (InputStream in = new URL(url, descriptor.properties().get("file")).openStream()) {
+                    return new BundledModel(descriptor, in.readAllBytes(), url.toString());
+                }
+            }
+        }
+        throw new IllegalStateException("no model bundle " + name + " on the test class path");
+    }
+}

@@ -1,0 +1,97 @@
+package org.framegrid.orchestrator.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.framegrid.api.frame.Detection;
+import org.framegrid.api.frame.Detections;
+import org.framegrid.api.frame.Frame;
+import org.framegrid.api.frame.FrameMeta;
+import org.framegrid.api.frame.Line;
+import org.framegrid.api.frame.Lines;
+import org.framegrid.api.frame.Text;
+import org.framegrid.api.frame.Texts;
+import org.framegrid.api.pipeline.EdgeDefinition;
+
+/**
+ * Turns the metadata stages attach to a frame (detections, texts, lines) into one events-channel message, so that an
+ * app sees what the pipeline found without decoding the video. Frames without such metadata give no message.
+ */
+final class FrameEvents {
+    private FrameEvents() {
+    }
+
+    /** @return {@code {type: "frame", session, sequence, ptsMillis, width, height, detections?, texts?, lines?}}, or
+     *     {@code null} when the frame carries none of the three */
+    static Map<String, Object> message(String session, Frame frame) {
+        Detections detections = frame.meta(FrameMeta.DETECTIONS);
+        Texts texts = frame.meta(FrameMeta.TEXTS);
+        Lines lines = frame.meta(FrameMeta.LINES);
+        if (detections == null && texts == null && lines == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "frame");
+        m.put("session", session);
+        m.put("sequence", frame.sequence());
+        m.put("ptsMillis", frame.pts() / 1_000_000);
+        m.put("width", frame.width());
+        m.put("height", frame.height());
+        if (detections != null) {
+            m.put("detections", detections.items().stream().map(FrameEvents::detection).toList());
+        }
+        if (texts != null) {
+            m.put("texts", texts.items().stream().map(FrameEvents::text).toList());
+        }
+        if (lines != null) {
+            m.put("lines", lines.items().stream().map(FrameEvents::line).toList());
+        }
+        return m;
+    }
+
+    private static Map<String, Object> detection(Detection d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("x", d.x());
+        m.put("y", d.y());
+        m.put("width", d.width());
+        m.put("height", d.height());
+        m.put("classId", d.classId());
+        if (d.label() != null) {
+            m.put("label", d.label());
+        }
+        m.put("score", d.score());
+        m.put("trackId", d.trackId());
+        return m;
+    }
+
+    private static Map<String, Object> text(Text t) {
+        return Map.of("text", t.text(), "x", t.x(), "y", t.y());
+    }
+
+    private static Map<String, Object> line(Line l) {
+        Map<String, Object> m = new LinkedHashMap<>(Map.of("x1", l.x1(), "y1", l.y1(), "x2", l.x2(), "y2", l.y2()));
+        if (l.label() != null) {
+            m.put("label", l.label());
+        }
+        return m;
+    }
+
+    /** The tap: stage.util's {@code collect} sink, which hands every frame to the FrameListener whiteboard. */
+    static final String TAP_TYPE = "collect";
+    /** The tap's node name, chosen not to clash with a pipeline's own names. */
+    static final String TAP_NODE = "framegrid-session-events";
+
+    /** @return {@code edges} plus one from the node feeding {@code encode} to the tap */
+    static List<EdgeDefinition> withTap(List<EdgeDefinition> edges,
+            String encode) {
+        String upstream = edges.stream().filter(e -> e.to().equals(encode)).map(
+                EdgeDefinition::from).findFirst().orElse(null);
+        if (upstream == null) {
+            return edges;
+        }
+        List<EdgeDefinition> all = new ArrayList<>(edges);
+        all.add(new EdgeDefinition(upstream, TAP_NODE, null));
+        return all;
+    }
+}
