@@ -116,9 +116,12 @@ public final class ChainConnection {
                     + (connected.account() == null ? ", read-only" : ", account " + connected.account()) + ")");
         } catch (ChainException e) {
             ready.completeExceptionally(e);
-            log.log(stopping() ? System.Logger.Level.INFO : System.Logger.Level.ERROR,
-                    (stopping() ? "chain start abandoned, the node is stopping: " : "chain not available: ")
-                            + e.getMessage());
+            if (stopping()) {
+                // Whatever broke (anvil killed, its port gone) is the stop's doing: not worth an operator's attention.
+                log.log(System.Logger.Level.INFO, "chain start abandoned: the node is stopping");
+            } else {
+                log.log(System.Logger.Level.ERROR, "chain not available: " + e.getMessage());
+            }
         } catch (RuntimeException e) {
             ready.completeExceptionally(e);
             log.log(System.Logger.Level.ERROR, "chain not available: " + e, e);
