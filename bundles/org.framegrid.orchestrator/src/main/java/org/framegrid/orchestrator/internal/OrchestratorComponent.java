@@ -30,7 +30,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * payment bundle leaves the node and its sessions running. The node is also a {@link FrameListener}: the events tap
  * of each session (a collect node) hands it the frames whose metadata goes to the events channel.
  */
-@Component(name = "org.framegrid.orchestrator", configurationPolicy = ConfigurationPolicy.REQUIRE,
+// immediate: it serves HTTP from activation; as a FrameListener service alone it would wait for a consumer forever.
+@Component(name = "org.framegrid.orchestrator", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = FrameListener.class)
 @Designate(ocd = OrchestratorComponent.Config.class, factory = true)
 public final class OrchestratorComponent implements FrameListener {
