@@ -8,18 +8,12 @@ import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
-import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
-import org.framegrid.inference.api.InferenceBackend;
 import org.framegrid.inference.api.Model;
-import org.framegrid.stage.model.StageModels;
+import org.framegrid.stage.model.ModelStageProvider;
 import org.framegrid.stage.vision.ColorMap;
 import org.framegrid.stage.vision.RgbImage;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code depth}: monocular depth. Any model with the standard public export signature (Depth-Anything-V2, MiDaS:
@@ -28,9 +22,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * attached as the tensor {@code depth} in {@code FrameMeta.TENSORS}, and the frame is replaced by the map in a colour
  * map. No such model ships with Framegrid: operators drop one in as a model bundle with task {@code depth-estimation}.
  */
-@Component(name = "org.framegrid.stage.depth")
+@Component(name = "org.framegrid.stage.depth",
+        property = ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=depth-estimation)")
 @StageType(type = DepthStage.TYPE, classification = DepthStage.CLASSIFICATION)
-public final class DepthStage implements StageProvider {
+public final class DepthStage extends ModelStageProvider {
 
     static final String TYPE = "depth";
     static final String CLASSIFICATION = "Filter/Converter/Video/Depth";
@@ -52,26 +47,8 @@ public final class DepthStage implements StageProvider {
             new PropertyDescriptor("threads", PropertyType.INTEGER, 0L, false, 0, 64,
                     "Inference threads; 0 lets the backend choose.")));
 
-    final StageModels models = new StageModels(TYPE, "depth-estimation");
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            target = "(" + Model.TASK_PROPERTY + "=depth-estimation)")
-    void addModel(Model model) {
-        models.addModel(model);
-    }
-
-    void removeModel(Model model) {
-        models.removeModel(model);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setBackend(InferenceBackend backend) {
-        models.bindBackend(backend);
-    }
-
-    void unsetBackend(InferenceBackend backend) {
-        models.unbindBackend(backend);
+    public DepthStage() {
+        super(TYPE, "depth-estimation");
     }
 
     @Override
@@ -81,6 +58,6 @@ public final class DepthStage implements StageProvider {
 
     @Override
     public Stage create() {
-        return new DepthEstimator(models);
+        return new DepthEstimator(models());
     }
 }

@@ -9,16 +9,10 @@ import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
-import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
-import org.framegrid.inference.api.InferenceBackend;
 import org.framegrid.inference.api.Model;
-import org.framegrid.stage.model.StageModels;
+import org.framegrid.stage.model.ModelStageProvider;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code detect-faces}: BlazeFace on every frame, results attached as {@code FrameMeta.DETECTIONS} (label
@@ -33,9 +27,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * if the backend closes the copy under it, frames pass through without detections and are counted (see
  * {@link FaceDetector#bypassed()}).
  */
-@Component(name = "org.framegrid.stage.faces.detect")
+@Component(name = "org.framegrid.stage.faces.detect",
+        property = ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=face-detection)")
 @StageType(type = DetectFacesStage.TYPE, classification = DetectFacesStage.CLASSIFICATION)
-public final class DetectFacesStage implements StageProvider {
+public final class DetectFacesStage extends ModelStageProvider {
 
     static final String TYPE = "detect-faces";
     static final String CLASSIFICATION = "Filter/Analyzer/Video";
@@ -56,26 +51,8 @@ public final class DetectFacesStage implements StageProvider {
                     "Inference threads; 0 lets the backend choose. One suits a 128x128 model best: several streams "
                             + "then share the cores instead of contending for them.")));
 
-    final StageModels models = new StageModels(TYPE, "face-detection");
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            target = "(" + Model.TASK_PROPERTY + "=face-detection)")
-    void addModel(Model model) {
-        models.addModel(model);
-    }
-
-    void removeModel(Model model) {
-        models.removeModel(model);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setBackend(InferenceBackend newBackend) {
-        models.bindBackend(newBackend);
-    }
-
-    void unsetBackend(InferenceBackend oldBackend) {
-        models.unbindBackend(oldBackend);
+    public DetectFacesStage() {
+        super(TYPE, "face-detection");
     }
 
     @Override

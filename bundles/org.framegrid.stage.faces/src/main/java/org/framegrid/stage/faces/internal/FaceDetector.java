@@ -77,7 +77,7 @@ final class FaceDetector implements Stage {
 
     @Override
     public void start() throws Exception {
-        StageModels.Loaded candidate = provider.models.load(context, modelName, threads);
+        StageModels.Loaded candidate = provider.models().load(context, modelName, threads);
         try {
             bind(candidate);
         } catch (RuntimeException e) {
@@ -108,8 +108,8 @@ final class FaceDetector implements Stage {
             Anchors.Grid grid = anchors.grids().get(g);
             String scoresMeaning = "scores-" + grid.cells();
             String boxesMeaning = "boxes-" + grid.cells();
-            Tensor s = provider.models.floatOutput(model, scoresMeaning, grid.count(), BLAZEFACE);
-            Tensor b = provider.models.floatOutput(model, boxesMeaning, (long) grid.count() * FaceDecoder.VALUES,
+            Tensor s = provider.models().floatOutput(model, scoresMeaning, grid.count(), BLAZEFACE);
+            Tensor b = provider.models().floatOutput(model, boxesMeaning, (long) grid.count() * FaceDecoder.VALUES,
                     BLAZEFACE);
             out.put(descriptor.output(scoresMeaning).name(), s);
             out.put(descriptor.output(boxesMeaning).name(), b);

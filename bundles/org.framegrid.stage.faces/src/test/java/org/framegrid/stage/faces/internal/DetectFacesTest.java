@@ -219,8 +219,8 @@ class DetectFacesTest {
         p.setBackend(first);
         p.setBackend(second); // GREEDY: the better one is bound before the old one is unbound
         p.unsetBackend(first);
-        assertTrue(p.models.backend() == second);
+        assertTrue(p.models().backend() == second);
         p.unsetBackend(second);
-        assertEquals(null, p.models.backend());
+        assertEquals(null, p.models().backend());
     }
 }

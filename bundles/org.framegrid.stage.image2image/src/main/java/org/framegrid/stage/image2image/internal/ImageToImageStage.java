@@ -8,17 +8,11 @@ import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
-import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
-import org.framegrid.inference.api.InferenceBackend;
 import org.framegrid.inference.api.Model;
-import org.framegrid.stage.model.StageModels;
+import org.framegrid.stage.model.ModelStageProvider;
 import org.framegrid.stage.vision.RgbImage;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code image-to-image}: any image-in/image-out model (style transfer, super-resolution: {@code [1,3,H,W]} in,
@@ -27,9 +21,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * frame's size, or the frame size times the model's scale (a x4 upscaler gives a 4x frame) when {@code keep-size} is
  * false.
  */
-@Component(name = "org.framegrid.stage.image2image")
+@Component(name = "org.framegrid.stage.image2image",
+        property = ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=image-to-image)")
 @StageType(type = ImageToImageStage.TYPE, classification = ImageToImageStage.CLASSIFICATION)
-public final class ImageToImageStage implements StageProvider {
+public final class ImageToImageStage extends ModelStageProvider {
 
     static final String TYPE = "image-to-image";
     static final String CLASSIFICATION = "Filter/Effect/Video";
@@ -46,26 +41,8 @@ public final class ImageToImageStage implements StageProvider {
             new PropertyDescriptor("threads", PropertyType.INTEGER, 0L, false, 0, 64,
                     "Inference threads; 0 lets the backend choose.")));
 
-    final StageModels models = new StageModels(TYPE, "image-to-image");
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            target = "(" + Model.TASK_PROPERTY + "=image-to-image)")
-    void addModel(Model model) {
-        models.addModel(model);
-    }
-
-    void removeModel(Model model) {
-        models.removeModel(model);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setBackend(InferenceBackend backend) {
-        models.bindBackend(backend);
-    }
-
-    void unsetBackend(InferenceBackend backend) {
-        models.unbindBackend(backend);
+    public ImageToImageStage() {
+        super(TYPE, "image-to-image");
     }
 
     @Override
@@ -75,6 +52,6 @@ public final class ImageToImageStage implements StageProvider {
 
     @Override
     public Stage create() {
-        return new Translator(models);
+        return new Translator(models());
     }
 }

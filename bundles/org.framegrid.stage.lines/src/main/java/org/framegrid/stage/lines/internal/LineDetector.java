@@ -76,7 +76,7 @@ final class LineDetector implements Stage {
 
     @Override
     public void start() throws Exception {
-        StageModels.Loaded candidate = provider.models.load(context, modelName, threads);
+        StageModels.Loaded candidate = provider.models().load(context, modelName, threads);
         try {
             bind(candidate);
         } catch (RuntimeException e) {
@@ -105,8 +105,8 @@ final class LineDetector implements Stage {
         input = in.floats();
         inputs = Map.of(image.name(), in);
         int cells = (side / 2) * (side / 2);
-        Tensor s = provider.models.floatOutput(model, "scores", cells, MLSD);
-        Tensor o = provider.models.floatOutput(model, "offsets", cells * 4L, MLSD);
+        Tensor s = provider.models().floatOutput(model, "scores", cells, MLSD);
+        Tensor o = provider.models().floatOutput(model, "offsets", cells * 4L, MLSD);
         scores = s.floats();
         offsets = o.floats();
         outputs = Map.of(descriptor.output("scores").name(), s, descriptor.output("offsets").name(), o);

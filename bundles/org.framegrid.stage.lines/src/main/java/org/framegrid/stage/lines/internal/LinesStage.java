@@ -9,16 +9,10 @@ import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
-import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
-import org.framegrid.inference.api.InferenceBackend;
 import org.framegrid.inference.api.Model;
-import org.framegrid.stage.model.StageModels;
+import org.framegrid.stage.model.ModelStageProvider;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code lines}: M-LSD on every frame, segments attached as {@code FrameMeta.LINES} in frame-normalised coordinates,
@@ -27,9 +21,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * <p>References are dynamic (as in detect-faces) so models and backends come and go without restarting this
  * provider; an instance picks the newest model of its name and the current backend when it starts.
  */
-@Component(name = "org.framegrid.stage.lines")
+@Component(name = "org.framegrid.stage.lines",
+        property = ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=line-segments)")
 @StageType(type = LinesStage.TYPE, classification = LinesStage.CLASSIFICATION)
-public final class LinesStage implements StageProvider {
+public final class LinesStage extends ModelStageProvider {
 
     static final String TYPE = "lines";
     static final String CLASSIFICATION = "Filter/Analyzer/Video";
@@ -49,26 +44,8 @@ public final class LinesStage implements StageProvider {
             new PropertyDescriptor("threads", PropertyType.INTEGER, 1L, false, 0, 64,
                     "Inference threads; 0 lets the backend choose.")));
 
-    final StageModels models = new StageModels(TYPE, "line-segments");
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            target = "(" + Model.TASK_PROPERTY + "=line-segments)")
-    void addModel(Model model) {
-        models.addModel(model);
-    }
-
-    void removeModel(Model model) {
-        models.removeModel(model);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setBackend(InferenceBackend newBackend) {
-        models.bindBackend(newBackend);
-    }
-
-    void unsetBackend(InferenceBackend oldBackend) {
-        models.unbindBackend(oldBackend);
+    public LinesStage() {
+        super(TYPE, "line-segments");
     }
 
     @Override

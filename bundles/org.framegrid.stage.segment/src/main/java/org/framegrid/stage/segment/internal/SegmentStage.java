@@ -8,17 +8,11 @@ import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
-import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
-import org.framegrid.inference.api.InferenceBackend;
 import org.framegrid.inference.api.Model;
-import org.framegrid.stage.model.StageModels;
+import org.framegrid.stage.model.ModelStageProvider;
 import org.framegrid.stage.vision.RgbImage;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code segment}: background removal. A matting model (ISNet: {@code [1,3,H,W]} in, alpha {@code [1,1,H,W]} out)
@@ -28,9 +22,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * <p>References are dynamic: models and backends come and go without restarting the provider. An instance loads its
  * own copy of the newest model of its {@code model} name when it starts.
  */
-@Component(name = "org.framegrid.stage.segment")
+@Component(name = "org.framegrid.stage.segment",
+        property = ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=segmentation)")
 @StageType(type = SegmentStage.TYPE, classification = SegmentStage.CLASSIFICATION)
-public final class SegmentStage implements StageProvider {
+public final class SegmentStage extends ModelStageProvider {
 
     static final String TYPE = "segment";
     static final String CLASSIFICATION = "Filter/Effect/Video";
@@ -68,26 +63,8 @@ public final class SegmentStage implements StageProvider {
             new PropertyDescriptor("threads", PropertyType.INTEGER, 0L, false, 0, 64,
                     "Inference threads; 0 lets the backend choose.")));
 
-    final StageModels models = new StageModels(TYPE, "segmentation");
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            target = "(" + Model.TASK_PROPERTY + "=segmentation)")
-    void addModel(Model model) {
-        models.addModel(model);
-    }
-
-    void removeModel(Model model) {
-        models.removeModel(model);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setBackend(InferenceBackend backend) {
-        models.bindBackend(backend);
-    }
-
-    void unsetBackend(InferenceBackend backend) {
-        models.unbindBackend(backend);
+    public SegmentStage() {
+        super(TYPE, "segmentation");
     }
 
     @Override
@@ -97,6 +74,6 @@ public final class SegmentStage implements StageProvider {
 
     @Override
     public Stage create() {
-        return new Segmenter(models);
+        return new Segmenter(models());
     }
 }

@@ -8,17 +8,10 @@ import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
-import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
-import org.framegrid.inference.api.InferenceBackend;
-import org.framegrid.inference.api.Model;
-import org.framegrid.stage.model.StageModels;
+import org.framegrid.stage.model.ModelStageProvider;
 import org.framegrid.stage.vision.RgbImage;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code tensor}: the generic raw-tensor stage, for models no decoding stage knows. Any model of any task: its image
@@ -29,7 +22,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component(name = "org.framegrid.stage.tensor")
 @StageType(type = TensorStage.TYPE, classification = TensorStage.CLASSIFICATION)
-public final class TensorStage implements StageProvider {
+public final class TensorStage extends ModelStageProvider {
 
     static final String TYPE = "tensor";
     static final String CLASSIFICATION = "Filter/Analyzer/Video";
@@ -46,25 +39,8 @@ public final class TensorStage implements StageProvider {
             new PropertyDescriptor("threads", PropertyType.INTEGER, 0L, false, 0, 64,
                     "Inference threads; 0 lets the backend choose.")));
 
-    final StageModels models = new StageModels(TYPE, "any");
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addModel(Model model) {
-        models.addModel(model);
-    }
-
-    void removeModel(Model model) {
-        models.removeModel(model);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setBackend(InferenceBackend backend) {
-        models.bindBackend(backend);
-    }
-
-    void unsetBackend(InferenceBackend backend) {
-        models.unbindBackend(backend);
+    public TensorStage() {
+        super(TYPE, "any");
     }
 
     @Override
@@ -74,6 +50,6 @@ public final class TensorStage implements StageProvider {
 
     @Override
     public Stage create() {
-        return new RawRunner(models);
+        return new RawRunner(models());
     }
 }
