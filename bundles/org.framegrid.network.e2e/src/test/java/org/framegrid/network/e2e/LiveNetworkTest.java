@@ -557,13 +557,8 @@ class LiveNetworkTest {
     /** detect-faces with the real BlazeFace model bundle (a test dependency) on the CPU backend. */
     static DetectFacesStage detector() throws Exception {
         DetectFacesStage detect = new DetectFacesStage();
-        Method addModel = DetectFacesStage.class.getDeclaredMethod("addModel", Model.class);
-        addModel.setAccessible(true);
-        addModel.invoke(detect, model("blazeface-front"));
-        Method setBackend = DetectFacesStage.class.getDeclaredMethod("setBackend",
-                org.framegrid.inference.api.InferenceBackend.class);
-        setBackend.setAccessible(true);
-        setBackend.invoke(detect, new OnnxBackend());
+        detect.addModel(model("blazeface-front"));
+        detect.setBackend(new OnnxBackend());
         return detect;
     }
 
