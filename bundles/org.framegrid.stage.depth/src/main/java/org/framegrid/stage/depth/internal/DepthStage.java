@@ -8,6 +8,7 @@ import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
+import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.inference.api.Model;
 import org.framegrid.stage.model.ModelStageProvider;
@@ -22,7 +23,7 @@ import org.osgi.service.component.annotations.Component;
  * attached as the tensor {@code depth} in {@code FrameMeta.TENSORS}, and the frame is replaced by the map in a colour
  * map. No such model ships with Framegrid: operators drop one in as a model bundle with task {@code depth-estimation}.
  */
-@Component(name = "org.framegrid.stage.depth",
+@Component(name = "org.framegrid.stage.depth", service = StageProvider.class,
         property = ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=depth-estimation)")
 @StageType(type = DepthStage.TYPE, classification = DepthStage.CLASSIFICATION)
 public final class DepthStage extends ModelStageProvider {

@@ -9,6 +9,7 @@ import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
+import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.inference.api.Model;
 import org.framegrid.stage.model.ModelStageProvider;
@@ -27,7 +28,7 @@ import org.osgi.service.component.annotations.Component;
  * if the backend closes the copy under it, frames pass through without detections and are counted (see
  * {@link FaceDetector#bypassed()}).
  */
-@Component(name = "org.framegrid.stage.faces.detect",
+@Component(name = "org.framegrid.stage.faces.detect", service = StageProvider.class,
         property = ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=face-detection)")
 @StageType(type = DetectFacesStage.TYPE, classification = DetectFacesStage.CLASSIFICATION)
 public final class DetectFacesStage extends ModelStageProvider {

@@ -8,6 +8,7 @@ import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
+import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.inference.api.Model;
 import org.framegrid.stage.model.ModelStageProvider;
@@ -21,7 +22,7 @@ import org.osgi.service.component.annotations.Component;
  * frame's size, or the frame size times the model's scale (a x4 upscaler gives a 4x frame) when {@code keep-size} is
  * false.
  */
-@Component(name = "org.framegrid.stage.image2image",
+@Component(name = "org.framegrid.stage.image2image", service = StageProvider.class,
         property = ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=image-to-image)")
 @StageType(type = ImageToImageStage.TYPE, classification = ImageToImageStage.CLASSIFICATION)
 public final class ImageToImageStage extends ModelStageProvider {

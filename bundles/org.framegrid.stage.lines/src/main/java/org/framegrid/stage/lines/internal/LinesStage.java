@@ -9,6 +9,7 @@ import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
+import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.inference.api.Model;
 import org.framegrid.stage.model.ModelStageProvider;
@@ -21,7 +22,7 @@ import org.osgi.service.component.annotations.Component;
  * <p>References are dynamic (as in detect-faces) so models and backends come and go without restarting this
  * provider; an instance picks the newest model of its name and the current backend when it starts.
  */
-@Component(name = "org.framegrid.stage.lines",
+@Component(name = "org.framegrid.stage.lines", service = StageProvider.class,
         property = ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=line-segments)")
 @StageType(type = LinesStage.TYPE, classification = LinesStage.CLASSIFICATION)
 public final class LinesStage extends ModelStageProvider {

@@ -8,6 +8,7 @@ import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
+import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.inference.api.Model;
 import org.framegrid.stage.model.ModelStageProvider;
@@ -22,7 +23,7 @@ import org.osgi.service.component.annotations.Component;
  * <p>References are dynamic: models and backends come and go without restarting the provider. An instance loads its
  * own copy of the newest model of its {@code model} name when it starts.
  */
-@Component(name = "org.framegrid.stage.segment",
+@Component(name = "org.framegrid.stage.segment", service = StageProvider.class,
         property = ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=segmentation)")
 @StageType(type = SegmentStage.TYPE, classification = SegmentStage.CLASSIFICATION)
 public final class SegmentStage extends ModelStageProvider {

@@ -8,6 +8,7 @@ import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
+import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.stage.model.ModelStageProvider;
 import org.framegrid.stage.vision.RgbImage;
@@ -20,7 +21,7 @@ import org.osgi.service.component.annotations.Component;
  * {@code outputs} (all when empty) are attached to {@code FrameMeta.TENSORS}, replacing entries of the same name. The
  * frame's pixels are not changed.
  */
-@Component(name = "org.framegrid.stage.tensor")
+@Component(name = "org.framegrid.stage.tensor", service = StageProvider.class)
 @StageType(type = TensorStage.TYPE, classification = TensorStage.CLASSIFICATION)
 public final class TensorStage extends ModelStageProvider {
 
