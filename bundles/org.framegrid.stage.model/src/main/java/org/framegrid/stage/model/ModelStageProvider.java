@@ -14,9 +14,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * <p>The subclass is the DS component (bnd reads these inherited annotations) and chooses its models with the
  * reference's target in a component property, for example
  * {@code @Component(service = StageProvider.class, property = MODELS_TARGET + "(" + Model.TASK_PROPERTY +
- * "=face-detection)")}. It must name the service: DS registers only directly implemented interfaces by default. Both references are
- * dynamic, so models and backends come and go without restarting the provider; the bind methods are public because
- * SCR calls them on the subclass from another package, and tests call them to wire a provider without a framework.
+ * "=face-detection)")}. It must name the service: bnd infers only the interfaces a component class implements
+ * itself, not those of its base class. Both references are dynamic, so models and backends come and go without
+ * restarting the provider; the bind methods are public because SCR calls them on the subclass from another package,
+ * and tests call them to wire a provider without a framework.
  */
 public abstract class ModelStageProvider implements StageProvider {
 
