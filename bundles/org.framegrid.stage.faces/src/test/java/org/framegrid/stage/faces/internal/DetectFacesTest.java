@@ -177,7 +177,7 @@ class DetectFacesTest {
     @Test
     void aModelThatIsNotABlazeFaceExportIsRefusedAtStart() throws Exception {
         DetectFacesStage p = new DetectFacesStage();
-        Fixtures.BundledModel lines = Fixtures.model("mlsd-tiny-320");
+        var lines = Fixtures.model("mlsd-tiny-320");
         p.addModel(lines);
         p.setBackend(new OnnxBackend());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

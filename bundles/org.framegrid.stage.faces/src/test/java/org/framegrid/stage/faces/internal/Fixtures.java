@@ -5,17 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.FileNotFoundException;
-import java.io.InputStream;
-import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 
 import javax.imageio.ImageIO;
 
@@ -28,8 +22,8 @@ import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageProperties;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.inference.api.Model;
-import org.framegrid.inference.api.ModelDescriptor;
 import org.framegrid.inference.models.internal.DescriptorParser;
+import org.framegrid.stage.vision.testing.Fixtures.MemoryModel;
 
 /**
  * The real BlazeFace model bundle (a test dependency built by org.framegrid.models) as a {@link Model}, read the way
@@ -49,41 +43,12 @@ final class Fixtures {
         }
     }
 
-    /** A model whose bytes were read from a model bundle on the test class path. */
-    record BundledModel(ModelDescriptor descriptor, byte[] bytes, String origin) implements Model {
-        @Override
-        public long size() {
-            return bytes.length;
-        }
-
-        @Override
-        public InputStream open() {
-            return new ByteArrayInputStream(bytes);
-        }
-
-        @Override
-        public InputStream openResource(String name) throws FileNotFoundException {
-            throw new FileNotFoundException(name);
-        }
-    }
-
     private Fixtures() {
     }
 
-    static BundledModel model(String name) throws Exception {
-        for (URL url : Collections.list(Fixtures.class.getClassLoader().getResources("model/model.properties"))) {
-            Properties properties = new Properties();
-            try (InputStream in = url.openStream()) {
-                properties.load(in);
-            }
-            if (name.equals(properties.getProperty("name"))) {
-                ModelDescriptor descriptor = DescriptorParser.parse(properties, url.toString());
-                try (InputStream in = new URL(url, descriptor.properties().get("file")).openStream()) {
-                    return new BundledModel(descriptor, in.readAllBytes(), url.toString());
-                }
-            }
-        }
-        throw new IllegalStateException("no model bundle " + name + " on the test class path");
+    /** The model bundle of model {@code name} on the test class path, read the way the extender reads it. */
+    static MemoryModel model(String name) throws Exception {
+        return org.framegrid.stage.vision.testing.Fixtures.bundled(name, DescriptorParser::parse);
     }
 
     /** The astronaut, or the test is skipped (with the reason) when the image is not on this machine. */

@@ -41,7 +41,7 @@ class ThroughputTest {
     @ValueSource(ints = {1, 0})
     void detectFacesAgainstRawRunInto(int threads) throws Exception {
         BufferedImage image = Fixtures.astronaut();
-        Fixtures.BundledModel model = Fixtures.model("blazeface-front");
+        var model = Fixtures.model("blazeface-front");
         OnnxBackend backend = new OnnxBackend();
         DetectFacesStage provider = new DetectFacesStage();
         provider.addModel(model);

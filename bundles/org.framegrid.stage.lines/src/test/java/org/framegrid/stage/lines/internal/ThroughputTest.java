@@ -34,7 +34,7 @@ class ThroughputTest {
 
     @Test
     void linesAgainstRawRunInto() throws Exception {
-        Fixtures.BundledModel model = Fixtures.model("mlsd-tiny-320");
+        var model = Fixtures.model("mlsd-tiny-320");
         OnnxBackend backend = new OnnxBackend();
         LinesStage provider = new LinesStage();
         provider.addModel(model);
