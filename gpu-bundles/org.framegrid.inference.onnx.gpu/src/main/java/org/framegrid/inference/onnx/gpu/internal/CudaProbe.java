@@ -100,9 +100,9 @@ public final class CudaProbe {
     static Result probe(int device) {
         List<String> missing = SharedLibraries.missing(SharedLibraries.CUDA_EP);
         if (!missing.isEmpty()) {
-            // Checked first: ORT would extract the 583 MB CUDA provider only to fail on the same missing library.
-            return new Result(false, String.join(", ", missing) + " not found; ONNX Runtime GPU 1.29's CUDA EP needs "
-                    + "the NVIDIA driver, CUDA 12 (cudart, cuBLAS, cuRAND) and cuDNN 9");
+            // Checked first: ORT would extract the 238 MB CUDA provider only to fail on the same missing library.
+            return new Result(false, String.join(", ", missing) + " not found; the CUDA EP of ONNX Runtime "
+                    + "1.28 needs the NVIDIA driver, CUDA 13 (cudart, cuBLAS) and cuDNN 9");
         }
         OrtEnvironment env;
         try {

@@ -7,16 +7,14 @@ import java.util.List;
 
 /**
  * Which of an execution provider's shared libraries the dynamic linker cannot find. Checked before ONNX Runtime is
- * asked for the provider, because ORT first extracts the 583 MB CUDA provider library to a temporary folder and then
+ * asked for the provider, because ORT first extracts the 238 MB CUDA provider library to a temporary folder and then
  * reports only "Failed to load shared library", not which dependency is missing.
  */
 final class SharedLibraries {
 
-    /** DT_NEEDED of libonnxruntime_providers_cuda.so in ORT-GPU 1.29.0 (readelf -d), the driver first. */
-    static final List<String> CUDA_EP = List.of("libcuda.so.1", "libcudart.so.12", "libcublas.so.12",
-            "libcublasLt.so.12", "libcurand.so.10");
-    /** DT_NEEDED of libonnxruntime_providers_tensorrt.so beyond the CUDA EP's: TensorRT 10 and cuDNN 9. */
-    static final List<String> TENSORRT_EP = List.of("libnvinfer.so.10", "libnvonnxparser.so.10", "libcudnn.so.9");
+    /** DT_NEEDED of bytedeco's libonnxruntime_providers_cuda.so for ORT 1.28.0 (readelf -d), the driver first. */
+    static final List<String> CUDA_EP = List.of("libcuda.so.1", "libcudart.so.13", "libcublas.so.13",
+            "libcublasLt.so.13", "libcudnn.so.9");
 
     private SharedLibraries() {
     }

@@ -56,7 +56,7 @@ class CudaProbeTest {
         Logger log = Logger.getLogger(CudaProbe.class.getName());
         log.addHandler(capture);
         try {
-            CudaProbe probe = new CudaProbe(context, Fixtures.config(NO_SUCH_DEVICE, ""));
+            CudaProbe probe = new CudaProbe(context, Fixtures.config(NO_SUCH_DEVICE));
             CudaProbe.Result result = probe.await(Duration.ofSeconds(120));
             assertFalse(result.present(), result.detail());
             assertEquals(List.of(), calls, "nothing enabled");
@@ -93,10 +93,9 @@ class CudaProbeTest {
     }
 
     @Test
-    void theBackendNamesItselfAndCachesEnginesInTheTemporaryFolderOutsideANode() {
-        GpuOnnxBackend backend = new GpuOnnxBackend(null, Fixtures.config(0, ""));
+    void theBackendNamesItselfAsAGpuBackend() {
+        GpuOnnxBackend backend = new GpuOnnxBackend(Fixtures.config(0));
         assertEquals("onnxruntime-gpu", backend.name());
         assertEquals(org.framegrid.inference.api.DeviceKind.GPU, backend.deviceKind());
-        assertTrue(backend.cacheDir().endsWith("framegrid-tensorrt"), backend.cacheDir().toString());
     }
 }

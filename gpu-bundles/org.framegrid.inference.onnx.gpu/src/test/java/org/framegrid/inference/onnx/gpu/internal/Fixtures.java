@@ -79,8 +79,8 @@ final class Fixtures {
         return tensor;
     }
 
-    /** The backend's configuration with {@code device} and defaults otherwise. */
-    static GpuOnnxBackend.Config config(int device, String cacheDir) {
+    /** The backend's configuration with {@code device}. */
+    static GpuOnnxBackend.Config config(int device) {
         return new GpuOnnxBackend.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -90,21 +90,6 @@ final class Fixtures {
             @Override
             public int device_id() {
                 return device;
-            }
-
-            @Override
-            public boolean tensorrt() {
-                return true;
-            }
-
-            @Override
-            public boolean tensorrt_fp16() {
-                return false;
-            }
-
-            @Override
-            public String tensorrt_cache_dir() {
-                return cacheDir;
             }
         };
     }

@@ -2,14 +2,9 @@ package org.framegrid.inference.onnx.gpu.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
@@ -19,19 +14,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import ai.onnxruntime.OrtSession;
 
 /**
- * The backend on a real device: BlazeFace and ISNet give the CPU EP's numbers (within TF32/TensorRT rounding), and
- * TensorRT engines land in the cache folder once. Skipped, with the probe's reason, on machines without a device.
+ * The backend on a real device: BlazeFace and ISNet give the CPU EP's numbers (within TF32 rounding). Skipped, with
+ * the probe's reason, on machines without a device.
  */
 @Tag("gpu")
 class GpuBackendTest {
-
-    @TempDir
-    static Path cache;
 
     private static GpuOnnxBackend backend;
 
@@ -40,7 +31,7 @@ class GpuBackendTest {
     void device() {
         Fixtures.assumeDevice();
         if (backend == null) {
-            backend = new GpuOnnxBackend(null, Fixtures.config(0, cache.toString()));
+            backend = new GpuOnnxBackend(Fixtures.config(0));
         }
     }
 
@@ -59,32 +50,6 @@ class GpuBackendTest {
     @Test
     void isnetOnTheGpuGivesTheCpuEpsMatte() throws Exception {
         sameAsCpu("isnet-small-dyn", 320, 0.02f);
-    }
-
-    @Test
-    void tensorrtBuildsAnEngineOncePerModelAndShape() throws Exception {
-        Fixtures.BundledModel model = Fixtures.model("blazeface-front");
-        long first = timedLoad(model);
-        assumeTrue(backend.usesTensorrt(), "TensorRT 10 not installed: the CUDA EP runs the models, no engines");
-        List<Path> engines = files();
-        assertTrue(!engines.isEmpty(), "no engine in " + cache);
-        long second = timedLoad(model);
-        assertEquals(engines, files(), "the second load reads the cached engine instead of building another");
-        System.out.printf("[tensorrt] blazeface-front load: %d ms building the engine, %d ms from the cache%n", first,
-                second);
-    }
-
-    private static long timedLoad(Fixtures.BundledModel model) throws Exception {
-        long start = System.nanoTime();
-        try (LoadedModel ignored = backend.load(model.direct(), model.descriptor(), InferenceOptions.DEFAULT)) {
-            return (System.nanoTime() - start) / 1_000_000;
-        }
-    }
-
-    private static List<Path> files() throws Exception {
-        try (Stream<Path> files = Files.list(cache)) {
-            return files.filter(file -> file.getFileName().toString().contains("blazeface")).sorted().toList();
-        }
     }
 
     /** Every output of {@code name} on the GPU backend against the CPU EP of the same ORT, element by element. */
