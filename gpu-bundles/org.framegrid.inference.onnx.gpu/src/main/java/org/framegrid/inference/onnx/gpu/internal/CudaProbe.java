@@ -108,10 +108,7 @@ public final class CudaProbe {
         try {
             env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "framegrid");
         } catch (LinkageError e) {
-            // Two ORT builds share the soname libonnxruntime.so.1: the one loaded first serves both bundles.
-            return new Result(false, "ONNX Runtime GPU did not load: " + e.getMessage()
-                    + (String.valueOf(e.getMessage()).contains("undefined symbol")
-                            ? " (the CPU backend's ONNX Runtime was loaded first in this JVM)" : ""));
+            return new Result(false, "ONNX Runtime GPU did not load: " + e.getMessage());
         }
         if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
             return new Result(false, "this ONNX Runtime build has no CUDA EP: " + OrtEnvironment.getAvailableProviders());
