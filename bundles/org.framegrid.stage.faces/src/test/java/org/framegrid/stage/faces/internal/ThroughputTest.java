@@ -22,6 +22,7 @@ import org.framegrid.inference.api.TensorInfo;
 import org.framegrid.inference.onnx.internal.OnnxBackend;
 import org.framegrid.pipeline.engine.internal.Engine;
 import org.framegrid.stage.model.ImageInputWriter;
+import org.framegrid.stage.vision.testing.SideBySide;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
@@ -64,24 +65,12 @@ class ThroughputTest {
                         model.descriptor().input().colorOrder(), model.descriptor().input().normalization());
                 FloatBuffer input = in.values().iterator().next().floats();
                 writer.write(frame, input);
-                for (int i = 0; i < WARM_UP; i++) {
+                int[] faces = {0};
+                SideBySide timed = SideBySide.time(WARM_UP, FRAMES, () -> {
                     stage.process(frame);
-                    raw.runInto(in, out);
-                }
-                // Alternate frame by frame so that both loops see the same machine state (turbo, other load).
-                long stageNanos = 0;
-                long rawNanos = 0;
-                int faces = 0;
-                for (int i = 0; i < FRAMES; i++) {
-                    long t0 = System.nanoTime();
-                    stage.process(frame);
-                    long t1 = System.nanoTime();
-                    raw.runInto(in, out);
-                    rawNanos += System.nanoTime() - t1;
-                    stageNanos += t1 - t0;
-                    faces += frame.meta(FrameMeta.DETECTIONS).items().size();
-                }
-                assertEquals(FRAMES, faces, "the face is found in every timed frame");
+                    faces[0] += frame.meta(FrameMeta.DETECTIONS).items().size();
+                }, () -> raw.runInto(in, out));
+                assertEquals(WARM_UP + FRAMES, faces[0], "the face is found in every frame");
                 // Where the stage's own time goes: the letterbox into the input, and decode + NMS of the outputs.
                 FaceDecoder decoder = new FaceDecoder(Anchors.parse("16:2,8:6"), 128);
                 FloatBuffer[] scores = {out.get("Identity:0").floats(), out.get("Identity_1:0").floats()};
@@ -95,8 +84,8 @@ class ThroughputTest {
                     decoder.decode(scores, boxes, 0.5f, 0.3f, 20);
                 }
                 long t4 = System.nanoTime();
-                double stageFps = FRAMES * 1e9 / stageNanos;
-                double rawFps = FRAMES * 1e9 / rawNanos;
+                double stageFps = timed.firstFps();
+                double rawFps = timed.secondFps();
                 System.out.printf("detect-faces 640x360 RGB24, threads=%d (%d cores): stage %.0f fps (%.2f ms/frame), "
                         + "raw runInto %.0f fps (%.2f ms), ratio %.3f; letterbox %.1f us, decode+NMS %.1f us%n",
                         threads, Runtime.getRuntime().availableProcessors(), stageFps, 1e3 / stageFps, rawFps,

@@ -19,6 +19,7 @@ import org.framegrid.inference.api.TensorInfo;
 import org.framegrid.inference.onnx.internal.OnnxBackend;
 import org.framegrid.pipeline.engine.internal.Engine;
 import org.framegrid.stage.model.Letterbox;
+import org.framegrid.stage.vision.testing.SideBySide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -53,26 +54,15 @@ class ThroughputTest {
                 for (TensorInfo info : raw.outputs()) {
                     out.put(info.name(), Tensor.allocate(ElementType.FLOAT32, info.shape()));
                 }
-                for (int i = 0; i < WARM_UP; i++) {
+                int[] lines = {0};
+                SideBySide timed = SideBySide.time(WARM_UP, FRAMES, () -> {
                     stage.process(frame);
-                    raw.runInto(inputs, out);
-                }
-                // Alternate frame by frame so that both loops see the same machine state.
-                long stageNanos = 0;
-                long rawNanos = 0;
-                int lines = 0;
-                for (int i = 0; i < FRAMES; i++) {
-                    long t0 = System.nanoTime();
-                    stage.process(frame);
-                    long t1 = System.nanoTime();
-                    raw.runInto(inputs, out);
-                    rawNanos += System.nanoTime() - t1;
-                    stageNanos += t1 - t0;
-                    lines += frame.meta(FrameMeta.LINES).items().size();
-                }
-                assertTrue(lines >= 4 * FRAMES, "the rectangle's sides are found in every timed frame: " + lines);
-                double stageFps = FRAMES * 1e9 / stageNanos;
-                double rawFps = FRAMES * 1e9 / rawNanos;
+                    lines[0] += frame.meta(FrameMeta.LINES).items().size();
+                }, () -> raw.runInto(inputs, out));
+                assertTrue(lines[0] >= 4 * (WARM_UP + FRAMES), "the rectangle's sides are found in every frame: "
+                        + lines[0]);
+                double stageFps = timed.firstFps();
+                double rawFps = timed.secondFps();
                 System.out.printf("lines 640x360 RGB24 -> mlsd-tiny-320, threads=1: stage %.0f fps (%.2f ms), raw "
                         + "runInto %.0f fps (%.2f ms), ratio %.3f%n", stageFps, 1e3 / stageFps, rawFps,
                         1e3 / rawFps, stageFps / rawFps);

@@ -23,6 +23,7 @@ import org.framegrid.inference.models.internal.DescriptorParser;
 import org.framegrid.inference.onnx.internal.OnnxBackend;
 import org.framegrid.pipeline.engine.internal.Engine;
 import org.framegrid.stage.vision.testing.Fixtures;
+import org.framegrid.stage.vision.testing.SideBySide;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
@@ -60,23 +61,12 @@ class ThroughputTest {
                 Map<String, Tensor> out = new HashMap<>();
                 TensorInfo alpha = raw.outputs().get(0);
                 out.put(alpha.name(), Tensor.allocate(ElementType.FLOAT32, 1, 1, 320, 320));
-                for (int i = 0; i < WARM_UP; i++) {
+                SideBySide timed = SideBySide.time(WARM_UP, FRAMES, () -> {
                     stage.process(frame);
-                    raw.runInto(in, out);
-                }
-                long stageNanos = 0;
-                long rawNanos = 0;
-                for (int i = 0; i < FRAMES; i++) {
-                    long t0 = System.nanoTime();
-                    stage.process(frame);
-                    long t1 = System.nanoTime();
-                    raw.runInto(in, out);
-                    rawNanos += System.nanoTime() - t1;
-                    stageNanos += t1 - t0;
                     assertNotNull(frame.meta(FrameMeta.MASK));
-                }
-                double stageFps = FRAMES * 1e9 / stageNanos;
-                double rawFps = FRAMES * 1e9 / rawNanos;
+                }, () -> raw.runInto(in, out));
+                double stageFps = timed.firstFps();
+                double rawFps = timed.secondFps();
                 System.out.printf("segment isnet-small-dyn 320x320, 512x512 RGB24 frame, background %s (%d cores): "
                         + "stage %.1f fps (%.1f ms/frame), raw runInto %.1f fps (%.1f ms), ratio %.3f%n",
                         background, Runtime.getRuntime().availableProcessors(), stageFps, 1e3 / stageFps, rawFps, 1e3 / rawFps,

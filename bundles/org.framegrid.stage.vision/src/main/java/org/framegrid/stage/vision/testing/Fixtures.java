@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -26,8 +27,12 @@ import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageProperties;
 import org.framegrid.api.stage.StageProvider;
+import org.framegrid.inference.api.ElementType;
+import org.framegrid.inference.api.ImageInput;
 import org.framegrid.inference.api.Model;
 import org.framegrid.inference.api.ModelDescriptor;
+import org.framegrid.inference.api.Tensor;
+import org.framegrid.inference.api.TensorLayout;
 
 /**
  * What the model-stage tests share: real model bundles on the test class path as {@link Model}s (read the way the
@@ -123,6 +128,28 @@ public final class Fixtures {
                         new org.framegrid.inference.api.Normalization(1 / 255f, new float[] {0}, new float[] {1})),
                 declared, "CC0-1.0", properties);
         return new MemoryModel(descriptor, onnx, Map.of(), "synthetic " + name);
+    }
+
+    /**
+     * The model input of {@code descriptor} at {@code size x size}, filled with a smooth colour gradient in its value
+     * range: a picture-like input for comparing backends and timing them, without decoding an image.
+     */
+    public static Tensor gradient(ModelDescriptor descriptor, int size) {
+        ImageInput input = descriptor.input();
+        Tensor tensor = Tensor.allocate(ElementType.FLOAT32, input.shape(size, size));
+        FloatBuffer data = tensor.floats();
+        int channels = input.colorOrder().channels();
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                int[] rgb = {x * 255 / size, y * 255 / size, 128};
+                for (int c = 0; c < channels; c++) {
+                    int index = input.layout() == TensorLayout.NHWC ? (y * size + x) * channels + c
+                            : c * size * size + y * size + x;
+                    data.put(index, input.normalization().apply(c, rgb[c % 3]));
+                }
+            }
+        }
+        return tensor;
     }
 
     /** A real test image (models.md: skimage's samples), or the test is skipped with the reason. */
