@@ -26,9 +26,10 @@ trap 'rm -rf "$work"' EXIT
 kit="$work/fg"
 mkdir -p "$kit/lib" "$kit/natives"
 
-# java.base, plus what ORT's Java API (java.logging) and JUnit's console (jdk.unsupported) use.
-"$JAVA_HOME/bin/jlink" --add-modules java.base,java.logging,jdk.unsupported --strip-debug --no-header-files \
-  --no-man-pages --output "$kit/jre"
+# java.base, plus what ORT's Java API (java.logging), JUnit's console (jdk.unsupported) and the stage benchmark's
+# test image (java.desktop: ImageIO, headless) use.
+"$JAVA_HOME/bin/jlink" --add-modules java.base,java.logging,jdk.unsupported,java.desktop --strip-debug \
+  --no-header-files --no-man-pages --output "$kit/jre"
 
 # The test class path, without the two ONNX Runtime jars: their classes go in as a small jar, their natives not at all.
 (cd "$repo" && mvn -B -q -o -Pgpu dependency:build-classpath -Dmdep.includeScope=test \
@@ -42,19 +43,23 @@ ort_jar=$(tr ':' '\n' <"$work/classpath" | grep /onnxruntime_gpu-)
 (cd "$repo" && mvn -B -q -Pgpu dependency:copy -DoutputDirectory="$kit/lib" \
   -Dartifact="org.junit.platform:junit-platform-console-standalone:$junit_platform")
 cp "$module"/target/cuda-natives/* "$kit/natives/"
+images=${FRAMEGRID_TEST_IMAGES:-$HOME/.cache/framegrid/images}
+[ -f "$images/astronaut.png" ] || { echo "no $images/astronaut.png: run the default build once (org.framegrid.models fetches it)" >&2; exit 1; }
+mkdir -p "$kit/images" && cp "$images/astronaut.png" "$kit/images/"
 
 cat >"$kit/run-tests.sh" <<EOF
 #!/usr/bin/env bash
-# The backend's probe test, GPU test and benchmark, on the carried JRE, with the natives the bundle ships.
+# The backend's probe test, GPU test and benchmarks, on the carried JRE, with the natives the bundle ships.
 here=\$(cd "\$(dirname "\$0")" && pwd)
 cp=\$(ls "\$here"/lib/*.jar | grep -v console-standalone | tr '\n' ':')
 exec "\$here/jre/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \\
-  -Donnxruntime.native.path="\$here/natives" \\
+  -Donnxruntime.native.path="\$here/natives" -Dframegrid.test.images="\$here/images" -Djava.awt.headless=true \\
   -jar "\$here/lib/junit-platform-console-standalone-$junit_platform.jar" execute --disable-banner \\
   --disable-ansi-colors --details=tree --class-path "\$cp" \\
   --select-class org.framegrid.inference.onnx.gpu.internal.CudaProbeTest \\
   --select-class org.framegrid.inference.onnx.gpu.internal.GpuBackendTest \\
-  --select-class org.framegrid.inference.onnx.gpu.internal.ThroughputTest
+  --select-class org.framegrid.inference.onnx.gpu.internal.ThroughputTest \\
+  --select-class org.framegrid.inference.onnx.gpu.internal.StageThroughputTest
 EOF
 chmod +x "$kit/run-tests.sh"
 

@@ -1,37 +1,22 @@
 package org.framegrid.inference.tensorrt.internal;
 
-import java.io.InputStream;
 import java.lang.annotation.Annotation;
-import java.net.URL;
 import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
-import java.util.Collections;
-import java.util.Properties;
 
-import org.framegrid.inference.api.ModelDescriptor;
-import org.framegrid.inference.api.Tensor;
-import org.framegrid.inference.api.TensorLayout;
 import org.framegrid.inference.models.internal.DescriptorParser;
+import org.framegrid.stage.vision.testing.Fixtures.MemoryModel;
 import org.junit.jupiter.api.Assumptions;
 
-/** Real model bundles read the way the extender reads them, a picture-like input, and the device check. */
+/** The device check, model bundles (read by the model stages' shared test support) and the configuration. */
 final class Fixtures {
 
-    /** A model bundle's descriptor and model bytes. */
-    record BundledModel(ModelDescriptor descriptor, byte[] bytes) {
-
-        ByteBuffer direct() {
-            return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
-        }
-    }
-
-    /** Probed once per test JVM: the answer does not change, and a failing probe may print ORT's own error. */
+    /** Probed once per test JVM: the answer does not change. */
     private static TensorRtProbe.Result device;
 
     private Fixtures() {
     }
 
-    /** Skips the calling test, with the probe's reason, on a machine where the CUDA EP cannot run. */
+    /** Skips the calling test, with the probe's reason, on a machine where TensorRT cannot run. */
     static synchronized void assumeDevice() {
         if (device == null) {
             device = TensorRtProbe.probe(0);
@@ -39,39 +24,14 @@ final class Fixtures {
         Assumptions.assumeTrue(device.present(), "GPU test skipped: no TensorRT device (" + device.detail() + ")");
     }
 
-    static BundledModel model(String name) throws Exception {
-        for (URL url : Collections.list(Fixtures.class.getClassLoader().getResources("model/model.properties"))) {
-            Properties properties = new Properties();
-            try (InputStream in = url.openStream()) {
-                properties.load(in);
-            }
-            if (name.equals(properties.getProperty("name"))) {
-                ModelDescriptor descriptor = DescriptorParser.parse(properties, url.toString());
-                try (InputStream in = new URL(url, descriptor.properties().get("file")).openStream()) {
-                    return new BundledModel(descriptor, in.readAllBytes());
-                }
-            }
-        }
-        throw new IllegalStateException("no model bundle " + name + " on the test class path (built by org.framegrid.models)");
+    /** The model bundle of {@code name} on the test class path, read the way the extender reads it. */
+    static MemoryModel model(String name) throws Exception {
+        return org.framegrid.stage.vision.testing.Fixtures.bundled(name, DescriptorParser::parse);
     }
 
-    /** The descriptor's input at {@code size x size}, filled with a smooth colour gradient in its value range. */
-    static Tensor gradient(ModelDescriptor descriptor, int size) {
-        var input = descriptor.input();
-        Tensor tensor = Tensor.allocate(org.framegrid.inference.api.ElementType.FLOAT32, input.shape(size, size));
-        FloatBuffer data = tensor.floats();
-        int channels = input.colorOrder().channels();
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                int[] rgb = {x * 255 / size, y * 255 / size, 128};
-                for (int c = 0; c < channels; c++) {
-                    int index = input.layout() == TensorLayout.NHWC ? (y * size + x) * channels + c
-                            : c * size * size + y * size + x;
-                    data.put(index, input.normalization().apply(c, rgb[c % 3]));
-                }
-            }
-        }
-        return tensor;
+    /** {@code bytes} in a direct buffer, as the model extender hands models to a backend. */
+    static ByteBuffer direct(byte[] bytes) {
+        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
     }
 
     /** The backend's configuration with {@code device}, engines in {@code cacheDir}, the default side range. */

@@ -57,16 +57,16 @@ class TensorRtBackendTest {
 
     @Test
     void blazeFaceBuildsOneEngineAndMatchesOnnxRuntime() throws Exception {
-        Fixtures.BundledModel model = Fixtures.model("blazeface-front");
+        var model = Fixtures.model("blazeface-front");
         ModelDescriptor descriptor = model.descriptor();
-        Tensor input = Fixtures.gradient(descriptor, 128);
+        Tensor input = org.framegrid.stage.vision.testing.Fixtures.gradient(descriptor, 128);
         long t0 = System.nanoTime();
-        try (LoadedModel first = backend.load(model.direct(), descriptor, InferenceOptions.DEFAULT)) {
+        try (LoadedModel first = backend.load(Fixtures.direct(model.bytes()), descriptor, InferenceOptions.DEFAULT)) {
             long built = (System.nanoTime() - t0) / 1_000_000;
             List<Path> engines = engines();
             assertEquals(1, engines.size(), engines.toString());
             long t1 = System.nanoTime();
-            try (LoadedModel second = backend.load(model.direct(), descriptor, InferenceOptions.DEFAULT)) {
+            try (LoadedModel second = backend.load(Fixtures.direct(model.bytes()), descriptor, InferenceOptions.DEFAULT)) {
                 long cached = (System.nanoTime() - t1) / 1_000_000;
                 assertEquals(engines, engines(), "the second load reads the cached engine");
                 System.out.printf("[tensorrt] blazeface-front: %d ms building the engine, %d ms from the cache%n",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.FloatBuffer;
 import java.util.Map;
+import java.util.Set;
 
 import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
@@ -54,12 +55,12 @@ class GpuBackendTest {
 
     /** Every output of {@code name} on the GPU backend against the CPU EP of the same ORT, element by element. */
     private static void sameAsCpu(String name, int size, float tolerance) throws Exception {
-        Fixtures.BundledModel model = Fixtures.model(name);
+        var model = Fixtures.model(name);
         ModelDescriptor descriptor = model.descriptor();
-        Map<String, Tensor> in = Map.of(descriptor.input().name(), Fixtures.gradient(descriptor, size));
-        try (LoadedModel gpu = backend.load(model.direct(), descriptor, InferenceOptions.DEFAULT);
+        Map<String, Tensor> in = Map.of(descriptor.input().name(), org.framegrid.stage.vision.testing.Fixtures.gradient(descriptor, size));
+        try (LoadedModel gpu = backend.load(Fixtures.direct(model.bytes()), descriptor, InferenceOptions.DEFAULT);
                 OrtSession.SessionOptions cpuOptions = new OrtSession.SessionOptions();
-                RawSession cpu = new RawSession(model.bytes(), cpuOptions, in)) {
+                RawSession cpu = new RawSession(model.bytes(), cpuOptions, in, Set.copyOf(descriptor.outputNames()))) {
             Map<String, Tensor> out = gpu.run(in, descriptor.outputNames());
             for (String output : descriptor.outputNames()) {
                 float[] expected = cpu.output(output);

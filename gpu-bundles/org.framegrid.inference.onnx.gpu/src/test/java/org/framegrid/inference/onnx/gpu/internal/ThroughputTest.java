@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.framegrid.inference.api.InferenceOptions;
@@ -11,6 +12,7 @@ import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.ModelDescriptor;
 import org.framegrid.inference.api.Tensor;
 import org.framegrid.inference.api.TensorInfo;
+import org.framegrid.stage.vision.testing.SideBySide;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,47 +41,38 @@ class ThroughputTest {
         Fixtures.assumeDevice();
         assumeTrue(Fixtures.class.getClassLoader().getResource("model/" + name + ".onnx") != null
                 || !name.startsWith("isnet"), "the " + name + " model bundle is not built: skipped");
-        Fixtures.BundledModel model = Fixtures.model(name);
+        var model = Fixtures.model(name);
         ModelDescriptor descriptor = model.descriptor();
         InferenceOptions options = InferenceOptions.DEFAULT;
         GpuOnnxBackend backend = new GpuOnnxBackend(Fixtures.config(0));
-        Map<String, Tensor> in = Map.of(descriptor.input().name(), Fixtures.gradient(descriptor, size));
-        try (LoadedModel stage = backend.load(model.direct(), descriptor, options);
+        Map<String, Tensor> in = Map.of(descriptor.input().name(), org.framegrid.stage.vision.testing.Fixtures.gradient(descriptor, size));
+        Set<String> outputs = Set.copyOf(descriptor.outputNames()); // what the stage reads, on both sides
+        try (LoadedModel stage = backend.load(Fixtures.direct(model.bytes()), descriptor, options);
                 OrtSession.SessionOptions gpuOptions = backend.sessionOptions(options);
-                RawSession raw = new RawSession(model.bytes(), gpuOptions, in);
+                RawSession raw = new RawSession(model.bytes(), gpuOptions, in, outputs);
                 OrtSession.SessionOptions cpuOptions = new OrtSession.SessionOptions();
-                RawSession cpu = new RawSession(model.bytes(), cpuOptions, in)) {
+                RawSession cpu = new RawSession(model.bytes(), cpuOptions, in, outputs)) {
             Map<String, Tensor> out = new HashMap<>();
             for (TensorInfo info : stage.outputs()) {
+                if (!outputs.contains(info.name())) {
+                    continue;
+                }
                 long[] shape = info.shape();
                 for (int i = 0; i < shape.length; i++) {
                     shape[i] = shape[i] >= 0 ? shape[i] : size; // ISNet's dynamic sides follow the input
                 }
                 out.put(info.name(), Tensor.allocate(info.type(), shape));
             }
-            for (int i = 0; i < frames / 10; i++) {
-                stage.runInto(in, out);
-                raw.run();
-            }
-            // Alternate frame by frame so that both loops see the same device and host state (clocks, other load).
-            long backendNanos = 0;
-            long rawNanos = 0;
-            for (int i = 0; i < frames; i++) {
-                long t0 = System.nanoTime();
-                stage.runInto(in, out);
-                long t1 = System.nanoTime();
-                raw.run();
-                rawNanos += System.nanoTime() - t1;
-                backendNanos += t1 - t0;
-            }
+            // Alternating call by call, so that both loops see the same device and host state (clocks, other load).
+            SideBySide timed = SideBySide.time(frames / 10, frames, () -> stage.runInto(in, out), raw::run);
             cpu.run();
             long t2 = System.nanoTime();
             for (int i = 0; i < cpuFrames; i++) {
                 cpu.run();
             }
             double cpuFps = cpuFrames * 1e9 / (System.nanoTime() - t2);
-            double backendFps = frames * 1e9 / backendNanos;
-            double rawFps = frames * 1e9 / rawNanos;
+            double backendFps = timed.firstFps();
+            double rawFps = timed.secondFps();
             System.out.printf("%s %s %dx%d (CUDA EP): backend runInto %.0f fps (%.2f ms), raw session %.0f fps "
                     + "(%.2f ms), ratio %.3f; CPU EP %.1f fps (%d cores), GPU/CPU %.1fx%n", GpuOnnxBackend.NAME, name,
                     size, size, backendFps, 1e3 / backendFps, rawFps, 1e3 / rawFps, backendFps / rawFps, cpuFps,
