@@ -88,7 +88,8 @@ for lib in libcuda.so.1 libcudart.so.13 libcublas.so.13 libcublasLt.so.13 libcud
   [ -z "\$file" ] || dirs="\$dirs:\$(dirname "\$file")"
 done
 export LD_LIBRARY_PATH="\${dirs#:}\${LD_LIBRARY_PATH:+:\$LD_LIBRARY_PATH}"
-ldd /root/fg/natives/libonnxruntime_providers_cuda.so | grep -E "not found|cud|cublas"
+LD_LIBRARY_PATH=/root/fg/natives:\$LD_LIBRARY_PATH ldd /root/fg/natives/libonnxruntime_providers_cuda.so \\
+  | grep -E "not found|cud|cublas"
 /root/fg/run-tests.sh 2>&1 | tee "\${OUT:-/tmp}/gpu-tests.log"
 EOF
 chmod +x "$out/p$parts/run-device.sh"
