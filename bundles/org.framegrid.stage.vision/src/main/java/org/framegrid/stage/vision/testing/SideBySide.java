@@ -10,7 +10,7 @@ package org.framegrid.stage.vision.testing;
  */
 public record SideBySide(int rounds, long firstNanos, long secondNanos) {
 
-    /** One call of a loop; it may check what it produced (outside the other loop's time). */
+    /** One call of a loop; a cheap check of what it produced may go in it, timed with it. */
     @FunctionalInterface
     public interface Call {
         void run() throws Exception;
@@ -43,10 +43,5 @@ public record SideBySide(int rounds, long firstNanos, long secondNanos) {
     /** @return calls of the second loop per second */
     public double secondFps() {
         return rounds * 1e9 / secondNanos;
-    }
-
-    /** @return the first loop's rate over the second's */
-    public double ratio() {
-        return firstFps() / secondFps();
     }
 }
