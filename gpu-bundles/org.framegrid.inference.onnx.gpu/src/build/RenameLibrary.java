@@ -90,7 +90,8 @@ public final class RenameLibrary {
             return;
         }
         if (targets.isEmpty()) {
-            throw new IllegalArgumentException(file + ": neither DT_SONAME nor DT_NEEDED is " + args[1] + " or " + args[2]);
+            throw new IllegalArgumentException(file + ": neither DT_SONAME nor DT_NEEDED is " + args[1] + " or "
+                    + args[2]);
         }
         for (long target : targets) {
             for (long reference : references) {

@@ -66,7 +66,8 @@ class TensorRtBackendTest {
             List<Path> engines = engines();
             assertEquals(1, engines.size(), engines.toString());
             long t1 = System.nanoTime();
-            try (LoadedModel second = backend.load(Fixtures.direct(model.bytes()), descriptor, InferenceOptions.DEFAULT)) {
+            try (LoadedModel second = backend.load(Fixtures.direct(model.bytes()), descriptor,
+                    InferenceOptions.DEFAULT)) {
                 long cached = (System.nanoTime() - t1) / 1_000_000;
                 assertEquals(engines, engines(), "the second load reads the cached engine");
                 System.out.printf("[tensorrt] blazeface-front: %d ms building the engine, %d ms from the cache%n",

@@ -57,10 +57,12 @@ class GpuBackendTest {
     private static void sameAsCpu(String name, int size, float tolerance) throws Exception {
         var model = Fixtures.model(name);
         ModelDescriptor descriptor = model.descriptor();
-        Map<String, Tensor> in = Map.of(descriptor.input().name(), org.framegrid.stage.vision.testing.Fixtures.gradient(descriptor, size));
+        Map<String, Tensor> in = Map.of(descriptor.input().name(),
+                org.framegrid.stage.vision.testing.Fixtures.gradient(descriptor, size));
         try (LoadedModel gpu = backend.load(Fixtures.direct(model.bytes()), descriptor, InferenceOptions.DEFAULT);
                 OrtSession.SessionOptions cpuOptions = new OrtSession.SessionOptions();
-                RawSession cpu = new RawSession(model.bytes(), cpuOptions, in, Set.copyOf(descriptor.outputNames()))) {
+                RawSession cpu = new RawSession(model.bytes(), cpuOptions, in,
+                        Set.copyOf(descriptor.outputNames()))) {
             Map<String, Tensor> out = gpu.run(in, descriptor.outputNames());
             for (String output : descriptor.outputNames()) {
                 float[] expected = cpu.output(output);

@@ -82,9 +82,9 @@ class StageThroughputTest {
                 assertEquals(WARM_UP + FRAMES, faces[0], "the face is found in every frame");
                 double stageFps = timed.firstFps();
                 double rawFps = timed.secondFps();
-                System.out.printf("%s detect-faces 640x360 RGB24 (CUDA EP): stage %.0f fps (%.2f ms/frame), raw runInto "
-                        + "%.0f fps (%.2f ms), ratio %.3f%n", GpuOnnxBackend.NAME, stageFps, 1e3 / stageFps, rawFps,
-                        1e3 / rawFps, stageFps / rawFps);
+                System.out.printf("%s detect-faces 640x360 RGB24 (CUDA EP): stage %.0f fps (%.2f ms/frame), raw "
+                        + "runInto %.0f fps (%.2f ms), ratio %.3f%n", GpuOnnxBackend.NAME, stageFps, 1e3 / stageFps,
+                        rawFps, 1e3 / rawFps, stageFps / rawFps);
             } finally {
                 stage.stop();
                 frame.release();

@@ -45,7 +45,8 @@ class ThroughputTest {
         ModelDescriptor descriptor = model.descriptor();
         InferenceOptions options = InferenceOptions.DEFAULT;
         GpuOnnxBackend backend = new GpuOnnxBackend(Fixtures.config(0));
-        Map<String, Tensor> in = Map.of(descriptor.input().name(), org.framegrid.stage.vision.testing.Fixtures.gradient(descriptor, size));
+        Map<String, Tensor> in = Map.of(descriptor.input().name(),
+                org.framegrid.stage.vision.testing.Fixtures.gradient(descriptor, size));
         Set<String> outputs = Set.copyOf(descriptor.outputNames()); // what the stage reads, on both sides
         try (LoadedModel stage = backend.load(Fixtures.direct(model.bytes()), descriptor, options);
                 OrtSession.SessionOptions gpuOptions = backend.sessionOptions(options);
