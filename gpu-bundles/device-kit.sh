@@ -2,7 +2,8 @@
 # Packs what the ONNX Runtime GPU backend's tests and benchmark need on a GPU machine that has CUDA 13 and cuDNN 9
 # but no Java, no Maven and no network, and takes a limited amount of files per command (the lent H200s: 64 MiB):
 # a trimmed Java 25 runtime, the test class path without ONNX Runtime's 900 MB of jars, the four linux-x64 natives
-# the bundle ships, and two scripts. The whole kit is xz-compressed and split into parts of at most PART_MIB.
+# the bundle ships, the test image and two scripts. The whole kit is xz-compressed and split into parts of at most
+# PART_MIB (201 MB in 4 parts here).
 #
 #   gpu-bundles/device-kit.sh OUT_DIR [PART_MIB]      (after: mvn -Pgpu install -pl gpu-bundles/org.framegrid.inference.onnx.gpu -am)
 #
