@@ -1,10 +1,7 @@
 package org.framegrid.inference.onnx.gpu.internal;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.framegrid.inference.api.DeviceKind;
 import org.framegrid.inference.api.InferenceBackend;
@@ -12,8 +9,7 @@ import org.framegrid.inference.api.InferenceException;
 import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.ModelDescriptor;
-import org.framegrid.inference.onnx.session.OnnxModel;
-import org.framegrid.inference.onnx.session.OrtTypes;
+import org.framegrid.inference.onnx.session.OnnxSessions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -23,7 +19,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
 
 /**
@@ -57,17 +52,17 @@ public final class GpuOnnxBackend implements InferenceBackend {
         int device_id() default 0;
     }
 
-    private final Config config;
-    private final Set<OnnxModel> open = ConcurrentHashMap.newKeySet();
+    private final OnnxSessions sessions;
 
     @Activate
     public GpuOnnxBackend(Config config) {
-        this.config = config;
+        int device = config.device_id();
+        this.sessions = new OnnxSessions(NAME, options -> options.addCUDA(device));
     }
 
     @Deactivate
     void deactivate() {
-        open.forEach(OnnxModel::close);
+        sessions.closeAll();
     }
 
     @Override
@@ -83,51 +78,18 @@ public final class GpuOnnxBackend implements InferenceBackend {
     @Override
     public LoadedModel load(ByteBuffer model, ModelDescriptor descriptor, InferenceOptions options)
             throws InferenceException {
-        OrtEnvironment env = environment();
-        try (SessionOptions session = sessionOptions(options)) {
-            OrtSession created = model.isDirect() ? env.createSession(model.duplicate(), session)
-                    : env.createSession(heapBytes(model), session);
-            return register(env, created, descriptor, options);
-        } catch (OrtException e) {
-            throw new InferenceException("model " + descriptor.name() + " " + descriptor.version()
-                    + " cannot be loaded by " + NAME + ": " + e.getMessage(), e);
-        }
+        return sessions.load(environment(), model, descriptor, options);
     }
 
     @Override
     public LoadedModel load(Path model, ModelDescriptor descriptor, InferenceOptions options)
             throws InferenceException {
-        if (!Files.isRegularFile(model)) {
-            throw new InferenceException("model " + descriptor.name() + ": no such file " + model);
-        }
-        OrtEnvironment env = environment();
-        try (SessionOptions session = sessionOptions(options)) {
-            return register(env, env.createSession(model.toString(), session), descriptor, options);
-        } catch (OrtException e) {
-            throw new InferenceException("model " + descriptor.name() + " " + descriptor.version() + " (" + model
-                    + ") cannot be loaded by " + NAME + ": " + e.getMessage(), e);
-        }
+        return sessions.load(environment(), model, descriptor, options);
     }
 
-    private LoadedModel register(OrtEnvironment env, OrtSession session, ModelDescriptor descriptor,
-            InferenceOptions options) throws InferenceException {
-        OnnxModel model;
-        try {
-            model = new OnnxModel(env, session, descriptor, open::remove);
-        } catch (InferenceException | RuntimeException e) {
-            closeQuietly(session);
-            throw e;
-        }
-        open.add(model);
-        if (options.warmUp()) {
-            try {
-                model.warmUp(); // the CUDA EP picks its cuDNN convolution algorithms on the first run
-            } catch (InferenceException e) {
-                model.close();
-                throw e;
-            }
-        }
-        return model;
+    /** The options every model of this backend gets: the CPU backend's, then the CUDA EP on the configured device. */
+    SessionOptions sessionOptions(InferenceOptions options) throws OrtException {
+        return sessions.sessionOptions(options);
     }
 
     private static OrtEnvironment environment() throws InferenceException {
@@ -136,48 +98,6 @@ public final class GpuOnnxBackend implements InferenceBackend {
             return OrtEnvironment.getEnvironment();
         } catch (LinkageError e) {
             throw new InferenceException(NAME + ": the ONNX Runtime native library did not load: " + e, e);
-        }
-    }
-
-    /** The CPU backend's settings for the threads ORT keeps on the host, then the CUDA EP on the configured device. */
-    SessionOptions sessionOptions(InferenceOptions options) throws OrtException {
-        SessionOptions session = new SessionOptions();
-        try {
-            session.setOptimizationLevel(OrtTypes.toOrt(options.optimization()));
-            if (options.intraOpThreads() > 0) {
-                session.setIntraOpNumThreads(options.intraOpThreads());
-            }
-            if (!options.spinning()) {
-                session.addConfigEntry("session.intra_op.allow_spinning", "0");
-                session.addConfigEntry("session.inter_op.allow_spinning", "0");
-            }
-            if (options.interOpThreads() > 0) {
-                session.setExecutionMode(SessionOptions.ExecutionMode.PARALLEL);
-                session.setInterOpNumThreads(options.interOpThreads());
-            }
-            session.addCUDA(config.device_id());
-            return session;
-        } catch (OrtException | RuntimeException e) {
-            session.close();
-            throw e;
-        }
-    }
-
-    private static byte[] heapBytes(ByteBuffer model) {
-        ByteBuffer view = model.duplicate();
-        if (view.hasArray() && view.arrayOffset() == 0 && view.position() == 0 && view.remaining() == view.array().length) {
-            return view.array();
-        }
-        byte[] bytes = new byte[view.remaining()];
-        view.get(bytes);
-        return bytes;
-    }
-
-    private static void closeQuietly(OrtSession session) {
-        try {
-            session.close();
-        } catch (OrtException ignored) {
-            // already failing; the original error is the one to report
         }
     }
 }
