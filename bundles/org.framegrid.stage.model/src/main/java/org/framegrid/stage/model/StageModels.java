@@ -55,6 +55,16 @@ public final class StageModels {
         this.task = task;
     }
 
+    /**
+     * A stage's check of a model it loaded, and its set-up for it (tensors, decoders).
+     *
+     * @since 1.3
+     */
+    @FunctionalInterface
+    public interface Fit {
+        void check(Loaded candidate);
+    }
+
     /** A model loaded for one stage instance, and the model service it came from. */
     public record Loaded(Model model, LoadedModel session) {
     }
@@ -129,6 +139,24 @@ public final class StageModels {
         // A change between picking the model and following it would otherwise go unnoticed.
         session.check();
         return new Loaded(plain.model(), session);
+    }
+
+    /**
+     * Loads as {@link #load(StageContext, String, int)} does, then lets {@code fit} check the model's signature and
+     * set the stage up for it; a model that does not fit is closed again before the exception leaves.
+     *
+     * @param fit throws {@link IllegalArgumentException} saying what of the model does not fit the stage
+     * @since 1.3
+     */
+    public Loaded load(StageContext context, String name, int threads, Fit fit) throws Exception {
+        Loaded candidate = load(context, name, threads);
+        try {
+            fit.check(candidate);
+        } catch (RuntimeException e) {
+            candidate.session().close();
+            throw e;
+        }
+        return candidate;
     }
 
     /**

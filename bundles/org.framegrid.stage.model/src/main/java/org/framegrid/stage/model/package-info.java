@@ -5,7 +5,7 @@
  * a square image input. Stage bundles import this package; it holds no third-party types.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.framegrid.stage.model;
 
 import org.osgi.annotation.bundle.Export;

@@ -69,8 +69,7 @@ final class DepthEstimator implements Stage {
 
     @Override
     public void start() throws Exception {
-        StageModels.Loaded candidate = models.load(context, modelName, threads);
-        try {
+        loaded = models.load(context, modelName, threads, candidate -> {
             Signature.imageInput(DepthStage.TYPE, candidate);
             org.framegrid.inference.api.TensorInfo output = Signature.output(DepthStage.TYPE, candidate, "depth", 3, 4);
             if (output.shape().length == 4 && output.shape()[1] != 1) {
@@ -79,11 +78,7 @@ final class DepthEstimator implements Stage {
             }
             outputName = output.name();
             writer = new TensorWriter(candidate.model().descriptor().input());
-        } catch (RuntimeException e) {
-            candidate.session().close();
-            throw e;
-        }
-        loaded = candidate;
+        });
     }
 
     @Override

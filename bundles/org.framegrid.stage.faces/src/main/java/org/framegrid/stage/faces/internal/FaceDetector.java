@@ -77,14 +77,7 @@ final class FaceDetector implements Stage {
 
     @Override
     public void start() throws Exception {
-        StageModels.Loaded candidate = provider.models().load(context, modelName, threads);
-        try {
-            bind(candidate);
-        } catch (RuntimeException e) {
-            candidate.session().close();
-            throw e;
-        }
-        loaded = candidate.session();
+        loaded = provider.models().load(context, modelName, threads, this::bind).session();
     }
 
     /** Checks input and outputs against the anchors and allocates every tensor the frame loop reuses. */

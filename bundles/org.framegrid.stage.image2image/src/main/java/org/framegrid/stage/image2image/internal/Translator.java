@@ -64,8 +64,7 @@ final class Translator implements Stage {
 
     @Override
     public void start() throws Exception {
-        StageModels.Loaded candidate = models.load(context, modelName, threads);
-        try {
+        loaded = models.load(context, modelName, threads, candidate -> {
             Signature.imageInput(ImageToImageStage.TYPE, candidate);
             TensorInfo output = Signature.output(ImageToImageStage.TYPE, candidate, "image", 4);
             if (output.shape()[1] != 3) {
@@ -81,11 +80,7 @@ final class Translator implements Stage {
             }
             outputName = output.name();
             writer = new TensorWriter(candidate.model().descriptor().input());
-        } catch (RuntimeException e) {
-            candidate.session().close();
-            throw e;
-        }
-        loaded = candidate;
+        });
     }
 
     @Override

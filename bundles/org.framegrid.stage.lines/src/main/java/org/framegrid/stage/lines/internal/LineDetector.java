@@ -76,14 +76,7 @@ final class LineDetector implements Stage {
 
     @Override
     public void start() throws Exception {
-        StageModels.Loaded candidate = provider.models().load(context, modelName, threads);
-        try {
-            bind(candidate);
-        } catch (RuntimeException e) {
-            candidate.session().close();
-            throw e;
-        }
-        loaded = candidate.session();
+        loaded = provider.models().load(context, modelName, threads, this::bind).session();
     }
 
     /** Checks input and outputs hold what M-LSD's decoding needs and allocates every tensor the loop reuses. */

@@ -82,17 +82,12 @@ final class Segmenter implements Stage {
 
     @Override
     public void start() throws Exception {
-        StageModels.Loaded candidate = models.load(context, modelName, threads);
-        try {
+        loaded = models.load(context, modelName, threads, candidate -> {
             Signature.imageInput(SegmentStage.TYPE, candidate);
             TensorInfo alpha = Signature.output(SegmentStage.TYPE, candidate, "alpha", 4);
             writer = new TensorWriter(candidate.model().descriptor().input());
             outputName = alpha.name();
-        } catch (RuntimeException e) {
-            candidate.session().close();
-            throw e;
-        }
-        loaded = candidate;
+        });
     }
 
     @Override

@@ -67,8 +67,7 @@ final class RawRunner implements Stage {
 
     @Override
     public void start() throws Exception {
-        StageModels.Loaded candidate = models.load(context, modelName, threads);
-        try {
+        loaded = models.load(context, modelName, threads, candidate -> {
             TensorInfo imageInput = Signature.imageInput(TensorStage.TYPE, candidate);
             writer = new TensorWriter(candidate.model().descriptor().input());
             otherInputs = candidate.session().inputs().stream().filter(i -> !i.name().equals(imageInput.name()))
@@ -93,11 +92,7 @@ final class RawRunner implements Stage {
                 chosen.add(name.strip());
             }
             wanted = List.copyOf(chosen);
-        } catch (RuntimeException e) {
-            candidate.session().close();
-            throw e;
-        }
-        loaded = candidate;
+        });
     }
 
     @Override
