@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.InputStream;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -51,9 +50,6 @@ import org.framegrid.inference.api.Model;
 import org.framegrid.inference.api.ModelDescriptor;
 import org.framegrid.inference.models.internal.DescriptorParser;
 import org.framegrid.inference.onnx.internal.OnnxBackend;
-import org.framegrid.media.SegmentChannel;
-import org.framegrid.media.SegmentWriter;
-import org.framegrid.media.internal.SegmentChannelsComponent;
 import org.framegrid.media.internal.stage.DecodeStage;
 import org.framegrid.media.internal.stage.EncodeStage;
 import org.framegrid.orchestrator.internal.Orchestrator;
@@ -69,6 +65,9 @@ import org.framegrid.selection.internal.DefaultSelector;
 import org.framegrid.stage.faces.internal.DetectFacesStage;
 import org.framegrid.stage.util.internal.CollectSinkStage;
 import org.framegrid.stage.util.internal.TestSourceStage;
+import org.framegrid.trickle.channel.MemorySegmentChannels;
+import org.framegrid.trickle.channel.SegmentChannel;
+import org.framegrid.trickle.channel.SegmentWriter;
 import org.framegrid.trickle.client.TrickleClient;
 import org.framegrid.trickle.internal.TrickleServerFactoryComponent;
 import org.junit.jupiter.api.AfterAll;
@@ -98,7 +97,7 @@ class LiveNetworkTest {
 
     @TempDir
     Path dir;
-    private SegmentChannelsComponent channels;
+    private MemorySegmentChannels channels;
     private Engine engine;
     private TrickleServerFactoryComponent servers;
     private final List<Orchestrator> orchestrators = new CopyOnWriteArrayList<>();
@@ -121,17 +120,8 @@ class LiveNetworkTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        channels = new SegmentChannelsComponent(new SegmentChannelsComponent.Config() {
-            @Override
-            public int retain() {
-                return 400; // the events channel carries one message per frame: room for a slow reader
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return SegmentChannelsComponent.Config.class;
-            }
-        });
+        // The events channel carries one message per frame: room for a slow reader.
+        channels = new MemorySegmentChannels(400);
         engine = new Engine(60_000, false);
         engine.addProvider(new DecodeStage(channels), 0, 1, "media");
         engine.addProvider(new EncodeStage(channels), 0, 2, "media");

@@ -1,28 +1,27 @@
 package org.framegrid.gateway.internal;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.Locale;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.framegrid.media.SegmentChannels;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.framegrid.payment.api.Payment;
 import org.framegrid.payment.api.PaymentSender;
 import org.framegrid.payment.api.Price;
@@ -34,6 +33,7 @@ import org.framegrid.trickle.HttpCall;
 import org.framegrid.trickle.HttpReply;
 import org.framegrid.trickle.TrickleServer;
 import org.framegrid.trickle.TrickleServerFactory;
+import org.framegrid.trickle.channel.SegmentChannels;
 import org.framegrid.trickle.client.TrickleClient;
 
 /**

@@ -15,12 +15,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
-import org.framegrid.media.SegmentChannel;
-import org.framegrid.media.SegmentWriter;
 import org.framegrid.payment.api.Payment;
 import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.payment.api.Price;
 import org.framegrid.selection.api.Observation;
+import org.framegrid.trickle.channel.SegmentChannel;
+import org.framegrid.trickle.channel.SegmentWriter;
 import org.framegrid.trickle.client.TrickleClient;
 
 /**
@@ -303,17 +303,8 @@ final class GatewayStream {
     }
 
     private long liveEdge() throws InterruptedException {
-        SegmentChannel.Segment s = input.await(0, 0, TimeUnit.MILLISECONDS);
-        if (s == null) {
-            return 0;
-        }
-        while (true) {
-            SegmentChannel.Segment n = input.await(s.sequence() + 1, 0, TimeUnit.MILLISECONDS);
-            if (n == null) {
-                return s.sequence();
-            }
-            s = n;
-        }
+        SegmentChannel.Segment s = input.latest(0, TimeUnit.MILLISECONDS);
+        return s == null ? 0 : s.sequence();
     }
 
     /** Sends new params to the orchestrator's control channel; they are kept and replayed after a failover. */

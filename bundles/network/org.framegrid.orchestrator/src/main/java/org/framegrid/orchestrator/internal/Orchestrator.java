@@ -16,13 +16,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.framegrid.api.frame.Frame;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
 import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.api.pipeline.StageCatalog;
-import org.framegrid.api.frame.Frame;
-import org.framegrid.media.SegmentChannels;
 import org.framegrid.payment.api.PaymentException;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.payment.api.PaymentRequiredException;
@@ -32,6 +31,7 @@ import org.framegrid.trickle.HttpCall;
 import org.framegrid.trickle.HttpReply;
 import org.framegrid.trickle.TrickleServer;
 import org.framegrid.trickle.TrickleServerFactory;
+import org.framegrid.trickle.channel.SegmentChannels;
 
 /**
  * The orchestrator node without OSGi: its HTTP API on a trickle server, its sessions, and a one-second ticker that

@@ -13,9 +13,9 @@ import org.framegrid.api.pipeline.PipelineDefinitionException;
 import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.api.pipeline.StreamStatus;
-import org.framegrid.media.SegmentChannel;
-import org.framegrid.media.SegmentWriter;
 import org.framegrid.payment.api.PaymentReceiver;
+import org.framegrid.trickle.channel.SegmentChannel;
+import org.framegrid.trickle.channel.SegmentWriter;
 
 /**
  * One live session: its four channels, its pipeline stream, and the thread that applies control messages. Events

@@ -31,12 +31,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.framegrid.media.SegmentChannel;
-import org.framegrid.media.SegmentWriter;
 import org.framegrid.trickle.HttpCall;
 import org.framegrid.trickle.HttpHandler;
 import org.framegrid.trickle.HttpReply;
 import org.framegrid.trickle.TrickleServer;
+import org.framegrid.trickle.channel.SegmentChannel;
+import org.framegrid.trickle.channel.SegmentWriter;
 
 /**
  * One connection's requests. Uploads are written into the channel as their chunks arrive (readers see the bytes at
@@ -217,7 +217,7 @@ final class Exchange extends ChannelInboundHandlerAdapter {
     private static void download(ChannelHandlerContext ctx, ServedChannel ch, long seq, boolean keepAlive) {
         try {
             long start = System.nanoTime();
-            SegmentChannel.Segment s = seq < 0 ? ServedChannel.latest(ch.channel, GET_WAIT_MILLIS)
+            SegmentChannel.Segment s = seq < 0 ? ch.channel.latest(GET_WAIT_MILLIS, TimeUnit.MILLISECONDS)
                     : ch.channel.await(seq, GET_WAIT_MILLIS, TimeUnit.MILLISECONDS);
             if (s == null) {
                 boolean timedOut = System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(GET_WAIT_MILLIS);

@@ -11,13 +11,13 @@ import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageProperties;
 import org.framegrid.media.MediaException;
-import org.framegrid.media.SegmentChannel;
-import org.framegrid.media.SegmentChannels;
 import org.framegrid.media.internal.AudioPacket;
 import org.framegrid.media.internal.AudioTrack;
 import org.framegrid.media.internal.MediaReader;
 import org.framegrid.media.internal.Natives;
 import org.framegrid.media.internal.Pixels;
+import org.framegrid.trickle.channel.SegmentChannel;
+import org.framegrid.trickle.channel.SegmentChannels;
 
 /**
  * One {@code decode} instance. A file is one reader; a channel is one reader per segment, opened as soon as the

@@ -7,12 +7,12 @@ import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageProperties;
 import org.framegrid.media.MediaException;
-import org.framegrid.media.SegmentChannel;
-import org.framegrid.media.SegmentChannels;
 import org.framegrid.media.internal.AudioPacket;
 import org.framegrid.media.internal.EncoderSettings;
 import org.framegrid.media.internal.MediaWriter;
 import org.framegrid.media.internal.Natives;
+import org.framegrid.trickle.channel.SegmentChannel;
+import org.framegrid.trickle.channel.SegmentChannels;
 
 /**
  * One {@code encode} instance. The writer opens on the first frame: its size is the output size, and the audio track
