@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.framegrid.api.frame.Frame;
+import org.framegrid.api.stage.MediaStages;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageProperties;
@@ -48,7 +49,7 @@ final class DecodingSource implements Stage {
     public void configure(StageContext context, StageProperties properties) {
         this.context = context;
         this.layout = Formats.pixels(context.outputFormat());
-        this.input = properties.getString("input");
+        this.input = properties.getString(MediaStages.DECODE_INPUT);
         this.realtime = properties.getBoolean("realtime");
         this.waitMillis = properties.getLong("wait-ms");
     }
@@ -56,8 +57,8 @@ final class DecodingSource implements Stage {
     @Override
     public void start() throws Exception {
         Natives.check();
-        if (input.startsWith(DecodeStage.CHANNEL)) {
-            channel = channels.open(input.substring(DecodeStage.CHANNEL.length()));
+        if (input.startsWith(MediaStages.CHANNEL_PREFIX)) {
+            channel = channels.open(input.substring(MediaStages.CHANNEL_PREFIX.length()));
         } else {
             Path file = Path.of(input);
             if (!Files.isReadable(file)) {

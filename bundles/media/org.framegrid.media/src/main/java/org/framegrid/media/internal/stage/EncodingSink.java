@@ -3,6 +3,7 @@ package org.framegrid.media.internal.stage;
 import java.nio.file.Path;
 import java.util.Map;
 import org.framegrid.api.frame.Frame;
+import org.framegrid.api.stage.MediaStages;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageProperties;
@@ -32,7 +33,7 @@ final class EncodingSink implements Stage {
 
     @Override
     public void configure(StageContext context, StageProperties p) {
-        output = p.getString("output");
+        output = p.getString(MediaStages.ENCODE_OUTPUT);
         segmentSeconds = p.getDouble("segment-seconds");
         settings = new EncoderSettings(p.getString("encoder"), p.getLong("bitrate"), p.getDouble("keyframe-seconds"),
                 p.getInt("fps"), 0, 0, Map.of());
@@ -41,8 +42,8 @@ final class EncodingSink implements Stage {
     @Override
     public void start() throws MediaException {
         Natives.check();
-        if (output.startsWith(DecodeStage.CHANNEL)) {
-            channel = channels.open(output.substring(DecodeStage.CHANNEL.length()));
+        if (output.startsWith(MediaStages.CHANNEL_PREFIX)) {
+            channel = channels.open(output.substring(MediaStages.CHANNEL_PREFIX.length()));
         }
     }
 
