@@ -31,7 +31,6 @@ import org.framegrid.api.pipeline.EdgeDefinition;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.QueuePolicy;
-import org.framegrid.api.stage.FrameListener;
 import org.framegrid.chain.api.OrchestratorInfo;
 import org.framegrid.chain.contracts.Anvil;
 import org.framegrid.chain.contracts.ProtocolAddresses;
@@ -100,7 +99,6 @@ class LiveNetworkTest {
     private MemorySegmentChannels channels;
     private Engine engine;
     private TrickleServerFactoryComponent servers;
-    private final List<Orchestrator> orchestrators = new CopyOnWriteArrayList<>();
     private final AtomicLong countedFrames = new AtomicLong();
     private final List<AutoCloseable> open = new ArrayList<>();
     private final List<TicketPaymentReceiver> receivers = new ArrayList<>();
@@ -127,12 +125,7 @@ class LiveNetworkTest {
         engine.addProvider(new EncodeStage(channels), 0, 2, "media");
         engine.addProvider(new TestSourceStage(), 0, 3, "util");
         engine.addProvider(detector(), 0, 4, "faces");
-        engine.addProvider(collect((stream, node, frame) -> {
-            if (node.equals("count")) {
-                countedFrames.incrementAndGet();
-            }
-            orchestrators.forEach(o -> o.frame(stream, node, frame));
-        }), 0, 5, "util");
+        engine.addProvider(new CollectSinkStage(), 0, 5, "util");
         engine.register(new PipelineDefinition("live-faces", "test", "1", List.of(
                 new NodeDefinition("dec", "decode", Map.of("input", "", "format", "RGB24")),
                 new NodeDefinition("faces", "detect-faces", Map.of("model", "blazeface-front", "score-threshold", 0.6)),
@@ -301,7 +294,6 @@ class LiveNetworkTest {
                     "127.0.0.1", 0, false, List.of("live-faces"), 2, ev, 4, 1_000), engine, channels, receiver,
                     servers);
             open.add(o);
-            orchestrators.add(o);
             register(credentials, stake, o.uri().toString());
             return new Node(credentials.getAddress().toLowerCase(), o, receiver);
         }
@@ -387,15 +379,16 @@ class LiveNetworkTest {
     }
 
     /**
-     * Reads {@code count} output segments and republishes each into a local channel that a decode → collect
-     * pipeline counts the frames of.
+     * Reads {@code count} output segments and republishes each into a local channel; a tap on the collect node of a
+     * decode → collect pipeline counts their frames.
      */
     CompletableFuture<Long> receive(GatewayClient client, StreamInfo s, int count) throws Exception {
         SegmentChannel received = channels.open("received");
         engine.start(new PipelineDefinition("count", "test", "1", List.of(
                 new NodeDefinition("dec", "decode", Map.of("input", "channel:received", "format", "I420")),
                 new NodeDefinition("count", "collect", Map.of())), List.of(new EdgeDefinition("dec", "count", null)),
-                QueuePolicy.BLOCK, null), "count", Map.of());
+                QueuePolicy.BLOCK, null), "count", Map.of())
+                .tap("count", (stream, node, frame) -> countedFrames.incrementAndGet());
         return CompletableFuture.supplyAsync(() -> {
             long next = 0;
             long got = 0;
@@ -533,15 +526,6 @@ class LiveNetworkTest {
         Field f = target.getClass().getDeclaredField(field);
         f.setAccessible(true);
         return f.get(target);
-    }
-
-    /** Registers a listener on the collect stage the way DS does: its bind method is package-private. */
-    static CollectSinkStage collect(FrameListener listener) throws Exception {
-        CollectSinkStage collect = new CollectSinkStage();
-        Method bind = CollectSinkStage.class.getDeclaredMethod("addListener", FrameListener.class);
-        bind.setAccessible(true);
-        bind.invoke(collect, listener);
-        return collect;
     }
 
     /** detect-faces with the real BlazeFace model bundle (a test dependency) on the CPU backend. */

@@ -16,12 +16,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.framegrid.api.frame.Frame;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
 import org.framegrid.api.pipeline.PipelineService;
-import org.framegrid.api.pipeline.StageCatalog;
+import org.framegrid.api.pipeline.StreamHandle;
+import org.framegrid.api.stage.MediaStages;
 import org.framegrid.payment.api.PaymentException;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.payment.api.PaymentRequiredException;
@@ -230,41 +230,19 @@ public final class Orchestrator implements AutoCloseable {
         return s;
     }
 
-    /** The definition's decode node reads the input channel, its encode node writes the output channel. */
+    /**
+     * The definition's decode node reads the input channel, its encode node writes the output channel, and a tap on
+     * the encode node hands the session every output frame, whose metadata goes to the events channel.
+     */
     private void startStream(Session s, Map<String, Object> params) throws PipelineDefinitionException {
         PipelineDefinition d = pipelines.definition(s.pipeline).orElseThrow();
-        String decode = node(d, "decode");
-        String encode = node(d, "encode");
-        params.put(decode + ".input", "channel:" + s.input.name());
-        params.put(encode + ".output", "channel:" + s.output.name());
-        // Per-frame metadata reaches the events channel through a tap beside the encoder: the collect sink, when
-        // the node has it (the engine is also the stage catalog), handing frames to frame() below.
-        if (pipelines instanceof StageCatalog catalog && catalog.find(FrameEvents.TAP_TYPE).isPresent()) {
-            List<NodeDefinition> nodes = new ArrayList<>(d.nodes());
-            nodes.add(new NodeDefinition(FrameEvents.TAP_NODE, FrameEvents.TAP_TYPE, Map.of()));
-            d = new PipelineDefinition(d.name(), d.source(), d.revision(), nodes,
-                    FrameEvents.withTap(d.edges(), encode), d.queuePolicy(), d.position());
-        }
-        s.stream = pipelines.start(d, STREAM_PREFIX + s.id, params);
-    }
-
-    /**
-     * A frame seen by the events tap of a stream; frames of streams that are not this node's sessions are ignored
-     * (several nodes may share one JVM and one collect stage).
-     */
-    public void frame(String streamId, String node, Frame frame) {
-        if (!node.equals(FrameEvents.TAP_NODE) || !streamId.startsWith(STREAM_PREFIX)) {
-            return;
-        }
-        Session s = sessions.get(streamId.substring(STREAM_PREFIX.length()));
-        if (s == null || s.stream == null) {
-            return;
-        }
-        Map<String, Object> message = FrameEvents.message(s.id, frame);
-        if (message != null) {
-            s.frameEvents.incrementAndGet();
-            s.publish(message);
-        }
+        String decode = node(d, MediaStages.DECODE);
+        String encode = node(d, MediaStages.ENCODE);
+        params.put(decode + "." + MediaStages.DECODE_INPUT, MediaStages.CHANNEL_PREFIX + s.input.name());
+        params.put(encode + "." + MediaStages.ENCODE_OUTPUT, MediaStages.CHANNEL_PREFIX + s.output.name());
+        StreamHandle stream = pipelines.start(s.pipeline, STREAM_PREFIX + s.id, params);
+        stream.tap(encode, (streamId, node, frame) -> s.frameEvent(frame));
+        s.stream = stream;
     }
 
     private static String node(PipelineDefinition d, String type) throws PipelineDefinitionException {

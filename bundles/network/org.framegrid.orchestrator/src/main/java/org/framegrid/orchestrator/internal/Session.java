@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.framegrid.api.frame.Frame;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
 import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.pipeline.StreamHandle;
@@ -126,6 +127,15 @@ final class Session {
             m.put("lastError", s.lastError());
         }
         return m;
+    }
+
+    /** An output frame: its metadata (detections, texts, lines), if any, becomes one events message. */
+    void frameEvent(Frame frame) {
+        Map<String, Object> message = FrameEvents.message(id, frame);
+        if (message != null) {
+            frameEvents.incrementAndGet();
+            publish(message);
+        }
     }
 
     /** One JSON message per events segment (the node is the events channel's only writer). */
