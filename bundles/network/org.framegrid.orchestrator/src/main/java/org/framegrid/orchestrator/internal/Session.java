@@ -1,6 +1,5 @@
 package org.framegrid.orchestrator.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import org.framegrid.api.pipeline.StreamStatus;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.trickle.channel.SegmentChannel;
 import org.framegrid.trickle.channel.SegmentWriter;
+import org.framegrid.trickle.json.JsonRoutes;
 
 /**
  * One live session: its four channels, its pipeline stream, and the thread that applies control messages. Events
@@ -24,7 +24,6 @@ import org.framegrid.trickle.channel.SegmentWriter;
  */
 final class Session {
     private static final Logger LOG = Logger.getLogger(Session.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     final String id;
     final String pipeline;
@@ -37,7 +36,7 @@ final class Session {
     final long startedNanos = System.nanoTime();
     final AtomicLong controlMessages = new AtomicLong();
     volatile StreamHandle stream;
-    /** The receiver holding this session's balance; replaced when its payment bundle is (see Orchestrator). */
+    /** The receiver holding this session's balance; replaced when its payment bundle is (see PaymentReceivers). */
     volatile PaymentReceiver receiver;
     /** Seconds run while no receiver of the scheme was registered, debited once one is; ticker thread only. */
     int unpaidSeconds;
@@ -57,6 +56,16 @@ final class Session {
         this.events = events;
     }
 
+    /** A slot held while a session is set up: counts against the capacity, never served. */
+    static Session reservation(String id) {
+        return new Session(id, "", "", "", null, null, null, null);
+    }
+
+    /** @return whether its pipeline started: a reservation has not */
+    boolean running() {
+        return stream != null;
+    }
+
     void startControlLoop() {
         controlLoop = Thread.ofVirtual().name("session-control-" + id).start(this::controlLoop);
     }
@@ -72,12 +81,11 @@ final class Session {
                 }
                 next = s.sequence() + 1;
                 try (InputStream in = s.bytes()) {
-                    Map<?, ?> message = JSON.readValue(in.readAllBytes(), Map.class);
+                    Map<String, Object> message = JsonRoutes.read(in.readAllBytes());
                     if (message.containsKey("keep")) {
                         continue; // keep-alive
                     }
-                    Map<String, Object> params = new LinkedHashMap<>();
-                    message.forEach((k, v) -> params.put(String.valueOf(k), v));
+                    Map<String, Object> params = new LinkedHashMap<>(message);
                     stream.update(params);
                     controlMessages.incrementAndGet();
                     publish(Map.of("type", "params", "session", id, "applied", params));
@@ -141,7 +149,7 @@ final class Session {
     /** One JSON message per events segment (the node is the events channel's only writer). */
     synchronized void publish(Map<String, Object> message) {
         try (SegmentWriter w = events.publish()) {
-            w.write(JSON.writeValueAsBytes(message));
+            w.write(JsonRoutes.write(message));
         } catch (IOException | IllegalStateException e) {
             LOG.log(Level.FINE, "session " + id + ": event not published: " + e.getMessage());
         }
