@@ -46,7 +46,7 @@ final class NettyTrickleServer implements TrickleServer {
                             ch.pipeline().addLast(tls.newHandler(ch.alloc()));
                         }
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpServerExpectContinueHandler(),
-                                new Exchange(NettyTrickleServer.this));
+                                new ConnectionHandler(NettyTrickleServer.this));
                     }
                 });
         try {
