@@ -31,7 +31,7 @@ class LiveSegmentTest {
             return out;
         }, 1.0, EncoderSettings.lowLatency(1_000_000, 1.0, FPS), null);
         for (int i = 0; i < seconds * FPS; i++) {
-            writer.writePicture(Synthetic.frame(W, H, i), Pixels.RGB24, W, H, i * 1_000_000_000L / FPS);
+            writer.writePicture(Synthetic.frame(W, H, i), PixelLayout.RGB24, W, H, i * 1_000_000_000L / FPS);
         }
         writer.close();
         return outs.stream().map(ByteArrayOutputStream::toByteArray).toList();

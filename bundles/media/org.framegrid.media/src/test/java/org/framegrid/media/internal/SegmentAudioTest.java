@@ -37,8 +37,8 @@ class SegmentAudioTest {
                 if (item == MediaReader.Item.AUDIO) {
                     writer.writeAudio(reader.audioPacket());
                 } else {
-                    reader.copyPicture(Pixels.RGB24, rgb);
-                    writer.writePicture(rgb, Pixels.RGB24, 320, 240, reader.ptsNanos());
+                    reader.copyPicture(PixelLayout.RGB24, rgb);
+                    writer.writePicture(rgb, PixelLayout.RGB24, 320, 240, reader.ptsNanos());
                 }
             }
             writer.close();

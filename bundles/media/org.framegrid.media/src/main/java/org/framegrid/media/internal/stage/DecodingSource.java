@@ -16,7 +16,7 @@ import org.framegrid.media.internal.AudioPacket;
 import org.framegrid.media.internal.AudioTrack;
 import org.framegrid.media.internal.MediaReader;
 import org.framegrid.media.internal.Natives;
-import org.framegrid.media.internal.Pixels;
+import org.framegrid.media.internal.PixelLayout;
 import org.framegrid.trickle.channel.SegmentChannel;
 import org.framegrid.trickle.channel.SegmentChannels;
 
@@ -28,7 +28,7 @@ import org.framegrid.trickle.channel.SegmentChannels;
 final class DecodingSource implements Stage {
     private final SegmentChannels channels;
     private StageContext context;
-    private Pixels layout;
+    private PixelLayout layout;
     private String input;
     private boolean realtime;
     private volatile long waitMillis;
@@ -48,7 +48,7 @@ final class DecodingSource implements Stage {
     @Override
     public void configure(StageContext context, StageProperties properties) {
         this.context = context;
-        this.layout = Formats.pixels(context.outputFormat());
+        this.layout = Formats.layout(context.outputFormat());
         this.input = properties.getString(MediaStages.DECODE_INPUT);
         this.realtime = properties.getBoolean("realtime");
         this.waitMillis = properties.getLong("wait-ms");

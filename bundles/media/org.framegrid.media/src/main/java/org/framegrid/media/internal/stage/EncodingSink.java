@@ -63,7 +63,7 @@ final class EncodingSink implements Stage {
             }
         }
         Formats.requirePacked(frame);
-        writer.writePicture(frame.data(), Formats.pixels(frame.format()), frame.width(), frame.height(), frame.pts());
+        writer.writePicture(frame.data(), Formats.layout(frame.format()), frame.width(), frame.height(), frame.pts());
         return null;
     }
 
