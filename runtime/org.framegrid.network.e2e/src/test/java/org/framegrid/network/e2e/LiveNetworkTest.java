@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.InputStream;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -32,7 +31,6 @@ import org.framegrid.api.pipeline.EdgeDefinition;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.QueuePolicy;
-import org.framegrid.api.stage.FrameListener;
 import org.framegrid.chain.api.OrchestratorInfo;
 import org.framegrid.chain.contracts.Anvil;
 import org.framegrid.chain.contracts.ProtocolAddresses;
@@ -51,9 +49,6 @@ import org.framegrid.inference.api.Model;
 import org.framegrid.inference.api.ModelDescriptor;
 import org.framegrid.inference.models.internal.DescriptorParser;
 import org.framegrid.inference.onnx.internal.OnnxBackend;
-import org.framegrid.media.SegmentChannel;
-import org.framegrid.media.SegmentWriter;
-import org.framegrid.media.internal.SegmentChannelsComponent;
 import org.framegrid.media.internal.stage.DecodeStage;
 import org.framegrid.media.internal.stage.EncodeStage;
 import org.framegrid.orchestrator.internal.Orchestrator;
@@ -69,6 +64,9 @@ import org.framegrid.selection.internal.DefaultSelector;
 import org.framegrid.stage.faces.internal.DetectFacesStage;
 import org.framegrid.stage.util.internal.CollectSinkStage;
 import org.framegrid.stage.util.internal.TestSourceStage;
+import org.framegrid.trickle.channel.MemorySegmentChannels;
+import org.framegrid.trickle.channel.SegmentChannel;
+import org.framegrid.trickle.channel.SegmentWriter;
 import org.framegrid.trickle.client.TrickleClient;
 import org.framegrid.trickle.internal.TrickleServerFactoryComponent;
 import org.junit.jupiter.api.AfterAll;
@@ -98,10 +96,9 @@ class LiveNetworkTest {
 
     @TempDir
     Path dir;
-    private SegmentChannelsComponent channels;
+    private MemorySegmentChannels channels;
     private Engine engine;
     private TrickleServerFactoryComponent servers;
-    private final List<Orchestrator> orchestrators = new CopyOnWriteArrayList<>();
     private final AtomicLong countedFrames = new AtomicLong();
     private final List<AutoCloseable> open = new ArrayList<>();
     private final List<TicketPaymentReceiver> receivers = new ArrayList<>();
@@ -121,28 +118,14 @@ class LiveNetworkTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        channels = new SegmentChannelsComponent(new SegmentChannelsComponent.Config() {
-            @Override
-            public int retain() {
-                return 400; // the events channel carries one message per frame: room for a slow reader
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return SegmentChannelsComponent.Config.class;
-            }
-        });
+        // The events channel carries one message per frame: room for a slow reader.
+        channels = new MemorySegmentChannels(400);
         engine = new Engine(60_000, false);
         engine.addProvider(new DecodeStage(channels), 0, 1, "media");
         engine.addProvider(new EncodeStage(channels), 0, 2, "media");
         engine.addProvider(new TestSourceStage(), 0, 3, "util");
         engine.addProvider(detector(), 0, 4, "faces");
-        engine.addProvider(collect((stream, node, frame) -> {
-            if (node.equals("count")) {
-                countedFrames.incrementAndGet();
-            }
-            orchestrators.forEach(o -> o.frame(stream, node, frame));
-        }), 0, 5, "util");
+        engine.addProvider(new CollectSinkStage(), 0, 5, "util");
         engine.register(new PipelineDefinition("live-faces", "test", "1", List.of(
                 new NodeDefinition("dec", "decode", Map.of("input", "", "format", "RGB24")),
                 new NodeDefinition("faces", "detect-faces", Map.of("model", "blazeface-front", "score-threshold", 0.6)),
@@ -311,7 +294,6 @@ class LiveNetworkTest {
                     "127.0.0.1", 0, false, List.of("live-faces"), 2, ev, 4, 1_000), engine, channels, receiver,
                     servers);
             open.add(o);
-            orchestrators.add(o);
             register(credentials, stake, o.uri().toString());
             return new Node(credentials.getAddress().toLowerCase(), o, receiver);
         }
@@ -397,15 +379,16 @@ class LiveNetworkTest {
     }
 
     /**
-     * Reads {@code count} output segments and republishes each into a local channel that a decode → collect
-     * pipeline counts the frames of.
+     * Reads {@code count} output segments and republishes each into a local channel; a tap on the collect node of a
+     * decode → collect pipeline counts their frames.
      */
     CompletableFuture<Long> receive(GatewayClient client, StreamInfo s, int count) throws Exception {
         SegmentChannel received = channels.open("received");
         engine.start(new PipelineDefinition("count", "test", "1", List.of(
                 new NodeDefinition("dec", "decode", Map.of("input", "channel:received", "format", "I420")),
                 new NodeDefinition("count", "collect", Map.of())), List.of(new EdgeDefinition("dec", "count", null)),
-                QueuePolicy.BLOCK, null), "count", Map.of());
+                QueuePolicy.BLOCK, null), "count", Map.of())
+                .tap("count", (stream, node, frame) -> countedFrames.incrementAndGet());
         return CompletableFuture.supplyAsync(() -> {
             long next = 0;
             long got = 0;
@@ -543,15 +526,6 @@ class LiveNetworkTest {
         Field f = target.getClass().getDeclaredField(field);
         f.setAccessible(true);
         return f.get(target);
-    }
-
-    /** Registers a listener on the collect stage the way DS does: its bind method is package-private. */
-    static CollectSinkStage collect(FrameListener listener) throws Exception {
-        CollectSinkStage collect = new CollectSinkStage();
-        Method bind = CollectSinkStage.class.getDeclaredMethod("addListener", FrameListener.class);
-        bind.setAccessible(true);
-        bind.invoke(collect, listener);
-        return collect;
     }
 
     /** detect-faces with the real BlazeFace model bundle (a test dependency) on the CPU backend. */

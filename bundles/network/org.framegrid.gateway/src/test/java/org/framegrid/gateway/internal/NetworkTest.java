@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.math.BigInteger;
 import java.net.URI;
 import java.util.ArrayList;
@@ -22,8 +21,6 @@ import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.gateway.client.GatewayClient;
 import org.framegrid.gateway.client.GatewayException;
 import org.framegrid.gateway.client.StreamInfo;
-import org.framegrid.media.SegmentChannel;
-import org.framegrid.media.internal.SegmentChannelsComponent;
 import org.framegrid.media.internal.stage.DecodeStage;
 import org.framegrid.media.internal.stage.EncodeStage;
 import org.framegrid.orchestrator.internal.Orchestrator;
@@ -32,6 +29,8 @@ import org.framegrid.pipeline.engine.internal.Engine;
 import org.framegrid.selection.internal.DefaultSelector;
 import org.framegrid.stage.util.internal.PassthroughStage;
 import org.framegrid.stage.util.internal.TestSourceStage;
+import org.framegrid.trickle.channel.MemorySegmentChannels;
+import org.framegrid.trickle.channel.SegmentChannel;
 import org.framegrid.trickle.client.TrickleClient;
 import org.framegrid.trickle.internal.TrickleServerFactoryComponent;
 import org.junit.jupiter.api.AfterEach;
@@ -46,24 +45,14 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class NetworkTest {
     static final BigInteger PRICE = BigInteger.valueOf(1_000);
-    private SegmentChannelsComponent channels;
+    private MemorySegmentChannels channels;
     private Engine engine;
     private TrickleServerFactoryComponent servers;
     private final List<AutoCloseable> open = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
-        channels = new SegmentChannelsComponent(new SegmentChannelsComponent.Config() {
-            @Override
-            public int retain() {
-                return 5;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return SegmentChannelsComponent.Config.class;
-            }
-        });
+        channels = new MemorySegmentChannels(5);
         engine = new Engine(1000, false);
         engine.addProvider(new DecodeStage(channels), 0, 1, "media");
         engine.addProvider(new EncodeStage(channels), 0, 2, "media");

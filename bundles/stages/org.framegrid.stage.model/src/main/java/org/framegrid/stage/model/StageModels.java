@@ -43,7 +43,7 @@ public final class StageModels {
     private final String stageType;
     private final String task;
     private final List<Model> models = new CopyOnWriteArrayList<>();
-    private final List<Followed> followed = new CopyOnWriteArrayList<>();
+    private final List<NameFollowingSession> following = new CopyOnWriteArrayList<>();
     private final AtomicReference<InferenceBackend> backend = new AtomicReference<>();
 
     /**
@@ -81,7 +81,7 @@ public final class StageModels {
 
     /** Tells every instance running a model of {@code name} what the change means for it. */
     private void changed(String name) {
-        for (Followed f : followed) {
+        for (NameFollowingSession f : following) {
             if (f.name.equals(name)) {
                 f.check();
             }
@@ -133,9 +133,9 @@ public final class StageModels {
      */
     public Loaded load(StageContext context, String name, int threads) throws Exception {
         Loaded plain = load(name, threads);
-        Followed session = new Followed(context, name, plain.model(), plain.session());
+        NameFollowingSession session = new NameFollowingSession(context, name, plain.model(), plain.session());
         context.using("model " + name + " " + plain.model().descriptor().version());
-        followed.add(session);
+        following.add(session);
         // A change between picking the model and following it would otherwise go unnoticed.
         session.check();
         return new Loaded(plain.model(), session);
@@ -216,7 +216,7 @@ public final class StageModels {
      * A stage instance's loaded copy that follows its model name. Delegates every call; {@link #close()} also stops
      * the following. Reports each removal once, and a reload once per newer model.
      */
-    private final class Followed implements LoadedModel {
+    private final class NameFollowingSession implements LoadedModel {
         final String name;
         private final StageContext context;
         private final Model model;
@@ -224,7 +224,7 @@ public final class StageModels {
         private Model reloadAskedFor;
         private boolean unavailable;
 
-        Followed(StageContext context, String name, Model model, LoadedModel session) {
+        NameFollowingSession(StageContext context, String name, Model model, LoadedModel session) {
             this.context = context;
             this.name = name;
             this.model = model;
@@ -275,7 +275,7 @@ public final class StageModels {
 
         @Override
         public void close() {
-            followed.remove(this);
+            following.remove(this);
             session.close();
         }
     }

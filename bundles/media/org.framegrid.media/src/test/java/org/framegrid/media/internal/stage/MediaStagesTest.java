@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +14,12 @@ import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.pipeline.StreamHandle;
-import org.framegrid.media.SegmentChannel;
-import org.framegrid.media.SegmentWriter;
 import org.framegrid.media.internal.MediaTestAccess;
-import org.framegrid.media.internal.SegmentChannelsComponent;
 import org.framegrid.media.internal.SegmentDecoder;
 import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.trickle.channel.MemorySegmentChannels;
+import org.framegrid.trickle.channel.SegmentChannel;
+import org.framegrid.trickle.channel.SegmentWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,18 +32,8 @@ class MediaStagesTest {
     @TempDir
     Path dir;
 
-    static SegmentChannelsComponent channels() {
-        return new SegmentChannelsComponent(new SegmentChannelsComponent.Config() {
-            @Override
-            public int retain() {
-                return 10;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return SegmentChannelsComponent.Config.class;
-            }
-        });
+    static MemorySegmentChannels channels() {
+        return new MemorySegmentChannels(10);
     }
 
     static PipelineDefinition pipeline(Map<String, Object> decode, Map<String, Object> encode) {
@@ -71,7 +60,7 @@ class MediaStagesTest {
         Path in = dir.resolve("in.mp4");
         Path out = dir.resolve("out.mp4");
         MediaTestAccess.clip(in, 320, 240, FPS, 2 * FPS);
-        SegmentChannelsComponent channels = channels();
+        MemorySegmentChannels channels = channels();
         try (Engine engine = new Engine(100, false)) {
             engine.addProvider(new DecodeStage(channels), 0, 1, "media");
             engine.addProvider(new EncodeStage(channels), 0, 2, "media");
@@ -96,7 +85,7 @@ class MediaStagesTest {
     @Test
     void liveSegmentsInAndOutThroughTheEngineSkipABadSegment() throws Exception {
         List<byte[]> segments = MediaTestAccess.segments(4);
-        SegmentChannelsComponent channels = channels();
+        MemorySegmentChannels channels = channels();
         SegmentChannel in = channels.open("mid");
         for (int s = 0; s < segments.size(); s++) {
             SegmentWriter w = in.publish();

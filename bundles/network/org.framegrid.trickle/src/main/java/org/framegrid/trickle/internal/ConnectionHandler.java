@@ -1,53 +1,36 @@
 package org.framegrid.trickle.internal;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.DefaultHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.framegrid.media.SegmentChannel;
-import org.framegrid.media.SegmentWriter;
 import org.framegrid.trickle.HttpCall;
 import org.framegrid.trickle.HttpHandler;
 import org.framegrid.trickle.HttpReply;
 import org.framegrid.trickle.TrickleServer;
+import org.framegrid.trickle.channel.SegmentWriter;
 
 /**
- * One connection's requests. Uploads are written into the channel as their chunks arrive (readers see the bytes at
- * once); downloads and route handlers run on virtual threads, because they block (waiting for a segment, a pipeline
- * start) and the event loop must not.
+ * One connection's requests, as Netty hands them over: trickle channel requests (publish, read, close) and route
+ * calls. Uploads are written into the channel as their chunks arrive (readers see the bytes at once); downloads
+ * ({@link SegmentDownload}) and route handlers run on virtual threads, because they block (waiting for a segment, a
+ * pipeline start) and the event loop must not.
  */
-final class Exchange extends ChannelInboundHandlerAdapter {
-    private static final Logger LOG = Logger.getLogger(Exchange.class.getName());
-    /** How long a GET waits for a segment that does not exist yet (pre-connect, slow publisher). */
-    static final long GET_WAIT_MILLIS = 30_000;
-
+final class ConnectionHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = Logger.getLogger(ConnectionHandler.class.getName());
     private final NettyTrickleServer server;
     private SegmentWriter upload;
     private long uploadSequence;
@@ -56,7 +39,7 @@ final class Exchange extends ChannelInboundHandlerAdapter {
     private HttpHandler handler;
     private boolean discard;
 
-    Exchange(NettyTrickleServer server) {
+    ConnectionHandler(NettyTrickleServer server) {
         this.server = server;
     }
 
@@ -79,7 +62,7 @@ final class Exchange extends ChannelInboundHandlerAdapter {
         discard = false;
         if (!r.decoderResult().isSuccess()) {
             discard = true;
-            reply(ctx, r, HttpReply.text(400, "malformed request: " + r.decoderResult().cause()));
+            Responses.reply(ctx, r, HttpReply.text(400, "malformed request: " + r.decoderResult().cause()));
             return;
         }
         String path = new QueryStringDecoder(r.uri()).path();
@@ -95,7 +78,7 @@ final class Exchange extends ChannelInboundHandlerAdapter {
             }
         }
         discard = true;
-        reply(ctx, r, HttpReply.text(404, r.method() + " " + path + ": no such resource"));
+        Responses.reply(ctx, r, HttpReply.text(404, r.method() + " " + path + ": no such resource"));
     }
 
     private void trickle(ChannelHandlerContext ctx, HttpRequest r, String rest) {
@@ -104,40 +87,40 @@ final class Exchange extends ChannelInboundHandlerAdapter {
         ServedChannel ch = server.channels.get(name);
         discard = true; // unless an upload starts below
         if (ch == null) {
-            reply(ctx, r, closed(404, "channel '" + name + "' does not exist"));
+            Responses.reply(ctx, r, Responses.closed(404, "channel '" + name + "' does not exist"));
             return;
         }
         HttpMethod m = r.method();
         if (m.equals(HttpMethod.DELETE) && slash < 0) {
             ch.channel.close();
-            reply(ctx, r, HttpReply.text(200, "closed " + name));
+            Responses.reply(ctx, r, HttpReply.text(200, "closed " + name));
             return;
         }
         long seq;
         try {
             seq = Long.parseLong(rest.substring(slash + 1));
         } catch (RuntimeException e) {
-            reply(ctx, r, HttpReply.text(400, "'" + rest + "': expected CHANNEL/SEQUENCE with a number"));
+            Responses.reply(ctx, r, HttpReply.text(400, "'" + rest + "': expected CHANNEL/SEQUENCE with a number"));
             return;
         }
         if (m.equals(HttpMethod.GET)) {
             boolean keepAlive = HttpUtil.isKeepAlive(r);
-            Thread.ofVirtual().name("trickle-get-" + name + "/" + seq).start(() -> download(ctx, ch, seq, keepAlive));
+            Thread.ofVirtual().name("trickle-get-" + name + "/" + seq).start(() -> SegmentDownload.run(ctx, ch, seq, keepAlive));
         } else if (m.equals(HttpMethod.POST) || m.equals(HttpMethod.PUT)) {
             if (!ch.publishable) {
-                reply(ctx, r, HttpReply.text(405, "channel '" + name + "' is written by this node, not over HTTP"));
+                Responses.reply(ctx, r, HttpReply.text(405, "channel '" + name + "' is written by this node, not over HTTP"));
                 return;
             }
             SegmentWriter w;
             try {
                 w = ch.publish(seq);
             } catch (IllegalStateException closed) {
-                reply(ctx, r, closed(404, "channel '" + name + "' is closed"));
+                Responses.reply(ctx, r, Responses.closed(404, "channel '" + name + "' is closed"));
                 return;
             }
             if (w == null) {
                 long next = ch.nextPublish();
-                reply(ctx, r, new HttpReply(409, "text/plain; charset=utf-8", Map.of(TrickleServer.SEQ_HEADER,
+                Responses.reply(ctx, r, new HttpReply(409, "text/plain; charset=utf-8", Map.of(TrickleServer.SEQ_HEADER,
                         Long.toString(next)), (name + "/" + seq + ": the next segment is " + next + "\n")
                         .getBytes(StandardCharsets.UTF_8)));
                 return;
@@ -146,7 +129,7 @@ final class Exchange extends ChannelInboundHandlerAdapter {
             upload = w;
             uploadSequence = ch.nextPublish() - 1;
         } else {
-            reply(ctx, r, HttpReply.text(405, m + " is not allowed on a trickle channel"));
+            Responses.reply(ctx, r, HttpReply.text(405, m + " is not allowed on a trickle channel"));
         }
     }
 
@@ -166,12 +149,12 @@ final class Exchange extends ChannelInboundHandlerAdapter {
             } catch (IOException | RuntimeException e) {
                 abortUpload();
                 discard = true;
-                reply(ctx, request, HttpReply.text(500, "segment " + uploadSequence + ": " + e.getMessage()));
+                Responses.reply(ctx, request, HttpReply.text(500, "segment " + uploadSequence + ": " + e.getMessage()));
                 return;
             }
             if (last) {
                 upload = null;
-                reply(ctx, request, new HttpReply(200, "text/plain; charset=utf-8",
+                Responses.reply(ctx, request, new HttpReply(200, "text/plain; charset=utf-8",
                         Map.of(TrickleServer.SEQ_HEADER, Long.toString(uploadSequence)), new byte[0]));
             }
             return;
@@ -182,7 +165,7 @@ final class Exchange extends ChannelInboundHandlerAdapter {
         if (body.size() + buf.readableBytes() > HttpCall.MAX_BODY) {
             body = null;
             discard = true;
-            reply(ctx, request, HttpReply.text(413, "request body over " + HttpCall.MAX_BODY + " bytes"));
+            Responses.reply(ctx, request, HttpReply.text(413, "request body over " + HttpCall.MAX_BODY + " bytes"));
             return;
         }
         byte[] part = new byte[buf.readableBytes()];
@@ -210,77 +193,7 @@ final class Exchange extends ChannelInboundHandlerAdapter {
             LOG.log(Level.WARNING, r.method() + " " + q.path() + " failed", e);
             reply = HttpReply.text(500, r.method() + " " + q.path() + ": " + e);
         }
-        reply(ctx, r, reply);
-    }
-
-    /** Streams one segment: headers as soon as it exists, then its bytes as they are written. */
-    private static void download(ChannelHandlerContext ctx, ServedChannel ch, long seq, boolean keepAlive) {
-        try {
-            long start = System.nanoTime();
-            SegmentChannel.Segment s = seq < 0 ? ServedChannel.latest(ch.channel, GET_WAIT_MILLIS)
-                    : ch.channel.await(seq, GET_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            if (s == null) {
-                boolean timedOut = System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(GET_WAIT_MILLIS);
-                HttpReply r = timedOut ? HttpReply.text(404, ch.name + "/" + seq + ": no segment within "
-                        + GET_WAIT_MILLIS + " ms") : closed(404, "channel '" + ch.name + "' is closed");
-                write(ctx, keepAlive, r);
-                return;
-            }
-            HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
-            head.headers().set(HttpHeaderNames.CONTENT_TYPE, ch.contentType)
-                    .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED)
-                    .set(TrickleServer.SEQ_HEADER, s.sequence());
-            ctx.writeAndFlush(head);
-            InputStream in = s.bytes();
-            byte[] chunk = new byte[32 * 1024];
-            ChannelFuture pending = null;
-            int n;
-            try {
-                while ((n = in.read(chunk)) >= 0) {
-                    if (!ctx.channel().isActive()) {
-                        return; // the reader went away
-                    }
-                    if (n > 0) {
-                        pending = ctx.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer(chunk, 0, n)));
-                        if (!ctx.channel().isWritable()) {
-                            pending.await(); // back-pressure: a slow reader must not make us buffer the segment twice
-                        }
-                    }
-                }
-            } catch (IOException truncated) {
-                // The writer gave up on this segment: end the response without its last chunk, so the reader sees
-                // a truncated body rather than a short but complete-looking segment.
-                ctx.close();
-                return;
-            }
-            ChannelFuture f = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
-            if (!keepAlive) {
-                f.addListener(ChannelFutureListener.CLOSE);
-            }
-        } catch (InterruptedException e) {
-            ctx.close();
-        }
-    }
-
-    private static HttpReply closed(int status, String message) {
-        return new HttpReply(status, "text/plain; charset=utf-8", Map.of(TrickleServer.CLOSED_HEADER, "true"),
-                (message + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void reply(ChannelHandlerContext ctx, HttpRequest r, HttpReply reply) {
-        write(ctx, HttpUtil.isKeepAlive(r), reply);
-    }
-
-    private static void write(ChannelHandlerContext ctx, boolean keepAlive, HttpReply reply) {
-        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(reply.status()), Unpooled.wrappedBuffer(reply.body()));
-        res.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType())
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
-        reply.headers().forEach(res.headers()::set);
-        ChannelFuture f = ctx.writeAndFlush(res);
-        if (!keepAlive) {
-            f.addListener(ChannelFutureListener.CLOSE);
-        }
+        Responses.reply(ctx, r, reply);
     }
 
     @Override

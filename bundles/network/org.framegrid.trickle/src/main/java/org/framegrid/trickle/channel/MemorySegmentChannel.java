@@ -1,18 +1,16 @@
-package org.framegrid.media.internal;
+package org.framegrid.trickle.channel;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import org.framegrid.media.SegmentChannel;
-import org.framegrid.media.SegmentWriter;
 
 /**
  * An in-memory channel of numbered segments, trickle-style: a segment's bytes are readable while it is still being
  * written, a reader blocks for the rest, and only the last {@code retain} segments are kept. The transport feeds one
- * of these; the segment source decodes from it. A writer that gives up on a segment ({@link Writer#abort}) makes
- * readers of that segment fail with "truncated", which the decoder counts and skips.
+ * of these; the {@code decode} stage decodes from it. A writer that gives up on a segment ({@link Writer#abort})
+ * makes readers of that segment fail with "truncated", which the decoder counts and skips.
  *
  * <p>Thread-safe: one writer, any number of readers.
  */
@@ -23,6 +21,10 @@ public final class MemorySegmentChannel implements SegmentChannel {
     private long nextSequence;
     private boolean closed;
 
+    /**
+     * @param name the channel's name
+     * @param retain how many of the newest segments are kept for late readers (at least 1; trickle keeps 5)
+     */
     public MemorySegmentChannel(String name, int retain) {
         this.name = name;
         this.retain = Math.max(1, retain);
@@ -68,6 +70,15 @@ public final class MemorySegmentChannel implements SegmentChannel {
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
+    }
+
+    @Override
+    public synchronized Segment latest(long timeout, TimeUnit unit) throws InterruptedException {
+        if (await(0, timeout, unit) == null) {
+            return null; // no segment yet, or closed
+        }
+        Buffer s = segments.peekLast(); // the lock is held: the window is as await left it
+        return new Segment(s.name, s.sequence, s.stream());
     }
 
     /** The writing end of one segment. */

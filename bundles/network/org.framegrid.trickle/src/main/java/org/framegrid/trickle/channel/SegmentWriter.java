@@ -1,4 +1,4 @@
-package org.framegrid.media;
+package org.framegrid.trickle.channel;
 
 import java.io.OutputStream;
 

@@ -1,14 +1,14 @@
-package org.framegrid.media;
+package org.framegrid.trickle.channel;
 
 import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * A live stream as a sequence of numbered MPEG-TS segments, trickle-style: a segment's bytes can be read while it is
- * still being written, and only the newest few segments are kept. The transport publishes what it receives into one;
- * the {@code segment-source} stage decodes from it. The {@code segment-sink} stage publishes encoded output into one;
- * the transport reads it from there.
+ * A live stream as a sequence of numbered segments, trickle-style: a segment's bytes can be read while it is still
+ * being written, and only the newest few segments are kept. The trickle server publishes what it receives over HTTP
+ * into one and serves its segments to HTTP readers; in the node, the {@code decode} stage reads from one and the
+ * {@code encode} stage publishes into one.
  *
  * <p>Thread-safe: one writer, any number of readers.
  */
@@ -33,6 +33,17 @@ public interface SegmentChannel {
      * @throws InterruptedException if interrupted while waiting
      */
     Segment await(long sequence, long timeout, TimeUnit unit) throws InterruptedException;
+
+    /**
+     * The live edge: the newest segment that exists now, possibly still being written (trickle's sequence -1). A
+     * reader that joins a live stream, or resumes after a failover, starts here: a segment starts on a key frame.
+     *
+     * @param timeout how long to wait for a first segment when there is none yet; 0 answers at once
+     * @return the newest segment, or {@code null} if none came within the timeout or the channel closed
+     * @throws InterruptedException if interrupted while waiting
+     * @since 1.0
+     */
+    Segment latest(long timeout, TimeUnit unit) throws InterruptedException;
 
     /** Ends the stream: no further segments; waiting readers get {@code null}. */
     void close();

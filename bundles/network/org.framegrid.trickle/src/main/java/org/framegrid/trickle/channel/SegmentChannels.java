@@ -1,11 +1,12 @@
-package org.framegrid.media;
+package org.framegrid.trickle.channel;
 
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The node's named in-memory segment channels (a service). Streams are identified by channel name, e.g. the
- * transport's manifest id, {@code mid} for input and {@code mid-out} for output.
+ * The node's named segment channels (a service). Streams are identified by channel name, e.g. a session's manifest
+ * id, {@code mid} for input and {@code mid-out} for output. A stage property names a channel of this service as
+ * {@code channel:NAME} (see {@code org.framegrid.api.stage.MediaStages}).
  *
  * <p>Thread-safe.
  */

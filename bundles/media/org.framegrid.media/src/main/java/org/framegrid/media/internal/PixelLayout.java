@@ -14,7 +14,7 @@ import java.util.Locale;
  * (the layout of the engine's frames, and what {@code av_image_fill_arrays(..., align=1)} produces). Names match the
  * engine's {@code PixelFormat} constants so stage adapters map by name.
  */
-public enum Pixels {
+public enum PixelLayout {
     RGB24(AV_PIX_FMT_RGB24),
     BGR24(AV_PIX_FMT_BGR24),
     RGBA(AV_PIX_FMT_RGBA),
@@ -24,7 +24,7 @@ public enum Pixels {
 
     final int avFormat;
 
-    Pixels(int avFormat) {
+    PixelLayout(int avFormat) {
         this.avFormat = avFormat;
     }
 
@@ -42,7 +42,7 @@ public enum Pixels {
     }
 
     /** @return the layout named {@code name} (case-insensitive) */
-    public static Pixels of(String name) {
+    public static PixelLayout of(String name) {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -1,10 +1,9 @@
-package org.framegrid.media.internal;
+package org.framegrid.trickle.internal;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import org.framegrid.media.SegmentChannel;
-import org.framegrid.media.SegmentChannels;
+import org.framegrid.trickle.channel.MemorySegmentChannels;
+import org.framegrid.trickle.channel.SegmentChannel;
+import org.framegrid.trickle.channel.SegmentChannels;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -13,7 +12,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** The node's in-memory segment channels, by name. Channels are closed when the component goes away. */
-@Component(name = "org.framegrid.media.channels")
+@Component(name = "org.framegrid.trickle.channels")
 @Designate(ocd = SegmentChannelsComponent.Config.class)
 public final class SegmentChannelsComponent implements SegmentChannels {
     @ObjectClassDefinition(name = "Framegrid segment channels")
@@ -22,36 +21,30 @@ public final class SegmentChannelsComponent implements SegmentChannels {
         int retain() default 5;
     }
 
-    private final Map<String, SegmentChannel> channels = new ConcurrentHashMap<>();
-    private final int retain;
+    private final MemorySegmentChannels channels;
 
     @Activate
     public SegmentChannelsComponent(Config config) {
-        this.retain = config.retain();
+        this.channels = new MemorySegmentChannels(config.retain());
     }
 
     @Override
     public SegmentChannel open(String name) {
-        return channels.computeIfAbsent(name, n -> new MemorySegmentChannel(n, retain));
+        return channels.open(name);
     }
 
     @Override
     public Optional<SegmentChannel> find(String name) {
-        return Optional.ofNullable(channels.get(name));
+        return channels.find(name);
     }
 
     @Override
     public boolean remove(String name) {
-        SegmentChannel c = channels.remove(name);
-        if (c != null) {
-            c.close();
-        }
-        return c != null;
+        return channels.remove(name);
     }
 
     @Deactivate
     void deactivate() {
-        channels.values().forEach(SegmentChannel::close);
-        channels.clear();
+        channels.close();
     }
 }

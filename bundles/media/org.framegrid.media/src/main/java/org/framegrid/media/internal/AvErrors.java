@@ -3,25 +3,14 @@ package org.framegrid.media.internal;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
 import java.nio.charset.StandardCharsets;
-import org.bytedeco.ffmpeg.avutil.AVRational;
 
-/** Small helpers over the FFmpeg C API that every reader and writer needs. */
-final class Av {
-    /** Nanosecond time base: the engine's clock unit. */
-    static final AVRational NANOS = rational(1, 1_000_000_000);
-
-    private Av() {
-    }
-
-    static AVRational rational(int num, int den) {
-        AVRational r = new AVRational();
-        r.num(num);
-        r.den(den);
-        return r;
+/** FFmpeg's error codes as the text operators read in one-line errors. */
+final class AvErrors {
+    private AvErrors() {
     }
 
     /** @return FFmpeg's text for an error code, e.g. "Invalid data found when processing input" */
-    static String error(int code) {
+    static String text(int code) {
         byte[] buf = new byte[256];
         if (av_strerror(code, buf, buf.length) < 0) {
             return "error " + code;
