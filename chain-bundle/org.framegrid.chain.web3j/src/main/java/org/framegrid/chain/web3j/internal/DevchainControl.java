@@ -18,10 +18,10 @@ import org.osgi.service.component.annotations.Reference;
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class DevchainControl implements DevchainService {
 
-    private final Chain chain;
+    private final ChainClient chain;
 
     @Activate
-    public DevchainControl(@Reference(name = "chain", target = "(" + ChainConnection.DEVCHAIN + "=true)") Chain chain) {
+    public DevchainControl(@Reference(name = "chain", target = "(" + ChainConnection.DEVCHAIN + "=true)") ChainClient chain) {
         this.chain = chain;
     }
 
@@ -40,7 +40,7 @@ public final class DevchainControl implements DevchainService {
         return accounts(chain);
     }
 
-    static void mine(Chain chain, long blocks) throws ChainException {
+    static void mine(ChainClient chain, long blocks) throws ChainException {
         if (blocks < 0) {
             throw new ChainException("mine", "cannot mine " + blocks + " blocks", false);
         }
@@ -50,7 +50,7 @@ public final class DevchainControl implements DevchainService {
     }
 
     /** Mines to the first block of the round {@code rounds} ahead and initialises it unless someone already did. */
-    static long advanceRounds(Chain chain, int rounds) throws ChainException {
+    static long advanceRounds(ChainClient chain, int rounds) throws ChainException {
         if (rounds < 1) {
             throw new ChainException("advance-rounds", "rounds must be 1 or more, got " + rounds, false);
         }
@@ -76,7 +76,7 @@ public final class DevchainControl implements DevchainService {
         throw last;
     }
 
-    static List<String> accounts(Chain chain) throws ChainException {
+    static List<String> accounts(ChainClient chain) throws ChainException {
         List<String> accounts = new ArrayList<>();
         if (chain.account() != null) {
             accounts.add(chain.account());
