@@ -25,6 +25,7 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.WalletUtils;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.Web3jService;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
@@ -46,7 +47,7 @@ public final class ChainClient implements AutoCloseable {
 
     private final String url;
     private final Web3j web3j;
-    private final HttpService service;
+    private final Web3jService service;
     private final long chainId;
     private final PollingTransactionReceiptProcessor receipts;
     private final Addresses addresses;
@@ -55,7 +56,7 @@ public final class ChainClient implements AutoCloseable {
     private final Map<String, TransactionSender> senders = new ConcurrentHashMap<>();
     private final TransactionSender own;
 
-    private ChainClient(String url, Web3j web3j, HttpService service, long chainId, Account account,
+    private ChainClient(String url, Web3j web3j, Web3jService service, long chainId, Account account,
             Addresses addresses, Duration receiptPoll, Devchain devchain) {
         this.url = url;
         this.web3j = web3j;
@@ -80,10 +81,15 @@ public final class ChainClient implements AutoCloseable {
      */
     static ChainClient connect(String url, String controller, Account account, Duration receiptPoll,
             Devchain devchain) throws ChainException {
+        return connect(new HttpService(url), url, controller, account, receiptPoll, devchain);
+    }
+
+    /** {@link #connect(String, String, Account, Duration, Devchain)} through {@code service} (tests put one between). */
+    static ChainClient connect(Web3jService service, String url, String controller, Account account,
+            Duration receiptPoll, Devchain devchain) throws ChainException {
         if (!WalletUtils.isValidAddress(controller)) {
             throw new ChainException("connect", "'" + controller + "' is not an address (expected 0x and 40 hex digits)", false);
         }
-        HttpService service = new HttpService(url);
         ScheduledExecutorService polling = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "framegrid-chain-poll");
             t.setDaemon(true);

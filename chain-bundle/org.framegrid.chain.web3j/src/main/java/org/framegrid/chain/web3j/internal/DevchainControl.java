@@ -1,18 +1,26 @@
 package org.framegrid.chain.web3j.internal;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.framegrid.chain.api.ChainException;
 import org.framegrid.chain.api.DevchainService;
+import org.framegrid.chain.api.StakingService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
+import org.web3j.crypto.Credentials;
+import org.web3j.utils.Numeric;
 
 /**
- * {@link DevchainService}: time travel on the node's own devchain (anvil's {@code anvil_mine}). Only active when the
- * chain is the devchain; never offered for a configured chain.
+ * {@link DevchainService}: time travel on the node's own devchain (anvil's {@code anvil_mine}), and its funded
+ * development accounts (staking as them through the client's one sender per account, their keys as files). Only
+ * active when the chain is the devchain; never offered for a configured chain.
  */
 @Component(name = "org.framegrid.chain.devchain", service = DevchainService.class, configurationPid = ChainConnection.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -38,6 +46,41 @@ public final class DevchainControl implements DevchainService {
     @Override
     public List<String> accounts() throws ChainException {
         return accounts(chain);
+    }
+
+    @Override
+    public StakingService stakingAs(String account) throws ChainException {
+        return new Staking(chain, chain.sender(Account.of(key("staking", account))));
+    }
+
+    @Override
+    public void exportKeystore(String account, Path keystoreFile, Path passwordFile) throws ChainException {
+        KeyStoreFiles.write(keystoreFile, key("export-keystore", account).getEcKeyPair(), passwordFile);
+    }
+
+    @Override
+    public void exportPrivateKey(String account, Path file) throws ChainException {
+        String hex = Numeric.toHexStringNoPrefixZeroPadded(key("export-key", account).getEcKeyPair().getPrivateKey(), 64);
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, hex + "\n", StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new ChainException("export-key", "cannot write " + file + ": " + e.getMessage(), false);
+        }
+    }
+
+    /** @return the key of a funded development account of the devchain behind this client */
+    private Credentials key(String operation, String account) throws ChainException {
+        String address = ChainClient.checkAddress(operation, account);
+        Devchain devchain = chain.devchain();
+        if (devchain != null) {
+            for (Credentials key : devchain.accounts()) {
+                if (key.getAddress().equalsIgnoreCase(address)) {
+                    return key;
+                }
+            }
+        }
+        throw new ChainException(operation, address + " is not one of the devchain's accounts " + accounts(), false);
     }
 
     static void mine(ChainClient chain, long blocks) throws ChainException {

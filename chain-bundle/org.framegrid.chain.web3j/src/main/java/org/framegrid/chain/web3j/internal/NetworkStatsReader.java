@@ -47,7 +47,8 @@ final class NetworkStatsReader {
         boolean initialized = chain.callBool(at.roundsManager(), "currentRoundInitialized");
         boolean locked = chain.callBool(at.roundsManager(), "currentRoundLocked");
         long last = chain.callUint(at.roundsManager(), "lastInitializedRound").longValueExact();
-        return new RoundInfo(round, length, start, block, initialized, locked, last);
+        String blockHash = chain.callBytes32(at.roundsManager(), "blockHashForRound", new Uint256(last));
+        return new RoundInfo(round, length, start, block, initialized, locked, last, blockHash);
     }
 
     NetworkStats read() throws ChainException {

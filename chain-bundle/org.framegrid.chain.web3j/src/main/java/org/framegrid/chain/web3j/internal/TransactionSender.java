@@ -51,9 +51,12 @@ final class TransactionSender {
     private final TransactionReceiptProcessor receipts;
     private final Reverts reverts;
     private final String url;
+    private final System.Logger log = System.getLogger(TransactionSender.class.getName());
     private final ReentrantLock turn = new ReentrantLock(true);
     /** The nonce after our last accepted transaction; guarded by {@link #turn}. */
     private BigInteger next = BigInteger.ZERO;
+    /** Nonces we picked that something else had taken; guarded by {@link #turn}. */
+    private int noncesTaken;
 
     TransactionSender(Web3j web3j, Account account, long chainId, TransactionReceiptProcessor receipts, Reverts reverts,
             String url) {
@@ -68,6 +71,16 @@ final class TransactionSender {
     /** @return the address this sender signs for, lower-case hex */
     String account() {
         return account.address();
+    }
+
+    /** @return how many nonces this sender picked that another sender of the key had taken first */
+    int noncesTaken() {
+        turn.lock();
+        try {
+            return noncesTaken;
+        } finally {
+            turn.unlock();
+        }
     }
 
     /** A mined transaction and its receipt (for its events). */
@@ -149,7 +162,13 @@ final class TransactionSender {
                 throw refused(operation, answer.getError()); // refused as it is: no nonce taken
             }
             taken = answer.getError().getMessage();
-            nonce = pendingCount().max(nonce.add(BigInteger.ONE));
+            noncesTaken++;
+            BigInteger free = pendingCount().max(nonce.add(BigInteger.ONE));
+            // Within this node every send of the account passes here in turn: a taken nonce means another sender of
+            // the same key, which the operator should know about.
+            log.log(System.Logger.Level.WARNING, "account " + account() + ": nonce " + nonce + " was taken by another "
+                    + "sender of the same key (" + taken + "); sending " + operation + " with nonce " + free);
+            nonce = free;
         }
         throw new ChainException(operation, "the node refused " + SUBMIT_ATTEMPTS + " nonces in a row for account "
                 + account() + " (another sender uses its key?): " + taken, false);

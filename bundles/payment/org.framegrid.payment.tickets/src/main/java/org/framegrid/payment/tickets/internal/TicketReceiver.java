@@ -20,7 +20,7 @@ import org.framegrid.payment.api.Price;
 import org.framegrid.payment.api.Receipt;
 import org.framegrid.payment.api.Rejection;
 import org.framegrid.payment.api.RejectionReason;
-import org.framegrid.payment.api.ticket.RoundInfo;
+import org.framegrid.chain.api.RoundInfo;
 import org.framegrid.payment.api.ticket.SenderState;
 import org.framegrid.payment.api.ticket.TicketChain;
 import org.framegrid.payment.api.ticket.WinningTicket;
@@ -112,10 +112,10 @@ final class TicketReceiver {
         byte[] seed = new byte[32];
         random.nextBytes(seed);
         long expirationBlock = now.blockNumber() + settings.paramsValidityBlocks();
-        BigInteger rand = recipientRand(seed, senderAddress, faceValue, winProb, expirationBlock, now.round(),
-                now.blockHash());
+        BigInteger rand = recipientRand(seed, senderAddress, faceValue, winProb, expirationBlock, now.lastInitializedRound(),
+                Bytes.unhex(now.lastInitializedBlockHash()));
         return new TicketParams(recipient, faceValue, winProb, Keccak.keccak256(Bytes.uint256(rand)), seed,
-                expirationBlock, now.round(), now.blockHash());
+                expirationBlock, now.lastInitializedRound(), Bytes.unhex(now.lastInitializedBlockHash()));
     }
 
     /**
@@ -173,9 +173,9 @@ final class TicketReceiver {
         } catch (IllegalStateException chainDown) {
             return refuse(session, RejectionReason.UNAVAILABLE, chainDown.getMessage());
         }
-        if (params.creationRound() + validity <= now.round()) {
+        if (params.creationRound() + validity <= now.lastInitializedRound()) {
             return refuse(session, RejectionReason.EXPIRED, "ticket creation round " + params.creationRound()
-                    + " is too old for round " + now.round());
+                    + " is too old for round " + now.lastInitializedRound());
         }
         BigInteger rand = recipientRand(params.seed(), sender, params.faceValue(), params.winProb(),
                 params.expirationBlock(), params.creationRound(), params.creationRoundBlockHash());
@@ -189,7 +189,7 @@ final class TicketReceiver {
         } catch (IllegalStateException chainDown) {
             return refuse(session, RejectionReason.UNAVAILABLE, chainDown.getMessage());
         }
-        if (funds.withdrawRound() != 0 && funds.withdrawRound() <= now.round() + 1) {
+        if (funds.withdrawRound() != 0 && funds.withdrawRound() <= now.lastInitializedRound() + 1) {
             return refuse(session, RejectionReason.UNDERFUNDED_SENDER, "sender " + sender
                     + " is unlocking its funds (withdraw round " + funds.withdrawRound() + ")");
         }

@@ -7,10 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.framegrid.chain.api.RoundInfo;
 import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.payment.api.Price;
 import org.framegrid.payment.api.Receipt;
-import org.framegrid.payment.api.ticket.RoundInfo;
+import org.framegrid.payment.api.ticket.RedeemedTickets;
 import org.framegrid.payment.api.ticket.SenderState;
 import org.framegrid.payment.api.ticket.TicketChain;
 
@@ -32,11 +33,11 @@ public final class TicketsBench {
 
     /** A chain frozen at one round with a well-funded sender: the bench measures the node, not a chain. */
     private static final class FrozenChain implements TicketChain {
-        private final byte[] blockHash = Keccak.keccak256(new byte[] {1});
+        private final String blockHash = Bytes.hex(Keccak.keccak256(new byte[] {1}));
 
         @Override
         public RoundInfo round() {
-            return new RoundInfo(100, blockHash, 10_000);
+            return new RoundInfo(100, 100, 10_000, 10_000, true, false, 100, blockHash);
         }
 
         @Override
@@ -57,6 +58,11 @@ public final class TicketsBench {
 
         @Override
         public String fund(String sender, BigInteger deposit, BigInteger reserve) {
+            throw new UnsupportedOperationException("bench chain");
+        }
+
+        @Override
+        public RedeemedTickets redeemed(String recipient) {
             throw new UnsupportedOperationException("bench chain");
         }
     }

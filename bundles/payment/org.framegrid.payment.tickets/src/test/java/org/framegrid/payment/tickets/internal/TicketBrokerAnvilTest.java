@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.framegrid.chain.contracts.Anvil;
 import org.framegrid.chain.contracts.ProtocolAddresses;
@@ -13,12 +14,13 @@ import org.framegrid.chain.contracts.ProtocolParameters;
 import org.framegrid.chain.contracts.generated.BondingManager;
 import org.framegrid.chain.contracts.generated.LivepeerToken;
 import org.framegrid.chain.contracts.generated.RoundsManager;
+import org.framegrid.chain.web3j.internal.ChainClient;
+import org.framegrid.chain.web3j.internal.TicketBrokerClient;
 import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.payment.api.Price;
 import org.framegrid.payment.api.Receipt;
 import org.framegrid.payment.api.ticket.SenderState;
 import org.framegrid.payment.api.ticket.WinningTicket;
-import org.framegrid.payment.tickets.chain.internal.BrokerClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
@@ -42,16 +44,15 @@ class TicketBrokerAnvilTest {
         try (Anvil anvil = Anvil.start()) {
             ProtocolAddresses addresses = ProtocolDeployer.deploy(anvil,
                     ProtocolParameters.defaults().withRoundLength(ROUND_LENGTH));
+            ChainClient chain = ChainClient.connect(anvil.url(), addresses.controller(), Duration.ofMillis(5));
             Credentials deployer = anvil.accounts().get(0);
             Credentials orchestrator = anvil.accounts().get(1);
             Credentials gateway = anvil.accounts().get(2);
             registerOrchestrator(anvil, addresses, deployer, orchestrator);
             nextRound(anvil, addresses, deployer);
 
-            BrokerClient asOrchestrator = new BrokerClient(anvil.web3j(), orchestrator, anvil.chainId(), addresses,
-                    ProtocolDeployer.DEV_GAS);
-            BrokerClient asGateway = new BrokerClient(anvil.web3j(), gateway, anvil.chainId(), addresses,
-                    ProtocolDeployer.DEV_GAS);
+            TicketBrokerClient asOrchestrator = new TicketBrokerClient(chain, orchestrator);
+            TicketBrokerClient asGateway = new TicketBrokerClient(chain, gateway);
             asGateway.fund(gateway.getAddress(), ETH, ETH);
             SenderState funded = asOrchestrator.sender(gateway.getAddress(), orchestrator.getAddress());
             assertEquals(ETH, funded.deposit());
@@ -116,6 +117,7 @@ class TicketBrokerAnvilTest {
             assertEquals(walletBefore.add(fees).subtract(gas), ethBalance(anvil, orchestrator.getAddress()),
                     "the orchestrator withdrew its fees in ETH");
             assertEquals(minterBefore.subtract(fees), ethBalance(anvil, addresses.minter()), "paid out of the Minter");
+            chain.close();
         }
     }
 
