@@ -66,19 +66,19 @@ class TicketBrokerAnvilTest {
             // EV = face value: every ticket wins, so two tickets give two winners to redeem.
             BigInteger faceValue = asOrchestrator.gasPrice().multiply(BigInteger.valueOf(350_000 * 100L));
             WinningTicketStore store = WinningTicketStore.open(dir.resolve("winners.mv"));
-            TicketReceiver receiver = new TicketReceiver(orchestrator.getAddress(), asOrchestrator, store,
-                    ec, new TicketReceiver.Settings(faceValue, 100, 350_000, 40, 0), id -> { });
+            TicketRecipient recipient = new TicketRecipient(orchestrator.getAddress(), asOrchestrator, store,
+                    ec, new TicketRecipient.Settings(faceValue, 100, 350_000, 40, 0), id -> { });
             PaymentTerms terms = new PaymentTerms(TicketCodec.SCHEME,
-                    TicketCodec.encodeTerms(receiver.params(sender.address())));
+                    TicketCodec.encodeTerms(recipient.params(sender.address())));
             TicketParams params = TicketCodec.decodeTerms(terms.data());
             assertEquals(Bytes.MAX_UINT256, params.winProb());
-            Receipt receipt = receiver.receive("session", sender.pay(orchestrator.getAddress(), terms,
+            Receipt receipt = recipient.receive("session", sender.pay(orchestrator.getAddress(), terms,
                     new Price(params.expectedValue(), 1), 2).data());
             assertTrue(receipt.accepted(), receipt.toString());
             Map<Long, WinningTicket> winners = store.pending();
             assertEquals(2, winners.size());
             for (WinningTicket winner : winners.values()) {
-                assertEquals(Bytes.hex(Tickets.hash(winner.ticket())),
+                assertEquals(Bytes.hex(TicketRules.hash(winner.ticket())),
                         Bytes.hex(asOrchestrator.ticketHash(winner.ticket())), "Java ticket hash = contract's");
             }
             store.closeAbruptly(); // the node dies right after acknowledging

@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import org.framegrid.payment.api.ticket.Ticket;
 
 /** The TicketBroker's ticket hash, EIP-191 digest and win rule, byte for byte. */
-final class Tickets {
+final class TicketRules {
     private static final byte[] EIP191_PREFIX = "\u0019Ethereum Signed Message:\n32".getBytes(StandardCharsets.US_ASCII);
 
-    private Tickets() {
+    private TicketRules() {
     }
 
     /**
