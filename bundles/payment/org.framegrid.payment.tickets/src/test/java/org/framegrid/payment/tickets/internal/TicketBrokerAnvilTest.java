@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Random;
 import org.framegrid.chain.contracts.Anvil;
 import org.framegrid.chain.contracts.ProtocolAddresses;
 import org.framegrid.chain.contracts.ProtocolDeployer;
@@ -20,6 +21,7 @@ import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.payment.api.Price;
 import org.framegrid.payment.api.Receipt;
 import org.framegrid.payment.api.ticket.SenderState;
+import org.framegrid.payment.api.ticket.Ticket;
 import org.framegrid.payment.api.ticket.WinningTicket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,9 +30,10 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.tx.TransactionManager;
 
 /**
- * Against a real anvil with the protocol deployed: our ticket hash equals the TicketBroker's, and winning tickets
- * acknowledged by a receiver that then crashes are redeemed after the restart: the face values move from the
- * sender's deposit to the orchestrator's fees, which it withdraws as ETH.
+ * Against a real anvil with the protocol deployed: our ticket hash (the node's only one) equals the TicketBroker's for
+ * random fields and for real tickets, and winning tickets acknowledged by a receiver that then crashes are redeemed
+ * after the restart: the face values move from the sender's deposit to the orchestrator's fees, which it withdraws as
+ * ETH.
  */
 class TicketBrokerAnvilTest {
     static final BigInteger ETH = BigInteger.TEN.pow(18);
@@ -118,6 +121,33 @@ class TicketBrokerAnvilTest {
                     "the orchestrator withdrew its fees in ETH");
             assertEquals(minterBefore.subtract(fees), ethBalance(anvil, addresses.minter()), "paid out of the Minter");
             chain.close();
+        }
+    }
+
+    @Test
+    void javaTicketHashEqualsTheContractsForRandomFields() throws Exception {
+        try (Anvil anvil = Anvil.start()) {
+            ProtocolAddresses addresses = ProtocolDeployer.deploy(anvil,
+                    ProtocolParameters.defaults().withRoundLength(ROUND_LENGTH));
+            try (ChainClient chain = ChainClient.connect(anvil.url(), addresses.controller(), Duration.ofMillis(5))) {
+                TicketBrokerClient broker = new TicketBrokerClient(chain, anvil.accounts().get(0));
+                Random random = new Random(42);
+                for (int i = 0; i < 20; i++) {
+                    byte[] recipient = new byte[20];
+                    byte[] sender = new byte[20];
+                    byte[] randHash = new byte[32];
+                    byte[] blockHash = new byte[32];
+                    random.nextBytes(recipient);
+                    random.nextBytes(sender);
+                    random.nextBytes(randHash);
+                    random.nextBytes(blockHash);
+                    Ticket ticket = new Ticket(Bytes.hex(recipient), Bytes.hex(sender),
+                            new BigInteger(random.nextInt(256) + 1, random), new BigInteger(256, random),
+                            new BigInteger(256, random), randHash, random.nextLong() & Long.MAX_VALUE, blockHash);
+                    assertEquals(Bytes.hex(broker.ticketHash(ticket)), Bytes.hex(TicketRules.hash(ticket)),
+                            "ticket " + i);
+                }
+            }
         }
     }
 
