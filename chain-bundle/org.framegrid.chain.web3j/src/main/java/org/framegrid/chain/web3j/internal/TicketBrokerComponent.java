@@ -27,7 +27,7 @@ import org.web3j.crypto.Credentials;
  * client's one sender of the account: the node's own, or the one whose key {@code key.file} holds. A key that is the
  * node's own gets the node's sender, so staking, rounds and redemption never race for a nonce.
  */
-@Component(service = {TicketChain.class, TicketRedeemer.class},
+@Component(name = "org.framegrid.chain.tickets", service = {TicketChain.class, TicketRedeemer.class},
         configurationPid = TicketBrokerComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = TicketBrokerComponent.Config.class)
 public final class TicketBrokerComponent implements TicketChain, TicketRedeemer {
