@@ -26,10 +26,11 @@ import org.osgi.service.cm.ConfigurationAdmin;
 /**
  * The network demo, step by step: a devchain in this JVM (short rounds), three orchestrators registered with
  * different stakes, reward cuts and fee shares, a delegator bonded to each, the gateway's ticket deposit funded
- * ({@link DemoChain}); then the orchestrators and the gateway start as their own processes ({@link NodeProcesses}); a
- * generated clip is streamed live through {@code pipelines/faces.yaml} via the gateway client, and midway the serving
- * orchestrator is killed ({@link LiveStream}); rounds advance, the nodes call {@code reward()}, and the final table puts
- * each account's reward and fees next to {@link Prediction} ({@link EarningsReport}).
+ * ({@link DemoChain}); then the orchestrators and the gateway start as their own processes
+ * ({@link NodeProcesses}); a generated clip is streamed live through {@code pipelines/faces.yaml} via the gateway
+ * client, and midway the serving orchestrator is killed ({@link LiveStream}); rounds advance, the nodes call
+ * {@code reward()}, and the final table puts each account's reward and fees next to {@link Prediction}
+ * ({@link EarningsReport}).
  */
 final class Demo implements AutoCloseable {
     private static final BigInteger PRICE_PER_SECOND = new BigInteger("500000000000000"); // 0.0005 ETH
@@ -95,7 +96,8 @@ final class Demo implements AutoCloseable {
         label.put(gateway, "gateway");
         TicketChain tickets = chain.gatewayTickets();
         tickets.fund(gateway, Units.parseTokens("1"), Units.parseTokens("1"));
-        System.out.println("gateway " + gateway + ": ticket deposit 1 ETH and reserve 1 ETH funded on the TicketBroker");
+        System.out.println("gateway " + gateway
+                + ": ticket deposit 1 ETH and reserve 1 ETH funded on the TicketBroker");
 
         say("Starting the nodes as their own processes: ./framegrid run --role orchestrator|gateway --config FILE");
         startNodes(orchestrators, gateway, ports, faceValueMultiplier(tickets.gasPrice()));
@@ -111,7 +113,8 @@ final class Demo implements AutoCloseable {
         EarningsReport report = new EarningsReport(chain.staking, this::name);
         Prediction prediction = report.start(chain.chain.networkStats(), orchestrators, delegators);
 
-        say("Round " + chain.devchain.advanceRounds(1) + ": the orchestrators are active; each node calls reward() itself");
+        say("Round " + chain.devchain.advanceRounds(1)
+                + ": the orchestrators are active; each node calls reward() itself");
         prediction.newRound();
         awaitRewards(chain.staking, chain.chain.round().round(), orchestrators);
 

@@ -60,7 +60,8 @@ public final class DevchainControl implements DevchainService {
 
     @Override
     public void exportPrivateKey(String account, Path file) throws ChainException {
-        String hex = Numeric.toHexStringNoPrefixZeroPadded(key("export-key", account).getEcKeyPair().getPrivateKey(), 64);
+        String hex = Numeric.toHexStringNoPrefixZeroPadded(key("export-key", account).getEcKeyPair().getPrivateKey(),
+                64);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, hex + "\n", StandardCharsets.US_ASCII);

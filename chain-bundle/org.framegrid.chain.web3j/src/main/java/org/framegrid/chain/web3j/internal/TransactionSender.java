@@ -104,7 +104,8 @@ final class TransactionSender {
             turn.lockInterruptibly(); // a component stopping its thread must not wait for another's receipt
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ChainException(operation, "interrupted while waiting for account " + account() + "'s turn", false);
+            throw new ChainException(operation, "interrupted while waiting for account " + account() + "'s turn",
+                    false);
         }
         try {
             BigInteger gasLimit = estimate(operation, contract, data, value);
@@ -269,7 +270,7 @@ final class TransactionSender {
 
     private ChainException failure(String operation, Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new ChainException(operation, "the node at " + url + " failed: " + message.lines().findFirst().orElse(""),
-                false, e);
+        return new ChainException(operation, "the node at " + url + " failed: "
+                + message.lines().findFirst().orElse(""), false, e);
     }
 }

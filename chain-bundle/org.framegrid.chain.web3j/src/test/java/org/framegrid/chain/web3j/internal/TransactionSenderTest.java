@@ -88,8 +88,10 @@ class TransactionSenderTest {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         List<String> ours = new ArrayList<>();
         try {
-            Future<List<String>> redeemed = threads.submit(each(start, REDEMPTIONS, i -> redeemer.redeem(winners.get(i))));
-            Future<List<String>> bonded = threads.submit(each(start, BONDS, i -> staking.bond(LPT, orchestrator).hash()));
+            Future<List<String>> redeemed = threads.submit(each(start, REDEMPTIONS,
+                    i -> redeemer.redeem(winners.get(i))));
+            Future<List<String>> bonded = threads.submit(each(start, BONDS,
+                    i -> staking.bond(LPT, orchestrator).hash()));
             start.countDown();
             ours.addAll(redeemed.get(120, TimeUnit.SECONDS));
             ours.addAll(bonded.get(120, TimeUnit.SECONDS));
@@ -189,7 +191,8 @@ class TransactionSenderTest {
     private static List<Transaction> transactionsFrom(String account, long from, long to) throws Exception {
         List<Transaction> sent = new ArrayList<>();
         for (long block = from; block <= to; block++) {
-            EthBlock.Block b = reader.ethGetBlockByNumber(new DefaultBlockParameterNumber(block), true).send().getBlock();
+            EthBlock.Block b = reader.ethGetBlockByNumber(new DefaultBlockParameterNumber(block), true).send()
+                    .getBlock();
             for (EthBlock.TransactionResult<?> result : b.getTransactions()) {
                 Transaction tx = (Transaction) result.get();
                 if (tx.getFrom().equalsIgnoreCase(account)) {

@@ -14,7 +14,8 @@ import org.web3j.utils.Numeric;
 
 /**
  * Tickets that always win (winProb = 2^256 - 1), made as a sender would, in the last initialised round: signed
- * (EIP-191, r || s || v) over the hash the TicketBroker itself computes, so these tests need no ticket hash of their own.
+ * (EIP-191, r || s || v) over the hash the TicketBroker itself computes, so these tests need no ticket hash of their
+ * own.
  */
 final class WinningTickets {
 
@@ -29,8 +30,8 @@ final class WinningTickets {
         List<WinningTicket> tickets = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             BigInteger rand = BigInteger.valueOf(1_000 + i);
-            Ticket ticket = new Ticket(recipient, sender.getAddress(), faceValue, ALWAYS_WINS, BigInteger.valueOf(i + 1),
-                    Hash.sha3(Numeric.toBytesPadded(rand, 32)), round.lastInitializedRound(),
+            Ticket ticket = new Ticket(recipient, sender.getAddress(), faceValue, ALWAYS_WINS,
+                    BigInteger.valueOf(i + 1), Hash.sha3(Numeric.toBytesPadded(rand, 32)), round.lastInitializedRound(),
                     Numeric.hexStringToByteArray(round.lastInitializedBlockHash()));
             Sign.SignatureData s = Sign.signPrefixedMessage(broker.ticketHash(ticket), sender.getEcKeyPair());
             byte[] signature = new byte[65];
