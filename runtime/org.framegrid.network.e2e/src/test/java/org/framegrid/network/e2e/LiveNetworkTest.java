@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,6 +41,8 @@ import org.framegrid.chain.contracts.generated.BondingManager;
 import org.framegrid.chain.contracts.generated.LivepeerToken;
 import org.framegrid.chain.contracts.generated.RoundsManager;
 import org.framegrid.chain.contracts.generated.ServiceRegistry;
+import org.framegrid.chain.web3j.internal.ChainClient;
+import org.framegrid.chain.web3j.internal.TicketBrokerClient;
 import org.framegrid.gateway.client.GatewayClient;
 import org.framegrid.gateway.client.StreamInfo;
 import org.framegrid.gateway.internal.ChainDirectory;
@@ -56,7 +59,6 @@ import org.framegrid.orchestrator.internal.OrchestratorSettings;
 import org.framegrid.payment.api.ticket.RedemptionException;
 import org.framegrid.payment.api.ticket.TicketRedeemer;
 import org.framegrid.payment.api.ticket.WinningTicket;
-import org.framegrid.payment.tickets.chain.internal.BrokerClient;
 import org.framegrid.payment.tickets.internal.TicketPaymentReceiver;
 import org.framegrid.payment.tickets.internal.TicketPaymentSender;
 import org.framegrid.pipeline.engine.internal.Engine;
@@ -92,6 +94,7 @@ class LiveNetworkTest {
     static final int FPS = 25;
     static Anvil anvil;
     static ProtocolAddresses at;
+    static ChainClient chainClient;
     static long roundLength = 200; // no round passes during a test: nothing here initialises rounds as a node does
 
     @TempDir
@@ -107,10 +110,14 @@ class LiveNetworkTest {
     static void chain() throws Exception {
         anvil = Anvil.start();
         at = ProtocolDeployer.deploy(anvil, ProtocolParameters.defaults().withRoundLength(roundLength));
+        chainClient = ChainClient.connect(anvil.url(), at.controller(), Duration.ofMillis(5));
     }
 
     @AfterAll
     static void stopChain() {
+        if (chainClient != null) {
+            chainClient.close();
+        }
         if (anvil != null) {
             anvil.close();
         }
@@ -244,7 +251,7 @@ class LiveNetworkTest {
         final BigInteger ev;
         final BigInteger deposit;
         final String gatewayAddress;
-        final BrokerClient gatewayChain;
+        final TicketBrokerClient gatewayChain;
         final List<WinningTicket> redeemed = new CopyOnWriteArrayList<>();
         final BigInteger feesBefore;
 
@@ -275,7 +282,7 @@ class LiveNetworkTest {
         }
 
         Node node(String name, Credentials credentials, int stake) throws Exception {
-            BrokerClient chain = broker(credentials);
+            TicketBrokerClient chain = broker(credentials);
             TicketPaymentReceiver receiver = new TicketPaymentReceiver(chain, config(TicketPaymentReceiver.Config.class,
                     Map.of("recipient_address", credentials.getAddress(),
                             "store_file", dir.resolve(name + "-winners.mv").toString(),
@@ -467,8 +474,8 @@ class LiveNetworkTest {
 
     // ---------------------------------------------------------------- chain and wiring helpers
 
-    static BrokerClient broker(Credentials c) {
-        return new BrokerClient(anvil.web3j(), c, anvil.chainId(), at, ProtocolDeployer.DEV_GAS);
+    static TicketBrokerClient broker(Credentials c) {
+        return new TicketBrokerClient(chainClient, c);
     }
 
     static TransactionManager manager(Credentials c) {

@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.inject.Inject;
 
+import org.framegrid.chain.api.RoundInfo;
 import org.framegrid.payment.api.Payment;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.payment.api.PaymentSender;
@@ -30,7 +31,7 @@ import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.payment.api.Price;
 import org.framegrid.payment.api.Receipt;
 import org.framegrid.payment.api.RejectionReason;
-import org.framegrid.payment.api.ticket.RoundInfo;
+import org.framegrid.payment.api.ticket.RedeemedTickets;
 import org.framegrid.payment.api.ticket.SenderState;
 import org.framegrid.payment.api.ticket.TicketChain;
 import org.framegrid.payment.api.ticket.TicketRedeemer;
@@ -196,15 +197,11 @@ public class PaymentSwapIT {
     static final class MemoryChain implements TicketChain {
         final Set<String> funded = ConcurrentHashMap.newKeySet();
         private final Map<String, SenderState> senders = new ConcurrentHashMap<>();
-        private final byte[] blockHash = new byte[32];
-
-        MemoryChain() {
-            Arrays.fill(blockHash, (byte) 7);
-        }
+        private final String blockHash = "0x" + "07".repeat(32);
 
         @Override
         public RoundInfo round() {
-            return new RoundInfo(10, blockHash, 1000);
+            return new RoundInfo(10, 100, 1000, 1000, true, false, 10, blockHash);
         }
 
         @Override
@@ -231,6 +228,11 @@ public class PaymentSwapIT {
                     (a, b) -> new SenderState(a.deposit().add(b.deposit()), a.reserve().add(b.reserve()),
                             a.reserveAllocation().add(b.reserveAllocation()), 0));
             return "0x" + "00".repeat(32);
+        }
+
+        @Override
+        public RedeemedTickets redeemed(String recipient) {
+            throw new UnsupportedOperationException("the test's RecordingRedeemer counts redemptions");
         }
     }
 

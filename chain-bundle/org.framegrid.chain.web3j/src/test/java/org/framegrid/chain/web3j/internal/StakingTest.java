@@ -64,7 +64,7 @@ class StakingTest {
         assertEquals(DelegatorInfo.Status.BONDED, delegator.delegator(delegator.account()).status());
 
         // reward(): the only active orchestrator mints the whole round's tokens; the spec's split (protocol.md §4).
-        Chain owner = f.chain(0);
+        ChainClient owner = f.chain(0);
         BigInteger mintable = owner.callUint(owner.addresses().minter(), "currentMintableTokens");
         owner.send("reward", owner.addresses().bondingManager(), "reward");
         BigInteger commission = mintable.multiply(BigInteger.valueOf(100_000)).divide(BigInteger.valueOf(1_000_000));

@@ -25,7 +25,7 @@ class StoreAndWorkerTest {
         PaymentTerms terms = fx.terms();
         TicketParams params = TicketCodec.decodeTerms(terms.data());
         assertEquals(Bytes.MAX_UINT256, params.winProb(), "p = 1");
-        var receipt = fx.receiver.receive("s", fx.sender.pay(CryptoTest.ADDRESS1, terms,
+        var receipt = fx.recipient.receive("s", fx.sender.pay(CryptoTest.ADDRESS1, terms,
                 new Price(params.expectedValue(), 1), tickets).data());
         assertTrue(receipt.accepted(), receipt.toString());
         return fx.winners.size();
@@ -74,7 +74,7 @@ class StoreAndWorkerTest {
         acknowledgeWinners(fx, 2);
         // First run: no redeemer at all, then stop, as a node shut down before the chain bundle came up.
         try (RedemptionWorker worker = new RedemptionWorker(fx.store, () -> null, fx.chain,
-                new RedemptionWorker.Settings(10_000, 10_000, 350_000), fx.receiver::settled)) {
+                new RedemptionWorker.Settings(10_000, 10_000, 350_000), fx.recipient::settled)) {
             worker.recover();
         }
         assertEquals(2, fx.store.pending().size());
@@ -105,7 +105,7 @@ class StoreAndWorkerTest {
         fx.chain.round += fx.chain.ticketValidityPeriod();
         RecordingRedeemer redeemer = new RecordingRedeemer(0);
         try (RedemptionWorker worker = new RedemptionWorker(fx.store, () -> redeemer, fx.chain,
-                new RedemptionWorker.Settings(5, 20, 350_000), fx.receiver::settled)) {
+                new RedemptionWorker.Settings(5, 20, 350_000), fx.recipient::settled)) {
             worker.recover();
             long deadline = System.nanoTime() + 20_000_000_000L;
             while (!fx.store.pending().isEmpty() && System.nanoTime() < deadline) {

@@ -5,18 +5,10 @@ import java.nio.charset.StandardCharsets;
 import org.framegrid.payment.api.ticket.Ticket;
 
 /** The TicketBroker's ticket hash, EIP-191 digest and win rule, byte for byte. */
-final class Tickets {
+final class TicketRules {
     private static final byte[] EIP191_PREFIX = "\u0019Ethereum Signed Message:\n32".getBytes(StandardCharsets.US_ASCII);
 
-    private Tickets() {
-    }
-
-    /** @return auxData: creationRound (uint256) || creationRoundBlockHash (bytes32) */
-    static byte[] auxData(Ticket ticket) {
-        byte[] aux = new byte[64];
-        System.arraycopy(Bytes.uint256(BigInteger.valueOf(ticket.creationRound())), 0, aux, 0, 32);
-        System.arraycopy(ticket.creationRoundBlockHash(), 0, aux, 32, 32);
-        return aux;
+    private TicketRules() {
     }
 
     /**
@@ -26,7 +18,7 @@ final class Tickets {
     static byte[] hash(Ticket ticket) {
         return Keccak.keccak256(Bytes.address(ticket.recipient()), Bytes.address(ticket.sender()),
                 Bytes.uint256(ticket.faceValue()), Bytes.uint256(ticket.winProb()),
-                Bytes.uint256(ticket.senderNonce()), ticket.recipientRandHash(), auxData(ticket));
+                Bytes.uint256(ticket.senderNonce()), ticket.recipientRandHash(), ticket.auxData());
     }
 
     /**
@@ -45,7 +37,7 @@ final class Tickets {
             System.arraycopy(Bytes.uint256(template.winProb()), 0, head, 72, 32);
             tail = new byte[32 + 64];
             System.arraycopy(template.recipientRandHash(), 0, tail, 0, 32);
-            System.arraycopy(auxData(template), 0, tail, 32, 64);
+            System.arraycopy(template.auxData(), 0, tail, 32, 64);
         }
 
         byte[] hash(BigInteger senderNonce) {

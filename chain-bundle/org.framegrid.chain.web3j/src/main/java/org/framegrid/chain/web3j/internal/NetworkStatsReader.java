@@ -14,8 +14,8 @@ import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Event;
 import org.web3j.abi.datatypes.generated.Uint256;
 
-/** Reads the network panel's figures and the round from the contracts. */
-final class Stats {
+/** Reads the round and the network panel's figures from the contracts. */
+final class NetworkStatsReader {
 
     /**
      * {@code Bond(address indexed newDelegate, address indexed oldDelegate, address indexed delegator,
@@ -29,11 +29,11 @@ final class Stats {
     }));
     static final BigInteger BILLION = BigInteger.valueOf(1_000_000_000L);
 
-    private final Chain chain;
+    private final ChainClient chain;
     private final Addresses at;
     private final Logs logs;
 
-    Stats(Chain chain, Logs logs) {
+    NetworkStatsReader(ChainClient chain, Logs logs) {
         this.chain = chain;
         this.at = chain.addresses();
         this.logs = logs;
@@ -47,7 +47,8 @@ final class Stats {
         boolean initialized = chain.callBool(at.roundsManager(), "currentRoundInitialized");
         boolean locked = chain.callBool(at.roundsManager(), "currentRoundLocked");
         long last = chain.callUint(at.roundsManager(), "lastInitializedRound").longValueExact();
-        return new RoundInfo(round, length, start, block, initialized, locked, last);
+        String blockHash = chain.callBytes32(at.roundsManager(), "blockHashForRound", new Uint256(last));
+        return new RoundInfo(round, length, start, block, initialized, locked, last, blockHash);
     }
 
     NetworkStats read() throws ChainException {

@@ -6,11 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.framegrid.chain.api.ChainException;
-import org.framegrid.chain.api.TxResult;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
@@ -24,106 +25,71 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.WalletUtils;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.Web3jService;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
-import org.web3j.protocol.core.methods.response.EthEstimateGas;
-import org.web3j.protocol.core.methods.response.EthSendTransaction;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.exceptions.TransactionException;
 import org.web3j.protocol.http.HttpService;
-import org.web3j.tx.ClientTransactionManager;
-import org.web3j.tx.RawTransactionManager;
-import org.web3j.tx.TransactionManager;
+import org.web3j.utils.Numeric;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
- * One connection to a chain where the protocol is deployed, acting for one account (or none: read-only). Calls are
- * plain ABI calls by the real Livepeer signatures, so the same code talks to our contracts and to the real ones.
- * Transactions are sent one at a time (one nonce sequence per account), each after a gas estimate, which is also
- * where most reverts surface with their reason. Owns its client threads; {@link #close()} releases them and whatever
- * was handed over at connect (the devchain's anvil).
+ * One connection to a chain where the protocol is deployed: reads (plain ABI calls by the real Livepeer signatures,
+ * so the same code talks to our contracts and to the real ones) and the transaction senders, one per account
+ * ({@link #sender}). A client may act for an account of its own ({@link #account()}; the node's) or be read-only.
+ * Owns its client threads; {@link #close()} releases them and the devchain handed over at connect.
  */
-public final class Chain implements AutoCloseable {
+public final class ChainClient implements AutoCloseable {
 
     static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 
     private final String url;
     private final Web3j web3j;
-    private final HttpService service;
+    private final Web3jService service;
     private final long chainId;
-    private final String from;
-    private final TransactionManager transactions;
     private final PollingTransactionReceiptProcessor receipts;
     private final Addresses addresses;
     private final Reverts reverts;
-    private final AutoCloseable owned;
-    private final Object sending = new Object();
+    private final Devchain devchain;
+    private final Map<String, TransactionSender> senders = new ConcurrentHashMap<>();
+    private final TransactionSender own;
 
-    private Chain(String url, Web3j web3j, HttpService service, long chainId, Account account,
-            Addresses addresses, Duration receiptPoll, AutoCloseable owned) {
+    private ChainClient(String url, Web3j web3j, Web3jService service, long chainId, Account account,
+            Addresses addresses, Duration receiptPoll, Devchain devchain) {
         this.url = url;
         this.web3j = web3j;
         this.service = service;
         this.chainId = chainId;
         this.addresses = addresses;
-        this.owned = owned;
-        this.reverts = Reverts.load(Chain.class.getClassLoader());
+        this.devchain = devchain;
+        this.reverts = Reverts.load(ChainClient.class.getClassLoader());
         // Receipts are polled for up to 10 minutes: long enough for a congested public chain, and a local node
         // answers on the first or second poll.
         long attempts = Math.max(1, Duration.ofMinutes(10).toMillis() / Math.max(1, receiptPoll.toMillis()));
         this.receipts = new PollingTransactionReceiptProcessor(web3j,
                 receiptPoll.toMillis(), (int) Math.min(attempts, Integer.MAX_VALUE));
-        if (account == null) {
-            this.from = null;
-            this.transactions = null;
-        } else if (account.credentials() != null) {
-            this.from = account.credentials().getAddress();
-            this.transactions = new RawTransactionManager(web3j, account.credentials(), chainId, receipts);
-        } else {
-            // A development node's own unlocked account: it signs, we never see a key.
-            this.from = account.unlockedAddress().toLowerCase(Locale.ROOT);
-            this.transactions = new ClientTransactionManager(web3j, from, receipts);
-        }
-    }
-
-    /**
-     * Who signs: a key of ours, or an account the node itself holds unlocked (anvil's dev accounts).
-     *
-     * @param credentials     the key, or {@code null}
-     * @param unlockedAddress the node-held account when {@code credentials} is {@code null}
-     */
-    record Account(Credentials credentials, String unlockedAddress) {
-
-        static Account of(Credentials credentials) {
-            return new Account(credentials, null);
-        }
-
-        static Account unlocked(String address) {
-            return new Account(null, address);
-        }
-
-        /** Never the key: records print their components. */
-        @Override
-        public String toString() {
-            return "Account[" + (credentials != null ? credentials.getAddress() : unlockedAddress) + "]";
-        }
+        this.own = account == null ? null : sender(account);
     }
 
     /**
      * Connects to {@code url} and finds the contracts through the Controller at {@code controller}.
      *
-     * @param account     the account to sign for, or {@code null} for read-only use
-     * @param owned       closed with this chain (e.g. the devchain's anvil), or {@code null}
+     * @param account  the account to act for, or {@code null} for read-only use
+     * @param devchain the devchain behind {@code url}, stopped with this client, or {@code null}
      */
-    static Chain connect(String url, String controller, Account account, Duration receiptPoll,
-            AutoCloseable owned) throws ChainException {
+    static ChainClient connect(String url, String controller, Account account, Duration receiptPoll,
+            Devchain devchain) throws ChainException {
+        return connect(new HttpService(url), url, controller, account, receiptPoll, devchain);
+    }
+
+    /** {@link #connect(String, String, Account, Duration, Devchain)} through {@code service} (tests put one between). */
+    static ChainClient connect(Web3jService service, String url, String controller, Account account,
+            Duration receiptPoll, Devchain devchain) throws ChainException {
         if (!WalletUtils.isValidAddress(controller)) {
             throw new ChainException("connect", "'" + controller + "' is not an address (expected 0x and 40 hex digits)", false);
         }
-        HttpService service = new HttpService(url);
         ScheduledExecutorService polling = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "framegrid-chain-poll");
             t.setDaemon(true);
@@ -138,11 +104,18 @@ public final class Chain implements AutoCloseable {
                 throw new ChainException("connect", "no Ethereum JSON-RPC node answers at " + url + " (" + e.getMessage() + ")", false, e);
             }
             Addresses addresses = resolve(web3j, controller);
-            return new Chain(url, web3j, service, chainId, account, addresses, receiptPoll, owned);
+            return new ChainClient(url, web3j, service, chainId, account, addresses, receiptPoll, devchain);
         } catch (ChainException | RuntimeException e) {
             web3j.shutdown();
             throw e;
         }
+    }
+
+    /**
+     * A read-only client (tests and tools outside this bundle's package); accounts act through {@link #sender}.
+     */
+    public static ChainClient connect(String url, String controller, Duration receiptPoll) throws ChainException {
+        return connect(url, controller, null, receiptPoll, null);
     }
 
     private static Addresses resolve(Web3j web3j, String controller) throws ChainException {
@@ -186,9 +159,14 @@ public final class Chain implements AutoCloseable {
         return addresses;
     }
 
-    /** @return the account this chain signs for, lower-case hex, or {@code null} when read-only */
+    /** @return the account this client acts for, lower-case hex, or {@code null} when read-only */
     String account() {
-        return from;
+        return own == null ? null : own.account();
+    }
+
+    /** @return the devchain this client was connected to at its start, or {@code null} on any other chain */
+    Devchain devchain() {
+        return devchain;
     }
 
     /** @return the accounts the node holds unlocked ({@code eth_accounts}; anvil's dev accounts, none elsewhere) */
@@ -216,7 +194,7 @@ public final class Chain implements AutoCloseable {
     List<Type> call(String contract, String function, List<Type> inputs, List<TypeReference<?>> outputs)
             throws ChainException {
         Function fn = new Function(function, inputs, outputs);
-        String caller = from == null ? ZERO_ADDRESS : from;
+        String caller = own == null ? ZERO_ADDRESS : own.account();
         try {
             EthCall result = web3j.ethCall(Transaction.createEthCallTransaction(caller, contract, FunctionEncoder.encode(fn)),
                     DefaultBlockParameterName.LATEST).send();
@@ -243,80 +221,58 @@ public final class Chain implements AutoCloseable {
         })).get(0).getValue();
     }
 
+    /** @return a {@code bytes32} result as {@code 0x} and 64 hex digits */
+    String callBytes32(String contract, String function, Type... inputs) throws ChainException {
+        return Numeric.toHexString((byte[]) call(contract, function, List.of(inputs), List.of(new TypeReference<Bytes32>() {
+        })).get(0).getValue());
+    }
+
+    /** @return the node's gas price now, wei */
+    BigInteger gasPrice() throws ChainException {
+        try {
+            return web3j.ethGasPrice().send().getGasPrice();
+        } catch (IOException e) {
+            throw failure("gasPrice", e);
+        }
+    }
+
     String callAddress(String contract, String function, Type... inputs) throws ChainException {
         return call(contract, function, List.of(inputs), List.of(new TypeReference<Address>() {
         })).get(0).toString();
     }
 
-    /** A mined transaction and its receipt (for its events). */
-    record Sent(TxResult result, TransactionReceipt receipt) {
-    }
-
     /**
-     * Sends {@code function(inputs)} to {@code contract} and waits for it to be mined.
+     * Sends {@code function(inputs)} to {@code contract} from this client's own account and waits for it to be mined.
      *
      * @param operation named in errors, e.g. {@code "bond"}
-     * @throws ChainException with the revert reason when the contract refuses it
+     * @throws ChainException with the revert reason when the contract refuses it, or when this client is read-only
      */
-    Sent send(String operation, String contract, String function, Type... inputs) throws ChainException {
-        if (transactions == null) {
-            throw new ChainException(operation, "no account to sign with (configure a keystore and its password file)", false);
+    TransactionSender.Sent send(String operation, String contract, String function, Type... inputs)
+            throws ChainException {
+        if (own == null) {
+            throw new ChainException(operation, "no account to sign with (configure a keystore and its password file)",
+                    false);
         }
-        String data = FunctionEncoder.encode(new Function(function, List.of(inputs), List.of()));
-        synchronized (sending) {
-            try {
-                EthEstimateGas estimate = web3j.ethEstimateGas(
-                        Transaction.createFunctionCallTransaction(from, null, null, null, contract, data)).send();
-                if (estimate.hasError()) {
-                    throw refused(operation, estimate.getError());
-                }
-                // A margin over the estimate: state can change between the estimate and the block.
-                BigInteger gasLimit = estimate.getAmountUsed().multiply(BigInteger.valueOf(6)).divide(BigInteger.valueOf(5))
-                        .add(BigInteger.valueOf(10_000));
-                BigInteger gasPrice = web3j.ethGasPrice().send().getGasPrice();
-                EthSendTransaction sent = transactions.sendTransaction(gasPrice, gasLimit, contract, data, BigInteger.ZERO);
-                if (sent.hasError()) {
-                    throw refused(operation, sent.getError());
-                }
-                TransactionReceipt receipt = receipts.waitForTransactionReceipt(sent.getTransactionHash());
-                if (!receipt.isStatusOK()) {
-                    throw new ChainException(operation, revertedInBlock(receipt, from, contract, data), true);
-                }
-                return new Sent(new TxResult(receipt.getTransactionHash(), receipt.getBlockNumber().longValueExact(),
-                        receipt.getGasUsed().longValueExact()), receipt);
-            } catch (IOException | TransactionException e) {
-                throw failure(operation, e);
-            }
-        }
+        return own.send(operation, contract, function, inputs);
+    }
+
+    /** @return the sender of this client's own account, or {@code null} when it is read-only */
+    TransactionSender own() {
+        return own;
     }
 
     /**
-     * The node refused a transaction: a contract revert (JSON-RPC error 3, or revert data) becomes its reason; anything
-     * else (no ETH for gas, a nonce problem) is the node's own message, with the account where it helps.
+     * @return the one sender of {@code account} on this chain: whoever asks for the same address (staking, rounds,
+     *     ticket redemption, a devchain tool) gets the same sender, so one key has one nonce sequence
      */
-    private ChainException refused(String operation, Response.Error error) {
-        boolean revert = error.getCode() == 3 || error.getData() != null && error.getData().startsWith("0x")
-                || error.getMessage() != null && error.getMessage().startsWith("execution reverted");
-        if (revert) {
-            return new ChainException(operation, reverts.reason(error.getData(), error.getMessage()), true);
-        }
-        String message = error.getMessage() == null ? "error " + error.getCode() : error.getMessage();
-        if (message.toLowerCase(Locale.ROOT).contains("insufficient funds")) {
-            return new ChainException(operation, "account " + from + " has too little ETH to pay for gas (" + message + ")", false);
-        }
-        return new ChainException(operation, "the node refused the transaction: " + message, false);
+    TransactionSender sender(Account account) {
+        return senders.computeIfAbsent(account.address(),
+                address -> new TransactionSender(web3j, account, chainId, receipts, reverts, url));
     }
 
-    /** A transaction that passed its estimate but failed when mined: replay it for the reason. */
-    private String revertedInBlock(TransactionReceipt receipt, String from, String contract, String data) throws IOException {
-        if (receipt.getRevertReason() != null && !receipt.getRevertReason().isBlank()) {
-            return reverts.reason(null, receipt.getRevertReason());
-        }
-        EthCall replay = web3j.ethCall(Transaction.createEthCallTransaction(from, contract, data),
-                DefaultBlockParameterName.LATEST).send();
-        String why = replay.hasError() ? reverts.reason(replay.getError().getData(), replay.getError().getMessage())
-                : "reverted when mined (state changed after the gas estimate)";
-        return why + " (transaction " + receipt.getTransactionHash() + ")";
+    /** {@link #sender(Account)} for a key of ours. */
+    public TransactionSender sender(Credentials key) {
+        return sender(Account.of(key));
     }
 
     /** A node-specific JSON-RPC method, e.g. {@code anvil_mine}. */
@@ -346,12 +302,8 @@ public final class Chain implements AutoCloseable {
     @Override
     public void close() {
         web3j.shutdown();
-        if (owned != null) {
-            try {
-                owned.close();
-            } catch (Exception e) {
-                // Closing the devchain is best effort at shutdown; Anvil also kills its process in a shutdown hook.
-            }
+        if (devchain != null) {
+            devchain.close(); // Anvil also kills its process in a shutdown hook, should this not be reached
         }
     }
 

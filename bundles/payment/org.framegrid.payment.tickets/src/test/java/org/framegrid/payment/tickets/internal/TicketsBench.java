@@ -7,10 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.framegrid.chain.api.RoundInfo;
 import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.payment.api.Price;
 import org.framegrid.payment.api.Receipt;
-import org.framegrid.payment.api.ticket.RoundInfo;
+import org.framegrid.payment.api.ticket.RedeemedTickets;
 import org.framegrid.payment.api.ticket.SenderState;
 import org.framegrid.payment.api.ticket.TicketChain;
 
@@ -32,11 +33,11 @@ public final class TicketsBench {
 
     /** A chain frozen at one round with a well-funded sender: the bench measures the node, not a chain. */
     private static final class FrozenChain implements TicketChain {
-        private final byte[] blockHash = Keccak.keccak256(new byte[] {1});
+        private final String blockHash = Bytes.hex(Keccak.keccak256(new byte[] {1}));
 
         @Override
         public RoundInfo round() {
-            return new RoundInfo(100, blockHash, 10_000);
+            return new RoundInfo(100, 100, 10_000, 10_000, true, false, 100, blockHash);
         }
 
         @Override
@@ -57,6 +58,11 @@ public final class TicketsBench {
 
         @Override
         public String fund(String sender, BigInteger deposit, BigInteger reserve) {
+            throw new UnsupportedOperationException("bench chain");
+        }
+
+        @Override
+        public RedeemedTickets redeemed(String recipient) {
             throw new UnsupportedOperationException("bench chain");
         }
     }
@@ -112,13 +118,13 @@ public final class TicketsBench {
         FrozenChain chain = new FrozenChain();
         try (WinningTicketStore store = WinningTicketStore.open(dir.resolve("winners.mv"))) {
             // A tiny EV against a large face value: almost no winners, so the disk is not what is measured.
-            TicketReceiver receiver = new TicketReceiver(RECIPIENT, chain, store, ec,
-                    new TicketReceiver.Settings(BigInteger.valueOf(1_000_000_000L), 100, 350_000, 1_000_000, 60_000),
+            TicketRecipient recipient = new TicketRecipient(RECIPIENT, chain, store, ec,
+                    new TicketRecipient.Settings(BigInteger.valueOf(1_000_000_000L), 100, 350_000, 1_000_000, 60_000),
                     id -> { });
             TicketSender sender = new TicketSender(new EthKey(Bytes.unhex(KEY), ec),
                     new TicketSender.Settings(new BigInteger("1000000000000000000000000"), BigInteger.ZERO));
             PaymentTerms terms = new PaymentTerms(TicketCodec.SCHEME,
-                    TicketCodec.encodeTerms(receiver.params(sender.address())));
+                    TicketCodec.encodeTerms(recipient.params(sender.address())));
             Price price = new Price(TicketCodec.decodeTerms(terms.data()).expectedValue(), 1);
             int batch = 1_000;
             double bestSign = 0;
@@ -137,7 +143,7 @@ public final class TicketsBench {
                 cpu = THREADS.getCurrentThreadCpuTime();
                 int accepted = 0;
                 for (byte[] payment : payments) {
-                    Receipt receipt = receiver.receive("bench", payment);
+                    Receipt receipt = recipient.receive("bench", payment);
                     if (!receipt.accepted()) {
                         throw new IllegalStateException("bench tickets: payment refused: " + receipt.rejections());
                     }
@@ -147,7 +153,7 @@ public final class TicketsBench {
                 double validateCpu = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9;
                 // The floor under validation: signature recovery alone, on the same tickets.
                 TicketCodec.Batch first = TicketCodec.decodePayment(payments.get(0));
-                byte[] digest = Tickets.ethSignedMessageHash(Tickets.hash(first.ticket(first.tickets().get(0))));
+                byte[] digest = TicketRules.ethSignedMessageHash(TicketRules.hash(first.ticket(first.tickets().get(0))));
                 byte[] signature = first.tickets().get(0).signature();
                 cpu = THREADS.getCurrentThreadCpuTime();
                 for (int i = 0; i < tickets; i++) {
