@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.FileNotFoundException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
@@ -14,14 +12,11 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -47,10 +42,6 @@ import org.framegrid.gateway.client.StreamInfo;
 import org.framegrid.gateway.internal.ChainDirectory;
 import org.framegrid.gateway.internal.Gateway;
 import org.framegrid.gateway.internal.GatewaySettings;
-import org.framegrid.inference.api.Model;
-import org.framegrid.inference.api.ModelDescriptor;
-import org.framegrid.inference.models.internal.DescriptorParser;
-import org.framegrid.inference.onnx.internal.OnnxBackend;
 import org.framegrid.media.SegmentChannel;
 import org.framegrid.media.SegmentWriter;
 import org.framegrid.media.internal.SegmentChannelsComponent;
@@ -64,13 +55,14 @@ import org.framegrid.payment.api.ticket.WinningTicket;
 import org.framegrid.payment.tickets.chain.internal.BrokerClient;
 import org.framegrid.payment.tickets.internal.TicketPaymentReceiver;
 import org.framegrid.payment.tickets.internal.TicketPaymentSender;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.selection.internal.DefaultSelector;
-import org.framegrid.stage.faces.internal.DetectFacesStage;
-import org.framegrid.stage.util.internal.CollectSinkStage;
-import org.framegrid.stage.util.internal.TestSourceStage;
+import org.framegrid.stage.model.ModelStageProvider;
 import org.framegrid.trickle.client.TrickleClient;
 import org.framegrid.trickle.internal.TrickleServerFactoryComponent;
+import org.framegrid.testing.Collect;
+import org.framegrid.testing.Fixtures;
+import org.framegrid.testing.Providers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,7 +91,7 @@ class LiveNetworkTest {
     @TempDir
     Path dir;
     private SegmentChannelsComponent channels;
-    private Engine engine;
+    private EmbeddedEngine engine;
     private TrickleServerFactoryComponent servers;
     private final List<Orchestrator> orchestrators = new CopyOnWriteArrayList<>();
     private final AtomicLong countedFrames = new AtomicLong();
@@ -132,10 +124,10 @@ class LiveNetworkTest {
                 return SegmentChannelsComponent.Config.class;
             }
         });
-        engine = new Engine(60_000, false);
+        engine = new EmbeddedEngine(60_000, false);
         engine.addProvider(new DecodeStage(channels), 0, 1, "media");
         engine.addProvider(new EncodeStage(channels), 0, 2, "media");
-        engine.addProvider(new TestSourceStage(), 0, 3, "util");
+        engine.addProvider(Providers.stage("test-source"), 0, 3, "util");
         engine.addProvider(detector(), 0, 4, "faces");
         engine.addProvider(collect((stream, node, frame) -> {
             if (node.equals("count")) {
@@ -545,53 +537,16 @@ class LiveNetworkTest {
         return f.get(target);
     }
 
-    /** Registers a listener on the collect stage the way DS does: its bind method is package-private. */
-    static CollectSinkStage collect(FrameListener listener) throws Exception {
-        CollectSinkStage collect = new CollectSinkStage();
-        Method bind = CollectSinkStage.class.getDeclaredMethod("addListener", FrameListener.class);
-        bind.setAccessible(true);
-        bind.invoke(collect, listener);
-        return collect;
+    /** A collect sink that hands every frame to {@code listener}. */
+    static Collect collect(FrameListener listener) {
+        return new Collect(listener);
     }
 
     /** detect-faces with the real BlazeFace model bundle (a test dependency) on the CPU backend. */
-    static DetectFacesStage detector() throws Exception {
-        DetectFacesStage detect = new DetectFacesStage();
-        detect.addModel(model("blazeface-front"));
-        detect.setBackend(new OnnxBackend());
+    static ModelStageProvider detector() throws Exception {
+        ModelStageProvider detect = (ModelStageProvider) Providers.stage("detect-faces");
+        detect.addModel(Fixtures.bundled("blazeface-front"));
+        detect.setBackend(Providers.cpuBackend());
         return detect;
-    }
-
-    record BundledModel(ModelDescriptor descriptor, byte[] bytes, String origin) implements Model {
-        @Override
-        public long size() {
-            return bytes.length;
-        }
-
-        @Override
-        public InputStream open() {
-            return new ByteArrayInputStream(bytes);
-        }
-
-        @Override
-        public InputStream openResource(String name) throws FileNotFoundException {
-            throw new FileNotFoundException(name);
-        }
-    }
-
-    static BundledModel model(String name) throws Exception {
-        for (URL url : Collections.list(LiveNetworkTest.class.getClassLoader().getResources("model/model.properties"))) {
-            Properties properties = new Properties();
-            try (InputStream in = url.openStream()) {
-                properties.load(in);
-            }
-            if (name.equals(properties.getProperty("name"))) {
-                ModelDescriptor descriptor = DescriptorParser.parse(properties, url.toString());
-                try (InputStream in = new URL(url, descriptor.properties().get("file")).openStream()) {
-                    return new BundledModel(descriptor, in.readAllBytes(), url.toString());
-                }
-            }
-        }
-        throw new IllegalStateException("no model bundle " + name + " on the test class path");
     }
 }

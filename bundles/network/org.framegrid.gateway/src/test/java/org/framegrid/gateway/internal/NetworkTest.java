@@ -28,10 +28,9 @@ import org.framegrid.media.internal.stage.DecodeStage;
 import org.framegrid.media.internal.stage.EncodeStage;
 import org.framegrid.orchestrator.internal.Orchestrator;
 import org.framegrid.orchestrator.internal.OrchestratorSettings;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.selection.internal.DefaultSelector;
-import org.framegrid.stage.util.internal.PassthroughStage;
-import org.framegrid.stage.util.internal.TestSourceStage;
+import org.framegrid.testing.Providers;
 import org.framegrid.trickle.client.TrickleClient;
 import org.framegrid.trickle.internal.TrickleServerFactoryComponent;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +46,7 @@ import org.junit.jupiter.api.Timeout;
 class NetworkTest {
     static final BigInteger PRICE = BigInteger.valueOf(1_000);
     private SegmentChannelsComponent channels;
-    private Engine engine;
+    private EmbeddedEngine engine;
     private TrickleServerFactoryComponent servers;
     private final List<AutoCloseable> open = new ArrayList<>();
 
@@ -64,11 +63,11 @@ class NetworkTest {
                 return SegmentChannelsComponent.Config.class;
             }
         });
-        engine = new Engine(1000, false);
+        engine = new EmbeddedEngine(1000, false);
         engine.addProvider(new DecodeStage(channels), 0, 1, "media");
         engine.addProvider(new EncodeStage(channels), 0, 2, "media");
-        engine.addProvider(new PassthroughStage(), 0, 3, "util");
-        engine.addProvider(new TestSourceStage(), 0, 4, "util");
+        engine.addProvider(Providers.stage("passthrough"), 0, 3, "util");
+        engine.addProvider(Providers.stage("test-source"), 0, 4, "util");
         engine.register(new PipelineDefinition("live-passthrough", "test", "1", List.of(
                 new NodeDefinition("dec", "decode", Map.of("input", "", "format", "I420")),
                 new NodeDefinition("pass", "passthrough", Map.of()),

@@ -20,7 +20,7 @@ import org.framegrid.media.SegmentWriter;
 import org.framegrid.media.internal.MediaTestAccess;
 import org.framegrid.media.internal.SegmentChannelsComponent;
 import org.framegrid.media.internal.SegmentDecoder;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,11 +54,11 @@ class MediaStagesTest {
                 List.of(new EdgeDefinition("dec", "enc", null)), QueuePolicy.BLOCK, null);
     }
 
-    static StageStatus stage(Engine engine, String stream, String node) {
+    static StageStatus stage(EmbeddedEngine engine, String stream, String node) {
         return engine.status(stream).orElseThrow().stages().stream().filter(s -> s.node().equals(node)).findFirst().orElseThrow();
     }
 
-    static void awaitProcessed(Engine engine, String stream, long frames) throws InterruptedException {
+    static void awaitProcessed(EmbeddedEngine engine, String stream, long frames) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (stage(engine, stream, "enc").processed() < frames && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -72,7 +72,7 @@ class MediaStagesTest {
         Path out = dir.resolve("out.mp4");
         MediaTestAccess.clip(in, 320, 240, FPS, 2 * FPS);
         SegmentChannelsComponent channels = channels();
-        try (Engine engine = new Engine(100, false)) {
+        try (EmbeddedEngine engine = new EmbeddedEngine(100, false)) {
             engine.addProvider(new DecodeStage(channels), 0, 1, "media");
             engine.addProvider(new EncodeStage(channels), 0, 2, "media");
             PipelineDefinition d = pipeline(Map.of("input", in.toString(), "format", "I420"),
@@ -104,7 +104,7 @@ class MediaStagesTest {
             w.write(bytes, 0, bytes.length);
             w.close();
         }
-        try (Engine engine = new Engine(100, false)) {
+        try (EmbeddedEngine engine = new EmbeddedEngine(100, false)) {
             engine.addProvider(new DecodeStage(channels), 0, 1, "media");
             engine.addProvider(new EncodeStage(channels), 0, 2, "media");
             StreamHandle h = engine.start(pipeline(Map.of("input", "channel:mid"),

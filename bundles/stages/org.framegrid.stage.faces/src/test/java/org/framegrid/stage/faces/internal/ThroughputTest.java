@@ -19,10 +19,11 @@ import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.Tensor;
 import org.framegrid.inference.api.TensorInfo;
-import org.framegrid.inference.onnx.internal.OnnxBackend;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.inference.api.InferenceBackend;
+import org.framegrid.testing.Providers;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.stage.model.ImageInputWriter;
-import org.framegrid.stage.vision.testing.SideBySide;
+import org.framegrid.testing.SideBySide;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
@@ -43,11 +44,11 @@ class ThroughputTest {
     void detectFacesAgainstRawRunInto(int threads) throws Exception {
         BufferedImage image = Fixtures.astronaut();
         var model = Fixtures.model("blazeface-front");
-        OnnxBackend backend = new OnnxBackend();
+        InferenceBackend backend = Providers.cpuBackend();
         DetectFacesStage provider = new DetectFacesStage();
         provider.addModel(model);
         provider.setBackend(backend);
-        try (Engine engine = new Engine(60_000, false)) {
+        try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false)) {
             FramePool pool = engine.pool();
             Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, 640, 360, image, 0, -100, 640, 640);
             Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of("threads", (long) threads));

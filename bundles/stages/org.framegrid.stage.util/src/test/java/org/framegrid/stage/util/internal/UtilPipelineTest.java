@@ -14,7 +14,7 @@ import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.api.pipeline.StreamHandle;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,7 +31,7 @@ class UtilPipelineTest {
         CollectSinkStage collect = new CollectSinkStage();
         collect.addListener((stream, node, f) -> got.add(new Got(stream, node, f.format(), f.width(), f.height(),
                 f.meta(TestSourceStage.FRAME_NUMBER))));
-        try (Engine engine = new Engine(60_000, false)) {
+        try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false)) {
             engine.addProvider(new TestSourceStage(), 0, 1, "util");
             engine.addProvider(new ConvertStage(), 0, 2, "util");
             engine.addProvider(new ResizeStage(), 0, 3, "util");

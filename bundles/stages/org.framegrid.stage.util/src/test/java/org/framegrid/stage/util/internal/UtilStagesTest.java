@@ -17,14 +17,14 @@ import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.frame.Text;
 import org.framegrid.api.frame.Texts;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class UtilStagesTest {
-    private final Engine engine = new Engine(60_000, false);
+    private final EmbeddedEngine engine = new EmbeddedEngine(60_000, false);
     private final FramePool pool = engine.pool();
 
     @AfterEach

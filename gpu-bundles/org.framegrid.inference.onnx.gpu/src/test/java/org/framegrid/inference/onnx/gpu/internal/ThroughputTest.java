@@ -12,7 +12,7 @@ import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.ModelDescriptor;
 import org.framegrid.inference.api.Tensor;
 import org.framegrid.inference.api.TensorInfo;
-import org.framegrid.stage.vision.testing.SideBySide;
+import org.framegrid.testing.SideBySide;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,7 +46,7 @@ class ThroughputTest {
         InferenceOptions options = InferenceOptions.DEFAULT;
         GpuOnnxBackend backend = new GpuOnnxBackend(Fixtures.config(0));
         Map<String, Tensor> in = Map.of(descriptor.input().name(),
-                org.framegrid.stage.vision.testing.Fixtures.gradient(descriptor, size));
+                org.framegrid.testing.Fixtures.gradient(descriptor, size));
         Set<String> outputs = Set.copyOf(descriptor.outputNames()); // what the stage reads, on both sides
         try (LoadedModel stage = backend.load(Fixtures.direct(model.bytes()), descriptor, options);
                 OrtSession.SessionOptions gpuOptions = backend.sessionOptions(options);
