@@ -7,8 +7,8 @@ import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
 /**
- * The ticket hash and win rule computed in Java exactly as TicketBroker does on chain (protocol.md §5), so a
- * recipient can check tickets without a call.
+ * The ticket hash and win rule computed in Java exactly as TicketBroker does on chain (protocol.md §5): the contract
+ * tests check TicketBroker against this independent computation. Test code: no main code uses it.
  */
 public final class TicketHashes {
 

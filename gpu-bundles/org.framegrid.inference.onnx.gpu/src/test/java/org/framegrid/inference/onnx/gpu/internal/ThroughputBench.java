@@ -25,10 +25,11 @@ import ai.onnxruntime.OrtSession;
  * the GPU backend's {@code runInto} next to a raw ONNX Runtime session loop with the same execution providers, in the
  * same process, alternating frame by frame, so the backend's own cost shows as the ratio; the CPU EP of the same ORT
  * for comparison. Reports, never asserts on time. Skipped with the probe's reason on machines without a device.
+ * A benchmark, not a test: its name keeps it out of the test suite; the bench command selects it by name.
  */
 @Tag("gpu")
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
-class ThroughputTest {
+class ThroughputBench {
 
     @ParameterizedTest(name = "{0} {1}x{1}")
     @CsvSource({"blazeface-front, 128, 1000, 100", "isnet-small-dyn, 320, 300, 10"})
