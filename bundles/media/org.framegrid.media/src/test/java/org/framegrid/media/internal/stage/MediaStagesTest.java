@@ -21,6 +21,7 @@ import org.framegrid.media.internal.MediaTestAccess;
 import org.framegrid.media.internal.SegmentChannelsComponent;
 import org.framegrid.media.internal.SegmentDecoder;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,11 +59,9 @@ class MediaStagesTest {
         return engine.status(stream).orElseThrow().stages().stream().filter(s -> s.node().equals(node)).findFirst().orElseThrow();
     }
 
-    static void awaitProcessed(EmbeddedEngine engine, String stream, long frames) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (stage(engine, stream, "enc").processed() < frames && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+    static void awaitProcessed(EmbeddedEngine engine, String stream, long frames) {
+        Await.until(frames + " frames encoded", 30_000, () -> stage(engine, stream, "enc").processed() >= frames,
+                () -> stage(engine, stream, "enc").processed() + " encoded");
         assertEquals(frames, stage(engine, stream, "enc").processed(), "frames encoded");
     }
 
@@ -110,10 +109,8 @@ class MediaStagesTest {
             StreamHandle h = engine.start(pipeline(Map.of("input", "channel:mid"),
                     Map.of("output", "channel:mid-out", "fps", FPS, "segment-seconds", 1.0)), "live", Map.of());
             awaitProcessed(engine, "live", 3 * FPS);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (stage(engine, "live", "dec").errors() < 1 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Await.until("the zeroed segment counted as an error", 10_000,
+                    () -> stage(engine, "live", "dec").errors() >= 1);
             StageStatus dec = stage(engine, "live", "dec");
             assertEquals(1, dec.errors(), "the zeroed segment is counted");
             assertTrue(dec.lastError().contains("mid/1: not a video file"), dec.lastError());
