@@ -211,8 +211,14 @@ public final class Fixtures {
     /** Configures and starts an instance of {@code provider} with its defaults overridden by {@code values}. */
     public static Stage start(StageProvider provider, FramePool pool, PixelFormat format, Map<String, Object> values)
             throws Exception {
+        return start(provider, pool, format, format, values);
+    }
+
+    /** As {@link #start(StageProvider, FramePool, PixelFormat, Map)}, for a stage from {@code in} to {@code out}. */
+    public static Stage start(StageProvider provider, FramePool pool, PixelFormat in, PixelFormat out,
+            Map<String, Object> values) throws Exception {
         Stage stage = provider.create();
-        stage.configure(new Context("s", "n", format, format, pool), properties(provider, values));
+        stage.configure(new Context("s", "n", in, out, pool), properties(provider, values));
         stage.start();
         return stage;
     }

@@ -1,5 +1,6 @@
 package org.framegrid.media.internal.stage;
 
+import static org.framegrid.testing.Streams.stage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,9 +56,6 @@ class MediaStagesTest {
                 List.of(new EdgeDefinition("dec", "enc", null)), QueuePolicy.BLOCK, null);
     }
 
-    static StageStatus stage(EmbeddedEngine engine, String stream, String node) {
-        return engine.status(stream).orElseThrow().stages().stream().filter(s -> s.node().equals(node)).findFirst().orElseThrow();
-    }
 
     static void awaitProcessed(EmbeddedEngine engine, String stream, long frames) {
         Await.until(frames + " frames encoded", 30_000, () -> stage(engine, stream, "enc").processed() >= frames,

@@ -1,5 +1,6 @@
 package org.framegrid.stage.faces.internal;
 
+import static org.framegrid.testing.Streams.stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.awt.image.BufferedImage;
@@ -18,7 +19,6 @@ import org.framegrid.api.pipeline.EdgeDefinition;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.QueuePolicy;
-import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.Stage;
@@ -61,10 +61,6 @@ class FacesPipelineTest {
                 () -> "frames collected: " + got.size());
     }
 
-    private static StageStatus stage(EmbeddedEngine engine, String stream, String node) {
-        return engine.status(stream).orElseThrow().stages().stream().filter(s -> s.node().equals(node)).findFirst()
-                .orElseThrow();
-    }
 
     @Test
     void testSourceThroughDetectFacesToCollect() throws Exception {

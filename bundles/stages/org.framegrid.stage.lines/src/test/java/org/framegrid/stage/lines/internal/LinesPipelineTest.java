@@ -1,5 +1,6 @@
 package org.framegrid.stage.lines.internal;
 
+import static org.framegrid.testing.Streams.stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,6 @@ import org.framegrid.api.pipeline.EdgeDefinition;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.QueuePolicy;
-import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.testing.Await;
@@ -54,10 +54,6 @@ class LinesPipelineTest {
         });
     }
 
-    private static StageStatus stage(EmbeddedEngine engine, String stream, String node) {
-        return engine.status(stream).orElseThrow().stages().stream().filter(s -> s.node().equals(node)).findFirst()
-                .orElseThrow();
-    }
 
     @Test
     void testSourceThroughLinesAndOverlayToCollect() throws Exception {
