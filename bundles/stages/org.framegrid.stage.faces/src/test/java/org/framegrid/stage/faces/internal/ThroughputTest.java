@@ -31,13 +31,16 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Prints detect-faces' throughput on 640x360 RGB24 frames next to a raw {@code runInto} loop on the same model with
  * the same session options in the same process, so the stage's own cost (letterbox, decode, NMS, metadata) shows as
- * the ratio. Reports, never asserts on time: CI machines vary too much.
+ * the ratio. Reports, never asserts on time: CI machines vary too much. In the test suite it runs a short loop that
+ * checks every frame; {@code ./framegrid bench inference} sets {@code framegrid.bench} for the full, timed one (on a
+ * busy machine the full loop took over a minute, the suite's old timeout).
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ThroughputTest {
 
-    private static final int WARM_UP = 300;
-    private static final int FRAMES = 1000;
+    private static final boolean BENCH = Boolean.getBoolean("framegrid.bench");
+    private static final int WARM_UP = BENCH ? 300 : 30;
+    private static final int FRAMES = BENCH ? 1000 : 100;
 
     @ParameterizedTest(name = "threads={0}")
     @ValueSource(ints = {1, 0})
