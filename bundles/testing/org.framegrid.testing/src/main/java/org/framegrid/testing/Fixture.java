@@ -18,18 +18,17 @@ public final class Fixture {
      * @param missing what is missing and how it is installed ("the real test image X is absent: ...")
      */
     public static void require(boolean present, String missing) {
+        require(present, missing, System.getenv("CI"));
+    }
+
+    /** {@link #require(boolean, String)} with the {@code CI} variable's value given. */
+    static void require(boolean present, String missing, String ci) {
         if (present) {
             return;
         }
-        if (onCi()) {
+        if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) {
             throw new AssertionError(missing + " (CI is set: a missing fixture fails the test instead of skipping it)");
         }
         Assumptions.abort("skipped: " + missing);
-    }
-
-    /** @return whether this runs on CI: the {@code CI} environment variable is set to anything but false */
-    public static boolean onCi() {
-        String ci = System.getenv("CI");
-        return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false");
     }
 }
