@@ -5,23 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.FileNotFoundException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -48,10 +43,6 @@ import org.framegrid.gateway.client.StreamInfo;
 import org.framegrid.gateway.internal.ChainDirectory;
 import org.framegrid.gateway.internal.Gateway;
 import org.framegrid.gateway.internal.GatewaySettings;
-import org.framegrid.inference.api.Model;
-import org.framegrid.inference.api.ModelDescriptor;
-import org.framegrid.inference.models.internal.DescriptorParser;
-import org.framegrid.inference.onnx.internal.OnnxBackend;
 import org.framegrid.media.internal.stage.DecodeStage;
 import org.framegrid.media.internal.stage.EncodeStage;
 import org.framegrid.orchestrator.internal.Orchestrator;
@@ -61,16 +52,16 @@ import org.framegrid.payment.api.ticket.TicketRedeemer;
 import org.framegrid.payment.api.ticket.WinningTicket;
 import org.framegrid.payment.tickets.internal.TicketPaymentReceiver;
 import org.framegrid.payment.tickets.internal.TicketPaymentSender;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.selection.internal.DefaultSelector;
-import org.framegrid.stage.faces.internal.DetectFacesStage;
-import org.framegrid.stage.util.internal.CollectSinkStage;
-import org.framegrid.stage.util.internal.TestSourceStage;
+import org.framegrid.stage.model.ModelStageProvider;
 import org.framegrid.trickle.channel.MemorySegmentChannels;
 import org.framegrid.trickle.channel.SegmentChannel;
 import org.framegrid.trickle.channel.SegmentWriter;
 import org.framegrid.trickle.client.TrickleClient;
 import org.framegrid.trickle.internal.TrickleServerFactoryComponent;
+import org.framegrid.testing.Fixtures;
+import org.framegrid.testing.Providers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,7 +91,7 @@ class LiveNetworkTest {
     @TempDir
     Path dir;
     private MemorySegmentChannels channels;
-    private Engine engine;
+    private EmbeddedEngine engine;
     private TrickleServerFactoryComponent servers;
     private final AtomicLong countedFrames = new AtomicLong();
     private final List<AutoCloseable> open = new ArrayList<>();
@@ -127,12 +118,12 @@ class LiveNetworkTest {
     void setUp() throws Exception {
         // The events channel carries one message per frame: room for a slow reader.
         channels = new MemorySegmentChannels(400);
-        engine = new Engine(60_000, false);
+        engine = new EmbeddedEngine(60_000, false);
         engine.addProvider(new DecodeStage(channels), 0, 1, "media");
         engine.addProvider(new EncodeStage(channels), 0, 2, "media");
-        engine.addProvider(new TestSourceStage(), 0, 3, "util");
+        engine.addProvider(Providers.stage("test-source"), 0, 3, "util");
         engine.addProvider(detector(), 0, 4, "faces");
-        engine.addProvider(new CollectSinkStage(), 0, 5, "util");
+        engine.addProvider(Providers.stage("collect"), 0, 5, "util");
         engine.register(new PipelineDefinition("live-faces", "test", "1", List.of(
                 new NodeDefinition("dec", "decode", Map.of("input", "", "format", "RGB24")),
                 new NodeDefinition("faces", "detect-faces", Map.of("model", "blazeface-front", "score-threshold", 0.6)),
@@ -536,43 +527,10 @@ class LiveNetworkTest {
     }
 
     /** detect-faces with the real BlazeFace model bundle (a test dependency) on the CPU backend. */
-    static DetectFacesStage detector() throws Exception {
-        DetectFacesStage detect = new DetectFacesStage();
-        detect.addModel(model("blazeface-front"));
-        detect.setBackend(new OnnxBackend());
+    static ModelStageProvider detector() throws Exception {
+        ModelStageProvider detect = (ModelStageProvider) Providers.stage("detect-faces");
+        detect.addModel(Fixtures.bundled("blazeface-front"));
+        detect.setBackend(Providers.cpuBackend());
         return detect;
-    }
-
-    record BundledModel(ModelDescriptor descriptor, byte[] bytes, String origin) implements Model {
-        @Override
-        public long size() {
-            return bytes.length;
-        }
-
-        @Override
-        public InputStream open() {
-            return new ByteArrayInputStream(bytes);
-        }
-
-        @Override
-        public InputStream openResource(String name) throws FileNotFoundException {
-            throw new FileNotFoundException(name);
-        }
-    }
-
-    static BundledModel model(String name) throws Exception {
-        for (URL url : Collections.list(LiveNetworkTest.class.getClassLoader().getResources("model/model.properties"))) {
-            Properties properties = new Properties();
-            try (InputStream in = url.openStream()) {
-                properties.load(in);
-            }
-            if (name.equals(properties.getProperty("name"))) {
-                ModelDescriptor descriptor = DescriptorParser.parse(properties, url.toString());
-                try (InputStream in = new URL(url, descriptor.properties().get("file")).openStream()) {
-                    return new BundledModel(descriptor, in.readAllBytes(), url.toString());
-                }
-            }
-        }
-        throw new IllegalStateException("no model bundle " + name + " on the test class path");
     }
 }

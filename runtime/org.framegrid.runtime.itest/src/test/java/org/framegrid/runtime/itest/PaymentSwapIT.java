@@ -36,6 +36,7 @@ import org.framegrid.payment.api.ticket.SenderState;
 import org.framegrid.payment.api.ticket.TicketChain;
 import org.framegrid.payment.api.ticket.TicketRedeemer;
 import org.framegrid.payment.api.ticket.WinningTicket;
+import org.framegrid.testing.Await;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -147,8 +148,8 @@ public class PaymentSwapIT {
             // Winners: the one the old provider stored before the swap is redeemed too, once a redeemer comes.
             RecordingRedeemer redeemer = new RecordingRedeemer();
             redeemerRegistration = context.registerService(TicketRedeemer.class, redeemer, null);
-            assertTrue("all three winning tickets redeemed: " + redeemer.redeemed,
-                    NodeBundles.await(() -> redeemer.redeemed.size() == 3, WAIT_MILLIS));
+            Await.until("all three winning tickets redeemed: " + redeemer.redeemed, WAIT_MILLIS,
+                    () -> redeemer.redeemed.size() == 3);
             assertEquals("each once", 3, Set.copyOf(redeemer.redeemed).size());
             System.out.printf("payment bundle update under a paying session: new provider in service %d ms after "
                     + "Bundle.update; balance %s wei kept; 1 in-flight payment under old terms refused "
@@ -171,7 +172,7 @@ public class PaymentSwapIT {
     /** Waits for the service of {@code type} from the payment bundle at {@code version}. */
     private <S> S await(Class<S> type, String version) throws Exception {
         ServiceReference<S>[] found = new ServiceReference[1];
-        assertTrue(type.getSimpleName() + " from " + BSN + " " + version, NodeBundles.await(() -> {
+        Await.until(type.getSimpleName() + " from " + BSN + " " + version, WAIT_MILLIS, () -> {
             for (ServiceReference<S> reference : references(type)) {
                 if (reference.getBundle() != null && version.equals(reference.getBundle().getVersion().toString())) {
                     found[0] = reference;
@@ -179,7 +180,7 @@ public class PaymentSwapIT {
                 }
             }
             return false;
-        }, WAIT_MILLIS));
+        });
         S service = context.getService(found[0]);
         assertNotNull(service);
         return service;

@@ -25,12 +25,11 @@ import org.framegrid.media.internal.stage.DecodeStage;
 import org.framegrid.media.internal.stage.EncodeStage;
 import org.framegrid.orchestrator.internal.Orchestrator;
 import org.framegrid.orchestrator.internal.OrchestratorSettings;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.selection.internal.DefaultSelector;
-import org.framegrid.stage.util.internal.PassthroughStage;
-import org.framegrid.stage.util.internal.TestSourceStage;
 import org.framegrid.trickle.channel.MemorySegmentChannels;
 import org.framegrid.trickle.channel.SegmentChannel;
+import org.framegrid.testing.Providers;
 import org.framegrid.trickle.client.TrickleClient;
 import org.framegrid.trickle.internal.TrickleServerFactoryComponent;
 import org.junit.jupiter.api.AfterEach;
@@ -46,18 +45,18 @@ import org.junit.jupiter.api.Timeout;
 class NetworkTest {
     static final BigInteger PRICE = BigInteger.valueOf(1_000);
     private MemorySegmentChannels channels;
-    private Engine engine;
+    private EmbeddedEngine engine;
     private TrickleServerFactoryComponent servers;
     private final List<AutoCloseable> open = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
         channels = new MemorySegmentChannels(5);
-        engine = new Engine(1000, false);
+        engine = new EmbeddedEngine(1000, false);
         engine.addProvider(new DecodeStage(channels), 0, 1, "media");
         engine.addProvider(new EncodeStage(channels), 0, 2, "media");
-        engine.addProvider(new PassthroughStage(), 0, 3, "util");
-        engine.addProvider(new TestSourceStage(), 0, 4, "util");
+        engine.addProvider(Providers.stage("passthrough"), 0, 3, "util");
+        engine.addProvider(Providers.stage("test-source"), 0, 4, "util");
         engine.register(new PipelineDefinition("live-passthrough", "test", "1", List.of(
                 new NodeDefinition("dec", "decode", Map.of("input", "", "format", "I420")),
                 new NodeDefinition("pass", "passthrough", Map.of()),

@@ -10,7 +10,7 @@ import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.inference.api.ColorOrder;
 import org.framegrid.inference.api.Normalization;
 import org.framegrid.inference.api.TensorLayout;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.junit.jupiter.api.Test;
 
 /** Fitting a frame into the square input and mapping results back. */
@@ -47,7 +47,7 @@ class LetterboxTest {
 
     @Test
     void theInputHoldsTheNormalisedImageBetweenBlackBars() {
-        try (Engine engine = new Engine(60_000, false)) {
+        try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false)) {
             FramePool pool = engine.pool();
             Frame frame = pool.acquire(PixelFormat.RGB24, 640, 360);
             for (int i = 0; i < 640 * 360; i++) {

@@ -1,5 +1,6 @@
 package org.framegrid.media.internal.stage;
 
+import static org.framegrid.testing.Streams.stage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,10 +17,11 @@ import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.media.internal.MediaTestAccess;
 import org.framegrid.media.internal.SegmentDecoder;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.trickle.channel.MemorySegmentChannels;
 import org.framegrid.trickle.channel.SegmentChannel;
 import org.framegrid.trickle.channel.SegmentWriter;
+import org.framegrid.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,15 +45,10 @@ class MediaStagesTest {
                 List.of(new EdgeDefinition("dec", "enc", null)), QueuePolicy.BLOCK, null);
     }
 
-    static StageStatus stage(Engine engine, String stream, String node) {
-        return engine.status(stream).orElseThrow().stages().stream().filter(s -> s.node().equals(node)).findFirst().orElseThrow();
-    }
 
-    static void awaitProcessed(Engine engine, String stream, long frames) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (stage(engine, stream, "enc").processed() < frames && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+    static void awaitProcessed(EmbeddedEngine engine, String stream, long frames) {
+        Await.until(frames + " frames encoded", 30_000, () -> stage(engine, stream, "enc").processed() >= frames,
+                () -> stage(engine, stream, "enc").processed() + " encoded");
         assertEquals(frames, stage(engine, stream, "enc").processed(), "frames encoded");
     }
 
@@ -61,7 +58,7 @@ class MediaStagesTest {
         Path out = dir.resolve("out.mp4");
         MediaTestAccess.clip(in, 320, 240, FPS, 2 * FPS);
         MemorySegmentChannels channels = channels();
-        try (Engine engine = new Engine(100, false)) {
+        try (EmbeddedEngine engine = new EmbeddedEngine(100, false)) {
             engine.addProvider(new DecodeStage(channels), 0, 1, "media");
             engine.addProvider(new EncodeStage(channels), 0, 2, "media");
             PipelineDefinition d = pipeline(Map.of("input", in.toString(), "format", "I420"),
@@ -93,16 +90,14 @@ class MediaStagesTest {
             w.write(bytes, 0, bytes.length);
             w.close();
         }
-        try (Engine engine = new Engine(100, false)) {
+        try (EmbeddedEngine engine = new EmbeddedEngine(100, false)) {
             engine.addProvider(new DecodeStage(channels), 0, 1, "media");
             engine.addProvider(new EncodeStage(channels), 0, 2, "media");
             StreamHandle h = engine.start(pipeline(Map.of("input", "channel:mid"),
                     Map.of("output", "channel:mid-out", "fps", FPS, "segment-seconds", 1.0)), "live", Map.of());
             awaitProcessed(engine, "live", 3 * FPS);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (stage(engine, "live", "dec").errors() < 1 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Await.until("the zeroed segment counted as an error", 10_000,
+                    () -> stage(engine, "live", "dec").errors() >= 1);
             StageStatus dec = stage(engine, "live", "dec");
             assertEquals(1, dec.errors(), "the zeroed segment is counted");
             assertTrue(dec.lastError().contains("mid/1: not a video file"), dec.lastError());

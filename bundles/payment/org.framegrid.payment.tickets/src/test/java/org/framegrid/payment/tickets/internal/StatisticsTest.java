@@ -11,6 +11,7 @@ import org.framegrid.payment.api.Payment;
 import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.payment.api.Price;
 import org.framegrid.payment.api.Receipt;
+import org.framegrid.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,11 +60,8 @@ class StatisticsTest {
             try (RedemptionWorker worker = new RedemptionWorker(fx.store, () -> redeemer, fx.chain,
                     new RedemptionWorker.Settings(10, 100, 350_000), fx.recipient::settled)) {
                 worker.recover();
-                long deadline = System.nanoTime() + 60_000_000_000L;
-                while (!fx.store.pending().isEmpty() && System.nanoTime() < deadline) {
-                    Thread.onSpinWait();
-                    Thread.sleep(5);
-                }
+                Await.until("every winner redeemed", 60_000, () -> fx.store.pending().isEmpty(),
+                        () -> fx.store.pending().size() + " pending");
             }
             assertEquals(winners, redeemer.count.get(), "every winner redeemed");
             BigInteger expected = evPerTicket.multiply(BigInteger.valueOf(TICKETS));

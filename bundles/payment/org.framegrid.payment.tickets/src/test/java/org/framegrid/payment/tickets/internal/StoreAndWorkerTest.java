@@ -10,6 +10,7 @@ import java.util.Map;
 import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.payment.api.Price;
 import org.framegrid.payment.api.ticket.WinningTicket;
+import org.framegrid.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,10 +86,7 @@ class StoreAndWorkerTest {
             try (RedemptionWorker worker = new RedemptionWorker(store, () -> redeemer, fx.chain,
                     new RedemptionWorker.Settings(5, 20, 350_000), (sender, value) -> { })) {
                 worker.recover();
-                long deadline = System.nanoTime() + 20_000_000_000L;
-                while (!store.pending().isEmpty() && System.nanoTime() < deadline) {
-                    Thread.sleep(5);
-                }
+                Await.until("every recovered winner redeemed", 20_000, () -> store.pending().isEmpty());
             }
             assertTrue(store.pending().isEmpty(), "all redeemed");
             assertEquals(2, redeemer.count.get());
@@ -107,10 +105,7 @@ class StoreAndWorkerTest {
         try (RedemptionWorker worker = new RedemptionWorker(fx.store, () -> redeemer, fx.chain,
                 new RedemptionWorker.Settings(5, 20, 350_000), fx.recipient::settled)) {
             worker.recover();
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (!fx.store.pending().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            Await.until("the expired winner dropped", 20_000, () -> fx.store.pending().isEmpty());
         }
         assertEquals(0, redeemer.calls.get());
         assertTrue(fx.store.outcome(1).startsWith("expired"), fx.store.outcome(1));

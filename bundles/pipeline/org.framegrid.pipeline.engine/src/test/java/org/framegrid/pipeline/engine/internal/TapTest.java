@@ -17,6 +17,7 @@ import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.api.pipeline.StreamTap;
 import org.framegrid.pipeline.engine.internal.TestStages.Journal;
 import org.framegrid.pipeline.engine.internal.TestStages.Seen;
+import org.framegrid.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -15,11 +15,11 @@ import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.frame.Tensor;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.inference.onnx.internal.OnnxBackend;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.testing.Providers;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.stage.vision.ColorMap;
-import org.framegrid.stage.vision.testing.Fixtures;
-import org.framegrid.stage.vision.testing.SyntheticModels;
+import org.framegrid.testing.Fixtures;
+import org.framegrid.testing.SyntheticModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,20 +35,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DepthTest {
 
-    private static Engine engine;
+    private static EmbeddedEngine engine;
     private static FramePool pool;
     private static DepthStage provider;
 
     @BeforeAll
     static void setUp() {
-        engine = new Engine(60_000, false);
+        engine = new EmbeddedEngine(60_000, false);
         pool = engine.pool();
         provider = new DepthStage();
         provider.addModel(Fixtures.synthetic("mean-depth-4d", "1.0.0", "depth-estimation", SyntheticModels.depth(true),
                 "image", Map.of(), "depth", "depth"));
         provider.addModel(Fixtures.synthetic("mean-depth-3d", "1.0.0", "depth-estimation",
                 SyntheticModels.depth(false), "image", Map.of(), "depth", "depth"));
-        provider.setBackend(new OnnxBackend());
+        provider.setBackend(Providers.cpuBackend());
     }
 
     @AfterAll
@@ -132,7 +132,7 @@ class DepthTest {
         DepthStage p = new DepthStage();
         p.addModel(Fixtures.synthetic("invert", "1.0.0", "depth-estimation", SyntheticModels.invert(), "image",
                 Map.of(), "styled", "depth"));
-        p.setBackend(new OnnxBackend());
+        p.setBackend(Providers.cpuBackend());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Fixtures.start(p, pool, PixelFormat.RGB24, Map.of("model", "invert")));
         assertEquals("depth: model invert from synthetic invert output styled FLOAT32 [1, 3, -1, -1] is not one depth "
@@ -145,7 +145,7 @@ class DepthTest {
         byte[] whole = SyntheticModels.depth(true);
         p.addModel(Fixtures.synthetic("cut", "1.0.0", "depth-estimation", java.util.Arrays.copyOf(whole,
                 whole.length / 2), "image", Map.of(), "depth", "depth"));
-        p.setBackend(new OnnxBackend());
+        p.setBackend(Providers.cpuBackend());
         Exception e = assertThrows(Exception.class, () -> Fixtures.start(p, pool, PixelFormat.RGB24,
                 Map.of("model", "cut")));
         System.out.println("depth truncated model: " + e);

@@ -17,7 +17,7 @@ import org.framegrid.api.frame.FrameMeta;
 import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
@@ -34,12 +34,12 @@ class BlurFacesTest {
     /** The box of the detection below, in pixels: x 40..80, y 30..90 (end exclusive). */
     private static final Detection FACE = new Detection(0.25f, 0.25f, 0.25f, 0.5f, 0, "face", 0.9f, -1);
 
-    private Engine engine;
+    private EmbeddedEngine engine;
     private FramePool pool;
 
     @BeforeEach
     void setUp() {
-        engine = new Engine(60_000, false);
+        engine = new EmbeddedEngine(60_000, false);
         pool = engine.pool();
     }
 

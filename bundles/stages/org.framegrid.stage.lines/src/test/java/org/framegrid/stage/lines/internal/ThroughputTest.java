@@ -16,10 +16,11 @@ import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.Tensor;
 import org.framegrid.inference.api.TensorInfo;
-import org.framegrid.inference.onnx.internal.OnnxBackend;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.inference.api.InferenceBackend;
+import org.framegrid.testing.Providers;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.stage.model.Letterbox;
-import org.framegrid.stage.vision.testing.SideBySide;
+import org.framegrid.testing.SideBySide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -36,11 +37,11 @@ class ThroughputTest {
     @Test
     void linesAgainstRawRunInto() throws Exception {
         var model = Fixtures.model("mlsd-tiny-320");
-        OnnxBackend backend = new OnnxBackend();
+        InferenceBackend backend = Providers.cpuBackend();
         LinesStage provider = new LinesStage();
         provider.addModel(model);
         provider.setBackend(backend);
-        try (Engine engine = new Engine(60_000, false)) {
+        try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false)) {
             Frame frame = Fixtures.frame(engine.pool(), PixelFormat.RGB24,
                     LinesTest.rectangle(640, 360, 100, 60, 400, 220));
             Stage stage = Fixtures.start(provider, engine.pool(), PixelFormat.RGB24, Map.of());

@@ -18,10 +18,10 @@ import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.frame.Tensor;
 import org.framegrid.api.frame.Tensors;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.inference.onnx.internal.OnnxBackend;
-import org.framegrid.pipeline.engine.internal.Engine;
-import org.framegrid.stage.vision.testing.Fixtures;
-import org.framegrid.stage.vision.testing.SyntheticModels;
+import org.framegrid.testing.Providers;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.testing.Fixtures;
+import org.framegrid.testing.SyntheticModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,18 +34,18 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TensorStageTest {
 
-    private static Engine engine;
+    private static EmbeddedEngine engine;
     private static FramePool pool;
     private static TensorStage provider;
 
     @BeforeAll
     static void setUp() {
-        engine = new Engine(60_000, false);
+        engine = new EmbeddedEngine(60_000, false);
         pool = engine.pool();
         provider = new TensorStage();
         provider.addModel(Fixtures.synthetic("gain", "1.0.0", "custom", SyntheticModels.gain(), "image", Map.of(),
                 "scaled", "scaled", "mean", "mean"));
-        provider.setBackend(new OnnxBackend());
+        provider.setBackend(Providers.cpuBackend());
     }
 
     @AfterAll

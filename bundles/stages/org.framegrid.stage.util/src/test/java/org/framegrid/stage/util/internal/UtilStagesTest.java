@@ -17,14 +17,15 @@ import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.frame.Text;
 import org.framegrid.api.frame.Texts;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.testing.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class UtilStagesTest {
-    private final Engine engine = new Engine(60_000, false);
+    private final EmbeddedEngine engine = new EmbeddedEngine(60_000, false);
     private final FramePool pool = engine.pool();
 
     @AfterEach
@@ -56,8 +57,8 @@ class UtilStagesTest {
     void convertRoundTripsThroughEveryFormat() throws Exception {
         Frame src = rgb(16, 8);
         for (PixelFormat target : PixelFormat.values()) {
-            Stage there = StageHarness.start(new ConvertStage(), pool, PixelFormat.RGB24, target, Map.of());
-            Stage back = StageHarness.start(new ConvertStage(), pool, target, PixelFormat.RGB24, Map.of());
+            Stage there = Fixtures.start(new ConvertStage(), pool, PixelFormat.RGB24, target, Map.of());
+            Stage back = Fixtures.start(new ConvertStage(), pool, target, PixelFormat.RGB24, Map.of());
             Frame mid = there.process(src);
             assertEquals(target, mid.format());
             Frame out = back.process(mid);
@@ -78,7 +79,7 @@ class UtilStagesTest {
                 out.release();
             }
         }
-        Stage gray = StageHarness.start(new ConvertStage(), pool, PixelFormat.RGB24, PixelFormat.GRAY8, Map.of());
+        Stage gray = Fixtures.start(new ConvertStage(), pool, PixelFormat.RGB24, PixelFormat.GRAY8, Map.of());
         Frame g = gray.process(src);
         assertEquals(Pixels.luma(255, 0, 90), g.data().get(15) & 0xFF, "luma of the top-right pixel");
         g.release();
@@ -88,7 +89,7 @@ class UtilStagesTest {
     @Test
     void resizeScalesEveryPlane() throws Exception {
         Frame src = rgb(8, 4);
-        Stage resize = StageHarness.start(new ResizeStage(), pool, PixelFormat.RGB24, PixelFormat.RGB24,
+        Stage resize = Fixtures.start(new ResizeStage(), pool, PixelFormat.RGB24, PixelFormat.RGB24,
                 Map.of("width", 4L, "height", 2L));
         Frame out = resize.process(src);
         assertEquals(4, out.width());
@@ -98,7 +99,7 @@ class UtilStagesTest {
         Frame nv12 = pool.acquire(PixelFormat.NV12, 8, 4);
         Frame small = resize.process(nv12);
         assertEquals(4 * 2 + 2 * 1 * 2, small.format().byteSize(small.width(), small.height()));
-        assertSame(src, StageHarness.start(new ResizeStage(), pool, PixelFormat.RGB24, PixelFormat.RGB24,
+        assertSame(src, Fixtures.start(new ResizeStage(), pool, PixelFormat.RGB24, PixelFormat.RGB24,
                 Map.of("width", 8L, "height", 4L)).process(src), "same size passes through");
         small.release();
         nv12.release();
@@ -112,7 +113,7 @@ class UtilStagesTest {
         f.meta(FrameMeta.DETECTIONS, new Detections(List.of(new Detection(0.25f, 0.5f, 0.5f, 0.25f, 1, "CAT", 0.9f,
                 -1))));
         f.meta(FrameMeta.TEXTS, new Texts(List.of(new Text("7", 0, 0, 0xFFFF0000))));
-        Stage overlay = StageHarness.start(new OverlayStage(), pool, PixelFormat.RGB24, PixelFormat.RGB24,
+        Stage overlay = Fixtures.start(new OverlayStage(), pool, PixelFormat.RGB24, PixelFormat.RGB24,
                 Map.of("thickness", 2L, "text-scale", 1L));
         f.retain(); // shared: the overlay must not draw on it
         Frame drawn = overlay.process(f);
@@ -143,7 +144,7 @@ class UtilStagesTest {
 
     @Test
     void testSourcePacesAndMoves() throws Exception {
-        Stage src = StageHarness.start(new TestSourceStage(), pool, null, PixelFormat.RGB24,
+        Stage src = Fixtures.start(new TestSourceStage(), pool, null, PixelFormat.RGB24,
                 Map.of("width", 64L, "height", 32L, "fps", 100.0));
         long start = System.nanoTime();
         Frame previous = null;

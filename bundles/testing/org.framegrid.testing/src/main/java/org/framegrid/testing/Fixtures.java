@@ -1,4 +1,4 @@
-package org.framegrid.stage.vision.testing;
+package org.framegrid.testing;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -33,19 +33,14 @@ import org.framegrid.inference.api.Model;
 import org.framegrid.inference.api.ModelDescriptor;
 import org.framegrid.inference.api.Tensor;
 import org.framegrid.inference.api.TensorLayout;
+import org.framegrid.inference.models.descriptor.DescriptorParser;
 
 /**
  * What the model-stage tests share: real model bundles on the test class path as {@link Model}s (read the way the
- * extender reads them, through the parser the test passes in), synthetic models, the real test images, frames, and a
+ * extender reads them, with its exported descriptor parser), synthetic models, the real test images, frames, and a
  * stage instance run outside any pipeline. Test support only: no stage code refers to it.
  */
 public final class Fixtures {
-
-    /** The extender's descriptor parser, passed in so this package does not depend on the extender. */
-    @FunctionalInterface
-    public interface Parser {
-        ModelDescriptor parse(Properties properties, String origin) throws Exception;
-    }
 
     /** A stage context outside the engine. */
     public record Context(String streamId, String nodeName, PixelFormat inputFormat, PixelFormat outputFormat,
@@ -83,14 +78,14 @@ public final class Fixtures {
     }
 
     /** The model bundle of model {@code name} on the test class path, with every descriptor-named resource read. */
-    public static MemoryModel bundled(String name, Parser parser) throws Exception {
+    public static MemoryModel bundled(String name) throws Exception {
         for (URL url : Collections.list(Fixtures.class.getClassLoader().getResources("model/model.properties"))) {
             Properties properties = new Properties();
             try (InputStream in = url.openStream()) {
                 properties.load(in);
             }
             if (name.equals(properties.getProperty("name"))) {
-                ModelDescriptor descriptor = parser.parse(properties, url.toString());
+                ModelDescriptor descriptor = DescriptorParser.parse(properties, url.toString());
                 Map<String, byte[]> resources = new HashMap<>();
                 for (String value : descriptor.properties().values()) {
                     if (value.endsWith(".txt")) {
@@ -152,13 +147,22 @@ public final class Fixtures {
         return tensor;
     }
 
-    /** A real test image (models.md: skimage's samples), or the test is skipped with the reason. */
+    /**
+     * A real test image (models.md: skimage's samples, which the build fetches into ~/.cache/framegrid/images); when
+     * it is absent the test fails on CI and is skipped elsewhere ({@link Fixture#require}).
+     */
     public static BufferedImage image(String file) throws IOException {
-        Path path = Path.of(System.getProperty("framegrid.test.images",
-                System.getProperty("user.home") + "/.cache/framegrid/images"), file);
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(path), "skipped: the real test image "
-                + path + " is absent (models.md: from the Debian package python3-skimage)");
+        Path path = imagePath(file);
+        Fixture.require(Files.isRegularFile(path), "the real test image " + path + " is absent (models.md: the build "
+                + "fetches skimage's samples from the Debian package python3-skimage with "
+                + "bundles/tools/org.framegrid.models/src/build/fetch-test-images.sh)");
         return ImageIO.read(path.toFile());
+    }
+
+    /** @return where the real test image {@code file} is (system property framegrid.test.images, else the cache) */
+    public static Path imagePath(String file) {
+        return Path.of(System.getProperty("framegrid.test.images",
+                System.getProperty("user.home") + "/.cache/framegrid/images"), file);
     }
 
     /** A frame of {@code image}'s size and content. */
@@ -207,8 +211,14 @@ public final class Fixtures {
     /** Configures and starts an instance of {@code provider} with its defaults overridden by {@code values}. */
     public static Stage start(StageProvider provider, FramePool pool, PixelFormat format, Map<String, Object> values)
             throws Exception {
+        return start(provider, pool, format, format, values);
+    }
+
+    /** As {@link #start(StageProvider, FramePool, PixelFormat, Map)}, for a stage from {@code in} to {@code out}. */
+    public static Stage start(StageProvider provider, FramePool pool, PixelFormat in, PixelFormat out,
+            Map<String, Object> values) throws Exception {
         Stage stage = provider.create();
-        stage.configure(new Context("s", "n", format, format, pool), properties(provider, values));
+        stage.configure(new Context("s", "n", in, out, pool), properties(provider, values));
         stage.start();
         return stage;
     }

@@ -1,4 +1,4 @@
-package org.framegrid.inference.models.internal;
+package org.framegrid.inference.models.descriptor;
 
 import java.util.ArrayList;
 import java.util.Arrays;

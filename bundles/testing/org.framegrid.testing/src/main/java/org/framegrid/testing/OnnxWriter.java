@@ -1,4 +1,4 @@
-package org.framegrid.stage.vision.testing;
+package org.framegrid.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

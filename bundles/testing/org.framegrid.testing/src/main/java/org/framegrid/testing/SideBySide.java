@@ -1,4 +1,4 @@
-package org.framegrid.stage.vision.testing;
+package org.framegrid.testing;
 
 /**
  * Two loops over the same work timed side by side, alternating call by call, so that both see the same machine state
