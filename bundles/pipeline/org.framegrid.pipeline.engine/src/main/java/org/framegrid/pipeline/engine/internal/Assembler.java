@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.framegrid.api.frame.PixelFormat;
+import org.framegrid.api.pipeline.DidYouMean;
 import org.framegrid.api.pipeline.EdgeDefinition;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
@@ -81,9 +82,8 @@ final class Assembler {
             outputs.put(n.name(), new ArrayList<>());
             StageDescriptor d = lookup.apply(n.type());
             if (d == null) {
-                String near = Names.closest(n.type(), knownTypes);
                 problem(n.position(), "node '" + n.name() + "': unknown stage type '" + n.type() + "'"
-                        + (near == null ? "" : "; did you mean '" + near + "'?"));
+                        + DidYouMean.hint(n.type(), knownTypes));
                 continue;
             }
             descriptors.put(n.name(), d);
@@ -116,9 +116,8 @@ final class Assembler {
         PropertyDescriptor p = d.property(name);
         String prefix = "node '" + n.name() + "' (" + n.type() + "): ";
         if (p == null) {
-            String near = Names.closest(name, d.properties().stream().map(PropertyDescriptor::name).toList());
-            problem(at, prefix + "unknown property '" + name + "'" + (near == null ? "" : "; did you mean '" + near
-                    + "'?"));
+            problem(at, prefix + "unknown property '" + name + "'"
+                    + DidYouMean.hint(name, d.properties().stream().map(PropertyDescriptor::name).toList()));
             return;
         }
         try {
@@ -147,9 +146,8 @@ final class Assembler {
             NodeDefinition to = nodes.get(e.to());
             for (String end : new String[] {e.from(), e.to()}) {
                 if (!nodes.containsKey(end)) {
-                    String near = Names.closest(end, nodes.keySet());
                     problem(e.position(), "edge " + e.from() + " -> " + e.to() + ": no node '" + end + "'"
-                            + (near == null ? "" : "; did you mean '" + near + "'?"));
+                            + DidYouMean.hint(end, nodes.keySet()));
                 }
             }
             if (from == null || to == null) {
