@@ -67,8 +67,8 @@ import org.framegrid.payment.tickets.internal.TicketPaymentSender;
 import org.framegrid.pipeline.engine.internal.Engine;
 import org.framegrid.selection.internal.DefaultSelector;
 import org.framegrid.stage.faces.internal.DetectFacesStage;
-import org.framegrid.stage.util.internal.CollectSinkStage;
-import org.framegrid.stage.util.internal.TestSourceStage;
+import org.framegrid.stage.util.internal.CollectSinkProvider;
+import org.framegrid.stage.util.internal.TestSourceProvider;
 import org.framegrid.trickle.client.TrickleClient;
 import org.framegrid.trickle.internal.TrickleServerFactoryComponent;
 import org.junit.jupiter.api.AfterAll;
@@ -135,7 +135,7 @@ class LiveNetworkTest {
         engine = new Engine(60_000, false);
         engine.addProvider(new DecodeStage(channels), 0, 1, "media");
         engine.addProvider(new EncodeStage(channels), 0, 2, "media");
-        engine.addProvider(new TestSourceStage(), 0, 3, "util");
+        engine.addProvider(new TestSourceProvider(), 0, 3, "util");
         engine.addProvider(detector(), 0, 4, "faces");
         engine.addProvider(collect((stream, node, frame) -> {
             if (node.equals("count")) {
@@ -546,9 +546,9 @@ class LiveNetworkTest {
     }
 
     /** Registers a listener on the collect stage the way DS does: its bind method is package-private. */
-    static CollectSinkStage collect(FrameListener listener) throws Exception {
-        CollectSinkStage collect = new CollectSinkStage();
-        Method bind = CollectSinkStage.class.getDeclaredMethod("addListener", FrameListener.class);
+    static CollectSinkProvider collect(FrameListener listener) throws Exception {
+        CollectSinkProvider collect = new CollectSinkProvider();
+        Method bind = CollectSinkProvider.class.getDeclaredMethod("addListener", FrameListener.class);
         bind.setAccessible(true);
         bind.invoke(collect, listener);
         return collect;

@@ -30,8 +30,8 @@ import org.framegrid.orchestrator.internal.Orchestrator;
 import org.framegrid.orchestrator.internal.OrchestratorSettings;
 import org.framegrid.pipeline.engine.internal.Engine;
 import org.framegrid.selection.internal.DefaultSelector;
-import org.framegrid.stage.util.internal.PassthroughStage;
-import org.framegrid.stage.util.internal.TestSourceStage;
+import org.framegrid.stage.util.internal.PassthroughProvider;
+import org.framegrid.stage.util.internal.TestSourceProvider;
 import org.framegrid.trickle.client.TrickleClient;
 import org.framegrid.trickle.internal.TrickleServerFactoryComponent;
 import org.junit.jupiter.api.AfterEach;
@@ -67,8 +67,8 @@ class NetworkTest {
         engine = new Engine(1000, false);
         engine.addProvider(new DecodeStage(channels), 0, 1, "media");
         engine.addProvider(new EncodeStage(channels), 0, 2, "media");
-        engine.addProvider(new PassthroughStage(), 0, 3, "util");
-        engine.addProvider(new TestSourceStage(), 0, 4, "util");
+        engine.addProvider(new PassthroughProvider(), 0, 3, "util");
+        engine.addProvider(new TestSourceProvider(), 0, 4, "util");
         engine.register(new PipelineDefinition("live-passthrough", "test", "1", List.of(
                 new NodeDefinition("dec", "decode", Map.of("input", "", "format", "I420")),
                 new NodeDefinition("pass", "passthrough", Map.of()),

@@ -31,8 +31,8 @@ import org.framegrid.api.stage.StageProperties;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.inference.onnx.internal.OnnxBackend;
 import org.framegrid.pipeline.engine.internal.Engine;
-import org.framegrid.stage.util.internal.CollectSinkStage;
-import org.framegrid.stage.util.internal.TestSourceStage;
+import org.framegrid.stage.util.internal.CollectSinkProvider;
+import org.framegrid.stage.util.internal.TestSourceProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -45,9 +45,9 @@ class FacesPipelineTest {
     }
 
     /** Registers a listener on the collect stage the way DS does: its bind method is package-private. */
-    private static CollectSinkStage collect(Queue<Got> got) throws Exception {
-        CollectSinkStage collect = new CollectSinkStage();
-        Method bind = CollectSinkStage.class.getDeclaredMethod("addListener", FrameListener.class);
+    private static CollectSinkProvider collect(Queue<Got> got) throws Exception {
+        CollectSinkProvider collect = new CollectSinkProvider();
+        Method bind = CollectSinkProvider.class.getDeclaredMethod("addListener", FrameListener.class);
         bind.setAccessible(true);
         bind.invoke(collect, (FrameListener) (stream, node, f) -> {
             int at = f.offset(0) + (f.height() / 2) * f.stride(0) + (f.width() / 2) * 3;
@@ -80,7 +80,7 @@ class FacesPipelineTest {
     void testSourceThroughDetectFacesToCollect() throws Exception {
         Queue<Got> got = new ConcurrentLinkedQueue<>();
         try (Engine engine = new Engine(60_000, false)) {
-            engine.addProvider(new TestSourceStage(), 0, 1, "util");
+            engine.addProvider(new TestSourceProvider(), 0, 1, "util");
             engine.addProvider(detector(), 0, 2, "faces");
             engine.addProvider(collect(got), 0, 3, "util");
             PipelineDefinition d = new PipelineDefinition("faces", "test", "r", List.of(

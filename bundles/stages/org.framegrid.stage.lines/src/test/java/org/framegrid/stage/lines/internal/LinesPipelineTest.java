@@ -23,9 +23,9 @@ import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.api.stage.FrameListener;
 import org.framegrid.pipeline.engine.internal.Engine;
-import org.framegrid.stage.util.internal.CollectSinkStage;
-import org.framegrid.stage.util.internal.OverlayStage;
-import org.framegrid.stage.util.internal.TestSourceStage;
+import org.framegrid.stage.util.internal.CollectSinkProvider;
+import org.framegrid.stage.util.internal.OverlayProvider;
+import org.framegrid.stage.util.internal.TestSourceProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -43,9 +43,9 @@ class LinesPipelineTest {
     }
 
     /** Registers a listener on the collect stage the way DS does: its bind method is package-private. */
-    private static CollectSinkStage collect(Queue<Got> got) throws Exception {
-        CollectSinkStage collect = new CollectSinkStage();
-        Method bind = CollectSinkStage.class.getDeclaredMethod("addListener", FrameListener.class);
+    private static CollectSinkProvider collect(Queue<Got> got) throws Exception {
+        CollectSinkProvider collect = new CollectSinkProvider();
+        Method bind = CollectSinkProvider.class.getDeclaredMethod("addListener", FrameListener.class);
         bind.setAccessible(true);
         bind.invoke(collect, (FrameListener) (stream, node, f) -> {
             Lines lines = f.meta(FrameMeta.LINES);
@@ -69,9 +69,9 @@ class LinesPipelineTest {
     void testSourceThroughLinesAndOverlayToCollect() throws Exception {
         Queue<Got> got = new ConcurrentLinkedQueue<>();
         try (Engine engine = new Engine(60_000, false)) {
-            engine.addProvider(new TestSourceStage(), 0, 1, "util");
+            engine.addProvider(new TestSourceProvider(), 0, 1, "util");
             engine.addProvider(LinesTest.provider(), 0, 2, "lines");
-            engine.addProvider(new OverlayStage(), 0, 3, "util");
+            engine.addProvider(new OverlayProvider(), 0, 3, "util");
             engine.addProvider(collect(got), 0, 4, "util");
             PipelineDefinition d = new PipelineDefinition("lines", "test", "r", List.of(
                     new NodeDefinition("src", "test-source", Map.of("width", 640, "height", 360, "fps", 200.0)),
