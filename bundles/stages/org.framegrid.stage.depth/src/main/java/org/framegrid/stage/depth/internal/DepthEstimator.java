@@ -134,16 +134,16 @@ final class DepthEstimator implements Stage {
         }
     }
 
-    private static org.framegrid.api.frame.Tensor tensor(FloatMap map) {
+    private static org.framegrid.api.frame.FrameTensor tensor(FloatMap map) {
         int n = map.width() * map.height();
         ByteBuffer data = ByteBuffer.allocateDirect(4 * n).order(ByteOrder.nativeOrder());
         data.asFloatBuffer().put(map.values(), 0, n);
-        return new org.framegrid.api.frame.Tensor(TENSOR, new int[] {1, 1, map.height(), map.width()}, data);
+        return new org.framegrid.api.frame.FrameTensor(TENSOR, new int[] {1, 1, map.height(), map.width()}, data);
     }
 
     /** @return {@code existing} with {@code tensor} added, replacing one of the same name */
-    static Tensors with(Tensors existing, org.framegrid.api.frame.Tensor tensor) {
-        List<org.framegrid.api.frame.Tensor> items = new ArrayList<>();
+    static Tensors with(Tensors existing, org.framegrid.api.frame.FrameTensor tensor) {
+        List<org.framegrid.api.frame.FrameTensor> items = new ArrayList<>();
         if (existing != null) {
             existing.items().stream().filter(t -> !t.name().equals(tensor.name())).forEach(items::add);
         }

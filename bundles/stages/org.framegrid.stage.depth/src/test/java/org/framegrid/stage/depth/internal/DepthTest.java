@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameMeta;
 import org.framegrid.api.frame.FramePool;
+import org.framegrid.api.frame.FrameTensor;
 import org.framegrid.api.frame.PixelFormat;
-import org.framegrid.api.frame.Tensor;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.inference.onnx.internal.OnnxBackend;
 import org.framegrid.pipeline.engine.internal.Engine;
@@ -85,7 +85,7 @@ class DepthTest {
             assertColor(ColorMap.TURBO.color(0), Fixtures.rgb(frame, 1, 180), "far left");
             assertColor(ColorMap.TURBO.color(0.5f), Fixtures.rgb(frame, 320, 180), "middle");
             assertColor(ColorMap.TURBO.color(1), Fixtures.rgb(frame, 638, 180), "near right");
-            Tensor depth = frame.meta(FrameMeta.TENSORS).items().get(0);
+            FrameTensor depth = frame.meta(FrameMeta.TENSORS).items().get(0);
             assertEquals("depth", depth.name());
             assertArrayEquals(new int[] {1, 1, 180, 320}, depth.shape(), "the map at model resolution");
             assertEquals(0f, depth.data().getFloat(0), 1e-3);

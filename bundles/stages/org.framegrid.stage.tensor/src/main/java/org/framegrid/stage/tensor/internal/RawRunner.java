@@ -115,7 +115,7 @@ final class RawRunner implements Stage {
             bypassed++; // the backend closed the model under us: the stream goes on without tensors
             return frame;
         }
-        Map<String, org.framegrid.api.frame.Tensor> byName = new java.util.LinkedHashMap<>();
+        Map<String, org.framegrid.api.frame.FrameTensor> byName = new java.util.LinkedHashMap<>();
         if (attached != null) {
             attached.items().forEach(t -> byName.put(t.name(), t));
         }
@@ -129,7 +129,7 @@ final class RawRunner implements Stage {
     }
 
     private Tensor fromFrame(Tensors attached, TensorInfo info) {
-        org.framegrid.api.frame.Tensor source = attached == null ? null : attached.items().stream()
+        org.framegrid.api.frame.FrameTensor source = attached == null ? null : attached.items().stream()
                 .filter(t -> t.name().equals(info.name())).findFirst().orElse(null);
         if (source == null) {
             throw new IllegalArgumentException(Signature.what(TensorStage.TYPE, loaded) + " input " + info
@@ -146,13 +146,13 @@ final class RawRunner implements Stage {
         return tensor;
     }
 
-    private static org.framegrid.api.frame.Tensor toFrame(String name, Tensor tensor) {
+    private static org.framegrid.api.frame.FrameTensor toFrame(String name, Tensor tensor) {
         if (tensor.type() != ElementType.FLOAT32) {
             throw new IllegalStateException(TensorStage.TYPE + ": output " + name + " is " + tensor.type()
                     + "; frame tensors hold FLOAT32 only");
         }
         int[] shape = Arrays.stream(tensor.shape()).mapToInt(Math::toIntExact).toArray();
-        return new org.framegrid.api.frame.Tensor(name, shape, tensor.data());
+        return new org.framegrid.api.frame.FrameTensor(name, shape, tensor.data());
     }
 
     long bypassed() {
