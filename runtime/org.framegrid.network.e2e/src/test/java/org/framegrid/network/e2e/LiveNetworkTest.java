@@ -66,7 +66,7 @@ import org.framegrid.payment.tickets.internal.TicketPaymentReceiver;
 import org.framegrid.payment.tickets.internal.TicketPaymentSender;
 import org.framegrid.pipeline.engine.internal.Engine;
 import org.framegrid.selection.internal.DefaultSelector;
-import org.framegrid.stage.faces.internal.DetectFacesStage;
+import org.framegrid.stage.faces.internal.DetectFacesProvider;
 import org.framegrid.stage.util.internal.CollectSinkProvider;
 import org.framegrid.stage.util.internal.TestSourceProvider;
 import org.framegrid.trickle.client.TrickleClient;
@@ -555,8 +555,8 @@ class LiveNetworkTest {
     }
 
     /** detect-faces with the real BlazeFace model bundle (a test dependency) on the CPU backend. */
-    static DetectFacesStage detector() throws Exception {
-        DetectFacesStage detect = new DetectFacesStage();
+    static DetectFacesProvider detector() throws Exception {
+        DetectFacesProvider detect = new DetectFacesProvider();
         detect.addModel(model("blazeface-front"));
         detect.setBackend(new OnnxBackend());
         return detect;

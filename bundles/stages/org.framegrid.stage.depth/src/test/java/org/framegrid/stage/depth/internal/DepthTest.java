@@ -37,13 +37,13 @@ class DepthTest {
 
     private static Engine engine;
     private static FramePool pool;
-    private static DepthStage provider;
+    private static DepthProvider provider;
 
     @BeforeAll
     static void setUp() {
         engine = new Engine(60_000, false);
         pool = engine.pool();
-        provider = new DepthStage();
+        provider = new DepthProvider();
         provider.addModel(Fixtures.synthetic("mean-depth-4d", "1.0.0", "depth-estimation", SyntheticModels.depth(true),
                 "image", Map.of(), "depth", "depth"));
         provider.addModel(Fixtures.synthetic("mean-depth-3d", "1.0.0", "depth-estimation",
@@ -129,7 +129,7 @@ class DepthTest {
 
     @Test
     void aModelThatDoesNotOutputOneMapIsRefusedAtStart() throws Exception {
-        DepthStage p = new DepthStage();
+        DepthProvider p = new DepthProvider();
         p.addModel(Fixtures.synthetic("invert", "1.0.0", "depth-estimation", SyntheticModels.invert(), "image",
                 Map.of(), "styled", "depth"));
         p.setBackend(new OnnxBackend());
@@ -141,7 +141,7 @@ class DepthTest {
 
     @Test
     void aTruncatedModelFileIsAClearErrorAtStart() throws Exception {
-        DepthStage p = new DepthStage();
+        DepthProvider p = new DepthProvider();
         byte[] whole = SyntheticModels.depth(true);
         p.addModel(Fixtures.synthetic("cut", "1.0.0", "depth-estimation", java.util.Arrays.copyOf(whole,
                 whole.length / 2), "image", Map.of(), "depth", "depth"));

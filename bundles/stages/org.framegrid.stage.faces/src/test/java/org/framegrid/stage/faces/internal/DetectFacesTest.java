@@ -33,13 +33,13 @@ class DetectFacesTest {
 
     private static Engine engine;
     private static FramePool pool;
-    private static DetectFacesStage provider;
+    private static DetectFacesProvider provider;
 
     @BeforeAll
     static void setUp() throws Exception {
         engine = new Engine(60_000, false);
         pool = engine.pool();
-        provider = new DetectFacesStage();
+        provider = new DetectFacesProvider();
         provider.addModel(Fixtures.model("blazeface-front"));
         provider.setBackend(new OnnxBackend());
     }
@@ -167,7 +167,7 @@ class DetectFacesTest {
         assertTrue(noModel.getMessage().contains("no face-detection model named 'no-such-model'")
                 && noModel.getMessage().contains("blazeface-front"), noModel.getMessage());
 
-        DetectFacesStage bare = new DetectFacesStage();
+        DetectFacesProvider bare = new DetectFacesProvider();
         bare.addModel(Fixtures.model("blazeface-front"));
         IllegalStateException noBackend = assertThrows(IllegalStateException.class,
                 () -> Fixtures.start(bare, pool, PixelFormat.RGB24, Map.of()));
@@ -176,7 +176,7 @@ class DetectFacesTest {
 
     @Test
     void aModelThatIsNotABlazeFaceExportIsRefusedAtStart() throws Exception {
-        DetectFacesStage p = new DetectFacesStage();
+        DetectFacesProvider p = new DetectFacesProvider();
         var lines = Fixtures.model("mlsd-tiny-320");
         p.addModel(lines);
         p.setBackend(new OnnxBackend());
@@ -189,7 +189,7 @@ class DetectFacesTest {
     @Test
     void framesPassThroughCountedWhenTheBackendClosesTheModel() throws Exception {
         OnnxBackend backend = new OnnxBackend();
-        DetectFacesStage p = new DetectFacesStage();
+        DetectFacesProvider p = new DetectFacesProvider();
         p.addModel(Fixtures.model("blazeface-front"));
         p.setBackend(backend);
         FaceDetector stage = (FaceDetector) Fixtures.start(p, pool, PixelFormat.RGB24, Map.of());
@@ -213,7 +213,7 @@ class DetectFacesTest {
 
     @Test
     void anUnbindOfAReplacedBackendKeepsTheReplacement() {
-        DetectFacesStage p = new DetectFacesStage();
+        DetectFacesProvider p = new DetectFacesProvider();
         OnnxBackend first = new OnnxBackend();
         OnnxBackend second = new OnnxBackend();
         p.setBackend(first);

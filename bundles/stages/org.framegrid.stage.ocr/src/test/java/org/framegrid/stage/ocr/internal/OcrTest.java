@@ -36,7 +36,7 @@ class OcrTest {
 
     private static Engine engine;
     private static FramePool pool;
-    private static OcrStage provider;
+    private static OcrProvider provider;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -45,9 +45,9 @@ class OcrTest {
         provider = provider();
     }
 
-    static OcrStage provider() throws Exception {
-        OcrStage p = new OcrStage();
-        p.addDetector(Fixtures.bundled("ppocr-det", DescriptorParser::parse));
+    static OcrProvider provider() throws Exception {
+        OcrProvider p = new OcrProvider();
+        p.addModel(Fixtures.bundled("ppocr-det", DescriptorParser::parse));
         p.addRecognizer(Fixtures.bundled("ppocr-rec", DescriptorParser::parse));
         p.setBackend(new OnnxBackend());
         return p;
@@ -147,8 +147,8 @@ class OcrTest {
 
     @Test
     void modelsOfTheWrongKindAreRefusedAtStart() throws Exception {
-        OcrStage p = new OcrStage();
-        p.addDetector(Fixtures.bundled("ppocr-det", DescriptorParser::parse));
+        OcrProvider p = new OcrProvider();
+        p.addModel(Fixtures.bundled("ppocr-det", DescriptorParser::parse));
         p.addRecognizer(Fixtures.bundled("ppocr-cls", DescriptorParser::parse));
         p.setBackend(new OnnxBackend());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -49,13 +49,13 @@ class SegmentTest {
 
     private static Engine engine;
     private static FramePool pool;
-    private static SegmentStage provider;
+    private static SegmentProvider provider;
 
     @BeforeAll
     static void setUp() throws Exception {
         engine = new Engine(60_000, false);
         pool = engine.pool();
-        provider = new SegmentStage();
+        provider = new SegmentProvider();
         provider.addModel(Fixtures.bundled("isnet-small-dyn", DescriptorParser::parse));
         provider.addModel(Fixtures.bundled("isnet-small", DescriptorParser::parse));
         provider.setBackend(new OnnxBackend());
@@ -269,7 +269,7 @@ class SegmentTest {
 
     @Test
     void aModelOfTheWrongKindIsRefusedAtStart() throws Exception {
-        SegmentStage p = new SegmentStage();
+        SegmentProvider p = new SegmentProvider();
         p.addModel(Fixtures.bundled("blazeface-front", DescriptorParser::parse));
         p.setBackend(new OnnxBackend());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -45,7 +45,7 @@ class ThroughputTest {
         BufferedImage astronaut = Fixtures.image("astronaut.png");
         Fixtures.MemoryModel model = Fixtures.bundled("isnet-small-dyn", DescriptorParser::parse);
         OnnxBackend backend = new OnnxBackend();
-        SegmentStage provider = new SegmentStage();
+        SegmentProvider provider = new SegmentProvider();
         provider.addModel(model);
         provider.setBackend(backend);
         try (Engine engine = new Engine(60_000, false)) {

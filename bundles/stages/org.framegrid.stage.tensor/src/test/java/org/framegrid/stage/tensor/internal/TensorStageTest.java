@@ -36,13 +36,13 @@ class TensorStageTest {
 
     private static Engine engine;
     private static FramePool pool;
-    private static TensorStage provider;
+    private static TensorProvider provider;
 
     @BeforeAll
     static void setUp() {
         engine = new Engine(60_000, false);
         pool = engine.pool();
-        provider = new TensorStage();
+        provider = new TensorProvider();
         provider.addModel(Fixtures.synthetic("gain", "1.0.0", "custom", SyntheticModels.gain(), "image", Map.of(),
                 "scaled", "scaled", "mean", "mean"));
         provider.setBackend(new OnnxBackend());

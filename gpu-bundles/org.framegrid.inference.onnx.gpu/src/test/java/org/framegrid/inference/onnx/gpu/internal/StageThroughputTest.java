@@ -3,7 +3,6 @@ package org.framegrid.inference.onnx.gpu.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.awt.image.BufferedImage;
-import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +17,7 @@ import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.Tensor;
 import org.framegrid.inference.api.TensorInfo;
 import org.framegrid.pipeline.engine.internal.Engine;
-import org.framegrid.stage.faces.internal.DetectFacesStage;
+import org.framegrid.stage.faces.internal.DetectFacesProvider;
 import org.framegrid.stage.model.ImageInputWriter;
 import org.framegrid.stage.vision.testing.Fixtures.MemoryModel;
 import org.framegrid.stage.vision.testing.SideBySide;
@@ -51,7 +50,7 @@ class StageThroughputTest {
         BufferedImage astronaut = org.framegrid.stage.vision.testing.Fixtures.image("astronaut.png");
         MemoryModel model = Fixtures.model("blazeface-front");
         GpuOnnxBackend backend = new GpuOnnxBackend(Fixtures.config(0));
-        DetectFacesStage provider = new DetectFacesStage();
+        DetectFacesProvider provider = new DetectFacesProvider();
         provider.addModel(model);
         provider.setBackend(backend);
         try (Engine engine = new Engine(60_000, false);
@@ -71,9 +70,7 @@ class StageThroughputTest {
                     out.put(info.name(), Tensor.allocate(ElementType.FLOAT32, info.shape()));
                 }
                 // The raw loop runs on the very input the stage makes of the frame.
-                FloatBuffer inputData = in.values().iterator().next().floats();
-                new ImageInputWriter(128, input.layout(), input.colorOrder(), input.normalization())
-                        .write(frame, inputData);
+                new ImageInputWriter(input).letterbox(frame, in.values().iterator().next());
                 int[] faces = {0};
                 SideBySide timed = SideBySide.time(WARM_UP, FRAMES, () -> {
                     stage.process(frame);
