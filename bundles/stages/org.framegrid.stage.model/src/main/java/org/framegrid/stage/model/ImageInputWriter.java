@@ -101,9 +101,9 @@ public final class ImageInputWriter {
         this.raster = new InputRaster(spec);
     }
 
-    /** @return whether frames of {@code format} can be written */
+    /** @return whether frames of {@code format} can be written (one of {@link #FORMATS}) */
     public static boolean accepts(PixelFormat format) {
-        return FORMATS.contains(format);
+        return format == PixelFormat.RGB24 || format == PixelFormat.BGR24 || format == PixelFormat.RGBA;
     }
 
     /** @return the model's image input this writer fills */

@@ -105,11 +105,15 @@ final class InputRaster {
         byte[] a = lineA;
         byte[] b = lineB;
         float[] out = values;
+        float[] l0 = lut0;
+        float[] l1 = lut1;
+        float[] l2 = lut2;
         int[] columnA = columns.a;
         int[] columnB = columns.b;
         int[] columnWeight = columns.weight;
+        int n = used;
         int gy = 256 - fy;
-        for (int u = 0; u < used; u++, at += 3) {
+        for (int u = 0; u < n; u++, at += 3) {
             int ca = columnA[u];
             if (ca < 0) {
                 out[at] = pad[0];
@@ -120,9 +124,9 @@ final class InputRaster {
             int cb = columnB[u];
             int fx = columnWeight[u];
             int gx = 256 - fx;
-            out[at] = lut0[bilinear(a, b, ca + first, cb + first, fx, gx, fy, gy)];
-            out[at + 1] = lut1[bilinear(a, b, ca + 1, cb + 1, fx, gx, fy, gy)];
-            out[at + 2] = lut2[bilinear(a, b, ca + last, cb + last, fx, gx, fy, gy)];
+            out[at] = l0[bilinear(a, b, ca + first, cb + first, fx, gx, fy, gy)];
+            out[at + 1] = l1[bilinear(a, b, ca + 1, cb + 1, fx, gx, fy, gy)];
+            out[at + 2] = l2[bilinear(a, b, ca + last, cb + last, fx, gx, fy, gy)];
         }
     }
 
