@@ -2,7 +2,8 @@
  * Pipelines and streams: definitions (filled by a parser such as the YAML loader), the
  * {@link org.framegrid.api.pipeline.PipelineService} that runs one instance of a definition per stream, the
  * {@link org.framegrid.api.pipeline.StageCatalog} of stage types currently available, status records, and the
- * per-stream {@link org.framegrid.api.pipeline.StreamTap taps} through which a stream's owner observes its frames.
+ * per-stream {@link org.framegrid.api.pipeline.StreamTap taps} through which a stream's owner observes its frames,
+ * and the {@link org.framegrid.api.pipeline.DidYouMean} every pipeline message suggests names with.
  */
 @Export
 @Version("1.3.0")

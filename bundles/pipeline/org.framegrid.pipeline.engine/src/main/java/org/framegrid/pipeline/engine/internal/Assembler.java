@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.framegrid.api.pipeline.DidYouMean;
 import org.framegrid.api.pipeline.EdgeDefinition;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
@@ -78,9 +79,8 @@ final class Assembler {
             outputs.put(n.name(), new ArrayList<>());
             StageDescriptor d = lookup.apply(n.type());
             if (d == null) {
-                String near = Names.closest(n.type(), knownTypes);
                 problem(n.position(), "node '" + n.name() + "': unknown stage type '" + n.type() + "'"
-                        + (near == null ? "" : "; did you mean '" + near + "'?"));
+                        + DidYouMean.hint(n.type(), knownTypes));
                 continue;
             }
             descriptors.put(n.name(), d);
@@ -122,9 +122,8 @@ final class Assembler {
             NodeDefinition to = nodes.get(e.to());
             for (String end : new String[] {e.from(), e.to()}) {
                 if (!nodes.containsKey(end)) {
-                    String near = Names.closest(end, nodes.keySet());
                     problem(e.position(), "edge " + e.from() + " -> " + e.to() + ": no node '" + end + "'"
-                            + (near == null ? "" : "; did you mean '" + near + "'?"));
+                            + DidYouMean.hint(end, nodes.keySet()));
                 }
             }
             if (from == null || to == null) {

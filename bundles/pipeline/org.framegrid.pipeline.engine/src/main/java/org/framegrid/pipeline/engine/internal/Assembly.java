@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.framegrid.api.frame.PixelFormat;
+import org.framegrid.api.pipeline.DidYouMean;
 import org.framegrid.api.pipeline.EdgeDefinition;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
@@ -98,9 +99,8 @@ final class Assembly {
         String prefix = "node '" + n.name() + "' (" + n.type() + "): ";
         SourcePosition where = at == null ? def.position() : at;
         if (p == null) {
-            String near = Names.closest(name, d.properties().stream().map(PropertyDescriptor::name).toList());
             return new PipelineProblem(where, prefix + "unknown property '" + name + "'"
-                    + (near == null ? "" : "; did you mean '" + near + "'?"));
+                    + DidYouMean.hint(name, d.properties().stream().map(PropertyDescriptor::name).toList()));
         }
         try {
             values.put(name, PropertyCoercer.coerce(p, value));

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.framegrid.api.frame.FramePool;
+import org.framegrid.api.pipeline.DidYouMean;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
 import org.framegrid.api.pipeline.PipelineProblem;
@@ -187,8 +188,7 @@ public final class Engine implements PipelineService, StageCatalog, AutoCloseabl
         Assembly registered = definitions.get(pipeline);
         if (registered == null) {
             throw new PipelineDefinitionException(List.of(new PipelineProblem(null, "no pipeline '" + pipeline
-                    + "'" + Optional.ofNullable(Names.closest(pipeline, definitions.keySet()))
-                    .map(n -> "; did you mean '" + n + "'?").orElse(""))));
+                    + "'" + DidYouMean.hint(pipeline, definitions.keySet()))));
         }
         if (registered.providers != registry.generation()) {
             // Stage providers came or went since it was assembled: once again, for this and later streams.

@@ -68,7 +68,7 @@ class BlurFacesTest {
     @ParameterizedTest
     @ValueSource(strings = {"pixelate", "blur"})
     void changesPixelsOnlyInsideTheBox(String method) throws Exception {
-        Stage stage = Fixtures.start(new BlurFacesStage(), pool, PixelFormat.RGB24,
+        Stage stage = Fixtures.start(new BlurFacesProvider(), pool, PixelFormat.RGB24,
                 Map.of("method", method, "strength", 8L, "margin", 0.0));
         Frame frame = noise(List.of(FACE));
         byte[] before = pixels(frame);
@@ -102,7 +102,7 @@ class BlurFacesTest {
 
     @Test
     void theMarginGrowsTheRegionAndOtherLabelsAreLeftAlone() throws Exception {
-        Stage stage = Fixtures.start(new BlurFacesStage(), pool, PixelFormat.RGB24, Map.of("margin", 0.25));
+        Stage stage = Fixtures.start(new BlurFacesProvider(), pool, PixelFormat.RGB24, Map.of("margin", 0.25));
         Frame frame = noise(List.of(FACE, new Detection(0.7f, 0.1f, 0.2f, 0.2f, 1, "plate", 0.9f, -1)));
         byte[] before = pixels(frame);
         stage.process(frame);
@@ -120,7 +120,7 @@ class BlurFacesTest {
 
     @Test
     void aSharedFrameIsCopiedBeforeItIsChanged() throws Exception {
-        Stage stage = Fixtures.start(new BlurFacesStage(), pool, PixelFormat.RGB24, Map.of());
+        Stage stage = Fixtures.start(new BlurFacesProvider(), pool, PixelFormat.RGB24, Map.of());
         Frame frame = noise(List.of(FACE));
         byte[] before = pixels(frame);
         frame.retain();
@@ -137,7 +137,7 @@ class BlurFacesTest {
 
     @Test
     void aFrameWithoutDetectionsPassesUntouched() throws Exception {
-        Stage stage = Fixtures.start(new BlurFacesStage(), pool, PixelFormat.RGB24, Map.of());
+        Stage stage = Fixtures.start(new BlurFacesProvider(), pool, PixelFormat.RGB24, Map.of());
         Frame frame = noise(List.of());
         frame.meta(FrameMeta.DETECTIONS, null);
         byte[] before = pixels(frame);

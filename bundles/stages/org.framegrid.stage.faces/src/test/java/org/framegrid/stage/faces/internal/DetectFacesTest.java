@@ -41,13 +41,13 @@ class DetectFacesTest {
 
     private static EmbeddedEngine engine;
     private static FramePool pool;
-    private static DetectFacesStage provider;
+    private static DetectFacesProvider provider;
 
     @BeforeAll
     static void setUp() throws Exception {
         engine = new EmbeddedEngine(60_000, false);
         pool = engine.pool();
-        provider = new DetectFacesStage();
+        provider = new DetectFacesProvider();
         provider.addModel(Fixtures.model("blazeface-front"));
         provider.setBackend(Providers.cpuBackend());
     }
@@ -175,7 +175,7 @@ class DetectFacesTest {
         assertTrue(noModel.getMessage().contains("no face-detection model named 'no-such-model'")
                 && noModel.getMessage().contains("blazeface-front"), noModel.getMessage());
 
-        DetectFacesStage bare = new DetectFacesStage();
+        DetectFacesProvider bare = new DetectFacesProvider();
         bare.addModel(Fixtures.model("blazeface-front"));
         IllegalStateException noBackend = assertThrows(IllegalStateException.class,
                 () -> Fixtures.start(bare, pool, PixelFormat.RGB24, Map.of()));
@@ -184,7 +184,7 @@ class DetectFacesTest {
 
     @Test
     void aModelThatIsNotABlazeFaceExportIsRefusedAtStart() throws Exception {
-        DetectFacesStage p = new DetectFacesStage();
+        DetectFacesProvider p = new DetectFacesProvider();
         var lines = Fixtures.model("mlsd-tiny-320");
         p.addModel(lines);
         p.setBackend(Providers.cpuBackend());
@@ -197,7 +197,7 @@ class DetectFacesTest {
     @Test
     void framesPassThroughCountedWhenTheBackendClosesTheModel() throws Exception {
         ClosingBackend backend = new ClosingBackend(Providers.cpuBackend());
-        DetectFacesStage p = new DetectFacesStage();
+        DetectFacesProvider p = new DetectFacesProvider();
         p.addModel(Fixtures.model("blazeface-front"));
         p.setBackend(backend);
         FaceDetector stage = (FaceDetector) Fixtures.start(p, pool, PixelFormat.RGB24, Map.of());
@@ -219,7 +219,7 @@ class DetectFacesTest {
 
     @Test
     void anUnbindOfAReplacedBackendKeepsTheReplacement() {
-        DetectFacesStage p = new DetectFacesStage();
+        DetectFacesProvider p = new DetectFacesProvider();
         InferenceBackend first = Providers.cpuBackend();
         InferenceBackend second = Providers.cpuBackend();
         p.setBackend(first);

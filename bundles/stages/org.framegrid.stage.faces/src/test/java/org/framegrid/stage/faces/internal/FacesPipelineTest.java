@@ -49,8 +49,8 @@ class FacesPipelineTest {
         });
     }
 
-    private static DetectFacesStage detector() throws Exception {
-        DetectFacesStage detect = new DetectFacesStage();
+    private static DetectFacesProvider detector() throws Exception {
+        DetectFacesProvider detect = new DetectFacesProvider();
         detect.addModel(Fixtures.model("blazeface-front"));
         detect.setBackend(Providers.cpuBackend());
         return detect;
@@ -95,7 +95,7 @@ class FacesPipelineTest {
         try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false)) {
             engine.addProvider(new StillSource(image), 0, 1, "test");
             engine.addProvider(detector(), 0, 2, "faces");
-            engine.addProvider(new BlurFacesStage(), 0, 3, "faces");
+            engine.addProvider(new BlurFacesProvider(), 0, 3, "faces");
             engine.addProvider(collect(got), 0, 4, "util");
             PipelineDefinition d = new PipelineDefinition("privacy", "test", "r", List.of(
                     new NodeDefinition("src", "still", Map.of()),

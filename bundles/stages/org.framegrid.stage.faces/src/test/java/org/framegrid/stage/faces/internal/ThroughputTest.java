@@ -48,7 +48,7 @@ class ThroughputTest {
         BufferedImage image = Fixtures.astronaut();
         var model = Fixtures.model("blazeface-front");
         InferenceBackend backend = Providers.cpuBackend();
-        DetectFacesStage provider = new DetectFacesStage();
+        DetectFacesProvider provider = new DetectFacesProvider();
         provider.addModel(model);
         provider.setBackend(backend);
         try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false)) {
@@ -65,10 +65,9 @@ class ThroughputTest {
                     out.put(info.name(), Tensor.allocate(ElementType.FLOAT32, info.shape()));
                 }
                 // The raw loop runs on the very input the stage makes of the frame.
-                ImageInputWriter writer = new ImageInputWriter(128, model.descriptor().input().layout(),
-                        model.descriptor().input().colorOrder(), model.descriptor().input().normalization());
-                FloatBuffer input = in.values().iterator().next().floats();
-                writer.write(frame, input);
+                ImageInputWriter writer = new ImageInputWriter(model.descriptor().input());
+                Tensor input = in.values().iterator().next();
+                writer.letterbox(frame, input);
                 int[] faces = {0};
                 SideBySide timed = SideBySide.time(WARM_UP, FRAMES, () -> {
                     stage.process(frame);
@@ -81,7 +80,7 @@ class ThroughputTest {
                 FloatBuffer[] boxes = {out.get("Identity_2:0").floats(), out.get("Identity_3:0").floats()};
                 long t2 = System.nanoTime();
                 for (int i = 0; i < FRAMES; i++) {
-                    writer.write(frame, input);
+                    writer.letterbox(frame, input);
                 }
                 long t3 = System.nanoTime();
                 for (int i = 0; i < FRAMES; i++) {

@@ -27,13 +27,13 @@ class ImageToImageTest {
 
     private static EmbeddedEngine engine;
     private static FramePool pool;
-    private static ImageToImageStage provider;
+    private static ImageToImageProvider provider;
 
     @BeforeAll
     static void setUp() {
         engine = new EmbeddedEngine(60_000, false);
         pool = engine.pool();
-        provider = new ImageToImageStage();
+        provider = new ImageToImageProvider();
         provider.addModel(Fixtures.synthetic("invert", "1.0.0", "image-to-image", SyntheticModels.invert(), "image",
                 Map.of(), "styled", "image"));
         provider.setBackend(Providers.cpuBackend());
@@ -93,7 +93,7 @@ class ImageToImageTest {
 
     @Test
     void aModelWhoseOutputIsNotAnImageIsRefusedAtStart() throws Exception {
-        ImageToImageStage p = new ImageToImageStage();
+        ImageToImageProvider p = new ImageToImageProvider();
         p.addModel(Fixtures.synthetic("depthish", "1.0.0", "image-to-image", SyntheticModels.depth(true), "image",
                 Map.of(), "depth", "image"));
         p.setBackend(Providers.cpuBackend());

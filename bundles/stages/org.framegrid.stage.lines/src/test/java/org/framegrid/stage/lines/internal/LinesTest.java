@@ -31,8 +31,8 @@ class LinesTest {
     record Side(float x1, float y1, float x2, float y2) {
     }
 
-    static LinesStage provider() throws Exception {
-        LinesStage provider = new LinesStage();
+    static LinesProvider provider() throws Exception {
+        LinesProvider provider = new LinesProvider();
         provider.addModel(Fixtures.model("mlsd-tiny-320"));
         provider.setBackend(Providers.cpuBackend());
         return provider;
@@ -136,7 +136,7 @@ class LinesTest {
     @Test
     void minLengthAndMaxLinesAreApplied() throws Exception {
         try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false)) {
-            LinesStage provider = provider();
+            LinesProvider provider = provider();
             Stage stage = Fixtures.start(provider, engine.pool(), PixelFormat.RGB24, Map.of());
             Frame frame = Fixtures.frame(engine.pool(), PixelFormat.RGB24, rectangle(320, 320, 60, 80, 200, 140));
             try {

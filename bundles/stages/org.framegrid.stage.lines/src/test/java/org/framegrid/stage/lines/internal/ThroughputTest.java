@@ -19,7 +19,7 @@ import org.framegrid.inference.api.TensorInfo;
 import org.framegrid.inference.api.InferenceBackend;
 import org.framegrid.testing.Providers;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
-import org.framegrid.stage.model.Letterbox;
+import org.framegrid.stage.model.ImageInputWriter;
 import org.framegrid.testing.SideBySide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,7 +38,7 @@ class ThroughputTest {
     void linesAgainstRawRunInto() throws Exception {
         var model = Fixtures.model("mlsd-tiny-320");
         InferenceBackend backend = Providers.cpuBackend();
-        LinesStage provider = new LinesStage();
+        LinesProvider provider = new LinesProvider();
         provider.addModel(model);
         provider.setBackend(backend);
         try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false)) {
@@ -49,7 +49,9 @@ class ThroughputTest {
                     model.descriptor(), InferenceOptions.DEFAULT.withIntraOpThreads(1));
             try {
                 Tensor in = Tensor.allocate(ElementType.FLOAT32, model.descriptor().input().shape(320, 320));
-                LineDetector.write(frame, Letterbox.of(640, 360, 320), in.floats(), 320);
+                // The raw loop runs on the very input the stage makes of the frame.
+                new ImageInputWriter(model.descriptor().input(), ImageInputWriter.Sampling.NEAREST,
+                        ImageInputWriter.Padding.EDGE).letterbox(frame, in);
                 Map<String, Tensor> inputs = Map.of(model.descriptor().input().name(), in);
                 Map<String, Tensor> out = new HashMap<>();
                 for (TensorInfo info : raw.outputs()) {

@@ -35,7 +35,7 @@ class OcrTest {
 
     private static EmbeddedEngine engine;
     private static FramePool pool;
-    private static OcrStage provider;
+    private static OcrProvider provider;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -44,9 +44,9 @@ class OcrTest {
         provider = provider();
     }
 
-    static OcrStage provider() throws Exception {
-        OcrStage p = new OcrStage();
-        p.addDetector(Fixtures.bundled("ppocr-det"));
+    static OcrProvider provider() throws Exception {
+        OcrProvider p = new OcrProvider();
+        p.addModel(Fixtures.bundled("ppocr-det"));
         p.addRecognizer(Fixtures.bundled("ppocr-rec"));
         p.setBackend(Providers.cpuBackend());
         return p;
@@ -146,8 +146,8 @@ class OcrTest {
 
     @Test
     void modelsOfTheWrongKindAreRefusedAtStart() throws Exception {
-        OcrStage p = new OcrStage();
-        p.addDetector(Fixtures.bundled("ppocr-det"));
+        OcrProvider p = new OcrProvider();
+        p.addModel(Fixtures.bundled("ppocr-det"));
         p.addRecognizer(Fixtures.bundled("ppocr-cls"));
         p.setBackend(Providers.cpuBackend());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

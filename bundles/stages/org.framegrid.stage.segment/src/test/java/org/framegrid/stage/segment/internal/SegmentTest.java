@@ -48,13 +48,13 @@ class SegmentTest {
 
     private static EmbeddedEngine engine;
     private static FramePool pool;
-    private static SegmentStage provider;
+    private static SegmentProvider provider;
 
     @BeforeAll
     static void setUp() throws Exception {
         engine = new EmbeddedEngine(60_000, false);
         pool = engine.pool();
-        provider = new SegmentStage();
+        provider = new SegmentProvider();
         provider.addModel(Fixtures.bundled("isnet-small-dyn"));
         provider.addModel(Fixtures.bundled("isnet-small"));
         provider.setBackend(Providers.cpuBackend());
@@ -268,7 +268,7 @@ class SegmentTest {
 
     @Test
     void aModelOfTheWrongKindIsRefusedAtStart() throws Exception {
-        SegmentStage p = new SegmentStage();
+        SegmentProvider p = new SegmentProvider();
         p.addModel(Fixtures.bundled("blazeface-front"));
         p.setBackend(Providers.cpuBackend());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -45,7 +45,7 @@ class ThroughputTest {
         BufferedImage astronaut = Fixtures.image("astronaut.png");
         Fixtures.MemoryModel model = Fixtures.bundled("isnet-small-dyn");
         InferenceBackend backend = Providers.cpuBackend();
-        SegmentStage provider = new SegmentStage();
+        SegmentProvider provider = new SegmentProvider();
         provider.addModel(model);
         provider.setBackend(backend);
         try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false)) {

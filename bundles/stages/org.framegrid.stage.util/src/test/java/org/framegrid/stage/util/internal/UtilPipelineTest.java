@@ -29,17 +29,17 @@ class UtilPipelineTest {
     @Test
     void testSourceConvertResizeOverlayTeeToCollectAndNull() throws Exception {
         Queue<Got> got = new ConcurrentLinkedQueue<>();
-        CollectSinkStage collect = new CollectSinkStage();
+        CollectSinkProvider collect = new CollectSinkProvider();
         collect.addListener((stream, node, f) -> got.add(new Got(stream, node, f.format(), f.width(), f.height(),
-                f.meta(TestSourceStage.FRAME_NUMBER))));
+                f.meta(TestSourceProvider.FRAME_NUMBER))));
         try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false)) {
-            engine.addProvider(new TestSourceStage(), 0, 1, "util");
-            engine.addProvider(new ConvertStage(), 0, 2, "util");
-            engine.addProvider(new ResizeStage(), 0, 3, "util");
-            engine.addProvider(new OverlayStage(), 0, 4, "util");
-            engine.addProvider(new PassthroughStage(), 0, 5, "util");
+            engine.addProvider(new TestSourceProvider(), 0, 1, "util");
+            engine.addProvider(new ConvertProvider(), 0, 2, "util");
+            engine.addProvider(new ResizeProvider(), 0, 3, "util");
+            engine.addProvider(new OverlayProvider(), 0, 4, "util");
+            engine.addProvider(new PassthroughProvider(), 0, 5, "util");
             engine.addProvider(collect, 0, 6, "util");
-            engine.addProvider(new NullSinkStage(), 0, 7, "util");
+            engine.addProvider(new NullSinkProvider(), 0, 7, "util");
             PipelineDefinition d = new PipelineDefinition("demo", "test", "r", List.of(
                     new NodeDefinition("src", "test-source", Map.of("width", 64, "height", 48, "fps", 200.0)),
                     new NodeDefinition("yuv", "convert", Map.of("format", "I420")),

@@ -3,7 +3,6 @@ package org.framegrid.inference.onnx.gpu.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.awt.image.BufferedImage;
-import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -72,9 +71,7 @@ class StageThroughputTest {
                     out.put(info.name(), Tensor.allocate(ElementType.FLOAT32, info.shape()));
                 }
                 // The raw loop runs on the very input the stage makes of the frame.
-                FloatBuffer inputData = in.values().iterator().next().floats();
-                new ImageInputWriter(128, input.layout(), input.colorOrder(), input.normalization())
-                        .write(frame, inputData);
+                new ImageInputWriter(input).letterbox(frame, in.values().iterator().next());
                 int[] faces = {0};
                 SideBySide timed = SideBySide.time(WARM_UP, FRAMES, () -> {
                     stage.process(frame);

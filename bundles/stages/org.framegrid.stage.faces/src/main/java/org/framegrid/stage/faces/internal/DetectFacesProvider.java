@@ -1,10 +1,6 @@
 package org.framegrid.stage.faces.internal;
 
-import java.util.List;
-import java.util.Set;
 
-import org.framegrid.api.frame.PixelFormat;
-import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
@@ -12,6 +8,7 @@ import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.inference.api.Model;
+import org.framegrid.stage.model.ModelStage;
 import org.framegrid.stage.model.ModelStageProvider;
 import org.osgi.service.component.annotations.Component;
 
@@ -23,24 +20,21 @@ import org.osgi.service.component.annotations.Component;
  * <p>Both references are dynamic so that models and backends come and go without restarting this provider. A
  * stage instance picks the newest model of its {@code model} name and the best backend when it <em>starts</em> and
  * loads its own copy: a missing model or backend makes {@code start()} fail with a message naming what is missing
- * (the engine reports it). A running instance follows its model name through {@link StageModels}: a newer version
- * is swapped in at a frame boundary, and while no version is installed the node is bypassed and the stream DEGRADED;
- * if the backend closes the copy under it, frames pass through without detections and are counted (see
- * {@link FaceDetector#bypassed()}).
+ * (the engine reports it). A running instance follows its model name ({@link ModelStage}): a newer version is
+ * swapped in at a frame boundary, and while no version is installed the node is bypassed and the stream DEGRADED; if
+ * the backend closes the copy under it, frames pass through without detections and are counted.
  */
 @Component(name = "org.framegrid.stage.faces.detect", service = StageProvider.class,
         property = ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=face-detection)")
-@StageType(type = DetectFacesStage.TYPE, classification = DetectFacesStage.CLASSIFICATION)
-public final class DetectFacesStage extends ModelStageProvider {
+@StageType(type = DetectFacesProvider.TYPE, classification = DetectFacesProvider.CLASSIFICATION)
+public final class DetectFacesProvider extends ModelStageProvider {
 
     static final String TYPE = "detect-faces";
     static final String CLASSIFICATION = "Filter/Analyzer/Video";
-    static final Set<PixelFormat> FORMATS = Set.of(PixelFormat.RGB24, PixelFormat.BGR24, PixelFormat.RGBA);
 
-    private static final StageDescriptor DESCRIPTOR = new StageDescriptor(TYPE, CLASSIFICATION,
-            "Finds faces with a BlazeFace model and attaches them as detections.", FORMATS, OutputRule.SAME_AS_INPUT,
-            Set.of(), null, List.of(
-            new PropertyDescriptor("model", PropertyType.STRING, "blazeface-front", false,
+    private static final StageDescriptor DESCRIPTOR = describe(TYPE, CLASSIFICATION,
+            "Finds faces with a BlazeFace model and attaches them as detections.",
+            modelProperty("model", "blazeface-front",
                     "Name of the face-detection model (a BlazeFace export: 4 outputs, anchors in its descriptor)."),
             new PropertyDescriptor("score-threshold", PropertyType.DOUBLE, 0.5, true, 0, 1,
                     "Smallest score (0..1) a face is reported with."),
@@ -48,21 +42,15 @@ public final class DetectFacesStage extends ModelStageProvider {
                     "Overlap (IoU) above which two boxes are merged by weighted NMS."),
             new PropertyDescriptor("max-faces", PropertyType.INTEGER, 20L, true, 1, 896,
                     "Most faces reported per frame, best first."),
-            new PropertyDescriptor("threads", PropertyType.INTEGER, 1L, false, 0, 64,
-                    "Inference threads; 0 lets the backend choose. One suits a 128x128 model best: several streams "
-                            + "then share the cores instead of contending for them.")));
+            threadsProperty(1L, "One suits a 128x128 model best: several streams then share the cores instead "
+                    + "of contending for them."));
 
-    public DetectFacesStage() {
-        super(TYPE, "face-detection");
-    }
-
-    @Override
-    public StageDescriptor descriptor() {
-        return DESCRIPTOR;
+    public DetectFacesProvider() {
+        super(DESCRIPTOR, "face-detection");
     }
 
     @Override
     public Stage create() {
-        return new FaceDetector(this);
+        return new FaceDetector(models());
     }
 }

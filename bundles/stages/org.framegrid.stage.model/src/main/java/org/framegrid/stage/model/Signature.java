@@ -1,16 +1,19 @@
-package org.framegrid.stage.vision;
+package org.framegrid.stage.model;
 
 import java.util.Arrays;
 
 import org.framegrid.inference.api.ElementType;
 import org.framegrid.inference.api.ModelDescriptor;
 import org.framegrid.inference.api.ModelOutput;
+import org.framegrid.inference.api.SizeRule;
+import org.framegrid.inference.api.Tensor;
 import org.framegrid.inference.api.TensorInfo;
-import org.framegrid.stage.model.StageModels;
 
 /**
  * Checks a loaded model's signature against what a stage needs, with one-line errors that name the stage, the model
  * and its origin: a model of the wrong kind is refused at start, never half-run.
+ *
+ * @since 2.0
  */
 public final class Signature {
 
@@ -28,16 +31,49 @@ public final class Signature {
      * @throws IllegalArgumentException naming the model and what is wrong
      */
     public static TensorInfo output(String stage, StageModels.Loaded loaded, String meaning, int... ranks) {
+        return check(stage, loaded, declared(stage, loaded, meaning), "output", ranks);
+    }
+
+    /**
+     * @param kind what the stage expects the model to be, for the message ({@code a BlazeFace export})
+     * @return the graph's info for the output the descriptor declares with {@code meaning}, checked to be a FLOAT32
+     *     tensor of fixed shape holding {@code floats} values
+     * @throws IllegalArgumentException naming the model and what is wrong
+     */
+    public static TensorInfo fixedOutput(String stage, StageModels.Loaded loaded, String meaning, long floats,
+            String kind) {
+        TensorInfo info = declared(stage, loaded, meaning);
+        if (!info.isFixed() || info.type() != ElementType.FLOAT32 || Tensor.elementCount(info.shape()) != floats) {
+            throw new IllegalArgumentException(what(stage, loaded) + " output " + info + " does not hold " + floats
+                    + " floats; not " + kind);
+        }
+        return info;
+    }
+
+    private static TensorInfo declared(String stage, StageModels.Loaded loaded, String meaning) {
         ModelDescriptor descriptor = loaded.model().descriptor();
         ModelOutput declared = descriptor.output(meaning);
         if (declared == null) {
             throw new IllegalArgumentException(what(stage, loaded) + " declares no '" + meaning + "' output; outputs: "
                     + descriptor.outputs());
         }
-        TensorInfo info = loaded.session().outputs().stream().filter(o -> o.name().equals(declared.name()))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException(what(stage, loaded) + " has no output "
+        return loaded.session().outputs().stream().filter(o -> o.name().equals(declared.name())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(what(stage, loaded) + " has no output "
                         + declared.name()));
-        return check(stage, loaded, info, "output", ranks);
+    }
+
+    /**
+     * @return the side of the model's image input, checked to be fixed and square (what a letterboxed detector's
+     *     decoding assumes)
+     * @throws IllegalArgumentException naming the model and the size it declares otherwise
+     */
+    public static int squareInput(String stage, StageModels.Loaded loaded) {
+        SizeRule size = loaded.model().descriptor().input().size();
+        if (!size.isFixed() || size.width() != size.height()) {
+            throw new IllegalArgumentException(what(stage, loaded) + " needs a fixed square input, it declares "
+                    + size);
+        }
+        return size.width();
     }
 
     /** @return the graph's info for the descriptor's image input, checked to be FLOAT32 {@code [1,3,H,W]} or NHWC */

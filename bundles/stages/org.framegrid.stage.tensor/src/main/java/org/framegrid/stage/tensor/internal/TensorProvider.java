@@ -1,9 +1,6 @@
 package org.framegrid.stage.tensor.internal;
 
-import java.util.List;
-import java.util.Set;
 
-import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
@@ -11,7 +8,6 @@ import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.stage.model.ModelStageProvider;
-import org.framegrid.stage.vision.RgbImage;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -22,31 +18,23 @@ import org.osgi.service.component.annotations.Component;
  * frame's pixels are not changed.
  */
 @Component(name = "org.framegrid.stage.tensor", service = StageProvider.class)
-@StageType(type = TensorStage.TYPE, classification = TensorStage.CLASSIFICATION)
-public final class TensorStage extends ModelStageProvider {
+@StageType(type = TensorProvider.TYPE, classification = TensorProvider.CLASSIFICATION)
+public final class TensorProvider extends ModelStageProvider {
 
     static final String TYPE = "tensor";
     static final String CLASSIFICATION = "Filter/Analyzer/Video";
 
-    private static final StageDescriptor DESCRIPTOR = new StageDescriptor(TYPE, CLASSIFICATION,
-            "Runs any model and attaches its raw output tensors to the frame.", RgbImage.FORMATS,
-            OutputRule.SAME_AS_INPUT, Set.of(), null, List.of(
-            new PropertyDescriptor("model", PropertyType.STRING, null, true, false, List.of(), null, null,
-                    "Name of the model (any task).", "1.0"),
+    private static final StageDescriptor DESCRIPTOR = describe(TYPE, CLASSIFICATION,
+            "Runs any model and attaches its raw output tensors to the frame.",
+            modelProperty("model", null, "Name of the model (any task)."),
             new PropertyDescriptor("outputs", PropertyType.STRING, "", false,
                     "Comma-separated output names to attach; empty attaches every output."),
             new PropertyDescriptor("size", PropertyType.INTEGER, 512L, false, 1, 4096,
                     "Longer side of the image input for size-flexible models; fixed-size models use their size."),
-            new PropertyDescriptor("threads", PropertyType.INTEGER, 0L, false, 0, 64,
-                    "Inference threads; 0 lets the backend choose.")));
+            threadsProperty(0L, ""));
 
-    public TensorStage() {
-        super(TYPE, "any");
-    }
-
-    @Override
-    public StageDescriptor descriptor() {
-        return DESCRIPTOR;
+    public TensorProvider() {
+        super(DESCRIPTOR, "any");
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.framegrid.api.frame.Detection;
 import org.framegrid.api.frame.Detections;
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameMeta;
+import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
@@ -24,10 +25,12 @@ import org.osgi.service.component.annotations.Component;
  * 1) is copied first, since other branches still read it. Every property is live.
  */
 @Component(name = "org.framegrid.stage.faces.blur")
-@StageType(type = BlurFacesStage.TYPE, classification = "Filter/Effect/Video")
-public final class BlurFacesStage implements StageProvider {
+@StageType(type = BlurFacesProvider.TYPE, classification = "Filter/Effect/Video")
+public final class BlurFacesProvider implements StageProvider {
 
     static final String TYPE = "blur-faces";
+    /** The packed formats {@link Obscure} works on. */
+    static final Set<PixelFormat> FORMATS = Set.of(PixelFormat.RGB24, PixelFormat.BGR24, PixelFormat.RGBA);
 
     /** How a region is obscured. */
     enum Method {
@@ -35,7 +38,7 @@ public final class BlurFacesStage implements StageProvider {
     }
 
     private static final StageDescriptor DESCRIPTOR = new StageDescriptor(TYPE, "Filter/Effect/Video",
-            "Pixelates or blurs the detected faces (or other detections) of each frame.", DetectFacesStage.FORMATS,
+            "Pixelates or blurs the detected faces (or other detections) of each frame.", FORMATS,
             OutputRule.SAME_AS_INPUT, Set.of(), null, List.of(
             new PropertyDescriptor("method", Method.pixelate.name(), true,
                     List.of(Method.pixelate.name(), Method.blur.name()), "How regions are obscured."),

@@ -1,4 +1,4 @@
-package org.framegrid.inference.tensorrt.internal;
+package org.framegrid.inference.onnx.gpu.internal;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.SymbolLookup;
@@ -6,16 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which of the machine's CUDA and TensorRT libraries the dynamic linker cannot find. Checked before JavaCPP loads the
- * presets, whose failure names only the first JNI library that did not link.
+ * Which of an execution provider's shared libraries the dynamic linker cannot find. Checked before ONNX Runtime is
+ * asked for the provider, because ORT first extracts the 238 MB CUDA provider library to a temporary folder and then
+ * reports only "Failed to load shared library", not which dependency is missing.
  */
-final class SharedLibraries {
+final class LinkerCheck {
 
-    /** What the nvinfer and nvonnxparser presets 11.2-1.5.14 link (their @Platform link lists), the driver first. */
-    static final List<String> TENSORRT = List.of("libcuda.so.1", "libcudart.so.13", "libcublas.so.13",
-            "libcudnn.so.9", "libnvrtc.so.13", "libnvinfer.so.11", "libnvonnxparser.so.11");
+    /** DT_NEEDED of bytedeco's libonnxruntime_providers_cuda.so for ORT 1.28.0 (readelf -d), the driver first. */
+    static final List<String> CUDA_EP = List.of("libcuda.so.1", "libcudart.so.13", "libcublas.so.13",
+            "libcublasLt.so.13", "libcudnn.so.9");
 
-    private SharedLibraries() {
+    private LinkerCheck() {
     }
 
     /** @return the sonames of {@code libraries} that dlopen cannot load, in the order given */

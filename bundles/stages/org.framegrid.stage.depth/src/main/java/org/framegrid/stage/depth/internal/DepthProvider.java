@@ -1,9 +1,7 @@
 package org.framegrid.stage.depth.internal;
 
 import java.util.List;
-import java.util.Set;
 
-import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
@@ -13,7 +11,6 @@ import org.framegrid.api.stage.StageType;
 import org.framegrid.inference.api.Model;
 import org.framegrid.stage.model.ModelStageProvider;
 import org.framegrid.stage.vision.ColorMap;
-import org.framegrid.stage.vision.RgbImage;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -25,17 +22,15 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(name = "org.framegrid.stage.depth", service = StageProvider.class,
         property = ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=depth-estimation)")
-@StageType(type = DepthStage.TYPE, classification = DepthStage.CLASSIFICATION)
-public final class DepthStage extends ModelStageProvider {
+@StageType(type = DepthProvider.TYPE, classification = DepthProvider.CLASSIFICATION)
+public final class DepthProvider extends ModelStageProvider {
 
     static final String TYPE = "depth";
     static final String CLASSIFICATION = "Filter/Converter/Video/Depth";
 
-    private static final StageDescriptor DESCRIPTOR = new StageDescriptor(TYPE, CLASSIFICATION,
-            "Estimates relative depth with a depth model and shows it in a colour map.", RgbImage.FORMATS,
-            OutputRule.SAME_AS_INPUT, Set.of(), null, List.of(
-            new PropertyDescriptor("model", PropertyType.STRING, null, true, false, List.of(), null, null,
-                    "Name of the depth model (task depth-estimation; output meaning 'depth').", "1.0"),
+    private static final StageDescriptor DESCRIPTOR = describe(TYPE, CLASSIFICATION,
+            "Estimates relative depth with a depth model and shows it in a colour map.",
+            modelProperty("model", null, "Name of the depth model (task depth-estimation; output meaning 'depth')."),
             new PropertyDescriptor("size", PropertyType.INTEGER, 518L, false, 14, 4096,
                     "Longer side of the model input for size-flexible models (rounded to the model's multiple, "
                             + "e.g. 14 for Depth-Anything); fixed-size models use their size."),
@@ -45,16 +40,10 @@ public final class DepthStage extends ModelStageProvider {
             new PropertyDescriptor("near", "HIGH", true, List.of("HIGH", "LOW"),
                     "Whether the model's high values are near (relative inverse depth: MiDaS, Depth-Anything) or "
                             + "far (metric-style depth)."),
-            new PropertyDescriptor("threads", PropertyType.INTEGER, 0L, false, 0, 64,
-                    "Inference threads; 0 lets the backend choose.")));
+            threadsProperty(0L, ""));
 
-    public DepthStage() {
-        super(TYPE, "depth-estimation");
-    }
-
-    @Override
-    public StageDescriptor descriptor() {
-        return DESCRIPTOR;
+    public DepthProvider() {
+        super(DESCRIPTOR, "depth-estimation");
     }
 
     @Override

@@ -1,10 +1,6 @@
 package org.framegrid.stage.lines.internal;
 
-import java.util.List;
-import java.util.Set;
 
-import org.framegrid.api.frame.PixelFormat;
-import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
@@ -24,17 +20,15 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(name = "org.framegrid.stage.lines", service = StageProvider.class,
         property = ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=line-segments)")
-@StageType(type = LinesStage.TYPE, classification = LinesStage.CLASSIFICATION)
-public final class LinesStage extends ModelStageProvider {
+@StageType(type = LinesProvider.TYPE, classification = LinesProvider.CLASSIFICATION)
+public final class LinesProvider extends ModelStageProvider {
 
     static final String TYPE = "lines";
     static final String CLASSIFICATION = "Filter/Analyzer/Video";
-    static final Set<PixelFormat> FORMATS = Set.of(PixelFormat.RGB24, PixelFormat.BGR24, PixelFormat.RGBA);
 
-    private static final StageDescriptor DESCRIPTOR = new StageDescriptor(TYPE, CLASSIFICATION,
-            "Finds straight line segments with an M-LSD model and attaches them as lines.", FORMATS,
-            OutputRule.SAME_AS_INPUT, Set.of(), null, List.of(
-            new PropertyDescriptor("model", PropertyType.STRING, "mlsd-tiny-320", false,
+    private static final StageDescriptor DESCRIPTOR = describe(TYPE, CLASSIFICATION,
+            "Finds straight line segments with an M-LSD model and attaches them as lines.",
+            modelProperty("model", "mlsd-tiny-320",
                     "Name of the line-segment model (an M-LSD export with 'scores' and 'offsets' outputs)."),
             new PropertyDescriptor("score-threshold", PropertyType.DOUBLE, 0.1, true, 0, 1,
                     "Smallest segment-centre score (0..1) a segment is reported with."),
@@ -42,20 +36,14 @@ public final class LinesStage extends ModelStageProvider {
                     "Shortest segment reported, in frame pixels."),
             new PropertyDescriptor("max-lines", PropertyType.INTEGER, 200L, true, 1, 100000,
                     "Most segments reported per frame, best score first."),
-            new PropertyDescriptor("threads", PropertyType.INTEGER, 1L, false, 0, 64,
-                    "Inference threads; 0 lets the backend choose.")));
+            threadsProperty(1L, ""));
 
-    public LinesStage() {
-        super(TYPE, "line-segments");
-    }
-
-    @Override
-    public StageDescriptor descriptor() {
-        return DESCRIPTOR;
+    public LinesProvider() {
+        super(DESCRIPTOR, "line-segments");
     }
 
     @Override
     public Stage create() {
-        return new LineDetector(this);
+        return new LineDetector(models());
     }
 }

@@ -4,12 +4,13 @@ import java.nio.ByteBuffer;
 import org.framegrid.api.frame.Frame;
 
 /**
- * Reads and writes one pixel as packed {@code 0xRRGGBB} in any pixel format: the generic (not fast) path of convert,
- * overlay and test-source. YUV is BT.601 full range. Writing to a subsampled chroma plane overwrites the shared sample,
- * so the last pixel written in a 2x2 block decides its colour: good enough for drawing and test patterns.
+ * Reads and writes the colour of one pixel as packed {@code 0xRRGGBB} in any pixel format: the generic (not fast) path
+ * of convert, overlay and test-source. YUV is BT.601 full range. Writing to a subsampled chroma plane overwrites the
+ * shared sample, so the last pixel written in a 2x2 block decides its colour: good enough for drawing and test
+ * patterns.
  */
-final class Pixels {
-    private Pixels() {
+final class PixelColors {
+    private PixelColors() {
     }
 
     static int rgb(int r, int g, int b) {

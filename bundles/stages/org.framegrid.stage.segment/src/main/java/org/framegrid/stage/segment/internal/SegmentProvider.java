@@ -1,9 +1,7 @@
 package org.framegrid.stage.segment.internal;
 
 import java.util.List;
-import java.util.Set;
 
-import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
@@ -12,7 +10,6 @@ import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.inference.api.Model;
 import org.framegrid.stage.model.ModelStageProvider;
-import org.framegrid.stage.vision.RgbImage;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -25,8 +22,8 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(name = "org.framegrid.stage.segment", service = StageProvider.class,
         property = ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=segmentation)")
-@StageType(type = SegmentStage.TYPE, classification = SegmentStage.CLASSIFICATION)
-public final class SegmentStage extends ModelStageProvider {
+@StageType(type = SegmentProvider.TYPE, classification = SegmentProvider.CLASSIFICATION)
+public final class SegmentProvider extends ModelStageProvider {
 
     static final String TYPE = "segment";
     static final String CLASSIFICATION = "Filter/Effect/Video";
@@ -40,11 +37,10 @@ public final class SegmentStage extends ModelStageProvider {
         IMAGE
     }
 
-    private static final StageDescriptor DESCRIPTOR = new StageDescriptor(TYPE, CLASSIFICATION,
+    private static final StageDescriptor DESCRIPTOR = describe(TYPE, CLASSIFICATION,
             "Separates the foreground (people, salient objects) from the background with a matting model, attaches "
                     + "the mask and replaces the background with a colour, a blur or an image.",
-            RgbImage.FORMATS, OutputRule.SAME_AS_INPUT, Set.of(), null, List.of(
-            new PropertyDescriptor("model", PropertyType.STRING, "isnet-small-dyn", false,
+            modelProperty("model", "isnet-small-dyn",
                     "Name of the matting model (task segmentation; input [1,3,H,W], output meaning 'alpha')."),
             new PropertyDescriptor("size", PropertyType.INTEGER, 320L, false, 64, 2048,
                     "Longer side of the model input for size-flexible models (rounded to the model's multiple); "
@@ -61,16 +57,10 @@ public final class SegmentStage extends ModelStageProvider {
                     "Alpha above which a mask cell counts as foreground."),
             new PropertyDescriptor("every", PropertyType.INTEGER, 1L, true, 1, 1000,
                     "Run the model on every Nth frame and reuse the matte in between (the model is slow)."),
-            new PropertyDescriptor("threads", PropertyType.INTEGER, 0L, false, 0, 64,
-                    "Inference threads; 0 lets the backend choose.")));
+            threadsProperty(0L, ""));
 
-    public SegmentStage() {
-        super(TYPE, "segmentation");
-    }
-
-    @Override
-    public StageDescriptor descriptor() {
-        return DESCRIPTOR;
+    public SegmentProvider() {
+        super(DESCRIPTOR, "segmentation");
     }
 
     @Override

@@ -1,24 +1,18 @@
 package org.framegrid.stage.ocr.internal;
 
-import java.util.List;
-import java.util.Set;
-
-import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
-import org.framegrid.inference.api.InferenceBackend;
 import org.framegrid.inference.api.Model;
+import org.framegrid.stage.model.ModelStageProvider;
 import org.framegrid.stage.model.StageModels;
-import org.framegrid.stage.vision.RgbImage;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code ocr}: reads text lines. A DB text detector (PP-OCR det: image in, text probability map out) finds the lines,
@@ -29,19 +23,19 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  *
  * <p>Boxes are axis-aligned (no rotated text) and there is no angle classifier step: upside-down text is not read.
  */
-@Component(name = "org.framegrid.stage.ocr")
-@StageType(type = OcrStage.TYPE, classification = OcrStage.CLASSIFICATION)
-public final class OcrStage implements StageProvider {
+@Component(name = "org.framegrid.stage.ocr", service = StageProvider.class,
+        property = ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=text-detection)")
+@StageType(type = OcrProvider.TYPE, classification = OcrProvider.CLASSIFICATION)
+public final class OcrProvider extends ModelStageProvider {
 
     static final String TYPE = "ocr";
     static final String CLASSIFICATION = "Filter/Analyzer/Video";
 
-    private static final StageDescriptor DESCRIPTOR = new StageDescriptor(TYPE, CLASSIFICATION,
+    private static final StageDescriptor DESCRIPTOR = describe(TYPE, CLASSIFICATION,
             "Finds and reads text lines (PP-OCR detection + recognition) and attaches them with their boxes.",
-            RgbImage.FORMATS, OutputRule.SAME_AS_INPUT, Set.of(), null, List.of(
-            new PropertyDescriptor("detector", PropertyType.STRING, "ppocr-det", false,
+            modelProperty("detector", "ppocr-det",
                     "Text detection model (task text-detection; output meaning 'probability', a DB map)."),
-            new PropertyDescriptor("recognizer", PropertyType.STRING, "ppocr-rec", false,
+            modelProperty("recognizer", "ppocr-rec",
                     "Text recognition model (task text-recognition; output meaning 'ctc-probabilities'; its "
                             + "descriptor property 'labels' names the dictionary file)."),
             new PropertyDescriptor("size", PropertyType.INTEGER, 960L, false, 32, 4096,
@@ -56,20 +50,13 @@ public final class OcrStage implements StageProvider {
                     "Smallest recognition confidence of a line reported."),
             new PropertyDescriptor("max-lines", PropertyType.INTEGER, 50L, true, 1, 1000,
                     "Most lines read per frame, top to bottom."),
-            new PropertyDescriptor("threads", PropertyType.INTEGER, 0L, false, 0, 64,
-                    "Inference threads per model; 0 lets the backend choose.")));
+            threadsProperty(0L, "Each of the two models gets as many."));
 
-    final StageModels detectors = new StageModels(TYPE, "text-detection");
-    final StageModels recognizers = new StageModels(TYPE, "text-recognition");
+    /** The text recognisers; the text detectors are {@link #models()}. Both follow the one backend bound. */
+    final StageModels recognizers = models().sibling("text-recognition");
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            target = "(" + Model.TASK_PROPERTY + "=text-detection)")
-    void addDetector(Model model) {
-        detectors.addModel(model);
-    }
-
-    void removeDetector(Model model) {
-        detectors.removeModel(model);
+    public OcrProvider() {
+        super(DESCRIPTOR, "text-detection");
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -80,23 +67,6 @@ public final class OcrStage implements StageProvider {
 
     void removeRecognizer(Model model) {
         recognizers.removeModel(model);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setBackend(InferenceBackend backend) {
-        detectors.bindBackend(backend);
-        recognizers.bindBackend(backend);
-    }
-
-    void unsetBackend(InferenceBackend backend) {
-        detectors.unbindBackend(backend);
-        recognizers.unbindBackend(backend);
-    }
-
-    @Override
-    public StageDescriptor descriptor() {
-        return DESCRIPTOR;
     }
 
     @Override

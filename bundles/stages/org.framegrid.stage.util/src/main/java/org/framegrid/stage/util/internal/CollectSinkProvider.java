@@ -3,7 +3,6 @@ package org.framegrid.stage.util.internal;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.framegrid.api.frame.Frame;
 import org.framegrid.api.stage.FrameListener;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.Stage;
@@ -19,14 +18,17 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * {@code collect}: a sink that hands every frame to the registered {@link FrameListener} services (whiteboard), so
  * that tests and tools see a stream's output without writing a stage.
  */
-@Component(name = "org.framegrid.stage.util.collect")
+@Component(name = "org.framegrid.stage.util.collect", service = StageProvider.class)
 @StageType(type = "collect", classification = "Sink/Video")
-public final class CollectSinkStage implements StageProvider {
+public final class CollectSinkProvider extends UtilityProvider {
     private static final StageDescriptor DESCRIPTOR = new StageDescriptor("collect", "Sink/Video",
-            "Hands every frame to the FrameListener services.", PassthroughStage.ANY, OutputRule.NONE, Set.of(), null,
-            List.of());
+            "Hands every frame to the FrameListener services.", ANY, OutputRule.NONE, Set.of(), null, List.of());
 
     private final List<FrameListener> listeners = new CopyOnWriteArrayList<>();
+
+    public CollectSinkProvider() {
+        super(DESCRIPTOR);
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addListener(FrameListener listener) {
@@ -38,20 +40,12 @@ public final class CollectSinkStage implements StageProvider {
     }
 
     @Override
-    public StageDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
     public Stage create() {
-        return new SimpleStage() {
-            @Override
-            public Frame process(Frame input) {
-                for (FrameListener l : listeners) {
-                    l.frame(context.streamId(), context.nodeName(), input);
-                }
-                return null;
+        return SimpleStage.of((context, input) -> {
+            for (FrameListener l : listeners) {
+                l.frame(context.streamId(), context.nodeName(), input);
             }
-        };
+            return null;
+        });
     }
 }

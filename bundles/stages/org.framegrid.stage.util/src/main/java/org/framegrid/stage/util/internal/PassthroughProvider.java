@@ -1,10 +1,7 @@
 package org.framegrid.stage.util.internal;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.framegrid.api.frame.Frame;
-import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
@@ -13,25 +10,18 @@ import org.framegrid.api.stage.StageType;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code passthrough}: emits its input unchanged. A placeholder node, and the identity stage of tests. */
-@Component(name = "org.framegrid.stage.util.passthrough")
+@Component(name = "org.framegrid.stage.util.passthrough", service = StageProvider.class)
 @StageType(type = "passthrough", classification = "Filter/Video")
-public final class PassthroughStage implements StageProvider {
-    static final Set<PixelFormat> ANY = EnumSet.allOf(PixelFormat.class);
+public final class PassthroughProvider extends UtilityProvider {
     private static final StageDescriptor DESCRIPTOR = new StageDescriptor("passthrough", "Filter/Video",
             "Emits every frame unchanged.", ANY, OutputRule.SAME_AS_INPUT, Set.of(), null, List.of());
 
-    @Override
-    public StageDescriptor descriptor() {
-        return DESCRIPTOR;
+    public PassthroughProvider() {
+        super(DESCRIPTOR);
     }
 
     @Override
     public Stage create() {
-        return new SimpleStage() {
-            @Override
-            public Frame process(Frame input) {
-                return input;
-            }
-        };
+        return SimpleStage.of((context, input) -> input);
     }
 }

@@ -2,7 +2,6 @@ package org.framegrid.stage.util.internal;
 
 import java.util.List;
 import java.util.Set;
-import org.framegrid.api.frame.Frame;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
@@ -11,24 +10,18 @@ import org.framegrid.api.stage.StageType;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code null}: a sink that discards every frame (GStreamer's fakesink), to end a branch. */
-@Component(name = "org.framegrid.stage.util.null")
+@Component(name = "org.framegrid.stage.util.null", service = StageProvider.class)
 @StageType(type = "null", classification = "Sink/Video")
-public final class NullSinkStage implements StageProvider {
+public final class NullSinkProvider extends UtilityProvider {
     private static final StageDescriptor DESCRIPTOR = new StageDescriptor("null", "Sink/Video",
-            "Discards every frame.", PassthroughStage.ANY, OutputRule.NONE, Set.of(), null, List.of());
+            "Discards every frame.", ANY, OutputRule.NONE, Set.of(), null, List.of());
 
-    @Override
-    public StageDescriptor descriptor() {
-        return DESCRIPTOR;
+    public NullSinkProvider() {
+        super(DESCRIPTOR);
     }
 
     @Override
     public Stage create() {
-        return new SimpleStage() {
-            @Override
-            public Frame process(Frame input) {
-                return null;
-            }
-        };
+        return SimpleStage.of((context, input) -> null);
     }
 }
