@@ -17,7 +17,7 @@ import org.framegrid.inference.api.Normalization;
 import org.framegrid.inference.api.SizeRule;
 import org.framegrid.inference.api.Tensor;
 import org.framegrid.inference.api.TensorLayout;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,12 +28,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ImageInputWriterTest {
 
     private static final Normalization BLAZEFACE = new Normalization(1 / 127.5f, new float[] {1}, new float[] {1});
-    private static Engine engine;
+    private static EmbeddedEngine engine;
     private static FramePool pool;
 
     @BeforeAll
     static void setUp() {
-        engine = new Engine(60_000, false);
+        engine = new EmbeddedEngine(60_000, false);
         pool = engine.pool();
     }
 
