@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.framegrid.api.pipeline.FramePoolStatus;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
 import org.framegrid.api.pipeline.PipelineProblem;
@@ -110,6 +111,7 @@ public final class EngineComponent implements PipelineService, StageCatalog {
     @Override public Collection<StreamHandle> streams() { return engine.streams(); }
     @Override public boolean stop(String streamId) { return engine.stop(streamId); }
     @Override public Optional<StreamStatus> status(String streamId) { return engine.status(streamId); }
+    @Override public FramePoolStatus framePool() { return engine.framePool(); }
 
     @Override
     public StreamHandle start(String pipeline, String streamId, Map<String, Object> params)
