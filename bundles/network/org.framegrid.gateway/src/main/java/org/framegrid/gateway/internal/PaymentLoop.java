@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.framegrid.gateway.embedded.GatewaySettings;
 import org.framegrid.payment.api.Payment;
 import org.framegrid.payment.api.PaymentSender;
 import org.framegrid.payment.api.PaymentTerms;

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.framegrid.gateway.embedded.GatewaySettings;
 import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.selection.api.Candidate;
 import org.framegrid.trickle.HttpCall;
