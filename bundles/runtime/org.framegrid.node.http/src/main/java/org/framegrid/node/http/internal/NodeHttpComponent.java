@@ -9,15 +9,16 @@ import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.chain.api.ChainService;
 import org.framegrid.node.api.LogLevels;
 import org.framegrid.node.api.MetricSample;
+import org.framegrid.node.api.MetricSampleList;
 import org.framegrid.node.api.MetricSource;
 import org.framegrid.node.api.NodeReport;
 import org.framegrid.node.api.Readiness;
 import org.framegrid.node.api.ReadinessCheck;
 import org.framegrid.node.http.internal.metrics.PrometheusEndpoint;
-import org.framegrid.node.http.internal.metrics.SampleList;
 import org.framegrid.trickle.TrickleServer;
 import org.framegrid.trickle.TrickleServerFactory;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -57,6 +58,7 @@ public final class NodeHttpComponent implements NodeReport {
     private final Sources sources = new Sources();
     private final TrickleServer server;
     private final Path urlFile;
+    private final BundleContext context;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -73,6 +75,7 @@ public final class NodeHttpComponent implements NodeReport {
     @Activate
     public NodeHttpComponent(Config config, BundleContext context, @Reference TrickleServerFactory servers)
             throws IOException {
+        this.context = context;
         this.server = start(servers, config.host(), config.port());
         String home = context.getProperty("framegrid.home");
         this.urlFile = home == null ? null : Path.of(home, "run", "http.url");
@@ -112,13 +115,14 @@ public final class NodeHttpComponent implements NodeReport {
         }
     }
 
+    /** By reference: the source is got at the first scrape (see {@link Sources}). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addSource(MetricSource source) {
-        sources.add(source);
+    void addSource(ServiceReference<MetricSource> reference) {
+        sources.add(reference, () -> context.getService(reference), () -> context.ungetService(reference));
     }
 
-    void removeSource(MetricSource source) {
-        sources.remove(source);
+    void removeSource(ServiceReference<MetricSource> reference) {
+        sources.remove(reference);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -132,7 +136,7 @@ public final class NodeHttpComponent implements NodeReport {
 
     @Override
     public List<MetricSample> samples() {
-        SampleList list = new SampleList();
+        MetricSampleList list = new MetricSampleList();
         sources.collect(list);
         return list.samples();
     }
