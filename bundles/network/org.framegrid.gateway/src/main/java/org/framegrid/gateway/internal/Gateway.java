@@ -3,7 +3,9 @@ package org.framegrid.gateway.internal;
 import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -94,6 +96,11 @@ public final class Gateway implements AutoCloseable {
     /** @return the running stream {@code id}, or {@code null} */
     GatewayStream stream(String id) {
         return streams.get(id);
+    }
+
+    /** @return the running streams (the metrics read them) */
+    Collection<GatewayStream> streams() {
+        return List.copyOf(streams.values());
     }
 
     /** Stops a stream. @return whether it ran */
