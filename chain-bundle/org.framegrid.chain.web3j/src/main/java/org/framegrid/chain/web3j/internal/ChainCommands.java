@@ -34,10 +34,11 @@ final class ChainCommands {
               advance-rounds [N]                          devchain: mine to round +N and initialise it
               accounts                                    devchain: the unlocked development accounts
               new-account --keystore-dir DIR --password-file FILE
-                                                          create an encrypted keystore""";
+                                                          create an encrypted keystore
+            """ + TicketFundsCommands.USAGE;
 
     private static final List<String> COMMAND_OPTIONS = List.of("--reward-cut", "--fee-share", "--service-uri", "--stake",
-            "--to", "--keystore-dir");
+            "--to", "--keystore-dir", "--reserve");
 
     private final UnaryOperator<String> property;
     private final PrintStream out;
@@ -160,7 +161,12 @@ final class ChainCommands {
                 out.println("created " + file + " (address 0x"
                         + file.getFileName().toString().replaceAll(".*--", "").replace(".json", "") + ")");
             }
-            default -> throw new ChainException("usage", "unknown command '" + command + "'", false);
+            default -> {
+                if (!TicketFundsCommands.COMMANDS.contains(command)) {
+                    throw new ChainException("usage", "unknown command '" + command + "'", false);
+                }
+                new TicketFundsCommands(property, out).execute(command, t);
+            }
         }
         return 0;
     }
