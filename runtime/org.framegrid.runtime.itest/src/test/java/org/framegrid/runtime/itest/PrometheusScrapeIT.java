@@ -9,17 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import javax.inject.Inject;
 
-import org.framegrid.api.pipeline.EdgeDefinition;
-import org.framegrid.api.pipeline.NodeDefinition;
-import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.PipelineService;
-import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.payment.api.PaymentSender;
@@ -28,9 +23,7 @@ import org.framegrid.payment.api.ticket.TicketChain;
 import org.framegrid.payment.api.ticket.TicketRedeemer;
 import org.framegrid.testing.Await;
 import org.framegrid.testing.DebianPackages;
-import org.framegrid.testing.Fixture;
 import org.framegrid.testing.MemoryTicketChain;
-import org.junit.Assume;
 import org.junit.Test;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
@@ -44,7 +37,6 @@ import org.osgi.service.cm.ConfigurationAdmin;
 public class PrometheusScrapeIT extends NodeTest {
 
     private static final String STREAM = "prom-scrape";
-    private static final String NODE_HTTP_PID = "org.framegrid.node.http";
 
     @Inject
     private PipelineService pipelines;
@@ -58,10 +50,7 @@ public class PrometheusScrapeIT extends NodeTest {
         requireFixture(binary.isPresent(), "Debian's prometheus is neither installed nor fetchable "
                 + "(apt-get install -y prometheus, or apt-get download prometheus)");
         Path work = NodeBundles.workDir("prometheus");
-        int port = PrometheusServer.freePort();
-        TicketConfig.configure(configurations, NODE_HTTP_PID, Map.of("host", "127.0.0.1", "port", port));
-        URI node = URI.create("http://127.0.0.1:" + port);
-        Await.until("the node's /healthz on " + node, WAIT_MILLIS, () -> status(node.resolve("/healthz")) == 200);
+        URI node = OperatorEndpoints.start(configurations);
 
         MemoryTicketChain memoryChain = new MemoryTicketChain();
         ServiceRegistration<TicketChain> chain = context.registerService(TicketChain.class, memoryChain, null);
@@ -69,8 +58,8 @@ public class PrometheusScrapeIT extends NodeTest {
         ServiceRegistration<TicketRedeemer> redeemerRegistration = context.registerService(TicketRedeemer.class,
                 redeemer, null);
         TicketConfig.apply(configurations, work);
-        try (StreamHandle stream = pipelines.start(pipeline(), STREAM, Map.of());
-                PrometheusServer prometheus = PrometheusServer.start(binary.get(), "127.0.0.1:" + port, work)) {
+        try (StreamHandle stream = pipelines.start(OperatorEndpoints.testStream(STREAM), STREAM, Map.of());
+                PrometheusServer prometheus = PrometheusServer.start(binary.get(), node.getAuthority(), work)) {
             PaymentReceiver receiver = service(PaymentReceiver.class);
             PaymentSender sender = service(PaymentSender.class);
             sender.fund(TicketConfig.ETH, TicketConfig.ETH);
@@ -103,18 +92,10 @@ public class PrometheusScrapeIT extends NodeTest {
             printOneSamplePerMetric(node.resolve("/metrics"));
         } finally {
             TicketConfig.remove(configurations);
-            configurations.getConfiguration(NODE_HTTP_PID, "?").delete();
+            OperatorEndpoints.stop(configurations);
             redeemerRegistration.unregister();
             chain.unregister();
         }
-    }
-
-    /** test-source (30 fps, small frames) → collect. */
-    private static PipelineDefinition pipeline() {
-        return new PipelineDefinition("prom-scrape", "PrometheusScrapeIT", "1", List.of(
-                new NodeDefinition("source", "test-source", Map.of("width", 64, "height", 48, "fps", 30.0)),
-                new NodeDefinition("sink", "collect", Map.of())),
-                List.of(new EdgeDefinition("source", "sink", null)), QueuePolicy.LATEST, null);
     }
 
     /** One scraped line per framegrid metric: the list the README's metrics table is checked against by eye. */
@@ -130,27 +111,10 @@ public class PrometheusScrapeIT extends NodeTest {
         first.values().forEach(line -> System.out.println("scraped: " + line));
     }
 
-    private static int status(URI uri) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
-    }
-
     private <S> S service(Class<S> type) {
         Await.until(type.getSimpleName() + " of the ticket bundle", WAIT_MILLIS,
                 () -> context.getServiceReference(type) != null);
         ServiceReference<S> reference = context.getServiceReference(type);
         return context.getService(reference);
-    }
-
-    /** {@link Fixture#require} for JUnit 4: fails on CI, skips elsewhere. */
-    private static void requireFixture(boolean present, String missing) {
-        if (!present && Fixture.failsWhenMissing()) {
-            throw new AssertionError(missing + " (CI is set: a missing fixture fails the test instead of skipping it)");
-        }
-        Assume.assumeTrue("skipped: " + missing, present);
     }
 }
