@@ -7,6 +7,8 @@ import java.util.Map;
 import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.node.api.MetricSource;
 import org.framegrid.node.api.MetricWriter;
+import org.framegrid.node.api.Readiness;
+import org.framegrid.node.api.ReadinessCheck;
 import org.framegrid.orchestrator.embedded.OrchestratorSettings;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.trickle.TrickleServerFactory;
@@ -31,9 +33,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * payment bundle leaves the node and its sessions running.
  */
 @Component(name = "org.framegrid.orchestrator", configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = MetricSource.class)
+        service = {MetricSource.class, ReadinessCheck.class})
 @Designate(ocd = OrchestratorComponent.Config.class, factory = true)
-public final class OrchestratorComponent implements MetricSource {
+public final class OrchestratorComponent implements MetricSource, ReadinessCheck {
 
     @ObjectClassDefinition(name = "Framegrid orchestrator")
     public @interface Config {
@@ -68,6 +70,7 @@ public final class OrchestratorComponent implements MetricSource {
     private final PaymentReceivers receivers = new PaymentReceivers();
     private final Orchestrator node;
     private final OrchestratorSettings settings;
+    private final PipelineService pipelines;
 
     @Activate
     public OrchestratorComponent(Config config, @Reference PipelineService pipelines,
@@ -77,6 +80,7 @@ public final class OrchestratorComponent implements MetricSource {
         settings = new OrchestratorSettings(config.address(), config.host(), config.port(), config.tls(),
                 List.of(config.pipelines()), config.capacity(), new BigInteger(config.price_per_second_wei()),
                 config.initial_seconds(), config.status_millis());
+        this.pipelines = pipelines;
         node = new Orchestrator(settings, pipelines, channels, receivers, servers);
     }
 
@@ -94,6 +98,11 @@ public final class OrchestratorComponent implements MetricSource {
     @Override
     public void collect(MetricWriter out) {
         OrchestratorMetrics.write(settings, node.sessionManager(), out);
+    }
+
+    @Override
+    public List<Readiness> check() {
+        return List.of(OrchestratorReadiness.check(settings, pipelines, receivers));
     }
 
     @Deactivate
