@@ -177,7 +177,12 @@ class StakingInvariantsTest {
             case WITHDRAW_STAKE -> run(op, () -> bm.withdrawStake(lockId(op)).send());
             case REWARD -> {
                 TransactionReceipt r = run(op, () -> p.bonding(op.orchestrator()).reward().send());
-                return r == null ? BigInteger.ZERO : BondingManager.getRewardEvents(r).get(0).amount;
+                if (r == null) {
+                    return BigInteger.ZERO;
+                }
+                BigInteger toTreasury = BondingManager.getTreasuryRewardEvents(r).stream()
+                        .map(e -> e.amount).reduce(BigInteger.ZERO, BigInteger::add);
+                return BondingManager.getRewardEvents(r).get(0).amount.add(toTreasury);
             }
             case FEES -> {
                 BigInteger faceValue = ETH.multiply(BigInteger.valueOf(op.percent())).divide(BigInteger.valueOf(100));
