@@ -14,12 +14,14 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 contract BondingVotes is Manager, IERC5805 {
     using Arrays for uint256[];
 
+    /// Two storage slots where Livepeer's takes five: LPT amounts fit 128 bits and round numbers 48 (the clock's
+    /// width), and every reward() writes one checkpoint per orchestrator per round.
     struct BondingCheckpoint {
-        uint256 bondedAmount;
+        uint128 bondedAmount;
+        uint128 delegatedAmount;
         address delegateAddress;
-        uint256 delegatedAmount;
-        uint256 lastClaimRound;
-        uint256 lastRewardRound; // the only field from the Transcoder: finds its latest earnings pool
+        uint48 lastClaimRound;
+        uint48 lastRewardRound; // the only field from the Transcoder: finds its latest earnings pool
     }
 
     struct BondingCheckpointsByRound {
@@ -128,8 +130,9 @@ contract BondingVotes is Manager, IERC5805 {
         if (hasCheckpoint(_account)) {
             previous = getBondingCheckpointAt(_account, _startRound);
         }
-        BondingCheckpoint memory current = BondingCheckpoint(_bondedAmount, _delegateAddress, _delegatedAmount,
-            _lastClaimRound, _lastRewardRound);
+        BondingCheckpoint memory current = BondingCheckpoint(SafeCast.toUint128(_bondedAmount),
+            SafeCast.toUint128(_delegatedAmount), _delegateAddress, SafeCast.toUint48(_lastClaimRound),
+            SafeCast.toUint48(_lastRewardRound));
         BondingCheckpointsByRound storage checkpoints = bondingCheckpoints[_account];
         checkpoints.data[_startRound] = current;
         pushSorted(checkpoints.startRounds, _startRound);

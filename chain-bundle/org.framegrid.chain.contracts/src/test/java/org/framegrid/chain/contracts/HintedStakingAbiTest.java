@@ -33,21 +33,32 @@ class HintedStakingAbiTest {
 
     @Test
     void hintedFormsBondForTransferBondCheckpointsAndLocks() throws Exception {
-        try (Protocol p = new Protocol(ProtocolParameters.defaults().withRoundLength(100).withUnbondingPeriod(2))) {
+        ProtocolParameters params = ProtocolParameters.defaults().withRoundLength(100).withUnbondingPeriod(2)
+                .withNumActiveTranscoders(2);
+        try (Protocol p = new Protocol(params)) {
             IssueAbi abi = new IssueAbi(p);
             String bm = p.addresses.bondingManager();
             String a = IssueAbi.lower(p.address(1));
             String b = IssueAbi.lower(p.address(2));
             String c = IssueAbi.lower(p.address(3));
 
-            // Orchestrators join the pool at hinted positions: A first (empty pool: no hint), B after A, C after B.
+            // A self-bond joins the pool at the hinted position: A first (empty pool), B after A. With room for two,
+            // C's 1,000 does not join; once the owner makes room, transcoderWithHint puts C after B.
             for (int o : new int[] {1, 2, 3}) {
                 p.fund(o, lpt(String.valueOf(4000 - 1000 * o)));
-                abi.send(o, bm, BOND_WITH_HINT, lpt(String.valueOf(4000 - 1000 * o)), p.address(o), ZERO, ZERO, ZERO, ZERO);
             }
+            abi.send(1, bm, BOND_WITH_HINT, lpt("3000"), a, ZERO, ZERO, ZERO, ZERO);
+            abi.send(2, bm, BOND_WITH_HINT, lpt("2000"), b, ZERO, ZERO, a, ZERO);
+            abi.send(3, bm, BOND_WITH_HINT, lpt("1000"), c, ZERO, ZERO, b, ZERO);
+            assertEquals(List.of(a, b), pool(abi, bm));
             abi.send(1, bm, TRANSCODER_WITH_HINT, 100_000, 500_000, ZERO, ZERO);
-            abi.send(2, bm, TRANSCODER_WITH_HINT, 200_000, 500_000, a, ZERO);
-            abi.send(3, bm, TRANSCODER_WITH_HINT, 300_000, 500_000, b, ZERO);
+            abi.send(2, bm, TRANSCODER_WITH_HINT, 200_000, 500_000, ZERO, ZERO);
+            abi.send(0, bm, "setNumActiveTranscoders(uint256)", 3);
+            TransactionReceipt joined = abi.send(3, bm, TRANSCODER_WITH_HINT, 300_000, 400_000, b, ZERO);
+            assertEquals(List.of(c, BigInteger.valueOf(300_000), BigInteger.valueOf(400_000)), lowered(IssueAbi.event(
+                    joined, bm, "TranscoderUpdate(address indexed,uint256,uint256)")));
+            assertEquals(List.of(c, BigInteger.ONE), lowered(IssueAbi.event(joined, bm,
+                    "TranscoderActivated(address indexed,uint256)")));
             assertEquals(List.of(a, b, c), pool(abi, bm));
 
             // D moves C from 1,000 to 3,500 LPT with a wrong hint (after B): ignored, C goes to the head anyway.
