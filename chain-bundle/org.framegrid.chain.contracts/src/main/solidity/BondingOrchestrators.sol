@@ -148,9 +148,14 @@ abstract contract BondingOrchestrators is BondingAccounting {
                 resignTranscoder(_transcoder);
             }
             del.bondedAmount -= penalty;
-            // Livepeer lowers the delegate's stake only while the slashed account is Bonded (not Pending); it is
-            // lowered always here, so that the stake the Minter holds stays equal to the delegated stake.
-            delegators[del.delegateAddress].delegatedAmount -= penalty;
+            // Livepeer lowers only the delegate's delegated amount, and only while the slashed account is Bonded (not
+            // Pending); here the delegate's stake goes down in every case, in the pool too, so that the Minter keeps
+            // holding exactly the delegated stake and the active stake stays the sum of the pool's.
+            address delegate = del.delegateAddress;
+            decreaseTotalStake(delegate, penalty, address(0), address(0));
+            if (delegate != _transcoder) {
+                checkpoint(delegate);
+            }
             if (finderAmount > 0) {
                 minter().trustedTransferTokens(_finder, finderAmount);
             }

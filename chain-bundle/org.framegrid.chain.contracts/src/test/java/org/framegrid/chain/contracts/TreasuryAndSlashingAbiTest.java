@@ -85,6 +85,7 @@ class TreasuryAndSlashingAbiTest {
             assertEquals(stake.subtract(penalty), p.transcoderTotalStake(2));
             assertEquals(bonded.subtract(penalty), p.pendingStake(2));
             assertEquals(BigInteger.ONE, p.bonding(0).getTranscoderPoolSize().send(), "out of the active set");
+            assertEquals(p.transcoderTotalStake(1), p.bonding(0).nextRoundTotalActiveStake().send());
             p.nextRound();
             assertFalse(p.bonding(0).isActiveTranscoder(p.address(2)).send());
         }
