@@ -56,10 +56,10 @@ cp=\$(ls "\$here"/lib/*.jar | grep -v console-standalone | tr '\n' ':')
 exec "\$here/jre/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \\
   -Donnxruntime.native.path="\$here/natives" -Dframegrid.test.images="\$here/images" -Djava.awt.headless=true \\
   -jar "\$here/lib/junit-platform-console-standalone-$junit_platform.jar" execute --disable-banner \\
-  --disable-ansi-colors --details=tree --class-path "\$cp" \\
+  --disable-ansi-colors --details=tree --class-path "\$cp" --include-classname '.*(Test|Bench)' \\
   --select-class org.framegrid.inference.onnx.gpu.internal.CudaProbeTest \\
   --select-class org.framegrid.inference.onnx.gpu.internal.GpuBackendTest \\
-  --select-class org.framegrid.inference.onnx.gpu.internal.ThroughputTest \\
+  --select-class org.framegrid.inference.onnx.gpu.internal.ThroughputBench \\
   --select-class org.framegrid.inference.onnx.gpu.internal.StageThroughputTest
 EOF
 chmod +x "$kit/run-tests.sh"

@@ -1,9 +1,9 @@
 /**
- * Media I/O for pipelines: the in-memory segment channel the transport feeds, and the error type media code reports.
- * Decoding and encoding themselves are stages (services), not API.
+ * The error type media code reports. Decoding and encoding themselves are stages (services), not API; the segment
+ * channels they read and write live stream through are trickle's ({@code org.framegrid.trickle.channel}).
  */
 @Export
-@Version("0.1.0")
+@Version("1.0.0")
 package org.framegrid.media;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,7 +1,7 @@
 package org.framegrid.trickle;
 
 import java.net.URI;
-import org.framegrid.media.SegmentChannel;
+import org.framegrid.trickle.channel.SegmentChannel;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**

@@ -16,7 +16,7 @@ import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageProperties;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 
 /**
  * {@code bench engine}: 8 identity stages at 1280x720 RGB24 through the engine (a thread and a bounded queue per
@@ -57,7 +57,7 @@ public final class Bench {
         System.out.printf("bench engine: %d identity stages (%s), %dx%d RGB24, %d cores, %s%n", STAGES,
                 touch ? "each reads the whole frame" : "no work", WIDTH, HEIGHT,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
-        try (Engine engine = new Engine(3_600_000, false)) {
+        try (EmbeddedEngine engine = new EmbeddedEngine(3_600_000, false)) {
             AtomicLong count = new AtomicLong();
             LatencyLog latencies = new LatencyLog(Math.max(frames, latencyFrames));
             engine.addProvider(BenchStages.source(WIDTH, HEIGHT), 0, 1, "bench");
@@ -156,7 +156,7 @@ public final class Bench {
     }
 
     /** One stream: source, 8 identity nodes, sink; returns seconds until the sink saw every frame (or gave up). */
-    private static double throughEngine(Engine engine, AtomicLong count, LatencyLog latencies, QueuePolicy policy,
+    private static double throughEngine(EmbeddedEngine engine, AtomicLong count, LatencyLog latencies, QueuePolicy policy,
                                         int frames, long intervalUs, boolean fused) throws Exception {
         QueuePolicy nodes = fused ? QueuePolicy.DIRECT : null;
         List<NodeDefinition> list = new ArrayList<>();

@@ -5,23 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.FileNotFoundException;
 import java.io.InputStream;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +27,6 @@ import org.framegrid.api.pipeline.EdgeDefinition;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.QueuePolicy;
-import org.framegrid.api.stage.FrameListener;
 import org.framegrid.chain.api.OrchestratorInfo;
 import org.framegrid.chain.contracts.Anvil;
 import org.framegrid.chain.contracts.ProtocolAddresses;
@@ -42,18 +36,13 @@ import org.framegrid.chain.contracts.generated.BondingManager;
 import org.framegrid.chain.contracts.generated.LivepeerToken;
 import org.framegrid.chain.contracts.generated.RoundsManager;
 import org.framegrid.chain.contracts.generated.ServiceRegistry;
+import org.framegrid.chain.web3j.internal.ChainClient;
+import org.framegrid.chain.web3j.internal.TicketBrokerClient;
 import org.framegrid.gateway.client.GatewayClient;
 import org.framegrid.gateway.client.StreamInfo;
 import org.framegrid.gateway.internal.ChainDirectory;
 import org.framegrid.gateway.internal.Gateway;
 import org.framegrid.gateway.internal.GatewaySettings;
-import org.framegrid.inference.api.Model;
-import org.framegrid.inference.api.ModelDescriptor;
-import org.framegrid.inference.models.internal.DescriptorParser;
-import org.framegrid.inference.onnx.internal.OnnxBackend;
-import org.framegrid.media.SegmentChannel;
-import org.framegrid.media.SegmentWriter;
-import org.framegrid.media.internal.SegmentChannelsComponent;
 import org.framegrid.media.internal.stage.DecodeStage;
 import org.framegrid.media.internal.stage.EncodeStage;
 import org.framegrid.orchestrator.internal.Orchestrator;
@@ -61,16 +50,18 @@ import org.framegrid.orchestrator.internal.OrchestratorSettings;
 import org.framegrid.payment.api.ticket.RedemptionException;
 import org.framegrid.payment.api.ticket.TicketRedeemer;
 import org.framegrid.payment.api.ticket.WinningTicket;
-import org.framegrid.payment.tickets.chain.internal.BrokerClient;
 import org.framegrid.payment.tickets.internal.TicketPaymentReceiver;
 import org.framegrid.payment.tickets.internal.TicketPaymentSender;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.selection.internal.DefaultSelector;
-import org.framegrid.stage.faces.internal.DetectFacesStage;
-import org.framegrid.stage.util.internal.CollectSinkStage;
-import org.framegrid.stage.util.internal.TestSourceStage;
+import org.framegrid.stage.model.ModelStageProvider;
+import org.framegrid.trickle.channel.MemorySegmentChannels;
+import org.framegrid.trickle.channel.SegmentChannel;
+import org.framegrid.trickle.channel.SegmentWriter;
 import org.framegrid.trickle.client.TrickleClient;
 import org.framegrid.trickle.internal.TrickleServerFactoryComponent;
+import org.framegrid.testing.Fixtures;
+import org.framegrid.testing.Providers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,14 +85,14 @@ class LiveNetworkTest {
     static final int FPS = 25;
     static Anvil anvil;
     static ProtocolAddresses at;
+    static ChainClient chainClient;
     static long roundLength = 200; // no round passes during a test: nothing here initialises rounds as a node does
 
     @TempDir
     Path dir;
-    private SegmentChannelsComponent channels;
-    private Engine engine;
+    private MemorySegmentChannels channels;
+    private EmbeddedEngine engine;
     private TrickleServerFactoryComponent servers;
-    private final List<Orchestrator> orchestrators = new CopyOnWriteArrayList<>();
     private final AtomicLong countedFrames = new AtomicLong();
     private final List<AutoCloseable> open = new ArrayList<>();
     private final List<TicketPaymentReceiver> receivers = new ArrayList<>();
@@ -110,10 +101,14 @@ class LiveNetworkTest {
     static void chain() throws Exception {
         anvil = Anvil.start();
         at = ProtocolDeployer.deploy(anvil, ProtocolParameters.defaults().withRoundLength(roundLength));
+        chainClient = ChainClient.connect(anvil.url(), at.controller(), Duration.ofMillis(5));
     }
 
     @AfterAll
     static void stopChain() {
+        if (chainClient != null) {
+            chainClient.close();
+        }
         if (anvil != null) {
             anvil.close();
         }
@@ -121,28 +116,14 @@ class LiveNetworkTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        channels = new SegmentChannelsComponent(new SegmentChannelsComponent.Config() {
-            @Override
-            public int retain() {
-                return 400; // the events channel carries one message per frame: room for a slow reader
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return SegmentChannelsComponent.Config.class;
-            }
-        });
-        engine = new Engine(60_000, false);
+        // The events channel carries one message per frame: room for a slow reader.
+        channels = new MemorySegmentChannels(400);
+        engine = new EmbeddedEngine(60_000, false);
         engine.addProvider(new DecodeStage(channels), 0, 1, "media");
         engine.addProvider(new EncodeStage(channels), 0, 2, "media");
-        engine.addProvider(new TestSourceStage(), 0, 3, "util");
+        engine.addProvider(Providers.stage("test-source"), 0, 3, "util");
         engine.addProvider(detector(), 0, 4, "faces");
-        engine.addProvider(collect((stream, node, frame) -> {
-            if (node.equals("count")) {
-                countedFrames.incrementAndGet();
-            }
-            orchestrators.forEach(o -> o.frame(stream, node, frame));
-        }), 0, 5, "util");
+        engine.addProvider(Providers.stage("collect"), 0, 5, "util");
         engine.register(new PipelineDefinition("live-faces", "test", "1", List.of(
                 new NodeDefinition("dec", "decode", Map.of("input", "", "format", "RGB24")),
                 new NodeDefinition("faces", "detect-faces", Map.of("model", "blazeface-front", "score-threshold", 0.6)),
@@ -261,7 +242,7 @@ class LiveNetworkTest {
         final BigInteger ev;
         final BigInteger deposit;
         final String gatewayAddress;
-        final BrokerClient gatewayChain;
+        final TicketBrokerClient gatewayChain;
         final List<WinningTicket> redeemed = new CopyOnWriteArrayList<>();
         final BigInteger feesBefore;
 
@@ -292,7 +273,7 @@ class LiveNetworkTest {
         }
 
         Node node(String name, Credentials credentials, int stake) throws Exception {
-            BrokerClient chain = broker(credentials);
+            TicketBrokerClient chain = broker(credentials);
             TicketPaymentReceiver receiver = new TicketPaymentReceiver(chain, config(TicketPaymentReceiver.Config.class,
                     Map.of("recipient_address", credentials.getAddress(),
                             "store_file", dir.resolve(name + "-winners.mv").toString(),
@@ -311,7 +292,6 @@ class LiveNetworkTest {
                     "127.0.0.1", 0, false, List.of("live-faces"), 2, ev, 4, 1_000), engine, channels, receiver,
                     servers);
             open.add(o);
-            orchestrators.add(o);
             register(credentials, stake, o.uri().toString());
             return new Node(credentials.getAddress().toLowerCase(), o, receiver);
         }
@@ -397,15 +377,16 @@ class LiveNetworkTest {
     }
 
     /**
-     * Reads {@code count} output segments and republishes each into a local channel that a decode → collect
-     * pipeline counts the frames of.
+     * Reads {@code count} output segments and republishes each into a local channel; a tap on the collect node of a
+     * decode → collect pipeline counts their frames.
      */
     CompletableFuture<Long> receive(GatewayClient client, StreamInfo s, int count) throws Exception {
         SegmentChannel received = channels.open("received");
         engine.start(new PipelineDefinition("count", "test", "1", List.of(
                 new NodeDefinition("dec", "decode", Map.of("input", "channel:received", "format", "I420")),
                 new NodeDefinition("count", "collect", Map.of())), List.of(new EdgeDefinition("dec", "count", null)),
-                QueuePolicy.BLOCK, null), "count", Map.of());
+                QueuePolicy.BLOCK, null), "count", Map.of())
+                .tap("count", (stream, node, frame) -> countedFrames.incrementAndGet());
         return CompletableFuture.supplyAsync(() -> {
             long next = 0;
             long got = 0;
@@ -484,8 +465,8 @@ class LiveNetworkTest {
 
     // ---------------------------------------------------------------- chain and wiring helpers
 
-    static BrokerClient broker(Credentials c) {
-        return new BrokerClient(anvil.web3j(), c, anvil.chainId(), at, ProtocolDeployer.DEV_GAS);
+    static TicketBrokerClient broker(Credentials c) {
+        return new TicketBrokerClient(chainClient, c);
     }
 
     static TransactionManager manager(Credentials c) {
@@ -545,53 +526,11 @@ class LiveNetworkTest {
         return f.get(target);
     }
 
-    /** Registers a listener on the collect stage the way DS does: its bind method is package-private. */
-    static CollectSinkStage collect(FrameListener listener) throws Exception {
-        CollectSinkStage collect = new CollectSinkStage();
-        Method bind = CollectSinkStage.class.getDeclaredMethod("addListener", FrameListener.class);
-        bind.setAccessible(true);
-        bind.invoke(collect, listener);
-        return collect;
-    }
-
     /** detect-faces with the real BlazeFace model bundle (a test dependency) on the CPU backend. */
-    static DetectFacesStage detector() throws Exception {
-        DetectFacesStage detect = new DetectFacesStage();
-        detect.addModel(model("blazeface-front"));
-        detect.setBackend(new OnnxBackend());
+    static ModelStageProvider detector() throws Exception {
+        ModelStageProvider detect = (ModelStageProvider) Providers.stage("detect-faces");
+        detect.addModel(Fixtures.bundled("blazeface-front"));
+        detect.setBackend(Providers.cpuBackend());
         return detect;
-    }
-
-    record BundledModel(ModelDescriptor descriptor, byte[] bytes, String origin) implements Model {
-        @Override
-        public long size() {
-            return bytes.length;
-        }
-
-        @Override
-        public InputStream open() {
-            return new ByteArrayInputStream(bytes);
-        }
-
-        @Override
-        public InputStream openResource(String name) throws FileNotFoundException {
-            throw new FileNotFoundException(name);
-        }
-    }
-
-    static BundledModel model(String name) throws Exception {
-        for (URL url : Collections.list(LiveNetworkTest.class.getClassLoader().getResources("model/model.properties"))) {
-            Properties properties = new Properties();
-            try (InputStream in = url.openStream()) {
-                properties.load(in);
-            }
-            if (name.equals(properties.getProperty("name"))) {
-                ModelDescriptor descriptor = DescriptorParser.parse(properties, url.toString());
-                try (InputStream in = new URL(url, descriptor.properties().get("file")).openStream()) {
-                    return new BundledModel(descriptor, in.readAllBytes(), url.toString());
-                }
-            }
-        }
-        throw new IllegalStateException("no model bundle " + name + " on the test class path");
     }
 }

@@ -15,6 +15,7 @@ import javax.inject.Inject;
 
 import org.framegrid.sample.greeting.api.Greeting;
 import org.framegrid.sample.greeting.api.GreetingBoard;
+import org.framegrid.testing.Await;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -59,8 +60,8 @@ public class HotDeployIT {
 
         Path provider = NodeBundles.sample("org.framegrid.sample.greeting");
         Files.copy(provider, deployed);
-        assertTrue("the dropped bundle's service appears",
-                NodeBundles.await(() -> greetings().size() == 1 && board.current("Ada") != null, WAIT_MILLIS));
+        Await.until("the dropped bundle's service appears", WAIT_MILLIS,
+                () -> greetings().size() == 1 && board.current("Ada") != null);
         assertEquals("Hello, Ada! (greeting 0.1.0.SNAPSHOT)", board.current("Ada"));
         int bindings = board.bindings();
 
@@ -68,16 +69,16 @@ public class HotDeployIT {
         Path second = deploy.resolveSibling("greeting-second.jar");
         Bundles.withHeaders(provider, second, Map.of("Bundle-Version", "0.2.0.second", "Framegrid-Greeting", "Bonjour"));
         Files.move(second, deployed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        assertTrue("the consumer is rebound to the new version",
-                NodeBundles.await(() -> "Bonjour, Ada! (greeting 0.2.0.second)".equals(board.current("Ada")), WAIT_MILLIS));
+        Await.until("the consumer is rebound to the new version", WAIT_MILLIS,
+                () -> "Bonjour, Ada! (greeting 0.2.0.second)".equals(board.current("Ada")));
         assertEquals("one greeting service, the new one", 1, greetings().size());
         assertEquals("0.2.0.second", greetings().iterator().next().getBundle().getVersion().toString());
         assertEquals("the consumer was not restarted", activation, board.activation());
         assertTrue("the consumer saw a new binding", board.bindings() > bindings);
 
         Files.delete(deployed);
-        assertTrue("the service goes with the file",
-                NodeBundles.await(() -> greetings().isEmpty() && board.current("Ada") == null, WAIT_MILLIS));
+        Await.until("the service goes with the file", WAIT_MILLIS,
+                () -> greetings().isEmpty() && board.current("Ada") == null);
         assertEquals("the consumer is still the same instance", activation, board.activation());
     }
 

@@ -21,6 +21,7 @@ import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.Model;
 import org.framegrid.inference.api.Tensor;
+import org.framegrid.testing.Await;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -58,7 +59,7 @@ public class ModelDeployIT {
     public void modelBundleDroppedIntoDeployRunsAndLeavesWithItsFile() throws Exception {
         Path deployed = Path.of(context.getProperty("felix.fileinstall.dir")).resolve("model-" + NAME + ".jar");
         Files.copy(NodeBundles.nodeDir().resolve("models/model-" + NAME + ".jar"), deployed);
-        assertTrue("the model service appears", NodeBundles.await(() -> models().size() == 1, WAIT_MILLIS));
+        Await.until("the model service appears", WAIT_MILLIS, () -> models().size() == 1);
 
         ServiceReference<Model> reference = models().iterator().next();
         Model model = context.getService(reference);
@@ -89,7 +90,7 @@ public class ModelDeployIT {
         }
 
         Files.delete(deployed);
-        assertTrue("the model service goes with its file", NodeBundles.await(() -> models().isEmpty(), WAIT_MILLIS));
+        Await.until("the model service goes with its file", WAIT_MILLIS, () -> models().isEmpty());
     }
 
     private Collection<ServiceReference<Model>> models() {

@@ -33,6 +33,7 @@ import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.api.pipeline.StreamState;
 import org.framegrid.api.stage.FrameListener;
 import org.framegrid.inference.api.Model;
+import org.framegrid.testing.Await;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -85,7 +86,7 @@ public class ModelSwapIT {
         Path firstJar = deploy.resolve("model-" + NAME + ".jar");
         Path secondJar = deploy.resolve("model-" + NAME + "-" + second + ".jar");
         Files.copy(shipped, firstJar);
-        assertTrue("the model service appears", NodeBundles.await(() -> models() == 1, WAIT_MILLIS));
+        Await.until("the model service appears", WAIT_MILLIS, () -> models() == 1);
 
         List<Seen> seen = new CopyOnWriteArrayList<>();
         Dictionary<String, Object> properties = new Hashtable<>();
@@ -93,7 +94,7 @@ public class ModelSwapIT {
                 (stream, node, frame) -> seen.add(new Seen(frame.sequence(), frame.meta(FrameMeta.DETECTIONS) != null)),
                 properties);
         try (StreamHandle stream = pipelines.start(pipeline(), "model-swap", Map.of())) {
-            assertTrue("frames flow through the model", NodeBundles.await(() -> seen.size() >= 15, WAIT_MILLIS));
+            Await.until("frames flow through the model", WAIT_MILLIS, () -> seen.size() >= 15);
             assertTrue(faces(stream).provider(), faces(stream).provider().endsWith("(model " + NAME + " " + first + ")"));
             assertTrue("every frame went through the model", seen.stream().allMatch(Seen::detected));
 
@@ -101,12 +102,11 @@ public class ModelSwapIT {
             int beforeSwap = seen.size();
             long dropped = System.nanoTime();
             copyAtomically(version(shipped, second, UnaryOperator.identity()), secondJar);
-            assertTrue("status names the new version", NodeBundles.await(
-                    () -> String.valueOf(faces(stream).provider()).endsWith(NAME + " " + second + ")"), WAIT_MILLIS));
+            Await.until("status names the new version", WAIT_MILLIS,
+                    () -> String.valueOf(faces(stream).provider()).endsWith(NAME + " " + second + ")"));
             long swapMillis = (System.nanoTime() - dropped) / 1_000_000;
             int afterSwap = seen.size();
-            assertTrue("the stream keeps flowing after the swap",
-                    NodeBundles.await(() -> seen.size() >= afterSwap + 15, WAIT_MILLIS));
+            Await.until("the stream keeps flowing after the swap", WAIT_MILLIS, () -> seen.size() >= afterSwap + 15);
             List<Seen> swapWindow = List.copyOf(seen).subList(beforeSwap - 1, seen.size());
             long swapBypassed = swapWindow.stream().filter(s -> !s.detected()).count();
             assertEquals("no frame bypassed across the swap", 0, swapBypassed);
@@ -116,42 +116,43 @@ public class ModelSwapIT {
             // 2. A truncated newer version: a clear error at load, the stream keeps the good one.
             Path brokenJar = deploy.resolve("model-" + NAME + "-" + broken + ".jar");
             copyAtomically(version(shipped, broken, bytes -> Arrays.copyOf(bytes, bytes.length / 2)), brokenJar);
-            assertTrue("the failed load is reported", NodeBundles.await(() -> {
+            Await.until("the failed load is reported", WAIT_MILLIS, () -> {
                 String error = faces(stream).lastError();
                 return error != null && error.contains("cannot start");
-            }, WAIT_MILLIS));
+            });
             String error = faces(stream).lastError();
             System.out.println("a truncated model version under a live stream: " + error);
             int afterBroken = seen.size();
-            assertTrue("frames still flow", NodeBundles.await(() -> seen.size() >= afterBroken + 15, WAIT_MILLIS));
+            Await.until("frames still flow", WAIT_MILLIS, () -> seen.size() >= afterBroken + 15);
             assertTrue("still the good version: " + faces(stream).provider(),
                     faces(stream).provider().endsWith(NAME + " " + second + ")"));
             assertTrue("still processed by the model", seen.get(seen.size() - 1).detected());
             Files.delete(brokenJar);
-            assertTrue(NodeBundles.await(() -> models() == 2, WAIT_MILLIS));
+            Await.until("both model versions as services", WAIT_MILLIS, () -> models() == 2);
 
             // 3. The newer version removed: the older one that is left takes over again.
             Files.delete(secondJar);
-            assertTrue("back on the first version", NodeBundles.await(
-                    () -> String.valueOf(faces(stream).provider()).endsWith(NAME + " " + first + ")"), WAIT_MILLIS));
-            assertTrue(NodeBundles.await(() -> stream.status().state() == StreamState.ONLINE, WAIT_MILLIS));
+            Await.until("back on the first version", WAIT_MILLIS,
+                    () -> String.valueOf(faces(stream).provider()).endsWith(NAME + " " + first + ")"));
+            Await.until("the stream ONLINE on the first version", WAIT_MILLIS,
+                    () -> stream.status().state() == StreamState.ONLINE);
 
             // 4. The last version removed: the node is bypassed and the stream DEGRADED, never stopped.
             int beforeRemoval = seen.size();
             long removed = System.nanoTime();
             Files.delete(firstJar);
-            assertTrue("the stream reports DEGRADED", NodeBundles.await(
-                    () -> stream.status().state() == StreamState.DEGRADED, WAIT_MILLIS));
+            Await.until("the stream reports DEGRADED", WAIT_MILLIS,
+                    () -> stream.status().state() == StreamState.DEGRADED);
             long degradedMillis = (System.nanoTime() - removed) / 1_000_000;
             assertEquals(StageMode.BYPASSED, faces(stream).mode());
             assertTrue(stream.status().reason(), stream.status().reason().contains(NAME));
-            assertTrue("frames bypass the stage", NodeBundles.await(
-                    () -> seen.size() > beforeRemoval + 15 && !seen.get(seen.size() - 1).detected(), WAIT_MILLIS));
+            Await.until("frames bypass the stage", WAIT_MILLIS,
+                    () -> seen.size() > beforeRemoval + 15 && !seen.get(seen.size() - 1).detected());
 
             // 5. Back: ONLINE again, frames go through the model.
             Files.copy(shipped, firstJar);
-            assertTrue("ONLINE again", NodeBundles.await(() -> stream.status().state() == StreamState.ONLINE
-                    && seen.get(seen.size() - 1).detected(), WAIT_MILLIS));
+            Await.until("ONLINE again", WAIT_MILLIS, () -> stream.status().state() == StreamState.ONLINE
+                    && seen.get(seen.size() - 1).detected());
             assertTrue(faces(stream).provider().endsWith(NAME + " " + first + ")"));
             long bypassedWhileGone = List.copyOf(seen).stream().filter(s -> !s.detected()).count();
 
@@ -160,11 +161,11 @@ public class ModelSwapIT {
             // frames may bypass, then the new version runs.
             int beforeUpdate = seen.size();
             copyAtomically(version(shipped, second, UnaryOperator.identity()), firstJar);
-            assertTrue("the in-place update brings the new version", NodeBundles.await(
+            Await.until("the in-place update brings the new version", WAIT_MILLIS,
                     () -> String.valueOf(faces(stream).provider()).endsWith(NAME + " " + second + ")")
-                            && stream.status().state() == StreamState.ONLINE, WAIT_MILLIS));
+                            && stream.status().state() == StreamState.ONLINE);
             int afterUpdate = seen.size();
-            assertTrue(NodeBundles.await(() -> seen.size() >= afterUpdate + 15, WAIT_MILLIS));
+            Await.until("15 frames after the update", WAIT_MILLIS, () -> seen.size() >= afterUpdate + 15);
             List<Seen> all = List.copyOf(seen);
             long bypassedAtUpdate = all.subList(beforeUpdate, all.size()).stream().filter(s -> !s.detected()).count();
             assertTrue("frames after the update go through the model", all.getLast().detected());

@@ -11,10 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
+import org.framegrid.testing.Await;
 import org.ops4j.pax.exam.Option;
 
 /** Pax Exam options that boot the bundles of the assembled node (distribution/target/framegrid). */
@@ -39,13 +39,15 @@ final class NodeBundles {
         }
     }
 
-    /** Every jar of the node's bundle/ folder, plus JUnit for the probe, plus {@code extra}. */
+    /** Every jar of the node's bundle/ folder, plus JUnit and test support for the probe, plus {@code extra}. */
     static Option[] node(Option... extra) {
         List<Option> options = new ArrayList<>();
         for (Path jar : jars(nodeDir().resolve("bundle"))) {
             options.add(fragment(jar) ? bundle(jar.toUri().toString()).noStart() : bundle(jar.toUri().toString()));
         }
         options.add(junitBundles());
+        // Test support (org.framegrid.testing: Await) for the probe, from the test class path; never part of a node.
+        options.add(bundle(Await.class.getProtectionDomain().getCodeSource().getLocation().toString()));
         options.add(frameworkProperty("org.osgi.service.log.admin.loglevel").value("WARN"));
         options.addAll(List.of(extra));
         return options(options.toArray(Option[]::new));
@@ -85,17 +87,5 @@ final class NodeBundles {
         } catch (IOException e) {
             throw new UncheckedIOException("the node is not assembled at " + dir, e);
         }
-    }
-
-    /** Polls {@code condition} every 20 ms for at most {@code millis}; returns its last value. */
-    static boolean await(BooleanSupplier condition, long millis) throws InterruptedException {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return condition.getAsBoolean();
-            }
-            Thread.sleep(20);
-        }
-        return true;
     }
 }

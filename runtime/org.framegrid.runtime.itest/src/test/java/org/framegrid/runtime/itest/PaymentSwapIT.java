@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.inject.Inject;
 
+import org.framegrid.chain.api.RoundInfo;
 import org.framegrid.payment.api.Payment;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.payment.api.PaymentSender;
@@ -30,11 +31,12 @@ import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.payment.api.Price;
 import org.framegrid.payment.api.Receipt;
 import org.framegrid.payment.api.RejectionReason;
-import org.framegrid.payment.api.ticket.RoundInfo;
+import org.framegrid.payment.api.ticket.RedeemedTickets;
 import org.framegrid.payment.api.ticket.SenderState;
 import org.framegrid.payment.api.ticket.TicketChain;
 import org.framegrid.payment.api.ticket.TicketRedeemer;
 import org.framegrid.payment.api.ticket.WinningTicket;
+import org.framegrid.testing.Await;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -146,8 +148,8 @@ public class PaymentSwapIT {
             // Winners: the one the old provider stored before the swap is redeemed too, once a redeemer comes.
             RecordingRedeemer redeemer = new RecordingRedeemer();
             redeemerRegistration = context.registerService(TicketRedeemer.class, redeemer, null);
-            assertTrue("all three winning tickets redeemed: " + redeemer.redeemed,
-                    NodeBundles.await(() -> redeemer.redeemed.size() == 3, WAIT_MILLIS));
+            Await.until("all three winning tickets redeemed: " + redeemer.redeemed, WAIT_MILLIS,
+                    () -> redeemer.redeemed.size() == 3);
             assertEquals("each once", 3, Set.copyOf(redeemer.redeemed).size());
             System.out.printf("payment bundle update under a paying session: new provider in service %d ms after "
                     + "Bundle.update; balance %s wei kept; 1 in-flight payment under old terms refused "
@@ -170,7 +172,7 @@ public class PaymentSwapIT {
     /** Waits for the service of {@code type} from the payment bundle at {@code version}. */
     private <S> S await(Class<S> type, String version) throws Exception {
         ServiceReference<S>[] found = new ServiceReference[1];
-        assertTrue(type.getSimpleName() + " from " + BSN + " " + version, NodeBundles.await(() -> {
+        Await.until(type.getSimpleName() + " from " + BSN + " " + version, WAIT_MILLIS, () -> {
             for (ServiceReference<S> reference : references(type)) {
                 if (reference.getBundle() != null && version.equals(reference.getBundle().getVersion().toString())) {
                     found[0] = reference;
@@ -178,7 +180,7 @@ public class PaymentSwapIT {
                 }
             }
             return false;
-        }, WAIT_MILLIS));
+        });
         S service = context.getService(found[0]);
         assertNotNull(service);
         return service;
@@ -196,15 +198,11 @@ public class PaymentSwapIT {
     static final class MemoryChain implements TicketChain {
         final Set<String> funded = ConcurrentHashMap.newKeySet();
         private final Map<String, SenderState> senders = new ConcurrentHashMap<>();
-        private final byte[] blockHash = new byte[32];
-
-        MemoryChain() {
-            Arrays.fill(blockHash, (byte) 7);
-        }
+        private final String blockHash = "0x" + "07".repeat(32);
 
         @Override
         public RoundInfo round() {
-            return new RoundInfo(10, blockHash, 1000);
+            return new RoundInfo(10, 100, 1000, 1000, true, false, 10, blockHash);
         }
 
         @Override
@@ -231,6 +229,11 @@ public class PaymentSwapIT {
                     (a, b) -> new SenderState(a.deposit().add(b.deposit()), a.reserve().add(b.reserve()),
                             a.reserveAllocation().add(b.reserveAllocation()), 0));
             return "0x" + "00".repeat(32);
+        }
+
+        @Override
+        public RedeemedTickets redeemed(String recipient) {
+            throw new UnsupportedOperationException("the test's RecordingRedeemer counts redemptions");
         }
     }
 

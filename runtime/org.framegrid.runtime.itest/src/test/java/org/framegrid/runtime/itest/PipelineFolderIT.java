@@ -6,7 +6,9 @@ import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.inject.Inject;
 
@@ -14,6 +16,7 @@ import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.api.pipeline.StreamState;
+import org.framegrid.testing.Await;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -22,6 +25,8 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.log.LogListener;
+import org.osgi.service.log.LogReaderService;
 
 /**
  * The node's pipelines folder: a file added or edited is a new definition at once, a running stream keeps the
@@ -39,6 +44,9 @@ public class PipelineFolderIT {
 
     @Inject
     private PipelineService pipelines;
+
+    @Inject
+    private LogReaderService logs;
 
     @Configuration
     public Option[] configuration() {
@@ -63,25 +71,34 @@ public class PipelineFolderIT {
     public void filesBecomeDefinitionsWhileStreamsKeepTheirRevision() throws Exception {
         Path file = Path.of(context.getProperty("framegrid.pipelines.dir")).resolve("live.yaml");
         Files.writeString(file, pipeline(30));
-        assertTrue("the new file is a definition", NodeBundles.await(() -> pipelines.definition("live").isPresent(), WAIT_MILLIS));
+        Await.until("the new file is a definition", WAIT_MILLIS, () -> pipelines.definition("live").isPresent());
         String first = pipelines.definition("live").orElseThrow().revision();
 
         try (StreamHandle stream = pipelines.start("live", "folder-test", Map.of())) {
-            assertTrue("the stream runs", NodeBundles.await(() -> stream.status().state() == StreamState.ONLINE, WAIT_MILLIS));
+            Await.until("the stream runs", WAIT_MILLIS, () -> stream.status().state() == StreamState.ONLINE);
 
             Files.writeString(file, pipeline(15));
-            assertTrue("the edit is a new revision", NodeBundles.await(
-                    () -> !pipelines.definition("live").map(PipelineDefinition::revision).orElse(first).equals(first), WAIT_MILLIS));
+            Await.until("the edit is a new revision", WAIT_MILLIS,
+                    () -> !pipelines.definition("live").map(PipelineDefinition::revision).orElse(first).equals(first));
             String second = pipelines.definition("live").orElseThrow().revision();
             assertEquals("the running stream keeps the revision it started with", first, stream.definition().revision());
 
-            Files.writeString(file, "name: live\nstages:\n  - type: test-source\n   properties: {fps: 5}\n");
-            Thread.sleep(1_000); // ten polls: the broken text has been seen
+            // The folder reports a broken edit in the node's log: wait for that report, not for some time.
+            List<String> messages = new CopyOnWriteArrayList<>();
+            LogListener listener = entry -> messages.add(entry.getMessage());
+            logs.addLogListener(listener);
+            try {
+                Files.writeString(file, "name: live\nstages:\n  - type: test-source\n   properties: {fps: 5}\n");
+                Await.until("the broken edit reported", WAIT_MILLIS,
+                        () -> messages.stream().anyMatch(m -> m.contains("keeps its previous version until")));
+            } finally {
+                logs.removeLogListener(listener);
+            }
             assertEquals("a broken edit changes nothing", second, pipelines.definition("live").orElseThrow().revision());
             assertEquals("the stream keeps running", StreamState.ONLINE, stream.status().state());
 
             Files.delete(file);
-            assertTrue("a deleted file's pipeline is gone", NodeBundles.await(() -> pipelines.definition("live").isEmpty(), WAIT_MILLIS));
+            Await.until("a deleted file's pipeline is gone", WAIT_MILLIS, () -> pipelines.definition("live").isEmpty());
             assertTrue("streams are not affected by definitions", pipelines.stream("folder-test").isPresent());
         }
     }

@@ -25,6 +25,7 @@ import org.framegrid.api.pipeline.StageCatalog;
 import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.api.pipeline.StreamState;
 import org.framegrid.api.stage.FrameListener;
+import org.framegrid.testing.Await;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -70,25 +71,24 @@ public class StageHotSwapIT {
         Path deployed = Path.of(context.getProperty("felix.fileinstall.dir")).resolve("stamp.jar");
         Path firstRelease = NodeBundles.sample("org.framegrid.sample.stamp");
         Files.copy(firstRelease, deployed);
-        assertTrue("the stamp stage type appears", NodeBundles.await(() -> catalog.find("stamp").isPresent(), WAIT_MILLIS));
+        Await.until("the stamp stage type appears", WAIT_MILLIS, () -> catalog.find("stamp").isPresent());
 
         List<Seen> seen = new CopyOnWriteArrayList<>();
         Dictionary<String, Object> properties = new Hashtable<>();
         ServiceRegistration<FrameListener> listener = context.registerService(FrameListener.class,
                 (stream, node, frame) -> seen.add(new Seen(frame.sequence(), frame.meta(STAMP))), properties);
         try (StreamHandle stream = pipelines.start(pipeline(), "swap-test", Map.of())) {
-            assertTrue("frames flow", NodeBundles.await(() -> seen.size() >= 15, WAIT_MILLIS));
+            Await.until("frames flow", WAIT_MILLIS, () -> seen.size() >= 15);
             assertTrue(seen.get(0).stamp(), seen.get(0).stamp().startsWith("org.framegrid.sample.stamp 0.1.0"));
 
             // 1. Update: a newer release moved over the deployed jar while frames flow.
             Path next = deployed.resolveSibling("stamp-next.jar");
             Bundles.withHeaders(firstRelease, next, Map.of("Bundle-Version", "0.2.0.second"));
             Files.move(next, deployed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            assertTrue("frames carry the new version's stamp",
-                    NodeBundles.await(() -> indexOfStamp(seen, "0.2.0.second") >= 0, WAIT_MILLIS));
+            Await.until("frames carry the new version's stamp", WAIT_MILLIS,
+                    () -> indexOfStamp(seen, "0.2.0.second") >= 0);
             int swap = indexOfStamp(seen, "0.2.0.second");
-            assertTrue("the stream keeps flowing after the swap",
-                    NodeBundles.await(() -> seen.size() >= swap + 30, WAIT_MILLIS));
+            Await.until("the stream keeps flowing after the swap", WAIT_MILLIS, () -> seen.size() >= swap + 30);
             List<Seen> window = List.copyOf(seen);
             assertEquals("every frame after the swap went through the new version", List.of(),
                     window.subList(swap, window.size()).stream()
@@ -103,17 +103,17 @@ public class StageHotSwapIT {
             // 2. Removal: no provider left, the stage is bypassed and the stream reports DEGRADED.
             Files.delete(deployed);
             int removal = seen.size();
-            assertTrue("the stream bypasses the missing stage", NodeBundles.await(
-                    () -> seen.size() > removal + 15 && seen.get(seen.size() - 1).stamp() == null, WAIT_MILLIS));
+            Await.until("the stream bypasses the missing stage", WAIT_MILLIS,
+                    () -> seen.size() > removal + 15 && seen.get(seen.size() - 1).stamp() == null);
             assertEquals(StreamState.DEGRADED, stream.status().state());
 
             // 3. Return: the provider comes back, the stream is ONLINE and stamped again.
             Files.copy(firstRelease, deployed);
-            assertTrue("stamped again", NodeBundles.await(() -> {
+            Await.until("stamped again", WAIT_MILLIS, () -> {
                 String last = seen.get(seen.size() - 1).stamp();
                 return last != null && last.startsWith("org.framegrid.sample.stamp 0.1.0");
-            }, WAIT_MILLIS));
-            assertTrue("ONLINE again", NodeBundles.await(() -> stream.status().state() == StreamState.ONLINE, WAIT_MILLIS));
+            });
+            Await.until("ONLINE again", WAIT_MILLIS, () -> stream.status().state() == StreamState.ONLINE);
             assertTrue("the stream ran throughout", pipelines.stream("swap-test").isPresent());
             assertTrue("sequence numbers only grow", increasing(List.copyOf(seen)));
         } finally {

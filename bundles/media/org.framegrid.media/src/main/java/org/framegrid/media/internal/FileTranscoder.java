@@ -22,7 +22,8 @@ public final class FileTranscoder {
     private FileTranscoder() {
     }
 
-    public static Result run(Path in, Path out, EncoderSettings settings, Pixels layout, Step step) throws MediaException {
+    public static Result run(Path in, Path out, EncoderSettings settings, PixelLayout layout, Step step)
+            throws MediaException {
         long start = System.nanoTime();
         long frames = 0;
         long audio = 0;

@@ -116,14 +116,14 @@ public final class MediaReader implements AutoCloseable {
             av_dict_free(options);
             if (ret < 0) {
                 format = null; // freed by avformat_open_input on failure
-                throw fail("not a video file (" + Av.error(ret) + ")");
+                throw fail("not a video file (" + AvErrors.text(ret) + ")");
             }
             if (format.iformat() != null && NOT_VIDEO.contains(format.iformat().name().getString())) {
                 throw fail("not a video file (text)");
             }
             ret = avformat_find_stream_info(format, (org.bytedeco.javacpp.PointerPointer<?>) null);
             if (ret < 0) {
-                throw fail("not a video file (" + Av.error(ret) + ")");
+                throw fail("not a video file (" + AvErrors.text(ret) + ")");
             }
             for (int i = 0; i < format.nb_streams(); i++) {
                 AVStream st = format.streams(i);
@@ -165,7 +165,7 @@ public final class MediaReader implements AutoCloseable {
         decoder.thread_count(0);
         int ret = avcodec_open2(decoder, codec, (AVDictionary) null);
         if (ret < 0) {
-            throw fail("unsupported video codec '" + codecName + "' (" + Av.error(ret) + ")");
+            throw fail("unsupported video codec '" + codecName + "' (" + AvErrors.text(ret) + ")");
         }
     }
 
@@ -219,7 +219,7 @@ public final class MediaReader implements AutoCloseable {
                 packet.data().get(data);
                 long pts = packet.pts();
                 audioPacket = new AudioPacket(data, pts, packet.dts(), packet.duration(), packet.flags(),
-                        pts == AV_NOPTS_VALUE ? 0 : av_rescale_q(pts, audio.time_base(), Av.NANOS));
+                        pts == AV_NOPTS_VALUE ? 0 : av_rescale_q(pts, audio.time_base(), AvRationals.NANOS));
                 av_packet_unref(packet);
                 return Item.AUDIO;
             } else {
@@ -239,7 +239,7 @@ public final class MediaReader implements AutoCloseable {
     /** @return the current picture's presentation time in nanoseconds on the source clock */
     public long ptsNanos() {
         long pts = picture.best_effort_timestamp();
-        return pts == AV_NOPTS_VALUE ? 0 : av_rescale_q(pts, video.time_base(), Av.NANOS);
+        return pts == AV_NOPTS_VALUE ? 0 : av_rescale_q(pts, video.time_base(), AvRationals.NANOS);
     }
 
     /** @return whether the current picture is a key frame */
@@ -248,7 +248,7 @@ public final class MediaReader implements AutoCloseable {
     }
 
     /** Converts the current picture into {@code target} (a direct buffer of at least {@code layout.byteSize}). */
-    public void copyPicture(Pixels layout, ByteBuffer target) {
+    public void copyPicture(PixelLayout layout, ByteBuffer target) {
         converter.fromFrame(picture, layout, target);
     }
 

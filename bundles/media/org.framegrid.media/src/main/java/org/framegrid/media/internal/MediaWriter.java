@@ -49,7 +49,7 @@ import org.framegrid.media.MediaException;
  * is kept by time, not by arrival order. One thread; not thread-safe.
  */
 public final class MediaWriter implements AutoCloseable {
-    private static final AVRational TICKS = Av.rational(1, 90_000);
+    private static final AVRational TICKS = AvRationals.of(1, 90_000);
     private static final int MAX_PENDING_AUDIO = 512;
 
     private final String name;
@@ -94,11 +94,12 @@ public final class MediaWriter implements AutoCloseable {
      * @param pixels tightly packed picture (direct buffer)
      * @param ptsNanos presentation time; pictures whose time does not advance are dropped and counted
      */
-    public void writePicture(ByteBuffer pixels, Pixels layout, int width, int height, long ptsNanos) throws MediaException {
+    public void writePicture(ByteBuffer pixels, PixelLayout layout, int width, int height, long ptsNanos)
+            throws MediaException {
         if (encoder == null) {
             openEncoder(settings.width() > 0 ? settings.width() : width, settings.height() > 0 ? settings.height() : height);
         }
-        long pts = av_rescale_q(ptsNanos, Av.NANOS, TICKS);
+        long pts = av_rescale_q(ptsNanos, AvRationals.NANOS, TICKS);
         if (pts <= lastPts) {
             droppedFrames++;
             return;
@@ -124,7 +125,7 @@ public final class MediaWriter implements AutoCloseable {
         }
         int ret = avcodec_send_frame(encoder, yuv);
         if (ret < 0) {
-            throw new MediaException(name + ": encoder rejected a frame (" + Av.error(ret) + ")");
+            throw new MediaException(name + ": encoder rejected a frame (" + AvErrors.text(ret) + ")");
         }
         drainEncoder();
     }
@@ -150,7 +151,7 @@ public final class MediaWriter implements AutoCloseable {
             p.dts(audioPacket.dts());
             p.duration(audioPacket.duration());
             p.flags(audioPacket.flags());
-            muxer.writeAudio(p, Av.rational(audio.timeBaseNum(), audio.timeBaseDen()));
+            muxer.writeAudio(p, AvRationals.of(audio.timeBaseNum(), audio.timeBaseDen()));
         } finally {
             av_packet_free(p);
         }
@@ -166,7 +167,7 @@ public final class MediaWriter implements AutoCloseable {
         encoder.height(height & ~1);
         encoder.pix_fmt(AV_PIX_FMT_YUV420P);
         encoder.time_base(TICKS);
-        encoder.framerate(Av.rational(settings.frameRate(), 1));
+        encoder.framerate(AvRationals.of(settings.frameRate(), 1));
         encoder.bit_rate(settings.bitrate());
         encoder.gop_size((int) Math.max(1, Math.round(settings.keyframeSeconds() * settings.frameRate())));
         encoder.max_b_frames(0);
@@ -185,7 +186,8 @@ public final class MediaWriter implements AutoCloseable {
         int ret = avcodec_open2(encoder, codec, options);
         av_dict_free(options);
         if (ret < 0) {
-            throw new MediaException(name + ": cannot open encoder " + settings.encoder() + " (" + Av.error(ret) + ")");
+            throw new MediaException(name + ": cannot open encoder " + settings.encoder() + " ("
+                    + AvErrors.text(ret) + ")");
         }
         yuv = av_frame_alloc();
         yuv.format(AV_PIX_FMT_YUV420P);

@@ -86,14 +86,14 @@ final class Muxer {
         int ret = avformat_alloc_output_context2(context, null, container, target);
         if (ret < 0) {
             context = null;
-            throw new MediaException(name + ": cannot write this container (" + Av.error(ret) + ")");
+            throw new MediaException(name + ": cannot write this container (" + AvErrors.text(ret) + ")");
         }
         try {
             if (file != null) {
                 AVIOContext pb = new AVIOContext(null);
                 ret = avio_open(pb, target, AVIO_FLAG_WRITE);
                 if (ret < 0) {
-                    throw new MediaException(name + ": cannot create file (" + Av.error(ret) + ")");
+                    throw new MediaException(name + ": cannot create file (" + AvErrors.text(ret) + ")");
                 }
                 context.pb(pb);
             } else {
@@ -107,11 +107,11 @@ final class Muxer {
             if (track != null) {
                 audio = avformat_new_stream(context, null);
                 track.writeTo(audio.codecpar());
-                audio.time_base(Av.rational(track.timeBaseNum(), track.timeBaseDen()));
+                audio.time_base(AvRationals.of(track.timeBaseNum(), track.timeBaseDen()));
             }
             ret = avformat_write_header(context, (org.bytedeco.ffmpeg.avutil.AVDictionary) null);
             if (ret < 0) {
-                throw new MediaException(name + ": cannot start the container (" + Av.error(ret) + ")");
+                throw new MediaException(name + ": cannot start the container (" + AvErrors.text(ret) + ")");
             }
         } catch (IOException e) {
             abandon();
@@ -138,7 +138,7 @@ final class Muxer {
         // files interleave properly.
         int ret = sink != null ? av_write_frame(context, packet) : av_interleaved_write_frame(context, packet);
         if (ret < 0) {
-            String why = io != null && io.failure() != null ? io.failure().getMessage() : Av.error(ret);
+            String why = io != null && io.failure() != null ? io.failure().getMessage() : AvErrors.text(ret);
             throw new MediaException(name + ": write failed (" + why + ")");
         }
     }

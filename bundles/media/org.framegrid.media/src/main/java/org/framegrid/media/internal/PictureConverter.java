@@ -25,7 +25,7 @@ final class PictureConverter implements AutoCloseable {
     private final IntPointer strides = new IntPointer(4);
 
     /** Decoded picture to Java buffer, same size. */
-    void fromFrame(AVFrame frame, Pixels layout, ByteBuffer target) {
+    void fromFrame(AVFrame frame, PixelLayout layout, ByteBuffer target) {
         int w = frame.width();
         int h = frame.height();
         require(target, layout.byteSize(w, h));
@@ -37,7 +37,7 @@ final class PictureConverter implements AutoCloseable {
     }
 
     /** Java buffer to an allocated encoder picture, scaling when the sizes differ. */
-    void toFrame(ByteBuffer source, Pixels layout, int width, int height, AVFrame frame) {
+    void toFrame(ByteBuffer source, PixelLayout layout, int width, int height, AVFrame frame) {
         require(source, layout.byteSize(width, height));
         sws = sws_getCachedContext(sws, width, height, layout.avFormat, frame.width(), frame.height(), frame.format(),
                 SWS_BILINEAR, null, null, (DoublePointer) null);

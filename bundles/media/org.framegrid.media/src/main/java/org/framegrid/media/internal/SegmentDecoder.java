@@ -3,7 +3,7 @@ package org.framegrid.media.internal;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.framegrid.media.MediaException;
-import org.framegrid.media.SegmentChannel;
+import org.framegrid.trickle.channel.SegmentChannel;
 
 /**
  * Decodes a live stream that arrives as MPEG-TS segments from a {@link SegmentChannel}, one demuxer per segment

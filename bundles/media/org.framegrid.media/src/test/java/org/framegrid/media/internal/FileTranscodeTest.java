@@ -30,7 +30,8 @@ class FileTranscodeTest {
         Path out = dir.resolve("out.mp4");
         Synthetic.clip(in, "mp4", "libopenh264", 320, 240, FPS, 2 * FPS, true);
         // The processing step darkens the picture: proves frames went through it.
-        FileTranscoder.Result r = FileTranscoder.run(in, out, EncoderSettings.lowLatency(1_000_000, 1, FPS), Pixels.RGB24,
+        FileTranscoder.Result r = FileTranscoder.run(in, out, EncoderSettings.lowLatency(1_000_000, 1, FPS),
+                PixelLayout.RGB24,
                 (px, w, h, pts) -> {
                     for (int k = 0; k < w * h * 3; k++) {
                         px.put(k, (byte) ((px.get(k) & 0xff) / 2));

@@ -15,7 +15,7 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.junit.jupiter.api.Assumptions;
+import org.framegrid.testing.Fixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +39,8 @@ class HevcDecodeTest {
     static void encodeWithX265() throws Exception {
         Path home = Path.of(System.getProperty("framegrid.x265", "target/no-x265"));
         Path x265 = home.resolve("usr/bin/x265");
-        Assumptions.assumeTrue(Files.isExecutable(x265), "no x265 at " + x265 + " (the build fetches it with apt)");
+        Fixture.require(Files.isExecutable(x265), "no x265 at " + x265 + " (the build fetches Debian's x265 with "
+                + "apt-get download: src/build/fetch-x265.sh)");
         Path yuv = dir.resolve("pattern.yuv");
         try (OutputStream out = Files.newOutputStream(yuv)) {
             for (int i = 0; i < FRAMES; i++) {

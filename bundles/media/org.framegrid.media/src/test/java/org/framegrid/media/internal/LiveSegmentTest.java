@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.framegrid.trickle.channel.MemorySegmentChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -30,7 +31,7 @@ class LiveSegmentTest {
             return out;
         }, 1.0, EncoderSettings.lowLatency(1_000_000, 1.0, FPS), null);
         for (int i = 0; i < seconds * FPS; i++) {
-            writer.writePicture(Synthetic.frame(W, H, i), Pixels.RGB24, W, H, i * 1_000_000_000L / FPS);
+            writer.writePicture(Synthetic.frame(W, H, i), PixelLayout.RGB24, W, H, i * 1_000_000_000L / FPS);
         }
         writer.close();
         return outs.stream().map(ByteArrayOutputStream::toByteArray).toList();

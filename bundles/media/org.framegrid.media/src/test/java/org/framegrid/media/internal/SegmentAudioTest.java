@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.framegrid.trickle.channel.MemorySegmentChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +37,8 @@ class SegmentAudioTest {
                 if (item == MediaReader.Item.AUDIO) {
                     writer.writeAudio(reader.audioPacket());
                 } else {
-                    reader.copyPicture(Pixels.RGB24, rgb);
-                    writer.writePicture(rgb, Pixels.RGB24, 320, 240, reader.ptsNanos());
+                    reader.copyPicture(PixelLayout.RGB24, rgb);
+                    writer.writePicture(rgb, PixelLayout.RGB24, 320, 240, reader.ptsNanos());
                 }
             }
             writer.close();

@@ -28,7 +28,7 @@ class SegmentRoundTripTest {
             return out;
         }, 1.0, EncoderSettings.lowLatency(1_500_000, 1.0, FPS), null);
         for (int i = 0; i < frames; i++) {
-            writer.writePicture(Synthetic.frame(W, H, i), Pixels.RGB24, W, H, i * 1_000_000_000L / FPS);
+            writer.writePicture(Synthetic.frame(W, H, i), PixelLayout.RGB24, W, H, i * 1_000_000_000L / FPS);
         }
         writer.close();
         assertEquals(3, segments.size(), "one segment per second");
@@ -49,7 +49,7 @@ class SegmentRoundTripTest {
                         first = false;
                     }
                     int index = (int) Math.round(reader.ptsNanos() * FPS / 1e9);
-                    reader.copyPicture(Pixels.RGB24, got);
+                    reader.copyPicture(PixelLayout.RGB24, got);
                     double psnr = Synthetic.psnr(Synthetic.frame(W, H, index), got, W * H * 3);
                     worst = Math.min(worst, psnr);
                     sum += psnr;

@@ -37,7 +37,7 @@ class ThroughputTest {
             return out;
         }, 2.0, EncoderSettings.lowLatency(bitrate, 2.0, 25), null);
         for (int i = 0; i < frames; i++) {
-            writer.writePicture(source[i % source.length], Pixels.RGB24, w, h, i * 40_000_000L);
+            writer.writePicture(source[i % source.length], PixelLayout.RGB24, w, h, i * 40_000_000L);
         }
         writer.close();
         long t1 = System.nanoTime();
@@ -46,7 +46,7 @@ class ThroughputTest {
         for (ByteArrayOutputStream s : segments) {
             try (MediaReader reader = MediaReader.open(new ByteArrayInputStream(s.toByteArray()), "bench", "mpegts", true)) {
                 while (reader.next() != MediaReader.Item.END) {
-                    reader.copyPicture(Pixels.RGB24, out);
+                    reader.copyPicture(PixelLayout.RGB24, out);
                     decoded++;
                 }
             }

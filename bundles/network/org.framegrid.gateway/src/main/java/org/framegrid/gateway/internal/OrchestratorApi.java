@@ -1,6 +1,5 @@
 package org.framegrid.gateway.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
@@ -16,10 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.selection.api.Candidate;
+import org.framegrid.trickle.json.JsonRoutes;
 
 /** Calls an orchestrator's JSON API. */
 final class OrchestratorApi {
-    static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http;
 
     OrchestratorApi(HttpClient http) {
@@ -69,10 +68,10 @@ final class OrchestratorApi {
     Map<?, ?> call(URI base, String method, String path, Object body, Duration timeout)
             throws IOException, InterruptedException {
         HttpRequest.BodyPublisher p = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
+                : HttpRequest.BodyPublishers.ofByteArray(JsonRoutes.write(body));
         HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
                 .method(method, p).build(), HttpResponse.BodyHandlers.ofByteArray());
-        Map<?, ?> m = r.body().length == 0 ? Map.of() : JSON.readValue(r.body(), Map.class);
+        Map<?, ?> m = r.body().length == 0 ? Map.of() : JsonRoutes.read(r.body());
         if (r.statusCode() / 100 != 2) {
             Object why = m.containsKey("error") ? m.get("error") : m.get("rejections");
             throw new Refused(base + path + ": HTTP " + r.statusCode() + " " + why, r.statusCode(), m);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.math.BigInteger;
 import java.net.URI;
 import java.util.ArrayList;
@@ -22,16 +21,15 @@ import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.gateway.client.GatewayClient;
 import org.framegrid.gateway.client.GatewayException;
 import org.framegrid.gateway.client.StreamInfo;
-import org.framegrid.media.SegmentChannel;
-import org.framegrid.media.internal.SegmentChannelsComponent;
 import org.framegrid.media.internal.stage.DecodeStage;
 import org.framegrid.media.internal.stage.EncodeStage;
 import org.framegrid.orchestrator.internal.Orchestrator;
 import org.framegrid.orchestrator.internal.OrchestratorSettings;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.selection.internal.DefaultSelector;
-import org.framegrid.stage.util.internal.PassthroughStage;
-import org.framegrid.stage.util.internal.TestSourceStage;
+import org.framegrid.trickle.channel.MemorySegmentChannels;
+import org.framegrid.trickle.channel.SegmentChannel;
+import org.framegrid.testing.Providers;
 import org.framegrid.trickle.client.TrickleClient;
 import org.framegrid.trickle.internal.TrickleServerFactoryComponent;
 import org.junit.jupiter.api.AfterEach;
@@ -46,29 +44,19 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class NetworkTest {
     static final BigInteger PRICE = BigInteger.valueOf(1_000);
-    private SegmentChannelsComponent channels;
-    private Engine engine;
+    private MemorySegmentChannels channels;
+    private EmbeddedEngine engine;
     private TrickleServerFactoryComponent servers;
     private final List<AutoCloseable> open = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
-        channels = new SegmentChannelsComponent(new SegmentChannelsComponent.Config() {
-            @Override
-            public int retain() {
-                return 5;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return SegmentChannelsComponent.Config.class;
-            }
-        });
-        engine = new Engine(1000, false);
+        channels = new MemorySegmentChannels(5);
+        engine = new EmbeddedEngine(1000, false);
         engine.addProvider(new DecodeStage(channels), 0, 1, "media");
         engine.addProvider(new EncodeStage(channels), 0, 2, "media");
-        engine.addProvider(new PassthroughStage(), 0, 3, "util");
-        engine.addProvider(new TestSourceStage(), 0, 4, "util");
+        engine.addProvider(Providers.stage("passthrough"), 0, 3, "util");
+        engine.addProvider(Providers.stage("test-source"), 0, 4, "util");
         engine.register(new PipelineDefinition("live-passthrough", "test", "1", List.of(
                 new NodeDefinition("dec", "decode", Map.of("input", "", "format", "I420")),
                 new NodeDefinition("pass", "passthrough", Map.of()),

@@ -1,8 +1,6 @@
 package org.framegrid.orchestrator.internal;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.framegrid.api.frame.Detection;
 import org.framegrid.api.frame.Detections;
@@ -12,7 +10,6 @@ import org.framegrid.api.frame.Line;
 import org.framegrid.api.frame.Lines;
 import org.framegrid.api.frame.Text;
 import org.framegrid.api.frame.Texts;
-import org.framegrid.api.pipeline.EdgeDefinition;
 
 /**
  * Turns the metadata stages attach to a frame (detections, texts, lines) into one events-channel message, so that an
@@ -75,23 +72,5 @@ final class FrameEvents {
             m.put("label", l.label());
         }
         return m;
-    }
-
-    /** The tap: stage.util's {@code collect} sink, which hands every frame to the FrameListener whiteboard. */
-    static final String TAP_TYPE = "collect";
-    /** The tap's node name, chosen not to clash with a pipeline's own names. */
-    static final String TAP_NODE = "framegrid-session-events";
-
-    /** @return {@code edges} plus one from the node feeding {@code encode} to the tap */
-    static List<EdgeDefinition> withTap(List<EdgeDefinition> edges,
-            String encode) {
-        String upstream = edges.stream().filter(e -> e.to().equals(encode)).map(
-                EdgeDefinition::from).findFirst().orElse(null);
-        if (upstream == null) {
-            return edges;
-        }
-        List<EdgeDefinition> all = new ArrayList<>(edges);
-        all.add(new EdgeDefinition(upstream, TAP_NODE, null));
-        return all;
     }
 }

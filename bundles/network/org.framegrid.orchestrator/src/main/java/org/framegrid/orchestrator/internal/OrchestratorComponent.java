@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
-import org.framegrid.api.frame.Frame;
-import org.framegrid.api.stage.FrameListener;
 import org.framegrid.api.pipeline.PipelineService;
-import org.framegrid.media.SegmentChannels;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.trickle.TrickleServerFactory;
+import org.framegrid.trickle.channel.SegmentChannels;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -27,14 +25,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * JVM (the demo). Binding the server is quick; pipelines start per session.
  *
  * <p>Payment receivers are dynamic, greedy and multiple: new sessions use the highest-ranked one, and replacing the
- * payment bundle leaves the node and its sessions running. The node is also a {@link FrameListener}: the events tap
- * of each session (a collect node) hands it the frames whose metadata goes to the events channel.
+ * payment bundle leaves the node and its sessions running.
  */
-// immediate: it serves HTTP from activation; as a FrameListener service alone it would wait for a consumer forever.
-@Component(name = "org.framegrid.orchestrator", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = FrameListener.class)
+@Component(name = "org.framegrid.orchestrator", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
 @Designate(ocd = OrchestratorComponent.Config.class, factory = true)
-public final class OrchestratorComponent implements FrameListener {
+public final class OrchestratorComponent {
 
     @ObjectClassDefinition(name = "Framegrid orchestrator")
     public @interface Config {
@@ -88,11 +83,6 @@ public final class OrchestratorComponent implements FrameListener {
 
     void removePaymentReceiver(PaymentReceiver receiver) {
         receivers.remove(receiver);
-    }
-
-    @Override
-    public void frame(String streamId, String node, Frame frame) {
-        this.node.frame(streamId, node, frame);
     }
 
     @Deactivate

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Logger;
 import org.framegrid.payment.api.PaymentReceiver;
 
 /**
@@ -15,6 +16,8 @@ import org.framegrid.payment.api.PaymentReceiver;
  * <p>Thread-safe: bind and unbind come from SCR while session threads read.
  */
 public final class PaymentReceivers {
+    private static final Logger LOG = Logger.getLogger(PaymentReceivers.class.getName());
+
     /** One registered receiver with its service ranking and id (a lower id wins a tie, as for OSGi services). */
     record Entry(PaymentReceiver receiver, int ranking, long serviceId) {
     }
@@ -51,8 +54,20 @@ public final class PaymentReceivers {
                 .map(Entry::receiver);
     }
 
-    /** @return whether {@code receiver} is still registered */
-    boolean contains(PaymentReceiver receiver) {
-        return entries.stream().anyMatch(e -> e.receiver() == receiver);
+    /**
+     * The receiver holding a session's balance: its own while registered, else the best one of its scheme now (which
+     * restored the balances its predecessor saved, and becomes the session's own), else {@code null}.
+     */
+    PaymentReceiver holding(Session s) {
+        PaymentReceiver own = s.receiver;
+        if (own != null && entries.stream().anyMatch(e -> e.receiver() == own)) {
+            return own;
+        }
+        PaymentReceiver next = best(s.scheme).orElse(null);
+        if (next != null) {
+            s.receiver = next;
+            LOG.info(() -> "session " + s.id + " continues with a new '" + s.scheme + "' payment receiver");
+        }
+        return next;
     }
 }

@@ -1,6 +1,5 @@
 package org.framegrid.orchestrator.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -9,13 +8,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.framegrid.api.frame.Frame;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
 import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.api.pipeline.StreamStatus;
-import org.framegrid.media.SegmentChannel;
-import org.framegrid.media.SegmentWriter;
 import org.framegrid.payment.api.PaymentReceiver;
+import org.framegrid.trickle.channel.SegmentChannel;
+import org.framegrid.trickle.channel.SegmentWriter;
+import org.framegrid.trickle.json.JsonRoutes;
 
 /**
  * One live session: its four channels, its pipeline stream, and the thread that applies control messages. Events
@@ -23,7 +24,6 @@ import org.framegrid.payment.api.PaymentReceiver;
  */
 final class Session {
     private static final Logger LOG = Logger.getLogger(Session.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     final String id;
     final String pipeline;
@@ -36,7 +36,7 @@ final class Session {
     final long startedNanos = System.nanoTime();
     final AtomicLong controlMessages = new AtomicLong();
     volatile StreamHandle stream;
-    /** The receiver holding this session's balance; replaced when its payment bundle is (see Orchestrator). */
+    /** The receiver holding this session's balance; replaced when its payment bundle is (see PaymentReceivers). */
     volatile PaymentReceiver receiver;
     /** Seconds run while no receiver of the scheme was registered, debited once one is; ticker thread only. */
     int unpaidSeconds;
@@ -56,6 +56,16 @@ final class Session {
         this.events = events;
     }
 
+    /** A slot held while a session is set up: counts against the capacity, never served. */
+    static Session reservation(String id) {
+        return new Session(id, "", "", "", null, null, null, null);
+    }
+
+    /** @return whether its pipeline started: a reservation has not */
+    boolean running() {
+        return stream != null;
+    }
+
     void startControlLoop() {
         controlLoop = Thread.ofVirtual().name("session-control-" + id).start(this::controlLoop);
     }
@@ -71,12 +81,11 @@ final class Session {
                 }
                 next = s.sequence() + 1;
                 try (InputStream in = s.bytes()) {
-                    Map<?, ?> message = JSON.readValue(in.readAllBytes(), Map.class);
+                    Map<String, Object> message = JsonRoutes.read(in.readAllBytes());
                     if (message.containsKey("keep")) {
                         continue; // keep-alive
                     }
-                    Map<String, Object> params = new LinkedHashMap<>();
-                    message.forEach((k, v) -> params.put(String.valueOf(k), v));
+                    Map<String, Object> params = new LinkedHashMap<>(message);
                     stream.update(params);
                     controlMessages.incrementAndGet();
                     publish(Map.of("type", "params", "session", id, "applied", params));
@@ -128,10 +137,19 @@ final class Session {
         return m;
     }
 
+    /** An output frame: its metadata (detections, texts, lines), if any, becomes one events message. */
+    void frameEvent(Frame frame) {
+        Map<String, Object> message = FrameEvents.message(id, frame);
+        if (message != null) {
+            frameEvents.incrementAndGet();
+            publish(message);
+        }
+    }
+
     /** One JSON message per events segment (the node is the events channel's only writer). */
     synchronized void publish(Map<String, Object> message) {
         try (SegmentWriter w = events.publish()) {
-            w.write(JSON.writeValueAsBytes(message));
+            w.write(JsonRoutes.write(message));
         } catch (IOException | IllegalStateException e) {
             LOG.log(Level.FINE, "session " + id + ": event not published: " + e.getMessage());
         }

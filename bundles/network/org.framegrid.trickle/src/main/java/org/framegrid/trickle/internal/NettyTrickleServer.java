@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Pattern;
-import org.framegrid.media.SegmentChannel;
 import org.framegrid.trickle.HttpHandler;
 import org.framegrid.trickle.TrickleServer;
+import org.framegrid.trickle.channel.SegmentChannel;
 
 /** One listening socket with its channels and routes. Event loops belong to the factory; connections to this. */
 final class NettyTrickleServer implements TrickleServer {
@@ -46,7 +46,7 @@ final class NettyTrickleServer implements TrickleServer {
                             ch.pipeline().addLast(tls.newHandler(ch.alloc()));
                         }
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpServerExpectContinueHandler(),
-                                new Exchange(NettyTrickleServer.this));
+                                new ConnectionHandler(NettyTrickleServer.this));
                     }
                 });
         try {

@@ -1,8 +1,7 @@
 package org.framegrid.trickle.internal;
 
-import java.util.concurrent.TimeUnit;
-import org.framegrid.media.SegmentChannel;
-import org.framegrid.media.SegmentWriter;
+import org.framegrid.trickle.channel.SegmentChannel;
+import org.framegrid.trickle.channel.SegmentWriter;
 
 /** A channel as the server sees it: where its segments live, and the next sequence number HTTP may publish. */
 final class ServedChannel {
@@ -35,23 +34,5 @@ final class ServedChannel {
 
     synchronized long nextPublish() {
         return nextPublish;
-    }
-
-    /**
-     * The live edge: the newest segment that exists (possibly still being written), or the first one to come.
-     * SegmentChannel has no "latest" accessor, so this walks the retained window (a handful of segments).
-     */
-    static SegmentChannel.Segment latest(SegmentChannel channel, long waitMillis) throws InterruptedException {
-        SegmentChannel.Segment s = channel.await(0, 0, TimeUnit.MILLISECONDS);
-        if (s == null) {
-            return channel.await(0, waitMillis, TimeUnit.MILLISECONDS);
-        }
-        while (true) {
-            SegmentChannel.Segment next = channel.await(s.sequence() + 1, 0, TimeUnit.MILLISECONDS);
-            if (next == null) {
-                return s;
-            }
-            s = next;
-        }
     }
 }

@@ -42,7 +42,7 @@ public final class TrickleServerFactoryComponent implements TrickleServerFactory
             }
 
             @Override
-            public void serve(String name, String contentType, org.framegrid.media.SegmentChannel channel,
+            public void serve(String name, String contentType, org.framegrid.trickle.channel.SegmentChannel channel,
                               boolean publishable) {
                 s.serve(name, contentType, channel, publishable);
             }

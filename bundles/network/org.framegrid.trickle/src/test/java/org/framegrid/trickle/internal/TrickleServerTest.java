@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.annotation.Annotation;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,10 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import org.framegrid.media.SegmentChannel;
-import org.framegrid.media.internal.SegmentChannelsComponent;
 import org.framegrid.trickle.HttpReply;
 import org.framegrid.trickle.TrickleServer;
+import org.framegrid.trickle.channel.MemorySegmentChannels;
+import org.framegrid.trickle.channel.SegmentChannel;
 import org.framegrid.trickle.client.TrickleClient;
 import org.framegrid.trickle.client.TrickleException;
 import org.junit.jupiter.api.AfterEach;
@@ -30,22 +29,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class TrickleServerTest {
     private TrickleServerFactoryComponent factory;
-    private SegmentChannelsComponent channels;
+    private MemorySegmentChannels channels;
     private TrickleServer server;
     private TrickleClient client;
 
-    static SegmentChannelsComponent channels(int retain) {
-        return new SegmentChannelsComponent(new SegmentChannelsComponent.Config() {
-            @Override
-            public int retain() {
-                return retain;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return SegmentChannelsComponent.Config.class;
-            }
-        });
+    static MemorySegmentChannels channels(int retain) {
+        return new MemorySegmentChannels(retain);
     }
 
     @BeforeEach

@@ -2,9 +2,12 @@
  * Video frames: pooled, reference-counted, off-heap pixel data plus typed metadata that stages attach and later stages
  * read. Frames are obtained from a {@link org.framegrid.api.frame.FramePool} and returned to it by
  * {@link org.framegrid.api.frame.Frame#release()}.
+ *
+ * <p>2.0: the tensor attached as metadata is {@link org.framegrid.api.frame.FrameTensor} (it was {@code Tensor}, a
+ * name it shared with the inference API's tensor); {@link org.framegrid.api.frame.Tensors#with(java.util.List)}.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.framegrid.api.frame;
 
 import org.osgi.annotation.bundle.Export;

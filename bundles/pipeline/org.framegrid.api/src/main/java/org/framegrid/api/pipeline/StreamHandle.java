@@ -2,6 +2,7 @@ package org.framegrid.api.pipeline;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.framegrid.api.stage.FrameListener;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -40,6 +41,22 @@ public interface StreamHandle extends AutoCloseable {
      * @since 1.1
      */
     boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException;
+
+    /**
+     * Hands every frame that reaches node {@code node} to {@code listener}, before the node processes it: how a
+     * stream's owner observes that one stream (the orchestrator's per-frame events, a test counting output frames)
+     * without adding a node to its pipeline. Frames that reached the node before the tap was added, and frames a
+     * leaky queue dropped before the node, are not seen. The listener is called on the frame thread that feeds the
+     * node, so it must be fast and thread-safe; the frame is borrowed for the call (see {@link FrameListener}) and
+     * must not be modified. An exception it throws is counted as an error of the node and the frame goes on.
+     *
+     * @param node the name of a node that has an input (not a source); never {@code null}
+     * @param listener called with the stream id, {@code node} and the frame; never {@code null}
+     * @return the tap; close it to remove it
+     * @throws IllegalArgumentException if the stream has no such node, or the node is a source
+     * @since 1.3
+     */
+    StreamTap tap(String node, FrameListener listener);
 
     /** Stops the stream: threads joined, stage instances stopped, frames released. Idempotent. */
     @Override

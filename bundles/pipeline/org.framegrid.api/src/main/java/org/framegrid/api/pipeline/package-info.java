@@ -1,10 +1,12 @@
 /**
  * Pipelines and streams: definitions (filled by a parser such as the YAML loader), the
  * {@link org.framegrid.api.pipeline.PipelineService} that runs one instance of a definition per stream, the
- * {@link org.framegrid.api.pipeline.StageCatalog} of stage types currently available, and status records.
+ * {@link org.framegrid.api.pipeline.StageCatalog} of stage types currently available, status records, and the
+ * per-stream {@link org.framegrid.api.pipeline.StreamTap taps} through which a stream's owner observes its frames,
+ * and the {@link org.framegrid.api.pipeline.DidYouMean} every pipeline message suggests names with.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.framegrid.api.pipeline;
 
 import org.osgi.annotation.bundle.Export;

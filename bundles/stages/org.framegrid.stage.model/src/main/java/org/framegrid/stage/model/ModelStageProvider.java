@@ -1,15 +1,24 @@
 package org.framegrid.stage.model;
 
+import java.util.List;
+import java.util.Set;
+
+import org.framegrid.api.stage.OutputRule;
+import org.framegrid.api.stage.PropertyDescriptor;
+import org.framegrid.api.stage.PropertyType;
+import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.inference.api.InferenceBackend;
 import org.framegrid.inference.api.Model;
+import org.osgi.annotation.versioning.ConsumerType;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * Base of a stage provider that runs one kind of model: its two references, kept in a {@link StageModels}.
+ * Base of a stage provider that runs one kind of model: its descriptor, and its two references, kept in a
+ * {@link StageModels} that its {@link ModelStage} instances load from.
  *
  * <p>The subclass is the DS component (bnd reads these inherited annotations) and chooses its models with the
  * reference's target in a component property, for example
@@ -19,19 +28,59 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * restarting the provider; the bind methods are public because SCR calls them on the subclass from another package,
  * and tests call them to wire a provider without a framework.
  */
+@ConsumerType
 public abstract class ModelStageProvider implements StageProvider {
 
     /** The component property that filters the {@code models} reference: append an LDAP filter. */
     public static final String MODELS_TARGET = "models.target=";
 
+    private final StageDescriptor descriptor;
     private final StageModels models;
 
     /**
-     * @param stageType the stage type, for messages
-     * @param task      what the models do, for messages
+     * @param descriptor the stage type's description
+     * @param task       what the models do, for messages
      */
-    protected ModelStageProvider(String stageType, String task) {
-        this.models = new StageModels(stageType, task);
+    protected ModelStageProvider(StageDescriptor descriptor, String task) {
+        this.descriptor = descriptor;
+        this.models = new StageModels(descriptor.type(), task);
+    }
+
+    @Override
+    public final StageDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /**
+     * @return the description of a model stage type: it reads the frames the image writer reads
+     *     ({@link ImageInputWriter#FORMATS}), emits them in the same format, and has {@code properties}
+     * @since 2.0
+     */
+    public static StageDescriptor describe(String type, String classification, String description,
+            PropertyDescriptor... properties) {
+        return new StageDescriptor(type, classification, description, ImageInputWriter.FORMATS,
+                OutputRule.SAME_AS_INPUT, Set.of(), null, List.of(properties));
+    }
+
+    /**
+     * @param name        the property's name ({@code model}, or {@code detector} for a stage of two models)
+     * @param defaultName the model a pipeline gets without naming one, or {@code null} to make it name one
+     * @return a property naming the model to load (the newest installed version of that name); not live
+     * @since 2.0
+     */
+    public static PropertyDescriptor modelProperty(String name, String defaultName, String description) {
+        return new PropertyDescriptor(name, PropertyType.STRING, defaultName, defaultName == null, false, List.of(),
+                null, null, description, "1.0");
+    }
+
+    /**
+     * @param note what else to know, or an empty string
+     * @return the {@value ModelStage#THREADS} property every model stage has: inference threads, 0..64, not live
+     * @since 2.0
+     */
+    public static PropertyDescriptor threadsProperty(long defaultThreads, String note) {
+        return new PropertyDescriptor(ModelStage.THREADS, PropertyType.INTEGER, defaultThreads, false, 0, 64,
+                "Inference threads; 0 lets the backend choose." + (note.isEmpty() ? "" : " " + note));
     }
 
     /** @return the models and the backend this provider has bound */

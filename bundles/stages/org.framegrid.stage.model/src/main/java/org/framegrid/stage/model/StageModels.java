@@ -9,14 +9,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.framegrid.api.stage.StageContext;
-import org.framegrid.inference.api.ElementType;
 import org.framegrid.inference.api.InferenceBackend;
 import org.framegrid.inference.api.InferenceException;
 import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.Model;
 import org.framegrid.inference.api.ModelDescriptor;
-import org.framegrid.inference.api.ModelOutput;
 import org.framegrid.inference.api.Tensor;
 import org.framegrid.inference.api.TensorInfo;
 import org.osgi.framework.Version;
@@ -43,16 +41,31 @@ public final class StageModels {
     private final String stageType;
     private final String task;
     private final List<Model> models = new CopyOnWriteArrayList<>();
-    private final List<Followed> followed = new CopyOnWriteArrayList<>();
-    private final AtomicReference<InferenceBackend> backend = new AtomicReference<>();
+    private final List<NameFollowingSession> following = new CopyOnWriteArrayList<>();
+    private final AtomicReference<InferenceBackend> backend;
 
     /**
      * @param stageType the stage type, for messages ({@code detect-faces})
      * @param task      what the models do, for messages ({@code face-detection})
      */
     public StageModels(String stageType, String task) {
+        this(stageType, task, new AtomicReference<>());
+    }
+
+    private StageModels(String stageType, String task, AtomicReference<InferenceBackend> backend) {
         this.stageType = stageType;
         this.task = task;
+        this.backend = backend;
+    }
+
+    /**
+     * @param otherTask what the other models do, for messages ({@code text-recognition})
+     * @return the models of another task for the same stage, sharing this one's backend: a stage that runs two kinds
+     *     of model binds the backend once
+     * @since 2.0
+     */
+    public StageModels sibling(String otherTask) {
+        return new StageModels(stageType, otherTask, backend);
     }
 
     /**
@@ -81,7 +94,7 @@ public final class StageModels {
 
     /** Tells every instance running a model of {@code name} what the change means for it. */
     private void changed(String name) {
-        for (Followed f : followed) {
+        for (NameFollowingSession f : following) {
             if (f.name.equals(name)) {
                 f.check();
             }
@@ -109,6 +122,11 @@ public final class StageModels {
         return best;
     }
 
+    /** @return the stage type these models are for, for messages */
+    public String stageType() {
+        return stageType;
+    }
+
     /** @return the current backend, or {@code null} */
     public InferenceBackend backend() {
         return backend.get();
@@ -133,9 +151,9 @@ public final class StageModels {
      */
     public Loaded load(StageContext context, String name, int threads) throws Exception {
         Loaded plain = load(name, threads);
-        Followed session = new Followed(context, name, plain.model(), plain.session());
+        NameFollowingSession session = new NameFollowingSession(context, name, plain.model(), plain.session());
         context.using("model " + name + " " + plain.model().descriptor().version());
-        followed.add(session);
+        following.add(session);
         // A change between picking the model and following it would otherwise go unnoticed.
         session.check();
         return new Loaded(plain.model(), session);
@@ -188,35 +206,10 @@ public final class StageModels {
     }
 
     /**
-     * Allocates a tensor for the model's output of {@code meaning}, checked to be a fixed float tensor of
-     * {@code floats} elements.
-     *
-     * @param kind what the stage expects the model to be, for the message ({@code a BlazeFace export})
-     * @throws IllegalArgumentException naming the stage, the model and its origin if the output is missing or wrong
-     */
-    public Tensor floatOutput(Loaded loaded, String meaning, long floats, String kind) {
-        ModelDescriptor descriptor = loaded.model().descriptor();
-        String model = descriptor.name() + " from " + loaded.model().origin();
-        ModelOutput declared = descriptor.output(meaning);
-        if (declared == null) {
-            throw new IllegalArgumentException(stageType + ": model " + model + " declares no '" + meaning
-                    + "' output; outputs: " + descriptor.outputs());
-        }
-        TensorInfo info = loaded.session().outputs().stream().filter(t -> t.name().equals(declared.name()))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException(stageType + ": model " + model
-                        + " has no output " + declared.name()));
-        if (!info.isFixed() || info.type() != ElementType.FLOAT32 || Tensor.elementCount(info.shape()) != floats) {
-            throw new IllegalArgumentException(stageType + ": model " + model + " output " + info + " does not hold "
-                    + floats + " floats; not " + kind);
-        }
-        return Tensor.allocate(ElementType.FLOAT32, info.shape());
-    }
-
-    /**
      * A stage instance's loaded copy that follows its model name. Delegates every call; {@link #close()} also stops
      * the following. Reports each removal once, and a reload once per newer model.
      */
-    private final class Followed implements LoadedModel {
+    private final class NameFollowingSession implements LoadedModel {
         final String name;
         private final StageContext context;
         private final Model model;
@@ -224,7 +217,7 @@ public final class StageModels {
         private Model reloadAskedFor;
         private boolean unavailable;
 
-        Followed(StageContext context, String name, Model model, LoadedModel session) {
+        NameFollowingSession(StageContext context, String name, Model model, LoadedModel session) {
             this.context = context;
             this.name = name;
             this.model = model;
@@ -275,7 +268,7 @@ public final class StageModels {
 
         @Override
         public void close() {
-            followed.remove(this);
+            following.remove(this);
             session.close();
         }
     }

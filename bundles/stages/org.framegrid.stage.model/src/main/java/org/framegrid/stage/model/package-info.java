@@ -1,11 +1,19 @@
 /**
- * Support for stages that run a model on every frame: {@link org.framegrid.stage.model.StageModels} holds the
- * models and the backend a stage provider has bound and loads one for a stage instance;
- * {@link org.framegrid.stage.model.Letterbox} and {@link org.framegrid.stage.model.ImageInputWriter} fit a frame into
- * a square image input. Stage bundles import this package; it holds no third-party types.
+ * What every stage that runs a model on each frame shares. {@link org.framegrid.stage.model.ModelStageProvider} holds
+ * a provider's descriptor and its model and backend references in a {@link org.framegrid.stage.model.StageModels};
+ * {@link org.framegrid.stage.model.ModelStage} is the base of its instances (configure, load with a fit check, bypass
+ * while the backend is closed, stop); {@link org.framegrid.stage.model.Signature} checks a model against a stage;
+ * {@link org.framegrid.stage.model.ImageInputWriter} writes a frame into a model's image input, letterboxed
+ * ({@link org.framegrid.stage.model.Letterbox}), stretched to an {@link org.framegrid.stage.model.InputSize} or
+ * cropped. Stage bundles import this package; it holds no third-party types.
+ *
+ * <p>2.0: the model-stage base; one image-input writer for every model stage (stage.vision's {@code TensorWriter}
+ * is gone, {@code InputSize} and {@code Signature} moved here); {@code Letterbox} of a rectangular input;
+ * {@code ModelStageProvider} takes its descriptor; {@code StageModels.floatOutput} became
+ * {@code Signature.fixedOutput}.
  */
 @Export
-@Version("1.3.0")
+@Version("2.0.0")
 package org.framegrid.stage.model;
 
 import org.osgi.annotation.bundle.Export;

@@ -7,16 +7,16 @@ import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.PixelFormat;
 
 /**
- * A packed 8-bit RGB copy of a frame's pixels on the heap: what the model stages sample from (several crops of one
- * frame, a matte composite, a blur) with plain array reads instead of per-byte buffer calls. One copy per frame costs
- * well under a millisecond at 720p, against tens to hundreds of milliseconds of inference.
+ * A packed 8-bit RGB image on the heap, read from and written to a frame: what the model stages composite, blur and
+ * colour-map with plain array reads instead of per-byte buffer calls. One copy per frame costs well under a
+ * millisecond at 720p, against tens to hundreds of milliseconds of inference.
  *
  * <p>Mutable and not thread-safe: a stage instance keeps one and refills it per frame with {@link #read}.
  */
 public final class RgbImage {
 
-    /** The packed formats the stages read and write. */
-    public static final Set<PixelFormat> FORMATS = Set.of(PixelFormat.RGB24, PixelFormat.BGR24, PixelFormat.RGBA);
+    /** The packed formats an image is read from and written to. */
+    private static final Set<PixelFormat> FORMATS = Set.of(PixelFormat.RGB24, PixelFormat.BGR24, PixelFormat.RGBA);
 
     private int width;
     private int height;

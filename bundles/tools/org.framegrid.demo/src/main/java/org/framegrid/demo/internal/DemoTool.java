@@ -3,7 +3,7 @@ package org.framegrid.demo.internal;
 import java.util.List;
 import java.util.function.Function;
 import org.framegrid.api.pipeline.PipelineService;
-import org.framegrid.media.SegmentChannels;
+import org.framegrid.trickle.channel.SegmentChannels;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;

@@ -15,7 +15,7 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import org.framegrid.inference.api.ModelDescriptor;
-import org.framegrid.inference.models.internal.DescriptorParser;
+import org.framegrid.inference.models.descriptor.DescriptorParser;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

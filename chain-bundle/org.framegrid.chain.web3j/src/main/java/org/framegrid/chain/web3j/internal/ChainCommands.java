@@ -70,14 +70,14 @@ final class ChainCommands {
     private int execute(String command, ToolTarget t) throws ChainException {
         switch (command) {
             case "status" -> {
-                try (Chain chain = t.connect(property, false)) {
-                    out.print(StatsPanel.format(new Stats(chain, chain.logs()).read(), chain.chainId()));
+                try (ChainClient chain = t.connect(property, false)) {
+                    out.print(StatsPanel.format(new NetworkStatsReader(chain, chain.logs()).read(), chain.chainId()));
                 }
             }
             case "register" -> {
                 long cut = Units.parsePercentPpm(required(t, "--reward-cut"));
                 long share = Units.parsePercentPpm(required(t, "--fee-share"));
-                try (Chain chain = t.connect(property, true)) {
+                try (ChainClient chain = t.connect(property, true)) {
                     Staking staking = new Staking(chain);
                     if (t.option("--stake") != null) {
                         BigInteger stake = Units.parseTokens(t.option("--stake"));
@@ -89,12 +89,12 @@ final class ChainCommands {
             }
             case "bond" -> {
                 BigInteger amount = Units.parseTokens(positional(t, 0, "LPT"));
-                try (Chain chain = t.connect(property, true)) {
+                try (ChainClient chain = t.connect(property, true)) {
                     Staking staking = new Staking(chain);
                     String to = t.option("--to");
                     if (to == null) {
                         to = staking.delegator(staking.account()).delegate();
-                        if (to.equals(Chain.ZERO_ADDRESS)) {
+                        if (to.equals(ChainClient.ZERO_ADDRESS)) {
                             throw new ChainException("bond", "not bonded yet: say to whom with --to ADDRESS", false);
                         }
                     }
@@ -103,7 +103,7 @@ final class ChainCommands {
             }
             case "unbond" -> {
                 BigInteger amount = Units.parseTokens(positional(t, 0, "LPT"));
-                try (Chain chain = t.connect(property, true)) {
+                try (ChainClient chain = t.connect(property, true)) {
                     UnbondingLock lock = new Staking(chain).unbond(amount);
                     out.println("unbonding lock " + lock.id() + ": " + Units.formatTokens(lock.amount(), 2)
                             + " LPT, withdrawable from round " + lock.withdrawRound());
@@ -111,18 +111,18 @@ final class ChainCommands {
             }
             case "rebond" -> {
                 long lock = lockId(positional(t, 0, "LOCK"));
-                try (Chain chain = t.connect(property, true)) {
+                try (ChainClient chain = t.connect(property, true)) {
                     tx(new Staking(chain).rebond(lock, t.option("--to")), "rebonded lock " + lock);
                 }
             }
             case "withdraw-stake" -> {
                 long lock = lockId(positional(t, 0, "LOCK"));
-                try (Chain chain = t.connect(property, true)) {
+                try (ChainClient chain = t.connect(property, true)) {
                     tx(new Staking(chain).withdrawStake(lock), "withdrew the stake of lock " + lock);
                 }
             }
             case "withdraw-fees" -> {
-                try (Chain chain = t.connect(property, true)) {
+                try (ChainClient chain = t.connect(property, true)) {
                     Staking staking = new Staking(chain);
                     BigInteger amount = t.positional.isEmpty() ? staking.pendingFees(staking.account())
                             : Units.parseTokens(t.positional.get(0));
@@ -131,7 +131,7 @@ final class ChainCommands {
                 }
             }
             case "pending" -> {
-                try (Chain chain = t.connect(property, false)) {
+                try (ChainClient chain = t.connect(property, false)) {
                     Staking staking = new Staking(chain);
                     String who = t.positional.isEmpty() ? accountOf(t) : t.positional.get(0);
                     pending(staking, who);
@@ -139,14 +139,14 @@ final class ChainCommands {
             }
             case "advance-rounds" -> {
                 int rounds = t.positional.isEmpty() ? 1 : count(t.positional.get(0));
-                try (Chain chain = t.connect(property, true)) {
+                try (ChainClient chain = t.connect(property, true)) {
                     requireDevchain(chain);
                     long round = DevchainControl.advanceRounds(chain, rounds);
                     out.println("now in round " + round + " (block " + String.format(Locale.ROOT, "%,d", chain.blockNumber()) + ")");
                 }
             }
             case "accounts" -> {
-                try (Chain chain = t.connect(property, false)) {
+                try (ChainClient chain = t.connect(property, false)) {
                     requireDevchain(chain);
                     List<String> accounts = chain.nodeAccounts();
                     Staking staking = new Staking(chain);
@@ -167,7 +167,7 @@ final class ChainCommands {
 
     /** The account `pending` shows by default: the signing account the options or properties name. */
     private String accountOf(ToolTarget t) throws ChainException {
-        try (Chain chain = t.connect(property, true)) {
+        try (ChainClient chain = t.connect(property, true)) {
             return chain.account();
         }
     }
@@ -176,7 +176,7 @@ final class ChainCommands {
         DelegatorInfo d = staking.delegator(who);
         out.println("account        " + d.address());
         out.println("status         " + d.status().name().toLowerCase(Locale.ROOT)
-                + (d.delegate().equals(Chain.ZERO_ADDRESS) ? "" : ", delegate " + d.delegate()));
+                + (d.delegate().equals(ChainClient.ZERO_ADDRESS) ? "" : ", delegate " + d.delegate()));
         out.println("pending stake  " + Units.formatTokens(staking.pendingStake(who), 6) + " LPT");
         out.println("pending fees   " + Units.formatTokens(staking.pendingFees(who), 6) + " ETH");
         OrchestratorInfo o = staking.orchestrator(who);
@@ -196,7 +196,7 @@ final class ChainCommands {
         out.println(what + " (tx " + result.hash() + ", block " + result.blockNumber() + ", gas " + result.gasUsed() + ")");
     }
 
-    private static void requireDevchain(Chain chain) throws ChainException {
+    private static void requireDevchain(ChainClient chain) throws ChainException {
         if (chain.chainId() != 31337 || chain.nodeAccounts().isEmpty()) {
             throw new ChainException("devchain", "only on the devchain (this is chain " + chain.chainId() + " at " + chain.url() + ")", false);
         }

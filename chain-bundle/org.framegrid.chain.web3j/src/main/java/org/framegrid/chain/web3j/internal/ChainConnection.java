@@ -27,7 +27,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * The node's connection to the chain. With {@code rpc.url} set it connects there and finds the contracts through the
  * Controller at {@code controller.address}; without it, it starts the devchain (anvil on a free 127.0.0.1 port, the
  * protocol deployed with the spec's parameters, test accounts funded) and stops it when deactivated. Connecting runs
- * on the component's own thread; when it is done the {@link Chain} is registered as a service (property
+ * on the component's own thread; when it is done the {@link ChainClient} is registered as a service (property
  * {@value #DEVCHAIN}), which the staking, rounds, statistics and devchain components need. They share this
  * configuration, which is required: a node without {@code conf/org.framegrid.chain.cfg} (and every tool run, which
  * reads no configuration files) has no chain components at all.
@@ -37,7 +37,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public final class ChainConnection {
 
     static final String PID = "org.framegrid.chain";
-    /** Service property of the {@link Chain} service: {@code true} on the devchain. */
+    /** Service property of the {@link ChainClient} service: {@code true} on the devchain. */
     static final String DEVCHAIN = "framegrid.devchain";
 
     @ObjectClassDefinition(name = "Framegrid chain connection")
@@ -82,11 +82,11 @@ public final class ChainConnection {
     private final System.Logger log = System.getLogger(ChainConnection.class.getName());
     private final BundleContext context;
     private final ExecutorService connecting;
-    private volatile Chain chain;
-    private volatile ServiceRegistration<Chain> registration;
+    private volatile ChainClient chain;
+    private volatile ServiceRegistration<ChainClient> registration;
     private volatile Path infoFile;
     private volatile boolean closed;
-    private final CompletableFuture<Chain> ready = new CompletableFuture<>();
+    private final CompletableFuture<ChainClient> ready = new CompletableFuture<>();
 
     @Activate
     public ChainConnection(BundleContext context, Config config) {
@@ -98,7 +98,7 @@ public final class ChainConnection {
     private void connect(Config config) {
         try {
             boolean devchain = config.rpc_url().isBlank();
-            Chain connected = devchain ? startDevchain(config) : connectTo(config);
+            ChainClient connected = devchain ? startDevchain(config) : connectTo(config);
             synchronized (this) {
                 if (closed) {
                     connected.close();
@@ -108,7 +108,7 @@ public final class ChainConnection {
                 Hashtable<String, Object> props = new Hashtable<>();
                 props.put(DEVCHAIN, devchain);
                 props.put("framegrid.chain.url", connected.url());
-                registration = context.registerService(Chain.class, connected, props);
+                registration = context.registerService(ChainClient.class, connected, props);
             }
             ready.complete(connected);
             log.log(System.Logger.Level.INFO, (devchain ? "devchain" : "chain") + " ready at " + connected.url()
@@ -149,34 +149,34 @@ public final class ChainConnection {
     }
 
     /** @return completes with the registered chain, or with the reason it could not be reached */
-    CompletableFuture<Chain> ready() {
+    CompletableFuture<ChainClient> ready() {
         return ready;
     }
 
-    private Chain connectTo(Config config) throws ChainException {
+    private ChainClient connectTo(Config config) throws ChainException {
         if (config.controller_address().isBlank()) {
             throw new ChainException("connect", PID + ": controller.address is needed with rpc.url " + config.rpc_url(), false);
         }
-        Chain.Account account = null;
+        Account account = null;
         if (!config.keystore_file().isBlank()) {
             if (config.password_file().isBlank()) {
                 throw new ChainException("connect", PID + ": password.file is needed with keystore.file", false);
             }
-            account = Chain.Account.of(KeyStoreFiles.load(Path.of(config.keystore_file()), Path.of(config.password_file())));
+            account = Account.of(KeyStoreFiles.load(Path.of(config.keystore_file()), Path.of(config.password_file())));
         }
         long poll = config.receipt_poll_millis() > 0 ? config.receipt_poll_millis() : 1000;
-        return Chain.connect(config.rpc_url(), config.controller_address(), account, Duration.ofMillis(poll), null);
+        return ChainClient.connect(config.rpc_url(), config.controller_address(), account, Duration.ofMillis(poll), null);
     }
 
-    private Chain startDevchain(Config config) throws ChainException {
+    private ChainClient startDevchain(Config config) throws ChainException {
         Path anvil = config.devchain_anvil().isBlank() ? Devchain.locateAnvil(context.getProperty("framegrid.home"))
                 : Path.of(config.devchain_anvil());
         ProtocolParameters parameters = ProtocolParameters.defaults().withRoundLength(config.devchain_round_length());
         Devchain devchain = Devchain.start(anvil, parameters);
         try {
             long poll = config.receipt_poll_millis() > 0 ? config.receipt_poll_millis() : 20;
-            Chain connected = Chain.connect(devchain.url(), devchain.controller(),
-                    Chain.Account.of(devchain.nodeAccount()), Duration.ofMillis(poll), devchain);
+            ChainClient connected = ChainClient.connect(devchain.url(), devchain.controller(),
+                    Account.of(devchain.nodeAccount()), Duration.ofMillis(poll), devchain);
             writeInfo(config, devchain);
             return connected;
         } catch (ChainException | RuntimeException e) {
@@ -211,11 +211,11 @@ public final class ChainConnection {
         }
         connecting.shutdownNow(); // a devchain start in progress is abandoned; Anvil kills its process on close
         connecting.awaitTermination(30, TimeUnit.SECONDS);
-        ServiceRegistration<Chain> r = registration;
+        ServiceRegistration<ChainClient> r = registration;
         if (r != null) {
             r.unregister();
         }
-        Chain c = chain;
+        ChainClient c = chain;
         if (c != null) {
             c.close();
         }

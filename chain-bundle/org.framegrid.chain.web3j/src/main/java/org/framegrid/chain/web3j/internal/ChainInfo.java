@@ -14,13 +14,13 @@ import org.osgi.service.component.annotations.Reference;
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class ChainInfo implements ChainService {
 
-    private final Chain chain;
-    private final Stats stats;
+    private final ChainClient chain;
+    private final NetworkStatsReader stats;
 
     @Activate
-    public ChainInfo(@Reference(name = "chain") Chain chain) {
+    public ChainInfo(@Reference(name = "chain") ChainClient chain) {
         this.chain = chain;
-        this.stats = new Stats(chain, chain.logs());
+        this.stats = new NetworkStatsReader(chain, chain.logs());
     }
 
     @Override

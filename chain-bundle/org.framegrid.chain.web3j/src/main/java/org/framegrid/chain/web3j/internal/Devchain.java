@@ -57,7 +57,7 @@ final class Devchain implements AutoCloseable {
             throw new ChainException("devchain", "deploying the protocol failed: " + e.getMessage(), false, e);
         }
         // Fund the other dev accounts with LPT from the genesis supply (total supply stays the genesis supply).
-        try (Chain chain = Chain.connect(anvil.url(), addresses.controller(), Chain.Account.of(owner),
+        try (ChainClient chain = ChainClient.connect(anvil.url(), addresses.controller(), Account.of(owner),
                 java.time.Duration.ofMillis(5), null)) {
             BigInteger each = FUNDED_TOKENS.min(parameters.genesisSupply().divide(BigInteger.valueOf(anvil.accounts().size())));
             for (Credentials account : anvil.accounts().subList(1, anvil.accounts().size())) {

@@ -11,7 +11,10 @@ import org.web3j.crypto.exception.CipherException;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
+import org.web3j.crypto.Wallet;
+import org.web3j.crypto.WalletFile;
 import org.web3j.crypto.WalletUtils;
+import org.web3j.protocol.ObjectMapperFactory;
 
 /**
  * The node's account: an encrypted JSON keystore (the Ethereum V3 format geth and go-livepeer use) unlocked with the
@@ -56,6 +59,24 @@ final class KeyStoreFiles {
             throw new ChainException("new-account", "cannot write a keystore in " + directory + ": " + e.getMessage(), false);
         } catch (CipherException | java.security.GeneralSecurityException e) {
             throw new ChainException("new-account", "cannot create a key: " + e.getClass().getSimpleName(), false);
+        }
+    }
+
+    /**
+     * Writes {@code key} into the keystore file {@code keystore}, encrypted with the password in {@code passwordFile}
+     * (the same light scrypt parameters as {@link #create}).
+     */
+    static void write(Path keystore, ECKeyPair key, Path passwordFile) throws ChainException {
+        String password = password(passwordFile);
+        try {
+            WalletFile wallet = Wallet.createLight(password, key);
+            Path parent = keystore.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            ObjectMapperFactory.getObjectMapper().writeValue(keystore.toFile(), wallet);
+        } catch (IOException e) {
+            throw new ChainException("keystore", "cannot write the keystore " + keystore + ": " + e.getMessage(), false);
+        } catch (CipherException e) {
+            throw new ChainException("keystore", "cannot encrypt a key: " + e.getClass().getSimpleName(), false);
         }
     }
 

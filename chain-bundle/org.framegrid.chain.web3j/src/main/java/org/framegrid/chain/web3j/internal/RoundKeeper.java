@@ -31,8 +31,8 @@ final class RoundKeeper {
     }, new TypeReference<Uint256>() {
     }));
 
-    private final Chain chain;
-    private final Stats stats;
+    private final ChainClient chain;
+    private final NetworkStatsReader stats;
     private final boolean initializeRounds;
     private final boolean reward;
     private final Consumer<RoundEvent> publish;
@@ -45,9 +45,9 @@ final class RoundKeeper {
     private int failedAttempts;
     private String lastFailure;
 
-    RoundKeeper(Chain chain, boolean initializeRounds, boolean reward, Consumer<RoundEvent> publish) {
+    RoundKeeper(ChainClient chain, boolean initializeRounds, boolean reward, Consumer<RoundEvent> publish) {
         this.chain = chain;
-        this.stats = new Stats(chain, chain.logs());
+        this.stats = new NetworkStatsReader(chain, chain.logs());
         this.initializeRounds = initializeRounds;
         this.reward = reward && chain.account() != null;
         this.publish = publish;
@@ -100,7 +100,7 @@ final class RoundKeeper {
             return;
         }
         try {
-            Chain.Sent sent = chain.send("reward", bondingManager, "reward");
+            TransactionSender.Sent sent = chain.send("reward", bondingManager, "reward");
             rewardedRound = round.round();
             publish.accept(new RoundEvent(RoundEvent.Type.REWARDED, round.round(), sent.result().blockNumber(),
                     sent.result().hash(), minted(sent)));
@@ -124,7 +124,7 @@ final class RoundKeeper {
         return (BigInteger) values.get(0).getValue();
     }
 
-    private BigInteger minted(Chain.Sent sent) {
+    private BigInteger minted(TransactionSender.Sent sent) {
         String topic = EventEncoder.encode(REWARD);
         for (Log entry : sent.receipt().getLogs()) {
             if (!entry.getTopics().isEmpty() && entry.getTopics().get(0).equals(topic)) {

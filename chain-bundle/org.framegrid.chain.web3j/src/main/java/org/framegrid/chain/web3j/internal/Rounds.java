@@ -38,14 +38,14 @@ public final class Rounds implements RoundService {
 
     private final System.Logger log = System.getLogger(Rounds.class.getName());
     private final List<RoundListener> listeners = new CopyOnWriteArrayList<>();
-    private final Chain chain;
+    private final ChainClient chain;
     private final RoundKeeper keeper;
     private final ScheduledExecutorService thread;
     private String lastProblem;
     private int failedSteps;
 
     @Activate
-    public Rounds(@Reference(name = "chain") Chain chain, Config config) {
+    public Rounds(@Reference(name = "chain") ChainClient chain, Config config) {
         this.chain = chain;
         this.keeper = new RoundKeeper(chain, config.rounds_initialize(), config.rounds_reward(), this::publish);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "framegrid-rounds"));
@@ -93,7 +93,7 @@ public final class Rounds implements RoundService {
     @Override
     public RoundInfo current() throws ChainException {
         RoundInfo seen = keeper.last();
-        return seen != null ? seen : new Stats(chain, chain.logs()).round();
+        return seen != null ? seen : new NetworkStatsReader(chain, chain.logs()).round();
     }
 
     @Override

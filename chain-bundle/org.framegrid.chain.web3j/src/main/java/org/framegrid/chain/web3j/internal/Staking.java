@@ -27,8 +27,9 @@ import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.protocol.core.methods.response.Log;
 
 /**
- * {@link StakingService} over the BondingManager, the token and the ServiceRegistry, for the account of one
- * {@link Chain}: as a component, the node's own account; tests and the tools construct it for any account.
+ * {@link StakingService} over the BondingManager, the token and the ServiceRegistry, sending through one account's
+ * {@link TransactionSender}: as a component, the node's own account; the devchain service, tests and the tools
+ * construct it for any account.
  */
 @Component(name = "org.framegrid.chain.staking", service = StakingService.class, configurationPid = ChainConnection.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -50,28 +51,45 @@ public final class Staking implements StakingService {
     private static final TypeReference<Address> ADDRESS = new TypeReference<>() {
     };
 
-    private final Chain chain;
+    private final ChainClient chain;
+    private final TransactionSender sender;
     private final Addresses at;
 
+    /** Staking as the client's own account (read-only when it has none). */
     @Activate
-    public Staking(@Reference(name = "chain") Chain chain) {
+    public Staking(@Reference(name = "chain") ChainClient chain) {
+        this(chain, chain.own());
+    }
+
+    /** Staking as the account of {@code sender}, or read-only when it is {@code null}. */
+    Staking(ChainClient chain, TransactionSender sender) {
         this.chain = chain;
+        this.sender = sender;
         this.at = chain.addresses();
     }
 
     @Override
     public String account() {
-        return chain.account() == null ? Chain.ZERO_ADDRESS : chain.account();
+        return sender == null ? ChainClient.ZERO_ADDRESS : sender.account();
+    }
+
+    private TransactionSender.Sent send(String operation, String contract, String function, Type... inputs)
+            throws ChainException {
+        if (sender == null) {
+            throw new ChainException(operation, "no account to sign with (configure a keystore and its password file)",
+                    false);
+        }
+        return sender.send(operation, contract, function, inputs);
     }
 
     @Override
     public TxResult registerOrchestrator(long rewardCut, long feeShare, String serviceUri) throws ChainException {
         checkShare("register", "reward cut", rewardCut);
         checkShare("register", "fee share", feeShare);
-        TxResult result = chain.send("register", at.bondingManager(), "transcoder", new Uint256(rewardCut),
+        TxResult result = send("register", at.bondingManager(), "transcoder", new Uint256(rewardCut),
                 new Uint256(feeShare)).result();
         if (serviceUri != null) {
-            result = chain.send("register", at.serviceRegistry(), "setServiceURI", new Utf8String(serviceUri)).result();
+            result = send("register", at.serviceRegistry(), "setServiceURI", new Utf8String(serviceUri)).result();
         }
         return result;
     }
@@ -79,20 +97,20 @@ public final class Staking implements StakingService {
     @Override
     public TxResult bond(BigInteger amount, String to) throws ChainException {
         checkAmount("bond", amount);
-        String delegate = Chain.checkAddress("bond", to);
+        String delegate = ChainClient.checkAddress("bond", to);
         if (amount.signum() > 0) {
             BigInteger allowance = chain.callUint(at.token(), "allowance", new Address(account()), new Address(at.bondingManager()));
             if (allowance.compareTo(amount) < 0) {
-                chain.send("bond (approve)", at.token(), "approve", new Address(at.bondingManager()), new Uint256(amount));
+                send("bond (approve)", at.token(), "approve", new Address(at.bondingManager()), new Uint256(amount));
             }
         }
-        return chain.send("bond", at.bondingManager(), "bond", new Uint256(amount), new Address(delegate)).result();
+        return send("bond", at.bondingManager(), "bond", new Uint256(amount), new Address(delegate)).result();
     }
 
     @Override
     public UnbondingLock unbond(BigInteger amount) throws ChainException {
         checkAmount("unbond", amount);
-        Chain.Sent sent = chain.send("unbond", at.bondingManager(), "unbond", new Uint256(amount));
+        TransactionSender.Sent sent = send("unbond", at.bondingManager(), "unbond", new Uint256(amount));
         String topic = EventEncoder.encode(UNBOND);
         for (Log log : sent.receipt().getLogs()) {
             if (!log.getTopics().isEmpty() && log.getTopics().get(0).equals(topic)
@@ -108,39 +126,39 @@ public final class Staking implements StakingService {
     public TxResult rebond(long lockId, String to) throws ChainException {
         DelegatorInfo self = delegator(account());
         if (self.status() == DelegatorInfo.Status.UNBONDED) {
-            String delegate = Chain.checkAddress("rebond", to == null ? self.delegate() : to);
-            return chain.send("rebond", at.bondingManager(), "rebondFromUnbonded", new Address(delegate), new Uint256(lockId)).result();
+            String delegate = ChainClient.checkAddress("rebond", to == null ? self.delegate() : to);
+            return send("rebond", at.bondingManager(), "rebondFromUnbonded", new Address(delegate), new Uint256(lockId)).result();
         }
-        return chain.send("rebond", at.bondingManager(), "rebond", new Uint256(lockId)).result();
+        return send("rebond", at.bondingManager(), "rebond", new Uint256(lockId)).result();
     }
 
     @Override
     public TxResult withdrawStake(long lockId) throws ChainException {
-        return chain.send("withdraw-stake", at.bondingManager(), "withdrawStake", new Uint256(lockId)).result();
+        return send("withdraw-stake", at.bondingManager(), "withdrawStake", new Uint256(lockId)).result();
     }
 
     @Override
     public TxResult withdrawFees(String recipient, BigInteger amount) throws ChainException {
         checkAmount("withdraw-fees", amount);
-        return chain.send("withdraw-fees", at.bondingManager(), "withdrawFees",
-                new Address(Chain.checkAddress("withdraw-fees", recipient)), new Uint256(amount)).result();
+        return send("withdraw-fees", at.bondingManager(), "withdrawFees",
+                new Address(ChainClient.checkAddress("withdraw-fees", recipient)), new Uint256(amount)).result();
     }
 
     @Override
     public BigInteger pendingStake(String delegator) throws ChainException {
-        return chain.callUint(at.bondingManager(), "pendingStake", new Address(Chain.checkAddress("pendingStake", delegator)),
+        return chain.callUint(at.bondingManager(), "pendingStake", new Address(ChainClient.checkAddress("pendingStake", delegator)),
                 new Uint256(currentRound()));
     }
 
     @Override
     public BigInteger pendingFees(String delegator) throws ChainException {
-        return chain.callUint(at.bondingManager(), "pendingFees", new Address(Chain.checkAddress("pendingFees", delegator)),
+        return chain.callUint(at.bondingManager(), "pendingFees", new Address(ChainClient.checkAddress("pendingFees", delegator)),
                 new Uint256(currentRound()));
     }
 
     @Override
     public DelegatorInfo delegator(String address) throws ChainException {
-        Address who = new Address(Chain.checkAddress("delegator", address));
+        Address who = new Address(ChainClient.checkAddress("delegator", address));
         // getDelegator(address) returns (bondedAmount, fees, delegateAddress, delegatedAmount, startRound,
         // lastClaimRound, nextUnbondingLockId)
         List<Type> d = chain.call(at.bondingManager(), "getDelegator", List.of(who),
@@ -155,7 +173,7 @@ public final class Staking implements StakingService {
 
     @Override
     public OrchestratorInfo orchestrator(String address) throws ChainException {
-        Address who = new Address(Chain.checkAddress("orchestrator", address));
+        Address who = new Address(ChainClient.checkAddress("orchestrator", address));
         // getTranscoder(address) starts with (lastRewardRound, rewardCut, feeShare, ...): all static, so the prefix decodes.
         List<Type> t = chain.call(at.bondingManager(), "getTranscoder", List.of(who), List.of(UINT, UINT, UINT));
         boolean registered = chain.callBool(at.bondingManager(), "isRegisteredTranscoder", who);
@@ -201,7 +219,7 @@ public final class Staking implements StakingService {
 
     @Override
     public BigInteger tokenBalance(String address) throws ChainException {
-        return chain.callUint(at.token(), "balanceOf", new Address(Chain.checkAddress("balance", address)));
+        return chain.callUint(at.token(), "balanceOf", new Address(ChainClient.checkAddress("balance", address)));
     }
 
     private long currentRound() throws ChainException {

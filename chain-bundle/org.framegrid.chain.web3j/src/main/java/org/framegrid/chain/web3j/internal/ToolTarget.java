@@ -61,7 +61,7 @@ final class ToolTarget {
      * @param property     reads a framework property (null when unset)
      * @param needsAccount whether the command sends transactions
      */
-    Chain connect(UnaryOperator<String> property, boolean needsAccount) throws ChainException {
+    ChainClient connect(UnaryOperator<String> property, boolean needsAccount) throws ChainException {
         Properties devchain = devchainInfo(property);
         String url = first(option("--rpc"), property.apply("framegrid.chain.rpc.url"), devchain.getProperty("rpc.url"));
         String controller = first(option("--controller"), property.apply("framegrid.chain.controller.address"),
@@ -74,24 +74,24 @@ final class ToolTarget {
             throw new ChainException("connect", "the Controller's address is needed with --rpc (--controller ADDRESS)", false);
         }
         boolean onDevchain = url.equals(devchain.getProperty("rpc.url"));
-        Chain.Account account = null;
+        Account account = null;
         String keystore = first(option("--keystore"), property.apply("framegrid.chain.keystore.file"), null);
         if (keystore != null) {
             String password = first(option("--password-file"), property.apply("framegrid.chain.password.file"), null);
             if (password == null) {
                 throw new ChainException("connect", "a keystore needs --password-file FILE", false);
             }
-            account = Chain.Account.of(KeyStoreFiles.load(Path.of(keystore), Path.of(password)));
+            account = Account.of(KeyStoreFiles.load(Path.of(keystore), Path.of(password)));
         }
         Duration poll = Duration.ofMillis(onDevchain ? 20 : 1000);
-        Chain chain = Chain.connect(url, controller, account, poll, null);
+        ChainClient chain = ChainClient.connect(url, controller, account, poll, null);
         if (account == null && needsAccount) {
             chain = unlockedAccount(chain, url, controller, poll, onDevchain);
         }
         return chain;
     }
 
-    private Chain unlockedAccount(Chain readOnly, String url, String controller, Duration poll, boolean onDevchain)
+    private ChainClient unlockedAccount(ChainClient readOnly, String url, String controller, Duration poll, boolean onDevchain)
             throws ChainException {
         try {
             List<String> unlocked = readOnly.nodeAccounts();
@@ -109,7 +109,7 @@ final class ToolTarget {
                 throw new ChainException("connect", "--account " + n + " does not exist (the node has accounts 0-"
                         + (unlocked.size() - 1) + ")", false);
             }
-            return Chain.connect(url, controller, Chain.Account.unlocked(unlocked.get(n)), poll, null);
+            return ChainClient.connect(url, controller, Account.nodeHeld(unlocked.get(n)), poll, null);
         } finally {
             readOnly.close();
         }

@@ -25,7 +25,7 @@ import org.osgi.framework.ServiceRegistration;
 
 /**
  * The connection component's devchain life cycle, with a minimal bundle context: started off the activating thread,
- * the {@link Chain} registered when ready, its URL written for the tools, and everything gone after deactivation.
+ * the {@link ChainClient} registered when ready, its URL written for the tools, and everything gone after deactivation.
  */
 class ChainConnectionTest {
 
@@ -34,7 +34,7 @@ class ChainConnectionTest {
 
     @Test
     void startsTheDevchainAndStopsItWithTheComponent() throws Exception {
-        CompletableFuture<Chain> registered = new CompletableFuture<>();
+        CompletableFuture<ChainClient> registered = new CompletableFuture<>();
         CompletableFuture<Dictionary<?, ?>> properties = new CompletableFuture<>();
         AtomicBoolean unregistered = new AtomicBoolean();
         ServiceRegistration<?> registration = (ServiceRegistration<?>) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -49,7 +49,7 @@ class ChainConnectionTest {
                     case "getProperty" -> "framegrid.home".equals(args[0]) ? home.toString() : null;
                     case "registerService" -> {
                         properties.complete((Dictionary<?, ?>) args[2]);
-                        registered.complete((Chain) args[1]);
+                        registered.complete((ChainClient) args[1]);
                         yield registration;
                     }
                     default -> throw new UnsupportedOperationException(method.getName());
@@ -58,7 +58,7 @@ class ChainConnectionTest {
         long start = System.nanoTime();
         ChainConnection component = new ChainConnection(context, devchainConfig());
         long activateMillis = (System.nanoTime() - start) / 1_000_000;
-        Chain chain = component.ready().get(60, TimeUnit.SECONDS); // fails at once with the reason if it cannot start
+        ChainClient chain = component.ready().get(60, TimeUnit.SECONDS); // fails at once with the reason if it cannot start
         assertTrue(registered.isDone() && registered.get() == chain, "registered as a service once ready");
         assertTrue(activateMillis < 1_000, "activation does not wait for the devchain (" + activateMillis + " ms)");
         assertEquals(Boolean.TRUE, properties.get().get(ChainConnection.DEVCHAIN));
@@ -74,7 +74,7 @@ class ChainConnectionTest {
         component.deactivate();
         assertTrue(unregistered.get());
         assertFalse(Files.exists(info), "the tools no longer find a stopped devchain");
-        ChainException gone = assertThrows(ChainException.class, () -> Chain.connect(written.getProperty("rpc.url"),
+        ChainException gone = assertThrows(ChainException.class, () -> ChainClient.connect(written.getProperty("rpc.url"),
                 written.getProperty("controller.address"), null, Duration.ofMillis(5), null));
         assertTrue(gone.getMessage().startsWith("connect: no Ethereum JSON-RPC node answers at"), gone.getMessage());
     }
@@ -100,7 +100,7 @@ class ChainConnectionTest {
             ChainConnection component = new ChainConnection(context, config(f.devchain.url(), f.devchain.controller(),
                     keystore.toString(), password.toString()));
             try {
-                Chain chain = component.ready().get(60, TimeUnit.SECONDS);
+                ChainClient chain = component.ready().get(60, TimeUnit.SECONDS);
                 assertEquals(Boolean.FALSE, properties.get().get(ChainConnection.DEVCHAIN));
                 assertEquals(address, chain.account());
                 assertEquals(f.chain(0).addresses(), chain.addresses());

@@ -19,7 +19,7 @@ class DevchainTest {
     void specDevchainRunsRoundsOf5760BlocksAndStopsOnClose() throws Exception {
         Devchain devchain = Devchain.start(Devchain.locateAnvil(null), ProtocolParameters.defaults());
         String url = devchain.url();
-        try (Chain chain = Chain.connect(url, devchain.controller(), Chain.Account.of(devchain.nodeAccount()),
+        try (ChainClient chain = ChainClient.connect(url, devchain.controller(), Account.of(devchain.nodeAccount()),
                 Duration.ofMillis(5), devchain)) {
             assertTrue(url.startsWith("http://127.0.0.1:"), url);
             assertEquals(5_760, chain.callUint(chain.addresses().roundsManager(), "roundLength").longValueExact());
@@ -47,7 +47,7 @@ class DevchainTest {
         }
         // Closing the chain closed the devchain it was handed: nothing answers at the URL any more.
         ChainException gone = assertThrows(ChainException.class,
-                () -> Chain.connect(url, "0x0000000000000000000000000000000000000001", null, Duration.ofMillis(5), null));
+                () -> ChainClient.connect(url, "0x0000000000000000000000000000000000000001", null, Duration.ofMillis(5), null));
         assertTrue(gone.getMessage().startsWith("connect: no Ethereum JSON-RPC node answers at " + url), gone.getMessage());
     }
 }

@@ -13,7 +13,7 @@ import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Uint256;
 
 /**
- * A real devchain for one test class: anvil with our contracts deployed by {@link Devchain}, and a {@link Chain} per
+ * A real devchain for one test class: anvil with our contracts deployed by {@link Devchain}, and a {@link ChainClient} per
  * dev account (account 0 is the deployer, Controller owner and genesis holder).
  */
 final class Fixture implements AutoCloseable {
@@ -21,15 +21,15 @@ final class Fixture implements AutoCloseable {
     static final BigInteger LPT = BigInteger.TEN.pow(18);
 
     final Devchain devchain;
-    private final List<Chain> opened = new ArrayList<>();
+    private final List<ChainClient> opened = new ArrayList<>();
 
     Fixture(ProtocolParameters parameters) throws ChainException {
         this.devchain = Devchain.start(Devchain.locateAnvil(null), parameters);
     }
 
     /** A connection signing for dev account {@code index}, closed with the fixture. */
-    Chain chain(int index) throws ChainException {
-        Chain chain = Chain.connect(devchain.url(), devchain.controller(), Chain.Account.of(devchain.accounts().get(index)),
+    ChainClient chain(int index) throws ChainException {
+        ChainClient chain = ChainClient.connect(devchain.url(), devchain.controller(), Account.of(devchain.accounts().get(index)),
                 Duration.ofMillis(5), null);
         opened.add(chain);
         return chain;
@@ -43,12 +43,12 @@ final class Fixture implements AutoCloseable {
         return DevchainControl.advanceRounds(chain(0), rounds);
     }
 
-    long round(Chain chain) throws ChainException {
+    long round(ChainClient chain) throws ChainException {
         return chain.callUint(chain.addresses().roundsManager(), "currentRound").longValueExact();
     }
 
     /** Number of {@code Reward} events the orchestrator got in {@code round} (read from the logs). */
-    static int rewardEvents(Chain chain, String orchestrator, long round, long roundLength) throws ChainException {
+    static int rewardEvents(ChainClient chain, String orchestrator, long round, long roundLength) throws ChainException {
         int count = 0;
         for (Long block : chain.logs().blocksOf(chain.addresses().bondingManager(),
                 org.web3j.abi.EventEncoder.encode(RoundKeeper.REWARD), orchestrator)) {
@@ -59,7 +59,7 @@ final class Fixture implements AutoCloseable {
         return count;
     }
 
-    static long lastRewardRound(Chain chain, String orchestrator) throws ChainException {
+    static long lastRewardRound(ChainClient chain, String orchestrator) throws ChainException {
         List<Type> t = chain.call(chain.addresses().bondingManager(), "getTranscoder", List.of(new Address(orchestrator)),
                 List.of(new TypeReference<Uint256>() {
                 }));
@@ -68,7 +68,7 @@ final class Fixture implements AutoCloseable {
 
     @Override
     public void close() {
-        opened.forEach(Chain::close);
+        opened.forEach(ChainClient::close);
         devchain.close();
     }
 }

@@ -26,7 +26,7 @@ class NetworkStatsSeedTest {
         // (rate +500); the next one has the seed's stake active (52.24 %: rate -500), so it runs at the seed's 620,117.
         ProtocolParameters parameters = ProtocolParameters.defaults().withRoundLength(20);
         try (Fixture f = new Fixture(parameters)) {
-            Chain owner = f.chain(0);
+            ChainClient owner = f.chain(0);
             Staking staking = new Staking(owner);
             ChainInfo info = new ChainInfo(owner);
             // The genesis holder spreads tokens to the dev accounts, so bond only the seed's bonded amount.

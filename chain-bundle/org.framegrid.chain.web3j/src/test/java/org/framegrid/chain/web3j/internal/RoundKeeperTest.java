@@ -27,7 +27,7 @@ class RoundKeeperTest {
     @Test
     void initialisesAndRewardsOncePerRoundRetryingAFailedTransaction() throws Exception {
         try (Fixture f = new Fixture(ProtocolParameters.defaults().withRoundLength(ROUND_LENGTH))) {
-            Chain node = f.chain(0); // the node's account: orchestrator and Controller owner
+            ChainClient node = f.chain(0); // the node's account: orchestrator and Controller owner
             List<RoundEvent> events = new ArrayList<>();
             RoundKeeper keeper = new RoundKeeper(node, true, true, events::add);
 
@@ -59,7 +59,7 @@ class RoundKeeperTest {
             // The round after: someone else initialises it and then the system is paused, so our reward() transaction
             // fails; the keeper keeps trying and rewards once after the unpause.
             events.clear();
-            Chain someoneElse = f.chain(5);
+            ChainClient someoneElse = f.chain(5);
             long third = second + 1;
             mineTo(node, third);
             someoneElse.send("initializeRound", someoneElse.addresses().roundsManager(), "initializeRound");
@@ -86,7 +86,7 @@ class RoundKeeperTest {
     @Test
     void roundsComponentRewardsEveryRoundOnItsOwnThread() throws Exception {
         try (Fixture f = new Fixture(ProtocolParameters.defaults().withRoundLength(ROUND_LENGTH))) {
-            Chain node = f.chain(0);
+            ChainClient node = f.chain(0);
             long registered = f.advanceRounds(1);
             Staking staking = new Staking(node);
             staking.bond(Fixture.LPT.multiply(BigInteger.valueOf(1000)), node.account());
@@ -116,7 +116,7 @@ class RoundKeeperTest {
         }
     }
 
-    private static void mineTo(Chain chain, long round) throws Exception {
+    private static void mineTo(ChainClient chain, long round) throws Exception {
         DevchainControl.mine(chain, round * ROUND_LENGTH - chain.blockNumber());
     }
 

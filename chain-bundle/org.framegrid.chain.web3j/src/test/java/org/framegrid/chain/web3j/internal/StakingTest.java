@@ -64,7 +64,7 @@ class StakingTest {
         assertEquals(DelegatorInfo.Status.BONDED, delegator.delegator(delegator.account()).status());
 
         // reward(): the only active orchestrator mints the whole round's tokens; the spec's split (protocol.md §4).
-        Chain owner = f.chain(0);
+        ChainClient owner = f.chain(0);
         BigInteger minted = owner.callUint(owner.addresses().minter(), "currentMintableTokens");
         owner.send("reward", owner.addresses().bondingManager(), "reward");
         // The treasury takes its 10% of the mint first (LIP-90, as the devchain deploys it); the rest is split.

@@ -16,26 +16,26 @@ class StatsPanelTest {
 
     @Test
     void minterArithmeticGivesTheSeedFigures() {
-        long participation = Stats.participation(BONDED, SUPPLY);
+        long participation = NetworkStatsReader.participation(BONDED, SUPPLY);
         assertEquals(522_367_286, participation);
-        long next = Stats.nextInflation(620_117, 500, participation, 500_000_000);
+        long next = NetworkStatsReader.nextInflation(620_117, 500, participation, 500_000_000);
         assertEquals(619_617, next);
-        assertEquals(new BigInteger("31568576378751240000000"), Stats.mintable(SUPPLY, next));
+        assertEquals(new BigInteger("31568576378751240000000"), NetworkStatsReader.mintable(SUPPLY, next));
     }
 
     @Test
     void inflationStepsTowardTheTargetAndNeverBelowZero() {
-        assertEquals(620_617, Stats.nextInflation(620_117, 500, 499_999_999, 500_000_000));
-        assertEquals(620_117, Stats.nextInflation(620_117, 500, 500_000_000, 500_000_000));
-        assertEquals(0, Stats.nextInflation(300, 500, 600_000_000, 500_000_000));
-        assertEquals(0, Stats.participation(BONDED, BigInteger.ZERO));
+        assertEquals(620_617, NetworkStatsReader.nextInflation(620_117, 500, 499_999_999, 500_000_000));
+        assertEquals(620_117, NetworkStatsReader.nextInflation(620_117, 500, 500_000_000, 500_000_000));
+        assertEquals(0, NetworkStatsReader.nextInflation(300, 500, 600_000_000, 500_000_000));
+        assertEquals(0, NetworkStatsReader.participation(BONDED, BigInteger.ZERO));
     }
 
     @Test
     void panelShowsTheSeedAsTheSeedDoes() {
-        long participation = Stats.participation(BONDED, SUPPLY);
+        long participation = NetworkStatsReader.participation(BONDED, SUPPLY);
         NetworkStats stats = new NetworkStats(214, 1_234_567, 620_117, 500, 500_000_000, SUPPLY, BONDED, participation,
-                Stats.mintable(SUPPLY, 620_117), 619_617, Stats.mintable(SUPPLY, 619_617), 2_485, 100);
+                NetworkStatsReader.mintable(SUPPLY, 620_117), 619_617, NetworkStatsReader.mintable(SUPPLY, 619_617), 2_485, 100);
         String panel = StatsPanel.format(stats, 31337);
         assertTrue(panel.contains("Inflation            0.0620% per round (next round 0.0620%, -0.00005 pts)"), panel);
         assertTrue(panel.contains("Total supply         50,948,531.72 LPT"), panel);

@@ -78,7 +78,7 @@ public final class TensorRtProbe {
     }
 
     static Result probe(int device) {
-        List<String> missing = SharedLibraries.missing(SharedLibraries.TENSORRT);
+        List<String> missing = LinkerCheck.missing(LinkerCheck.TENSORRT);
         if (!missing.isEmpty()) {
             return new Result(false, String.join(", ", missing) + " not found; the TensorRT backend needs the NVIDIA "
                     + "driver, CUDA 13, cuDNN 9 and TensorRT 11");

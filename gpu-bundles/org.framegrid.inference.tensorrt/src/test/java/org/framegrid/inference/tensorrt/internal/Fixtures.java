@@ -3,8 +3,7 @@ package org.framegrid.inference.tensorrt.internal;
 import java.lang.annotation.Annotation;
 import java.nio.ByteBuffer;
 
-import org.framegrid.inference.models.internal.DescriptorParser;
-import org.framegrid.stage.vision.testing.Fixtures.MemoryModel;
+import org.framegrid.testing.Fixtures.MemoryModel;
 import org.junit.jupiter.api.Assumptions;
 
 /** The device check, model bundles (read by the model stages' shared test support) and the configuration. */
@@ -26,7 +25,7 @@ final class Fixtures {
 
     /** The model bundle of {@code name} on the test class path, read the way the extender reads it. */
     static MemoryModel model(String name) throws Exception {
-        return org.framegrid.stage.vision.testing.Fixtures.bundled(name, DescriptorParser::parse);
+        return org.framegrid.testing.Fixtures.bundled(name);
     }
 
     /** {@code bytes} in a direct buffer, as the model extender hands models to a backend. */

@@ -59,7 +59,7 @@ class TensorRtBackendTest {
     void blazeFaceBuildsOneEngineAndMatchesOnnxRuntime() throws Exception {
         var model = Fixtures.model("blazeface-front");
         ModelDescriptor descriptor = model.descriptor();
-        Tensor input = org.framegrid.stage.vision.testing.Fixtures.gradient(descriptor, 128);
+        Tensor input = org.framegrid.testing.Fixtures.gradient(descriptor, 128);
         long t0 = System.nanoTime();
         try (LoadedModel first = backend.load(Fixtures.direct(model.bytes()), descriptor, InferenceOptions.DEFAULT)) {
             long built = (System.nanoTime() - t0) / 1_000_000;

@@ -7,6 +7,7 @@ import java.net.URL;
 
 import org.framegrid.inference.api.Model;
 import org.framegrid.inference.api.ModelDescriptor;
+import org.framegrid.inference.models.descriptor.DescriptorParser;
 import org.osgi.framework.Bundle;
 
 /**

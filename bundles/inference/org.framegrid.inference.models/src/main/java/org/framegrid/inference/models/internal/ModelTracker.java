@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 
 import org.framegrid.inference.api.Model;
 import org.framegrid.inference.api.ModelDescriptor;
+import org.framegrid.inference.models.descriptor.DescriptorException;
+import org.framegrid.inference.models.descriptor.DescriptorParser;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;

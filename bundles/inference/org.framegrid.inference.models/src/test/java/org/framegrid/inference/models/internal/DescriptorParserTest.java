@@ -14,6 +14,8 @@ import org.framegrid.inference.api.ColorOrder;
 import org.framegrid.inference.api.ModelDescriptor;
 import org.framegrid.inference.api.SizeRule;
 import org.framegrid.inference.api.TensorLayout;
+import org.framegrid.inference.models.descriptor.DescriptorException;
+import org.framegrid.inference.models.descriptor.DescriptorParser;
 import org.junit.jupiter.api.Test;
 
 class DescriptorParserTest {

@@ -3,12 +3,8 @@ package org.framegrid.inference.onnx.internal;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.InputStream;
-import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
-import java.util.Collections;
-import java.util.Properties;
 
 import org.framegrid.inference.api.ColorOrder;
 import org.framegrid.inference.api.ElementType;
@@ -17,7 +13,6 @@ import org.framegrid.inference.api.ModelDescriptor;
 import org.framegrid.inference.api.Normalization;
 import org.framegrid.inference.api.Tensor;
 import org.framegrid.inference.api.TensorLayout;
-import org.framegrid.inference.models.internal.DescriptorParser;
 
 /**
  * The real model bundles (test dependencies, built by org.framegrid.models) read the way the extender reads them:
@@ -33,20 +28,8 @@ final class Fixtures {
     }
 
     static BundledModel model(String name) throws Exception {
-        for (URL url : Collections.list(Fixtures.class.getClassLoader().getResources("model/model.properties"))) {
-            Properties properties = new Properties();
-            try (InputStream in = url.openStream()) {
-                properties.load(in);
-            }
-            if (name.equals(properties.getProperty("name"))) {
-                ModelDescriptor descriptor = DescriptorParser.parse(properties, url.toString());
-                URL file = new URL(url, descriptor.properties().get("file"));
-                try (InputStream in = file.openStream()) {
-                    return new BundledModel(descriptor, in.readAllBytes());
-                }
-            }
-        }
-        throw new IllegalStateException("no model bundle " + name + " on the test class path (built by org.framegrid.models)");
+        org.framegrid.testing.Fixtures.MemoryModel model = org.framegrid.testing.Fixtures.bundled(name);
+        return new BundledModel(model.descriptor(), model.bytes());
     }
 
     /** A direct buffer holding {@code bytes}, as a node would keep a model loaded from a bundle. */

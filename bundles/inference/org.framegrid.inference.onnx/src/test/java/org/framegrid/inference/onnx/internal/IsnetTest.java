@@ -2,7 +2,6 @@ package org.framegrid.inference.onnx.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
@@ -16,6 +15,7 @@ import javax.imageio.ImageIO;
 import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.Tensor;
+import org.framegrid.testing.Fixture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,10 +36,12 @@ class IsnetTest {
 
     /** Runs {@code name} on the astronaut at {@code size}x{@code size} and probes her face and the wall. */
     private static void matte(String name, int size, int threads) throws Exception {
-        assumeTrue(Fixtures.class.getClassLoader().getResource("model/" + name + ".onnx") != null,
-                "the " + name + " model bundle is not built (-Dframegrid.models.isnet=false): skipped");
+        Fixture.require(Fixtures.class.getClassLoader().getResource("model/" + name + ".onnx") != null,
+                "the " + name + " model bundle is not built (org.framegrid.models builds it unless "
+                + "-Dframegrid.models.isnet=false)");
         Path image = Path.of(System.getProperty("framegrid.test.astronaut", "astronaut.png"));
-        assumeTrue(Files.isRegularFile(image), "real image " + image + " absent: skipped");
+        Fixture.require(Files.isRegularFile(image), "the real test image " + image + " is absent (it comes from the "
+                + "Debian package python3-skimage, fetched by org.framegrid.models' build where apt works)");
         Fixtures.BundledModel isnet = Fixtures.model(name);
         OnnxBackend backend = new OnnxBackend();
         try (LoadedModel model = backend.load(Fixtures.direct(isnet.bytes()), isnet.descriptor(),

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -24,6 +23,7 @@ import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.ModelDescriptor;
 import org.framegrid.inference.api.Tensor;
+import org.framegrid.testing.Fixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,8 +78,8 @@ class OnnxBackendTest {
     @Test
     void blazeFaceFindsTheAstronautsFace() throws Exception {
         Path image = Path.of(System.getProperty("framegrid.test.astronaut", "astronaut.png"));
-        assumeTrue(Files.isRegularFile(image), "real image " + image + " absent (it comes from the Debian package"
-                + " python3-skimage, fetched by org.framegrid.models' build where apt works): skipped");
+        Fixture.require(Files.isRegularFile(image), "the real test image " + image + " is absent (it comes from the "
+                + "Debian package python3-skimage, fetched by org.framegrid.models' build where apt works)");
         BufferedImage astronaut = ImageIO.read(image.toFile());
         Map<String, Tensor> out = face.run(Map.of("input:0", Fixtures.input(face.descriptor().input(), astronaut, 128, 128)),
                 List.of());

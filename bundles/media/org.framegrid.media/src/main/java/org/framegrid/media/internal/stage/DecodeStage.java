@@ -2,6 +2,7 @@ package org.framegrid.media.internal.stage;
 
 import java.util.List;
 import java.util.Set;
+import org.framegrid.api.stage.MediaStages;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
@@ -9,7 +10,7 @@ import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
-import org.framegrid.media.SegmentChannels;
+import org.framegrid.trickle.channel.SegmentChannels;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,16 +20,13 @@ import org.osgi.service.component.annotations.Reference;
  * decoded: its packets ride on the frames ({@link AudioChunk}) to the {@code encode} sink.
  */
 @Component(name = "org.framegrid.media.decode")
-@StageType(type = "decode", classification = "Source/Video/Decoder")
+@StageType(type = MediaStages.DECODE, classification = "Source/Video/Decoder")
 public final class DecodeStage implements StageProvider {
-    /** Prefix of an {@code input} that names a segment channel instead of a file. */
-    static final String CHANNEL = "channel:";
-
-    private static final StageDescriptor DESCRIPTOR = new StageDescriptor("decode", "Source/Video/Decoder",
+    private static final StageDescriptor DESCRIPTOR = new StageDescriptor(MediaStages.DECODE, "Source/Video/Decoder",
             "Decodes a video file (MP4, fragmented MP4, MKV/WebM, MPEG-TS; H.264, H.265, VP8, VP9, MJPEG) or live "
                     + "MPEG-TS segments from a channel, starting on each segment before it has fully arrived.",
             Set.of(), OutputRule.PROPERTY, Formats.PICTURES, "format", List.of(
-            new PropertyDescriptor("input", PropertyType.STRING, null, true, false, List.of(), null, null,
+            new PropertyDescriptor(MediaStages.DECODE_INPUT, PropertyType.STRING, null, true, false, List.of(), null, null,
                     "A file path, or channel:NAME for the live segments published into that segment channel.", "0.1"),
             new PropertyDescriptor("format", "RGB24", false, Formats.NAMES, "Pixel format of the frames."),
             new PropertyDescriptor("realtime", PropertyType.BOOLEAN, false, false,

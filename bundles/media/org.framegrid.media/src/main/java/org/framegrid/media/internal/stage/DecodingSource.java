@@ -7,17 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.framegrid.api.frame.Frame;
+import org.framegrid.api.stage.MediaStages;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageProperties;
 import org.framegrid.media.MediaException;
-import org.framegrid.media.SegmentChannel;
-import org.framegrid.media.SegmentChannels;
 import org.framegrid.media.internal.AudioPacket;
 import org.framegrid.media.internal.AudioTrack;
 import org.framegrid.media.internal.MediaReader;
 import org.framegrid.media.internal.Natives;
-import org.framegrid.media.internal.Pixels;
+import org.framegrid.media.internal.PixelLayout;
+import org.framegrid.trickle.channel.SegmentChannel;
+import org.framegrid.trickle.channel.SegmentChannels;
 
 /**
  * One {@code decode} instance. A file is one reader; a channel is one reader per segment, opened as soon as the
@@ -27,7 +28,7 @@ import org.framegrid.media.internal.Pixels;
 final class DecodingSource implements Stage {
     private final SegmentChannels channels;
     private StageContext context;
-    private Pixels layout;
+    private PixelLayout layout;
     private String input;
     private boolean realtime;
     private volatile long waitMillis;
@@ -47,8 +48,8 @@ final class DecodingSource implements Stage {
     @Override
     public void configure(StageContext context, StageProperties properties) {
         this.context = context;
-        this.layout = Formats.pixels(context.outputFormat());
-        this.input = properties.getString("input");
+        this.layout = Formats.layout(context.outputFormat());
+        this.input = properties.getString(MediaStages.DECODE_INPUT);
         this.realtime = properties.getBoolean("realtime");
         this.waitMillis = properties.getLong("wait-ms");
     }
@@ -56,8 +57,8 @@ final class DecodingSource implements Stage {
     @Override
     public void start() throws Exception {
         Natives.check();
-        if (input.startsWith(DecodeStage.CHANNEL)) {
-            channel = channels.open(input.substring(DecodeStage.CHANNEL.length()));
+        if (input.startsWith(MediaStages.CHANNEL_PREFIX)) {
+            channel = channels.open(input.substring(MediaStages.CHANNEL_PREFIX.length()));
         } else {
             Path file = Path.of(input);
             if (!Files.isReadable(file)) {

@@ -2,6 +2,7 @@ package org.framegrid.media.internal.stage;
 
 import java.util.List;
 import java.util.Set;
+import org.framegrid.api.stage.MediaStages;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
@@ -9,7 +10,7 @@ import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
-import org.framegrid.media.SegmentChannels;
+import org.framegrid.trickle.channel.SegmentChannels;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,13 +20,13 @@ import org.osgi.service.component.annotations.Reference;
  * a segment channel, writing the audio that rides on the frames ({@link AudioChunk}) untouched beside them.
  */
 @Component(name = "org.framegrid.media.encode")
-@StageType(type = "encode", classification = "Sink/Video/Encoder")
+@StageType(type = MediaStages.ENCODE, classification = "Sink/Video/Encoder")
 public final class EncodeStage implements StageProvider {
-    private static final StageDescriptor DESCRIPTOR = new StageDescriptor("encode", "Sink/Video/Encoder",
+    private static final StageDescriptor DESCRIPTOR = new StageDescriptor(MediaStages.ENCODE, "Sink/Video/Encoder",
             "Encodes to low-latency H.264 (no B-frames, forced key frames) into an MP4/MKV/MPEG-TS file or into "
                     + "MPEG-TS segments on a channel; audio from the decode source is passed through untouched.",
             Formats.PICTURES, OutputRule.NONE, Set.of(), null, List.of(
-            new PropertyDescriptor("output", PropertyType.STRING, null, true, false, List.of(), null, null,
+            new PropertyDescriptor(MediaStages.ENCODE_OUTPUT, PropertyType.STRING, null, true, false, List.of(), null, null,
                     "A file path (container from the extension: .mp4, .mkv, .ts), or channel:NAME for live segments.",
                     "0.1"),
             new PropertyDescriptor("segment-seconds", PropertyType.DOUBLE, 1.0, false, 0.1, 60,

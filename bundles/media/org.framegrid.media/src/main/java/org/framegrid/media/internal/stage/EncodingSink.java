@@ -3,16 +3,17 @@ package org.framegrid.media.internal.stage;
 import java.nio.file.Path;
 import java.util.Map;
 import org.framegrid.api.frame.Frame;
+import org.framegrid.api.stage.MediaStages;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageProperties;
 import org.framegrid.media.MediaException;
-import org.framegrid.media.SegmentChannel;
-import org.framegrid.media.SegmentChannels;
 import org.framegrid.media.internal.AudioPacket;
 import org.framegrid.media.internal.EncoderSettings;
 import org.framegrid.media.internal.MediaWriter;
 import org.framegrid.media.internal.Natives;
+import org.framegrid.trickle.channel.SegmentChannel;
+import org.framegrid.trickle.channel.SegmentChannels;
 
 /**
  * One {@code encode} instance. The writer opens on the first frame: its size is the output size, and the audio track
@@ -32,7 +33,7 @@ final class EncodingSink implements Stage {
 
     @Override
     public void configure(StageContext context, StageProperties p) {
-        output = p.getString("output");
+        output = p.getString(MediaStages.ENCODE_OUTPUT);
         segmentSeconds = p.getDouble("segment-seconds");
         settings = new EncoderSettings(p.getString("encoder"), p.getLong("bitrate"), p.getDouble("keyframe-seconds"),
                 p.getInt("fps"), 0, 0, Map.of());
@@ -41,8 +42,8 @@ final class EncodingSink implements Stage {
     @Override
     public void start() throws MediaException {
         Natives.check();
-        if (output.startsWith(DecodeStage.CHANNEL)) {
-            channel = channels.open(output.substring(DecodeStage.CHANNEL.length()));
+        if (output.startsWith(MediaStages.CHANNEL_PREFIX)) {
+            channel = channels.open(output.substring(MediaStages.CHANNEL_PREFIX.length()));
         }
     }
 
@@ -62,7 +63,7 @@ final class EncodingSink implements Stage {
             }
         }
         Formats.requirePacked(frame);
-        writer.writePicture(frame.data(), Formats.pixels(frame.format()), frame.width(), frame.height(), frame.pts());
+        writer.writePicture(frame.data(), Formats.layout(frame.format()), frame.width(), frame.height(), frame.pts());
         return null;
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.PixelFormat;
-import org.framegrid.media.internal.Pixels;
+import org.framegrid.media.internal.PixelLayout;
 
 /** The engine formats the media stages read and write (all but tensors), and their FFmpeg-side layouts. */
 final class Formats {
@@ -15,11 +15,11 @@ final class Formats {
     private Formats() {
     }
 
-    static Pixels pixels(PixelFormat format) {
+    static PixelLayout layout(PixelFormat format) {
         if (!PICTURES.contains(format)) {
             throw new IllegalArgumentException("media stages do not handle " + format);
         }
-        return Pixels.valueOf(format.name());
+        return PixelLayout.valueOf(format.name());
     }
 
     /** The converters read planes one after another without padding: the layout of pool frames. */

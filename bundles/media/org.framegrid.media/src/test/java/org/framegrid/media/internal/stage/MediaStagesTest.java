@@ -1,10 +1,10 @@
 package org.framegrid.media.internal.stage;
 
+import static org.framegrid.testing.Streams.stage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +15,13 @@ import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.pipeline.StreamHandle;
-import org.framegrid.media.SegmentChannel;
-import org.framegrid.media.SegmentWriter;
 import org.framegrid.media.internal.MediaTestAccess;
-import org.framegrid.media.internal.SegmentChannelsComponent;
 import org.framegrid.media.internal.SegmentDecoder;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.trickle.channel.MemorySegmentChannels;
+import org.framegrid.trickle.channel.SegmentChannel;
+import org.framegrid.trickle.channel.SegmentWriter;
+import org.framegrid.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,18 +34,8 @@ class MediaStagesTest {
     @TempDir
     Path dir;
 
-    static SegmentChannelsComponent channels() {
-        return new SegmentChannelsComponent(new SegmentChannelsComponent.Config() {
-            @Override
-            public int retain() {
-                return 10;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return SegmentChannelsComponent.Config.class;
-            }
-        });
+    static MemorySegmentChannels channels() {
+        return new MemorySegmentChannels(10);
     }
 
     static PipelineDefinition pipeline(Map<String, Object> decode, Map<String, Object> encode) {
@@ -54,15 +45,10 @@ class MediaStagesTest {
                 List.of(new EdgeDefinition("dec", "enc", null)), QueuePolicy.BLOCK, null);
     }
 
-    static StageStatus stage(Engine engine, String stream, String node) {
-        return engine.status(stream).orElseThrow().stages().stream().filter(s -> s.node().equals(node)).findFirst().orElseThrow();
-    }
 
-    static void awaitProcessed(Engine engine, String stream, long frames) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (stage(engine, stream, "enc").processed() < frames && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+    static void awaitProcessed(EmbeddedEngine engine, String stream, long frames) {
+        Await.until(frames + " frames encoded", 30_000, () -> stage(engine, stream, "enc").processed() >= frames,
+                () -> stage(engine, stream, "enc").processed() + " encoded");
         assertEquals(frames, stage(engine, stream, "enc").processed(), "frames encoded");
     }
 
@@ -71,8 +57,8 @@ class MediaStagesTest {
         Path in = dir.resolve("in.mp4");
         Path out = dir.resolve("out.mp4");
         MediaTestAccess.clip(in, 320, 240, FPS, 2 * FPS);
-        SegmentChannelsComponent channels = channels();
-        try (Engine engine = new Engine(100, false)) {
+        MemorySegmentChannels channels = channels();
+        try (EmbeddedEngine engine = new EmbeddedEngine(100, false)) {
             engine.addProvider(new DecodeStage(channels), 0, 1, "media");
             engine.addProvider(new EncodeStage(channels), 0, 2, "media");
             PipelineDefinition d = pipeline(Map.of("input", in.toString(), "format", "I420"),
@@ -96,7 +82,7 @@ class MediaStagesTest {
     @Test
     void liveSegmentsInAndOutThroughTheEngineSkipABadSegment() throws Exception {
         List<byte[]> segments = MediaTestAccess.segments(4);
-        SegmentChannelsComponent channels = channels();
+        MemorySegmentChannels channels = channels();
         SegmentChannel in = channels.open("mid");
         for (int s = 0; s < segments.size(); s++) {
             SegmentWriter w = in.publish();
@@ -104,16 +90,14 @@ class MediaStagesTest {
             w.write(bytes, 0, bytes.length);
             w.close();
         }
-        try (Engine engine = new Engine(100, false)) {
+        try (EmbeddedEngine engine = new EmbeddedEngine(100, false)) {
             engine.addProvider(new DecodeStage(channels), 0, 1, "media");
             engine.addProvider(new EncodeStage(channels), 0, 2, "media");
             StreamHandle h = engine.start(pipeline(Map.of("input", "channel:mid"),
                     Map.of("output", "channel:mid-out", "fps", FPS, "segment-seconds", 1.0)), "live", Map.of());
             awaitProcessed(engine, "live", 3 * FPS);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (stage(engine, "live", "dec").errors() < 1 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Await.until("the zeroed segment counted as an error", 10_000,
+                    () -> stage(engine, "live", "dec").errors() >= 1);
             StageStatus dec = stage(engine, "live", "dec");
             assertEquals(1, dec.errors(), "the zeroed segment is counted");
             assertTrue(dec.lastError().contains("mid/1: not a video file"), dec.lastError());

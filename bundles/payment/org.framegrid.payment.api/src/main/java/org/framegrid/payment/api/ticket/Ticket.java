@@ -24,6 +24,9 @@ public record Ticket(String recipient, String sender, BigInteger faceValue, BigI
         Objects.requireNonNull(faceValue, "faceValue");
         Objects.requireNonNull(winProb, "winProb");
         Objects.requireNonNull(senderNonce, "senderNonce");
+        if (creationRound < 0) {
+            throw new IllegalArgumentException("ticket: creationRound must not be negative, got " + creationRound);
+        }
         if (recipientRandHash.length != 32 || creationRoundBlockHash.length != 32) {
             throw new IllegalArgumentException("ticket: recipientRandHash and creationRoundBlockHash must be 32 bytes");
         }
@@ -39,5 +42,21 @@ public record Ticket(String recipient, String sender, BigInteger faceValue, BigI
     @Override
     public byte[] creationRoundBlockHash() {
         return creationRoundBlockHash.clone();
+    }
+
+    /**
+     * @return the TicketBroker's {@code auxData}: {@code creationRound} as a uint256 (32 bytes, big-endian) followed by
+     *     {@code creationRoundBlockHash}, 64 bytes
+     * @since 2.0
+     */
+    public byte[] auxData() {
+        byte[] aux = new byte[64];
+        long round = creationRound;
+        for (int i = 31; i >= 24; i--) {
+            aux[i] = (byte) round;
+            round >>>= 8;
+        }
+        System.arraycopy(creationRoundBlockHash, 0, aux, 32, 32);
+        return aux;
     }
 }

@@ -1,6 +1,7 @@
 package org.framegrid.payment.api.ticket;
 
 import java.math.BigInteger;
+import org.framegrid.chain.api.RoundInfo;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -10,7 +11,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  */
 @ConsumerType
 public interface TicketChain {
-    /** @return the current round, its block hash and the latest block */
+    /**
+     * @return the round now: tickets are created in its {@link RoundInfo#lastInitializedRound()} and name that
+     *     round's {@link RoundInfo#lastInitializedBlockHash()}; {@link RoundInfo#blockNumber()} is the latest block
+     * @since 2.0
+     */
     RoundInfo round();
 
     /** @return how many rounds after its creation round a ticket can still be redeemed */
@@ -32,4 +37,11 @@ public interface TicketChain {
      * @return the transaction hash
      */
     String fund(String sender, BigInteger deposit, BigInteger reserve);
+
+    /**
+     * @param recipient an orchestrator's address
+     * @return what the TicketBroker has paid {@code recipient} for winning tickets so far
+     * @since 2.0
+     */
+    RedeemedTickets redeemed(String recipient);
 }

@@ -3,9 +3,13 @@
  * chain bundle (web3j, or any other client) can serve it without the ticket provider depending on it.
  * {@link org.framegrid.payment.api.ticket.TicketChain} reads rounds and sender funds and funds the sender;
  * {@link org.framegrid.payment.api.ticket.TicketRedeemer} redeems winning tickets.
+ *
+ * <p>2.0: the round is the chain API's {@link org.framegrid.chain.api.RoundInfo} (this package's own RoundInfo is
+ * gone: one round type for the node); {@link org.framegrid.payment.api.ticket.Ticket#auxData()} and
+ * {@link org.framegrid.payment.api.ticket.TicketChain#redeemed} are new.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.framegrid.payment.api.ticket;
 
 import org.osgi.annotation.bundle.Export;

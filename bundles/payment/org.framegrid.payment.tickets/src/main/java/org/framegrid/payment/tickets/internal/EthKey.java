@@ -39,6 +39,6 @@ final class EthKey {
 
     /** @return the 65-byte EIP-191 signature of a 32-byte hash */
     byte[] signPrefixed(byte[] hash32) {
-        return ec.sign(Tickets.ethSignedMessageHash(hash32), privateKey, publicKey);
+        return ec.sign(TicketRules.ethSignedMessageHash(hash32), privateKey, publicKey);
     }
 }

@@ -8,8 +8,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.framegrid.chain.api.RoundInfo;
 import org.framegrid.payment.api.ticket.RedemptionException;
-import org.framegrid.payment.api.ticket.RoundInfo;
 import org.framegrid.payment.api.ticket.SenderState;
 import org.framegrid.payment.api.ticket.Ticket;
 import org.framegrid.payment.api.ticket.TicketChain;
@@ -74,8 +74,9 @@ final class RedemptionWorker implements AutoCloseable {
         Ticket ticket = winner.ticket();
         try {
             RoundInfo now = chain.round();
-            if (ticket.creationRound() + chain.ticketValidityPeriod() <= now.round()) {
-                finish(id, winner, "expired: creation round " + ticket.creationRound() + ", now round " + now.round());
+            if (ticket.creationRound() + chain.ticketValidityPeriod() <= now.lastInitializedRound()) {
+                finish(id, winner, "expired: creation round " + ticket.creationRound() + ", now round "
+                        + now.lastInitializedRound());
                 return;
             }
             BigInteger gasCost = chain.gasPrice().multiply(BigInteger.valueOf(settings.redeemGas()));

@@ -38,7 +38,7 @@ record TicketParams(String recipient, BigInteger faceValue, BigInteger winProb, 
 
     /** @return the expected value of one ticket made under these parameters, in wei */
     BigInteger expectedValue() {
-        return Tickets.expectedValue(faceValue, winProb);
+        return TicketRules.expectedValue(faceValue, winProb);
     }
 
     void write(DataOutputStream out) throws IOException {

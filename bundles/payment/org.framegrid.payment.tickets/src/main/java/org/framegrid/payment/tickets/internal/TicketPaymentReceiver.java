@@ -63,7 +63,7 @@ public final class TicketPaymentReceiver implements PaymentReceiver {
     }
 
     private final WinningTicketStore store;
-    private final TicketReceiver receiver;
+    private final TicketRecipient recipient;
     private final RedemptionWorker worker;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -85,17 +85,17 @@ public final class TicketPaymentReceiver implements PaymentReceiver {
         try {
             Secp256k1 ec = Secp256k1Provider.best();
             RedemptionWorker[] worker = new RedemptionWorker[1];
-            this.receiver = new TicketReceiver(config.recipient_address(), chain, store, ec,
-                    new TicketReceiver.Settings(Bytes.wei(config.ticket_ev(), "ticket.ev"), config.face_value_multiplier(),
+            this.recipient = new TicketRecipient(config.recipient_address(), chain, store, ec,
+                    new TicketRecipient.Settings(Bytes.wei(config.ticket_ev(), "ticket.ev"), config.face_value_multiplier(),
                             config.redeem_gas(), config.params_validity_blocks(), config.chain_cache_ms()),
                     id -> worker[0].submit(id));
             this.worker = new RedemptionWorker(store, () -> redeemer, chain,
                     new RedemptionWorker.Settings(config.redeem_retry_ms(), config.redeem_retry_max_ms(),
                             config.redeem_gas()),
-                    receiver::settled);
+                    recipient::settled);
             worker[0] = this.worker;
-            store.pending().values().forEach(receiver::restorePending);
-            receiver.restoreBalances(store.takeBalances());
+            store.pending().values().forEach(recipient::restorePending);
+            recipient.restoreBalances(store.takeBalances());
             this.worker.recover();
         } catch (RuntimeException e) {
             store.close();
@@ -107,7 +107,7 @@ public final class TicketPaymentReceiver implements PaymentReceiver {
     @Deactivate
     void deactivate() {
         worker.close();
-        store.saveBalances(receiver.balances());
+        store.saveBalances(recipient.balances());
         store.close();
     }
 
@@ -119,7 +119,7 @@ public final class TicketPaymentReceiver implements PaymentReceiver {
     @Override
     public PaymentTerms terms(String sender) throws PaymentException {
         try {
-            return new PaymentTerms(TicketCodec.SCHEME, TicketCodec.encodeTerms(receiver.params(sender)));
+            return new PaymentTerms(TicketCodec.SCHEME, TicketCodec.encodeTerms(recipient.params(sender)));
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new PaymentException("ticket terms for " + sender + ": " + e.getMessage(), e);
         }
@@ -127,21 +127,21 @@ public final class TicketPaymentReceiver implements PaymentReceiver {
 
     @Override
     public Receipt receive(String session, byte[] payment) {
-        return receiver.receive(session, payment);
+        return recipient.receive(session, payment);
     }
 
     @Override
     public BigInteger balance(String session) {
-        return receiver.balance(session);
+        return recipient.balance(session);
     }
 
     @Override
     public void debit(String session, Price price, long units) throws PaymentRequiredException {
-        receiver.debit(session, price, units);
+        recipient.debit(session, price, units);
     }
 
     @Override
     public void endSession(String session) {
-        receiver.endSession(session);
+        recipient.endSession(session);
     }
 }

@@ -90,7 +90,7 @@ final class TicketSender {
         int n = count.intValueExact();
         long first = nonce.getAndAdd(n) + 1;
         List<SignedNonce> tickets = new ArrayList<>(n);
-        Tickets.BatchHasher hasher = new Tickets.BatchHasher(new Ticket(params.recipient(), key.address(),
+        TicketRules.BatchHasher hasher = new TicketRules.BatchHasher(new Ticket(params.recipient(), key.address(),
                 params.faceValue(), params.winProb(), BigInteger.ZERO, params.recipientRandHash(),
                 params.creationRound(), params.creationRoundBlockHash()));
         for (int i = 0; i < n; i++) {

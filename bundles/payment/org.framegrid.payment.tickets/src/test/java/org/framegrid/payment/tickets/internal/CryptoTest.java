@@ -39,21 +39,21 @@ class CryptoTest {
         Ticket ticket = vectorTicket();
         assertEquals("0xbeced09521047d05b8960b7e7bcc1d1292cf3e4b2a6b63f48335cbde5f7545d2",
                 Bytes.hex(ticket.recipientRandHash()));
-        byte[] hash = Tickets.hash(ticket);
+        byte[] hash = TicketRules.hash(ticket);
         assertEquals("0x8d112d535b1c8a3596bb942495450608770221defb12e2f1806acdabcec21490", Bytes.hex(hash));
         assertEquals("0xb7a37297e6d1b0db008cb611ad42a07c777349772f9e19b71bb191689794a12e",
-                Bytes.hex(Tickets.ethSignedMessageHash(hash)));
+                Bytes.hex(TicketRules.ethSignedMessageHash(hash)));
     }
 
     @Test
     void batchHasherGivesTheSameHashAsTheFullPacking() {
         Ticket template = vectorTicket();
-        Tickets.BatchHasher hasher = new Tickets.BatchHasher(template);
+        TicketRules.BatchHasher hasher = new TicketRules.BatchHasher(template);
         for (long nonce : new long[] {0, 7, 1L << 40}) {
             Ticket ticket = new Ticket(template.recipient(), template.sender(), template.faceValue(),
                     template.winProb(), BigInteger.valueOf(nonce), template.recipientRandHash(),
                     template.creationRound(), template.creationRoundBlockHash());
-            assertEquals(Bytes.hex(Tickets.hash(ticket)), Bytes.hex(hasher.hash(BigInteger.valueOf(nonce))));
+            assertEquals(Bytes.hex(TicketRules.hash(ticket)), Bytes.hex(hasher.hash(BigInteger.valueOf(nonce))));
         }
     }
 
@@ -111,10 +111,10 @@ class CryptoTest {
         byte[] signature = new byte[65];
         BigInteger rand = BigInteger.valueOf(42);
         BigInteger draw = Bytes.unsigned(Keccak.keccak256(signature, Bytes.uint256(rand)));
-        assertTrue(Tickets.wins(signature, rand, draw.add(BigInteger.ONE)));
-        assertFalse(Tickets.wins(signature, rand, draw));
-        assertFalse(Tickets.wins(signature, rand, BigInteger.ZERO));
-        assertTrue(Tickets.wins(signature, rand, Bytes.MAX_UINT256) || draw.equals(Bytes.MAX_UINT256));
+        assertTrue(TicketRules.wins(signature, rand, draw.add(BigInteger.ONE)));
+        assertFalse(TicketRules.wins(signature, rand, draw));
+        assertFalse(TicketRules.wins(signature, rand, BigInteger.ZERO));
+        assertTrue(TicketRules.wins(signature, rand, Bytes.MAX_UINT256) || draw.equals(Bytes.MAX_UINT256));
         assertNotEquals(BigInteger.ZERO, draw);
     }
 

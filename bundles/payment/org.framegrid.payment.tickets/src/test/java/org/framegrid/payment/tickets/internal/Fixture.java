@@ -6,25 +6,25 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.framegrid.payment.api.PaymentTerms;
 
-/** A receiver and a sender wired to a {@link MemoryChain} and a store in a temporary folder. */
+/** A recipient and a sender wired to a {@link MemoryChain} and a store in a temporary folder. */
 final class Fixture implements AutoCloseable {
     static final BigInteger EV = BigInteger.valueOf(1_000_000_000_000L);
     static final String SENDER_KEY = CryptoTest.KEY0;
     final MemoryChain chain = new MemoryChain();
     final Secp256k1 ec = Secp256k1Provider.best();
     final WinningTicketStore store;
-    final TicketReceiver receiver;
+    final TicketRecipient recipient;
     final TicketSender sender;
     final List<Long> winners = new CopyOnWriteArrayList<>();
 
-    Fixture(Path dir, String recipient, long chainCacheMillis) {
-        this(dir, recipient, chainCacheMillis, EV);
+    Fixture(Path dir, String address, long chainCacheMillis) {
+        this(dir, address, chainCacheMillis, EV);
     }
 
-    Fixture(Path dir, String recipient, long chainCacheMillis, BigInteger ev) {
+    Fixture(Path dir, String address, long chainCacheMillis, BigInteger ev) {
         store = WinningTicketStore.open(dir.resolve("winners.mv"));
-        receiver = new TicketReceiver(recipient, chain, store, ec,
-                new TicketReceiver.Settings(ev, 100, 350_000, 40, chainCacheMillis), winners::add);
+        recipient = new TicketRecipient(address, chain, store, ec,
+                new TicketRecipient.Settings(ev, 100, 350_000, 40, chainCacheMillis), winners::add);
         sender = new TicketSender(new EthKey(Bytes.unhex(SENDER_KEY), ec),
                 new TicketSender.Settings(new BigInteger("1000000000000000000000"), BigInteger.ZERO));
     }
@@ -34,7 +34,7 @@ final class Fixture implements AutoCloseable {
     }
 
     PaymentTerms terms() throws Exception {
-        return new PaymentTerms(TicketCodec.SCHEME, TicketCodec.encodeTerms(receiver.params(sender.address())));
+        return new PaymentTerms(TicketCodec.SCHEME, TicketCodec.encodeTerms(recipient.params(sender.address())));
     }
 
     @Override

@@ -3,7 +3,8 @@ package org.framegrid.payment.tickets.internal;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.framegrid.payment.api.ticket.RoundInfo;
+import org.framegrid.chain.api.RoundInfo;
+import org.framegrid.payment.api.ticket.RedeemedTickets;
 import org.framegrid.payment.api.ticket.SenderState;
 import org.framegrid.payment.api.ticket.TicketChain;
 
@@ -17,7 +18,8 @@ final class MemoryChain implements TicketChain {
 
     @Override
     public RoundInfo round() {
-        return new RoundInfo(round, blockHash, block);
+        // Rounds of 100 blocks, the round initialised: only round, block and block hash matter to tickets.
+        return new RoundInfo(round, 100, round * 100, block, true, false, round, Bytes.hex(blockHash));
     }
 
     @Override
@@ -42,5 +44,10 @@ final class MemoryChain implements TicketChain {
                 (a, b) -> new SenderState(a.deposit().add(b.deposit()), a.reserve().add(b.reserve()),
                         a.reserveAllocation().add(b.reserveAllocation()), 0));
         return "0x" + "00".repeat(32);
+    }
+
+    @Override
+    public RedeemedTickets redeemed(String recipient) {
+        throw new UnsupportedOperationException("MemoryChain keeps no redemptions (RecordingRedeemer does)");
     }
 }

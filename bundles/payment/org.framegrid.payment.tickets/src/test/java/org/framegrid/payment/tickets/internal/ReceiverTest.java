@@ -53,26 +53,26 @@ class ReceiverTest {
         assertEquals(1, receipt.rejections().size(), receipt.toString());
         assertEquals(reason, receipt.rejections().get(0).reason(), receipt.toString());
         assertEquals(BigInteger.ZERO, receipt.credited(), "a rejected ticket credits nothing");
-        assertEquals(BigInteger.ZERO, fx.receiver.balance("s1"), "balance unchanged");
+        assertEquals(BigInteger.ZERO, fx.recipient.balance("s1"), "balance unchanged");
         assertTrue(seen.add(reason), "each case has its own reason: " + reason + " seen twice");
     }
 
     @Test
     void validPaymentCreditsExpectedValueAndWorkIsDebitedUntilPaymentRequired() throws Exception {
         Payment payment = pay(fx.terms(), 10);
-        Receipt receipt = fx.receiver.receive("s1", payment.data());
+        Receipt receipt = fx.recipient.receive("s1", payment.data());
         assertTrue(receipt.accepted(), receipt.toString());
         assertTrue(receipt.credited().compareTo(PRICE.cost(10)) >= 0, "EV covers price x units: " + receipt);
-        assertEquals(receipt.credited(), fx.receiver.balance("s1"));
+        assertEquals(receipt.credited(), fx.recipient.balance("s1"));
         assertEquals(payment.value(), receipt.credited(), "sender and receiver agree on the value");
 
-        BigInteger before = fx.receiver.balance("s1");
-        fx.receiver.debit("s1", PRICE, 4);
-        assertEquals(before.subtract(PRICE.cost(4)), fx.receiver.balance("s1"));
+        BigInteger before = fx.recipient.balance("s1");
+        fx.recipient.debit("s1", PRICE, 4);
+        assertEquals(before.subtract(PRICE.cost(4)), fx.recipient.balance("s1"));
         PaymentRequiredException required = assertThrows(PaymentRequiredException.class,
-                () -> fx.receiver.debit("s1", PRICE, 1_000));
+                () -> fx.recipient.debit("s1", PRICE, 1_000));
         assertEquals(PRICE.cost(1_000), required.required());
-        assertEquals(fx.receiver.balance("s1"), required.balance(), "a refused debit takes nothing");
+        assertEquals(fx.recipient.balance("s1"), required.balance(), "a refused debit takes nothing");
         assertTrue(required.getMessage().contains("pay at least"), required.getMessage());
     }
 
@@ -81,24 +81,24 @@ class ReceiverTest {
         // forged signature
         byte[] forged = pay(fx.terms(), 1).data();
         forged[FIRST_SIGNATURE + 5] ^= 0x40;
-        assertRejected(fx.receiver.receive("s1", forged), RejectionReason.BAD_SIGNATURE);
+        assertRejected(fx.recipient.receive("s1", forged), RejectionReason.BAD_SIGNATURE);
 
         // replayed: the same ticket twice
         byte[] once = pay(fx.terms(), 1).data();
-        assertTrue(fx.receiver.receive("s2", once).accepted());
-        assertRejected(fx.receiver.receive("s1", once), RejectionReason.REPLAYED);
+        assertTrue(fx.recipient.receive("s2", once).accepted());
+        assertRejected(fx.recipient.receive("s1", once), RejectionReason.REPLAYED);
 
         // expired: the chain moved past the parameters' expiration block
         byte[] late = pay(fx.terms(), 1).data();
         fx.chain.block += 41;
-        assertRejected(fx.receiver.receive("s1", late), RejectionReason.EXPIRED);
+        assertRejected(fx.recipient.receive("s1", late), RejectionReason.EXPIRED);
 
         // for another recipient: terms issued by another orchestrator, sent to this one
         try (Fixture other = new Fixture(dir.resolve("other"), "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc", 0)) {
             other.fundSender(ETH, ETH);
             PaymentTerms theirs = other.terms();
             Payment toOther = other.sender.pay("0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc", theirs, ONE_TICKET, 1);
-            assertRejected(fx.receiver.receive("s1", toOther.data()), RejectionReason.WRONG_RECIPIENT);
+            assertRejected(fx.recipient.receive("s1", toOther.data()), RejectionReason.WRONG_RECIPIENT);
         }
 
         // face value above the sender's max float: its deposit shrank after the terms were issued
@@ -106,23 +106,23 @@ class ReceiverTest {
         BigInteger faceValue = TicketCodec.decodePayment(tooBig).params().faceValue();
         fx.chain.senders.put(fx.sender.address(), new SenderState(faceValue.divide(BigInteger.TWO), BigInteger.ZERO,
                 BigInteger.ZERO, 0));
-        assertRejected(fx.receiver.receive("s1", tooBig), RejectionReason.FACE_VALUE_TOO_HIGH);
+        assertRejected(fx.recipient.receive("s1", tooBig), RejectionReason.FACE_VALUE_TOO_HIGH);
 
         // underfunded sender: nothing left at all
         fx.chain.senders.put(fx.sender.address(), new SenderState(ETH, ETH, ETH, 0));
         byte[] unfunded = pay(fx.terms(), 1).data();
         fx.chain.senders.put(fx.sender.address(), new SenderState(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO,
                 0));
-        assertRejected(fx.receiver.receive("s1", unfunded), RejectionReason.UNDERFUNDED_SENDER);
+        assertRejected(fx.recipient.receive("s1", unfunded), RejectionReason.UNDERFUNDED_SENDER);
 
         // altered terms: the sender raised the face value in the parameters
         fx.chain.senders.put(fx.sender.address(), new SenderState(ETH, ETH, ETH, 0));
         byte[] altered = pay(fx.terms(), 1).data();
         altered[1 + 20 + 31] ^= 1;
-        assertRejected(fx.receiver.receive("s1", altered), RejectionReason.TERMS_MISMATCH);
+        assertRejected(fx.recipient.receive("s1", altered), RejectionReason.TERMS_MISMATCH);
 
         // garbage
-        assertRejected(fx.receiver.receive("s1", new byte[] {1, 2, 3}), RejectionReason.MALFORMED);
+        assertRejected(fx.recipient.receive("s1", new byte[] {1, 2, 3}), RejectionReason.MALFORMED);
         assertTrue(fx.winners.isEmpty() || fx.store.pending().size() == fx.winners.size());
     }
 
@@ -136,6 +136,6 @@ class ReceiverTest {
                 () -> capped.pay(CryptoTest.ADDRESS1, terms, PRICE, 20));
         capped.delivered(CryptoTest.ADDRESS1, PRICE.cost(20));
         Payment next = capped.pay(CryptoTest.ADDRESS1, terms, PRICE, 20);
-        assertTrue(fx.receiver.receive("s1", next.data()).accepted(), "nonces continue after the first batch");
+        assertTrue(fx.recipient.receive("s1", next.data()).accepted(), "nonces continue after the first batch");
     }
 }

@@ -28,12 +28,12 @@ final class RecordingRedeemer implements TicketRedeemer {
         if (calls.incrementAndGet() <= failures) {
             throw new RedemptionException("node unreachable (test)", true, null);
         }
-        byte[] digest = Tickets.ethSignedMessageHash(Tickets.hash(winner.ticket()));
+        byte[] digest = TicketRules.ethSignedMessageHash(TicketRules.hash(winner.ticket()));
         byte[] signer = ec.recoverAddress(digest, winner.signature());
         if (signer == null || !Bytes.hex(signer).equals(Bytes.normalize(winner.ticket().sender()))) {
             throw new RedemptionException("invalid signature", false, null);
         }
-        if (!Tickets.wins(winner.signature(), winner.recipientRand(), winner.ticket().winProb())) {
+        if (!TicketRules.wins(winner.signature(), winner.recipientRand(), winner.ticket().winProb())) {
             throw new RedemptionException("ticket did not win", false, null);
         }
         redeemed.accumulateAndGet(winner.ticket().faceValue(), BigInteger::add);

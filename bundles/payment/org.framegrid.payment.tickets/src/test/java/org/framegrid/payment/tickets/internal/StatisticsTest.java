@@ -11,6 +11,7 @@ import org.framegrid.payment.api.Payment;
 import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.payment.api.Price;
 import org.framegrid.payment.api.Receipt;
+import org.framegrid.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,7 @@ class StatisticsTest {
             BigInteger credited = BigInteger.ZERO;
             for (int b = 0; b < TICKETS / BATCH; b++) {
                 Payment payment = fx.sender.pay(CryptoTest.ADDRESS1, terms, price, BATCH);
-                Receipt receipt = fx.receiver.receive("stats", payment.data());
+                Receipt receipt = fx.recipient.receive("stats", payment.data());
                 assertTrue(receipt.accepted(), receipt.toString());
                 credited = credited.add(receipt.credited());
             }
@@ -57,13 +58,10 @@ class StatisticsTest {
             assertTrue(Math.abs(winners - mean) <= 4 * sigma, winners + " winners, expected " + mean + " ± 4×" + sigma);
 
             try (RedemptionWorker worker = new RedemptionWorker(fx.store, () -> redeemer, fx.chain,
-                    new RedemptionWorker.Settings(10, 100, 350_000), fx.receiver::settled)) {
+                    new RedemptionWorker.Settings(10, 100, 350_000), fx.recipient::settled)) {
                 worker.recover();
-                long deadline = System.nanoTime() + 60_000_000_000L;
-                while (!fx.store.pending().isEmpty() && System.nanoTime() < deadline) {
-                    Thread.onSpinWait();
-                    Thread.sleep(5);
-                }
+                Await.until("every winner redeemed", 60_000, () -> fx.store.pending().isEmpty(),
+                        () -> fx.store.pending().size() + " pending");
             }
             assertEquals(winners, redeemer.count.get(), "every winner redeemed");
             BigInteger expected = evPerTicket.multiply(BigInteger.valueOf(TICKETS));

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.payment.api.Price;
 import org.framegrid.payment.api.ticket.WinningTicket;
+import org.framegrid.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class StoreAndWorkerTest {
         PaymentTerms terms = fx.terms();
         TicketParams params = TicketCodec.decodeTerms(terms.data());
         assertEquals(Bytes.MAX_UINT256, params.winProb(), "p = 1");
-        var receipt = fx.receiver.receive("s", fx.sender.pay(CryptoTest.ADDRESS1, terms,
+        var receipt = fx.recipient.receive("s", fx.sender.pay(CryptoTest.ADDRESS1, terms,
                 new Price(params.expectedValue(), 1), tickets).data());
         assertTrue(receipt.accepted(), receipt.toString());
         return fx.winners.size();
@@ -74,7 +75,7 @@ class StoreAndWorkerTest {
         acknowledgeWinners(fx, 2);
         // First run: no redeemer at all, then stop, as a node shut down before the chain bundle came up.
         try (RedemptionWorker worker = new RedemptionWorker(fx.store, () -> null, fx.chain,
-                new RedemptionWorker.Settings(10_000, 10_000, 350_000), fx.receiver::settled)) {
+                new RedemptionWorker.Settings(10_000, 10_000, 350_000), fx.recipient::settled)) {
             worker.recover();
         }
         assertEquals(2, fx.store.pending().size());
@@ -85,10 +86,7 @@ class StoreAndWorkerTest {
             try (RedemptionWorker worker = new RedemptionWorker(store, () -> redeemer, fx.chain,
                     new RedemptionWorker.Settings(5, 20, 350_000), (sender, value) -> { })) {
                 worker.recover();
-                long deadline = System.nanoTime() + 20_000_000_000L;
-                while (!store.pending().isEmpty() && System.nanoTime() < deadline) {
-                    Thread.sleep(5);
-                }
+                Await.until("every recovered winner redeemed", 20_000, () -> store.pending().isEmpty());
             }
             assertTrue(store.pending().isEmpty(), "all redeemed");
             assertEquals(2, redeemer.count.get());
@@ -105,12 +103,9 @@ class StoreAndWorkerTest {
         fx.chain.round += fx.chain.ticketValidityPeriod();
         RecordingRedeemer redeemer = new RecordingRedeemer(0);
         try (RedemptionWorker worker = new RedemptionWorker(fx.store, () -> redeemer, fx.chain,
-                new RedemptionWorker.Settings(5, 20, 350_000), fx.receiver::settled)) {
+                new RedemptionWorker.Settings(5, 20, 350_000), fx.recipient::settled)) {
             worker.recover();
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (!fx.store.pending().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            Await.until("the expired winner dropped", 20_000, () -> fx.store.pending().isEmpty());
         }
         assertEquals(0, redeemer.calls.get());
         assertTrue(fx.store.outcome(1).startsWith("expired"), fx.store.outcome(1));

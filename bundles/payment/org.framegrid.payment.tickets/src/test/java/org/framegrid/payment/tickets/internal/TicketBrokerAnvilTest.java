@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Random;
 import org.framegrid.chain.contracts.Anvil;
 import org.framegrid.chain.contracts.ProtocolAddresses;
 import org.framegrid.chain.contracts.ProtocolDeployer;
@@ -13,12 +15,14 @@ import org.framegrid.chain.contracts.ProtocolParameters;
 import org.framegrid.chain.contracts.generated.BondingManager;
 import org.framegrid.chain.contracts.generated.LivepeerToken;
 import org.framegrid.chain.contracts.generated.RoundsManager;
+import org.framegrid.chain.web3j.internal.ChainClient;
+import org.framegrid.chain.web3j.internal.TicketBrokerClient;
 import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.payment.api.Price;
 import org.framegrid.payment.api.Receipt;
 import org.framegrid.payment.api.ticket.SenderState;
+import org.framegrid.payment.api.ticket.Ticket;
 import org.framegrid.payment.api.ticket.WinningTicket;
-import org.framegrid.payment.tickets.chain.internal.BrokerClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
@@ -26,9 +30,10 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.tx.TransactionManager;
 
 /**
- * Against a real anvil with the protocol deployed: our ticket hash equals the TicketBroker's, and winning tickets
- * acknowledged by a receiver that then crashes are redeemed after the restart: the face values move from the
- * sender's deposit to the orchestrator's fees, which it withdraws as ETH.
+ * Against a real anvil with the protocol deployed: our ticket hash (the node's only one) equals the TicketBroker's for
+ * random fields and for real tickets, and winning tickets acknowledged by a receiver that then crashes are redeemed
+ * after the restart: the face values move from the sender's deposit to the orchestrator's fees, which it withdraws as
+ * ETH.
  */
 class TicketBrokerAnvilTest {
     static final BigInteger ETH = BigInteger.TEN.pow(18);
@@ -42,16 +47,15 @@ class TicketBrokerAnvilTest {
         try (Anvil anvil = Anvil.start()) {
             ProtocolAddresses addresses = ProtocolDeployer.deploy(anvil,
                     ProtocolParameters.defaults().withRoundLength(ROUND_LENGTH));
+            ChainClient chain = ChainClient.connect(anvil.url(), addresses.controller(), Duration.ofMillis(5));
             Credentials deployer = anvil.accounts().get(0);
             Credentials orchestrator = anvil.accounts().get(1);
             Credentials gateway = anvil.accounts().get(2);
             registerOrchestrator(anvil, addresses, deployer, orchestrator);
             nextRound(anvil, addresses, deployer);
 
-            BrokerClient asOrchestrator = new BrokerClient(anvil.web3j(), orchestrator, anvil.chainId(), addresses,
-                    ProtocolDeployer.DEV_GAS);
-            BrokerClient asGateway = new BrokerClient(anvil.web3j(), gateway, anvil.chainId(), addresses,
-                    ProtocolDeployer.DEV_GAS);
+            TicketBrokerClient asOrchestrator = new TicketBrokerClient(chain, orchestrator);
+            TicketBrokerClient asGateway = new TicketBrokerClient(chain, gateway);
             asGateway.fund(gateway.getAddress(), ETH, ETH);
             SenderState funded = asOrchestrator.sender(gateway.getAddress(), orchestrator.getAddress());
             assertEquals(ETH, funded.deposit());
@@ -65,19 +69,19 @@ class TicketBrokerAnvilTest {
             // EV = face value: every ticket wins, so two tickets give two winners to redeem.
             BigInteger faceValue = asOrchestrator.gasPrice().multiply(BigInteger.valueOf(350_000 * 100L));
             WinningTicketStore store = WinningTicketStore.open(dir.resolve("winners.mv"));
-            TicketReceiver receiver = new TicketReceiver(orchestrator.getAddress(), asOrchestrator, store,
-                    ec, new TicketReceiver.Settings(faceValue, 100, 350_000, 40, 0), id -> { });
+            TicketRecipient recipient = new TicketRecipient(orchestrator.getAddress(), asOrchestrator, store,
+                    ec, new TicketRecipient.Settings(faceValue, 100, 350_000, 40, 0), id -> { });
             PaymentTerms terms = new PaymentTerms(TicketCodec.SCHEME,
-                    TicketCodec.encodeTerms(receiver.params(sender.address())));
+                    TicketCodec.encodeTerms(recipient.params(sender.address())));
             TicketParams params = TicketCodec.decodeTerms(terms.data());
             assertEquals(Bytes.MAX_UINT256, params.winProb());
-            Receipt receipt = receiver.receive("session", sender.pay(orchestrator.getAddress(), terms,
+            Receipt receipt = recipient.receive("session", sender.pay(orchestrator.getAddress(), terms,
                     new Price(params.expectedValue(), 1), 2).data());
             assertTrue(receipt.accepted(), receipt.toString());
             Map<Long, WinningTicket> winners = store.pending();
             assertEquals(2, winners.size());
             for (WinningTicket winner : winners.values()) {
-                assertEquals(Bytes.hex(Tickets.hash(winner.ticket())),
+                assertEquals(Bytes.hex(TicketRules.hash(winner.ticket())),
                         Bytes.hex(asOrchestrator.ticketHash(winner.ticket())), "Java ticket hash = contract's");
             }
             store.closeAbruptly(); // the node dies right after acknowledging
@@ -116,6 +120,34 @@ class TicketBrokerAnvilTest {
             assertEquals(walletBefore.add(fees).subtract(gas), ethBalance(anvil, orchestrator.getAddress()),
                     "the orchestrator withdrew its fees in ETH");
             assertEquals(minterBefore.subtract(fees), ethBalance(anvil, addresses.minter()), "paid out of the Minter");
+            chain.close();
+        }
+    }
+
+    @Test
+    void javaTicketHashEqualsTheContractsForRandomFields() throws Exception {
+        try (Anvil anvil = Anvil.start()) {
+            ProtocolAddresses addresses = ProtocolDeployer.deploy(anvil,
+                    ProtocolParameters.defaults().withRoundLength(ROUND_LENGTH));
+            try (ChainClient chain = ChainClient.connect(anvil.url(), addresses.controller(), Duration.ofMillis(5))) {
+                TicketBrokerClient broker = new TicketBrokerClient(chain, anvil.accounts().get(0));
+                Random random = new Random(42);
+                for (int i = 0; i < 20; i++) {
+                    byte[] recipient = new byte[20];
+                    byte[] sender = new byte[20];
+                    byte[] randHash = new byte[32];
+                    byte[] blockHash = new byte[32];
+                    random.nextBytes(recipient);
+                    random.nextBytes(sender);
+                    random.nextBytes(randHash);
+                    random.nextBytes(blockHash);
+                    Ticket ticket = new Ticket(Bytes.hex(recipient), Bytes.hex(sender),
+                            new BigInteger(random.nextInt(256) + 1, random), new BigInteger(256, random),
+                            new BigInteger(256, random), randHash, random.nextLong() & Long.MAX_VALUE, blockHash);
+                    assertEquals(Bytes.hex(broker.ticketHash(ticket)), Bytes.hex(TicketRules.hash(ticket)),
+                            "ticket " + i);
+                }
+            }
         }
     }
 

@@ -11,21 +11,20 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.framegrid.api.frame.PixelFormat;
+import org.framegrid.api.pipeline.DidYouMean;
 import org.framegrid.api.pipeline.EdgeDefinition;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.PipelineProblem;
-import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.api.pipeline.SourcePosition;
-import org.framegrid.api.stage.MissingProviderPolicy;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.StageDescriptor;
 
 /**
- * Validates a definition and negotiates its formats (the rules documented on {@code StageDescriptor}), collecting
- * every problem with the position it concerns rather than stopping at the first. What passes becomes a list of
- * {@link NodePlan}s in topological order.
+ * Validates a definition against the stage types known now (the rules documented on {@code StageDescriptor}),
+ * collecting every problem with the position it concerns rather than stopping at the first: node names, types,
+ * properties and their values, edges, cycles. The result is an {@link Assembly}, from which each stream plans its
+ * formats with its own parameters.
  */
 final class Assembler {
     private static final Pattern NODE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
@@ -46,19 +45,18 @@ final class Assembler {
         this.knownTypes = known;
     }
 
-    /** The result: plans when {@code problems} is empty. */
-    record Result(List<NodePlan> plans, List<PipelineProblem> problems) {
-    }
-
-    static Result assemble(PipelineDefinition def, Map<String, Object> params, Function<String, StageDescriptor> lookup,
-                           Collection<String> knownTypes) {
+    /**
+     * @param providers the provider registry's generation that {@code lookup} answers for
+     * @return the assembly; its {@link Assembly#plan plan} reports the problems found here too
+     */
+    static Assembly assemble(PipelineDefinition def, long providers, Function<String, StageDescriptor> lookup,
+                             Collection<String> knownTypes) {
         Assembler a = new Assembler(def, lookup, knownTypes);
         a.nodesAndProperties();
-        a.params(params);
         a.edges();
         List<String> order = a.order();
-        List<NodePlan> plans = order == null ? List.of() : a.negotiate(order);
-        return new Result(a.problems.isEmpty() ? plans : List.of(), List.copyOf(a.problems));
+        return new Assembly(def, providers, a.problems, a.nodes, a.descriptors, a.properties, a.inputs, a.outputs,
+                order);
     }
 
     private void problem(SourcePosition at, String message) {
@@ -81,9 +79,8 @@ final class Assembler {
             outputs.put(n.name(), new ArrayList<>());
             StageDescriptor d = lookup.apply(n.type());
             if (d == null) {
-                String near = Names.closest(n.type(), knownTypes);
                 problem(n.position(), "node '" + n.name() + "': unknown stage type '" + n.type() + "'"
-                        + (near == null ? "" : "; did you mean '" + near + "'?"));
+                        + DidYouMean.hint(n.type(), knownTypes));
                 continue;
             }
             descriptors.put(n.name(), d);
@@ -113,31 +110,9 @@ final class Assembler {
     }
 
     private void set(NodeDefinition n, StageDescriptor d, String name, Object value, SourcePosition at) {
-        PropertyDescriptor p = d.property(name);
-        String prefix = "node '" + n.name() + "' (" + n.type() + "): ";
-        if (p == null) {
-            String near = Names.closest(name, d.properties().stream().map(PropertyDescriptor::name).toList());
-            problem(at, prefix + "unknown property '" + name + "'" + (near == null ? "" : "; did you mean '" + near
-                    + "'?"));
-            return;
-        }
-        try {
-            properties.get(n.name()).put(name, PropertyCoercer.coerce(p, value));
-        } catch (IllegalArgumentException e) {
-            problem(at, prefix + "property '" + name + "': " + e.getMessage());
-        }
-    }
-
-    private void params(Map<String, Object> params) {
-        for (Map.Entry<String, Object> e : params.entrySet()) {
-            String key = e.getKey();
-            int dot = key.indexOf('.');
-            NodeDefinition n = dot < 0 ? null : nodes.get(key.substring(0, dot));
-            if (n == null) {
-                problem(null, "parameter '" + key + "' does not name a node (expected node.property)");
-            } else if (descriptors.containsKey(n.name())) {
-                set(n, descriptors.get(n.name()), key.substring(dot + 1), e.getValue(), null);
-            }
+        PipelineProblem p = Assembly.set(n, d, properties.get(n.name()), name, value, at, def);
+        if (p != null) {
+            problems.add(p);
         }
     }
 
@@ -147,9 +122,8 @@ final class Assembler {
             NodeDefinition to = nodes.get(e.to());
             for (String end : new String[] {e.from(), e.to()}) {
                 if (!nodes.containsKey(end)) {
-                    String near = Names.closest(end, nodes.keySet());
                     problem(e.position(), "edge " + e.from() + " -> " + e.to() + ": no node '" + end + "'"
-                            + (near == null ? "" : "; did you mean '" + near + "'?"));
+                            + DidYouMean.hint(end, nodes.keySet()));
                 }
             }
             if (from == null || to == null) {
@@ -216,82 +190,5 @@ final class Assembler {
         cycle.add(cycle.getFirst());
         problem(via.get(start).position(), "cycle: " + String.join(" -> ", cycle));
         return null;
-    }
-
-    private List<NodePlan> negotiate(List<String> order) {
-        Map<String, PixelFormat> out = new HashMap<>();
-        List<NodePlan> plans = new ArrayList<>();
-        for (String name : order) {
-            NodeDefinition n = nodes.get(name);
-            StageDescriptor d = descriptors.get(name);
-            if (d == null) {
-                continue;
-            }
-            PixelFormat in = null;
-            boolean ok = true;
-            for (EdgeDefinition e : inputs.get(name)) {
-                PixelFormat f = out.get(e.from());
-                if (f == null) {
-                    ok = false; // upstream already reported
-                } else if (!d.inputs().contains(f)) {
-                    problem(e.position(), "node '" + name + "' (" + n.type() + ") cannot take " + f + " from '"
-                            + e.from() + "' (" + nodes.get(e.from()).type() + "); it accepts " + sorted(d.inputs()));
-                    ok = false;
-                } else if (in != null && in != f) {
-                    problem(e.position(), "node '" + name + "' (" + n.type() + ") gets " + in + " and " + f
-                            + " from its inputs; they must agree");
-                    ok = false;
-                } else {
-                    in = f;
-                }
-            }
-            if (!ok) {
-                continue;
-            }
-            Map<String, Object> values = properties.get(name);
-            PixelFormat o = switch (d.outputRule()) {
-                case SAME_AS_INPUT -> in;
-                case FIXED -> d.outputs().iterator().next();
-                case NONE -> null;
-                case PROPERTY -> {
-                    Object v = values.get(d.outputProperty());
-                    PixelFormat f = v == null ? null : parse(v.toString());
-                    if (f == null || !d.outputs().contains(f)) {
-                        problem(n.propertyPositions().getOrDefault(d.outputProperty(), n.position()), "node '" + name
-                                + "' (" + n.type() + "): property '" + d.outputProperty() + "' must name one of "
-                                + sorted(d.outputs()));
-                        yield null; // reported; the node is left out of the plans
-                    }
-                    yield f;
-                }
-            };
-            if (o == null && !d.sink()) {
-                continue;
-            }
-            out.put(name, o);
-            QueuePolicy policy = n.queuePolicy() != null ? n.queuePolicy() : def.queuePolicy();
-            int capacity = n.queueCapacity() != null ? n.queueCapacity() : policy == QueuePolicy.LATEST ? 1 : 4;
-            if (capacity < 1) {
-                problem(n.position(), "node '" + name + "': queue capacity must be at least 1");
-            }
-            boolean canBypass = !d.source() && (d.sink() || in == o);
-            MissingProviderPolicy missing = n.missingProvider() == MissingProviderPolicy.HOLD || !canBypass
-                    ? MissingProviderPolicy.HOLD : MissingProviderPolicy.BYPASS;
-            plans.add(new NodePlan(n, d, in, o, Map.copyOf(values), List.copyOf(outputs.get(name)), policy,
-                    Math.max(1, capacity), missing));
-        }
-        return plans;
-    }
-
-    private static PixelFormat parse(String name) {
-        try {
-            return PixelFormat.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static String sorted(Set<PixelFormat> formats) {
-        return String.join(", ", new TreeSet<>(formats).stream().map(Enum::name).toList());
     }
 }

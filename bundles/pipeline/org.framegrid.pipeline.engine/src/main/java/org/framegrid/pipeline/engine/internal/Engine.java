@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.framegrid.api.frame.FramePool;
+import org.framegrid.api.pipeline.DidYouMean;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
 import org.framegrid.api.pipeline.PipelineProblem;
@@ -39,7 +40,8 @@ public final class Engine implements PipelineService, StageCatalog, AutoCloseabl
     private static final Logger LOG = Logger.getLogger(Engine.class.getName());
 
     private final ProviderRegistry registry = new ProviderRegistry();
-    private final Map<String, PipelineDefinition> definitions = new ConcurrentHashMap<>();
+    /** The registered definitions, assembled: a stream of one starts from its assembly. */
+    private final Map<String, Assembly> definitions = new ConcurrentHashMap<>();
     private final Map<String, StreamRunner> streams = new ConcurrentHashMap<>();
     private final List<StreamStatusListener> listeners = new CopyOnWriteArrayList<>();
     private final DirectFramePool pool = new DirectFramePool(64);
@@ -144,22 +146,25 @@ public final class Engine implements PipelineService, StageCatalog, AutoCloseabl
 
     @Override
     public List<PipelineProblem> check(PipelineDefinition definition) {
-        return assemble(definition, Map.of()).problems();
+        return assemble(definition).plan(Map.of()).problems();
     }
 
-    private Assembler.Result assemble(PipelineDefinition definition, Map<String, Object> params) {
-        return Assembler.assemble(definition, params, registry::known, registry.knownTypes());
+    private Assembly assemble(PipelineDefinition definition) {
+        long generation = registry.generation(); // read first: a change while assembling makes the result stale
+        return Assembler.assemble(definition, generation, registry::known, registry.knownTypes());
     }
 
     // ---- PipelineService ----
 
+    /** Assembles the definition once; its streams start from that assembly while the providers stay the same. */
     @Override
     public void register(PipelineDefinition definition) throws PipelineDefinitionException {
-        List<PipelineProblem> problems = check(definition);
+        Assembly assembly = assemble(definition);
+        List<PipelineProblem> problems = assembly.plan(Map.of()).problems();
         if (!problems.isEmpty()) {
             throw new PipelineDefinitionException(problems);
         }
-        definitions.put(definition.name(), definition);
+        definitions.put(definition.name(), assembly);
     }
 
     @Override
@@ -169,37 +174,47 @@ public final class Engine implements PipelineService, StageCatalog, AutoCloseabl
 
     @Override
     public Optional<PipelineDefinition> definition(String name) {
-        return Optional.ofNullable(definitions.get(name));
+        return Optional.ofNullable(definitions.get(name)).map(a -> a.definition);
     }
 
     @Override
     public Collection<PipelineDefinition> definitions() {
-        return List.copyOf(definitions.values());
+        return definitions.values().stream().map(a -> a.definition).toList();
     }
 
     @Override
     public StreamHandle start(String pipeline, String streamId, Map<String, Object> params)
             throws PipelineDefinitionException {
-        PipelineDefinition definition = definitions.get(pipeline);
-        if (definition == null) {
+        Assembly registered = definitions.get(pipeline);
+        if (registered == null) {
             throw new PipelineDefinitionException(List.of(new PipelineProblem(null, "no pipeline '" + pipeline
-                    + "'" + Optional.ofNullable(Names.closest(pipeline, definitions.keySet()))
-                    .map(n -> "; did you mean '" + n + "'?").orElse(""))));
+                    + "'" + DidYouMean.hint(pipeline, definitions.keySet()))));
         }
-        return start(definition, streamId, params);
+        if (registered.providers != registry.generation()) {
+            // Stage providers came or went since it was assembled: once again, for this and later streams.
+            Assembly again = assemble(registered.definition);
+            definitions.replace(pipeline, registered, again);
+            registered = again;
+        }
+        return start(registered, streamId, params);
     }
 
     @Override
     public StreamHandle start(PipelineDefinition definition, String streamId, Map<String, Object> params)
             throws PipelineDefinitionException {
+        return start(assemble(definition), streamId, params);
+    }
+
+    private StreamHandle start(Assembly assembly, String streamId, Map<String, Object> params)
+            throws PipelineDefinitionException {
         if (status.isShutdown()) {
             throw new IllegalStateException("engine closed");
         }
-        Assembler.Result assembly = assemble(definition, params);
-        if (!assembly.problems().isEmpty()) {
-            throw new PipelineDefinitionException(assembly.problems());
+        Assembly.Result planned = assembly.plan(params);
+        if (!planned.problems().isEmpty()) {
+            throw new PipelineDefinitionException(planned.problems());
         }
-        StreamRunner runner = new StreamRunner(this, definition, streamId, assembly.plans());
+        StreamRunner runner = new StreamRunner(this, assembly.definition, streamId, planned.plans());
         if (streams.putIfAbsent(streamId, runner) != null) {
             throw new IllegalStateException("stream " + streamId + " is running already");
         }

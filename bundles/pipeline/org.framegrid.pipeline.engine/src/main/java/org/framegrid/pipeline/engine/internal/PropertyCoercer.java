@@ -1,6 +1,7 @@
 package org.framegrid.pipeline.engine.internal;
 
 import java.math.BigInteger;
+import org.framegrid.api.pipeline.DidYouMean;
 import org.framegrid.api.stage.PropertyDescriptor;
 
 /** Turns values as parsed (YAML, JSON, Java) into the Java type of a property, or explains why it cannot. */
@@ -47,9 +48,8 @@ final class PropertyCoercer {
                     throw wrong("one of " + String.join(", ", p.allowed()), value);
                 }
                 if (!p.allowed().contains(s)) {
-                    String near = Names.closest(s, p.allowed());
                     throw new IllegalArgumentException("'" + s + "' is not one of " + String.join(", ", p.allowed())
-                            + (near == null ? "" : "; did you mean '" + near + "'?"));
+                            + DidYouMean.hint(s, p.allowed()));
                 }
                 yield s;
             }

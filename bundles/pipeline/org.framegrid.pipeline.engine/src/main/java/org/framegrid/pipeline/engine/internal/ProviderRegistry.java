@@ -9,11 +9,13 @@ import org.framegrid.api.stage.StageDescriptor;
 
 /**
  * The providers of every stage type, and the last descriptor seen of each type: a type whose bundle is being updated
- * stays known, so definitions using it still validate and streams can start with the node bypassed.
+ * stays known, so definitions using it still validate and streams can start with the node bypassed. Every change
+ * moves the {@link #generation()}, so that what was assembled against an earlier one is assembled again.
  */
 final class ProviderRegistry {
     private final Map<String, List<ProviderEntry>> byType = new HashMap<>();
     private final Map<String, StageDescriptor> known = new HashMap<>();
+    private long generation;
 
     /** @return the best provider of the entry's type before the change */
     synchronized ProviderEntry add(ProviderEntry entry) {
@@ -21,6 +23,7 @@ final class ProviderRegistry {
         ProviderEntry before = best(type);
         byType.computeIfAbsent(type, t -> new ArrayList<>()).add(entry);
         known.put(type, entry.descriptor());
+        generation++;
         return before;
     }
 
@@ -30,11 +33,17 @@ final class ProviderRegistry {
             for (ProviderEntry e : entries) {
                 if (e.id() == id) {
                     entries.remove(e);
+                    generation++;
                     return e;
                 }
             }
         }
         return null;
+    }
+
+    /** @return a number that changes whenever a provider is added or removed */
+    synchronized long generation() {
+        return generation;
     }
 
     synchronized ProviderEntry best(String type) {

@@ -12,7 +12,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FramePool;
-import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.pipeline.StageMode;
 import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.stage.MissingProviderPolicy;
@@ -34,6 +33,8 @@ final class StageSlot {
     final NodePlan plan;
     final FrameQueue input;
     final StageStats stats = new StageStats();
+    /** The stream owner's taps on this node, handed each frame before it is processed. */
+    final NodeTaps taps = new NodeTaps();
     private final StreamRunner stream;
     private final FramePool pool;
     private final ReentrantLock lock = new ReentrantLock();
@@ -45,7 +46,7 @@ final class StageSlot {
     // Guarded by lock; the volatile copies below are what status reads without taking it.
     private Stage instance;
     /** The context of {@link #instance}: what that instance reported (unavailable, using) lives there. */
-    private volatile Context active;
+    private volatile SlotContext active;
     private Frame lastOutput;
     private volatile ProviderEntry provider;
     private volatile StageMode mode = StageMode.ACTIVE;
@@ -54,72 +55,6 @@ final class StageSlot {
     private volatile boolean endOfStream;
     /** What the source instance of this node expects to emit in all, or -1 (see StageContext#expectFrames). */
     private volatile long expectedFrames = -1;
-
-    /**
-     * One instance's view of the slot. Each instance gets its own, so that what an instance reports (a reload
-     * request, being unavailable) is told apart from what its predecessor or successor reports.
-     */
-    private final class Context implements StageContext {
-        /** Why the instance cannot work, or null; read on every frame. */
-        volatile String unavailable;
-        volatile String using;
-        /** A reload asked for while the instance was still starting, honoured once it is installed. */
-        final AtomicReference<String> reloadBeforeInstalled = new AtomicReference<>();
-
-        @Override
-        public String streamId() {
-            return stream.streamId();
-        }
-
-        @Override
-        public String nodeName() {
-            return plan.name();
-        }
-
-        @Override
-        public PixelFormat inputFormat() {
-            return plan.input();
-        }
-
-        @Override
-        public PixelFormat outputFormat() {
-            return plan.output();
-        }
-
-        @Override
-        public FramePool pool() {
-            return pool;
-        }
-
-        @Override
-        public void endOfStream() {
-            endOfStream = true;
-        }
-
-        @Override
-        public void expectFrames(long frames) {
-            expectedFrames = frames < 0 ? -1 : frames;
-        }
-
-        @Override
-        public void reload(String reason) {
-            reloadRequested(this, reason);
-        }
-
-        @Override
-        public void unavailable(String reason) {
-            unavailable = reason == null ? "unavailable" : reason;
-            if (active == this) {
-                LOG.warning("stream " + stream.streamId() + " node " + plan.name() + ": " + unavailable);
-                stream.refreshState();
-            }
-        }
-
-        @Override
-        public void using(String resources) {
-            using = resources;
-        }
-    }
 
     StageSlot(StreamRunner stream, NodePlan plan, FrameQueue input, FramePool pool) {
         this.stream = stream;
@@ -134,6 +69,32 @@ final class StageSlot {
         return endOfStream;
     }
 
+    // ---- what the instances report, through their SlotContext ----
+
+    String streamId() {
+        return stream.streamId();
+    }
+
+    FramePool pool() {
+        return pool;
+    }
+
+    void endOfStream() {
+        endOfStream = true;
+    }
+
+    void expectFrames(long frames) {
+        expectedFrames = frames < 0 ? -1 : frames;
+    }
+
+    /** The instance of {@code from} said it cannot work: the stream's state changes if it is the running one. */
+    void unavailableReported(SlotContext from) {
+        if (active == from) {
+            LOG.warning("stream " + stream.streamId() + " node " + plan.name() + ": " + from.unavailable);
+            stream.refreshState();
+        }
+    }
+
     String type() {
         return plan.node().type();
     }
@@ -145,13 +106,13 @@ final class StageSlot {
     /** @return how frames are handled: the missing-provider mode too while the running instance is unavailable */
     StageMode mode() {
         StageMode m = mode;
-        Context c = active;
+        SlotContext c = active;
         return m == StageMode.ACTIVE && c != null && c.unavailable != null ? missingMode() : m;
     }
 
     /** @return why the running instance cannot work, or {@code null} */
     String unavailable() {
-        Context c = active;
+        SlotContext c = active;
         return c == null ? null : c.unavailable;
     }
 
@@ -166,7 +127,7 @@ final class StageSlot {
             if (best == null || plan.incompatibility(best.descriptor()) != null) {
                 mode = missingMode();
             } else {
-                Context c = new Context();
+                SlotContext c = new SlotContext(this);
                 instance = create(best, properties, c);
                 active = c;
                 provider = best;
@@ -181,7 +142,7 @@ final class StageSlot {
         lock.lock();
         try {
             Stage s = instance;
-            Context c = active;
+            SlotContext c = active;
             if (s == null || c.unavailable != null) {
                 if (in == null) {
                     return null; // a source without provider: nothing to emit, held or not
@@ -251,7 +212,7 @@ final class StageSlot {
         stream.refreshState();
         control.execute(() -> {
             Stage fresh = null;
-            Context c = new Context();
+            SlotContext c = new SlotContext(this);
             Map<String, Object> values = properties;
             try {
                 fresh = create(entry, values, c);
@@ -281,7 +242,7 @@ final class StageSlot {
         }
         int gen = generation.incrementAndGet();
         Stage fresh = null;
-        Context c = new Context();
+        SlotContext c = new SlotContext(this);
         if (replacement != null && plan.incompatibility(replacement.descriptor()) == null) {
             try {
                 fresh = create(replacement, properties, c);
@@ -299,7 +260,7 @@ final class StageSlot {
      *
      * @return whether {@code fresh} was installed
      */
-    private boolean swap(Stage fresh, Context freshContext, ProviderEntry entry, int gen, long waitSeconds) {
+    private boolean swap(Stage fresh, SlotContext freshContext, ProviderEntry entry, int gen, long waitSeconds) {
         Stage old = null;
         boolean installed = false;
         boolean locked = false;
@@ -336,7 +297,7 @@ final class StageSlot {
     }
 
     /** A reload asked for by the instance of {@code from}: honoured when that instance is (or becomes) current. */
-    private void reloadRequested(Context from, String reason) {
+    void reloadRequested(SlotContext from, String reason) {
         if (active != from) {
             // Still starting: swap() honours it once installed (it is dropped if the instance never is). Checked
             // again after recording it, in case the swap happened in between and read nothing.
@@ -381,7 +342,7 @@ final class StageSlot {
         return complete;
     }
 
-    private Stage create(ProviderEntry entry, Map<String, Object> values, Context context) throws Exception {
+    private Stage create(ProviderEntry entry, Map<String, Object> values, SlotContext context) throws Exception {
         Stage s = entry.provider().create();
         s.configure(context, new StageProperties(complete(entry, values)));
         s.start();
@@ -424,7 +385,7 @@ final class StageSlot {
         double[] p = stats.percentiles();
         ProviderEntry current = provider;
         StageMode m = mode();
-        Context c = active;
+        SlotContext c = active;
         String using = c == null ? null : c.using;
         String label = m != StageMode.ACTIVE || current == null ? null
                 : using == null ? current.label() : current.label() + " (" + using + ")";

@@ -6,14 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executor;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
-import org.framegrid.api.frame.Frame;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
 import org.framegrid.api.pipeline.PipelineProblem;
@@ -23,20 +18,15 @@ import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.api.pipeline.StreamState;
 import org.framegrid.api.pipeline.StreamStatus;
+import org.framegrid.api.pipeline.StreamTap;
+import org.framegrid.api.stage.FrameListener;
 import org.framegrid.api.stage.PropertyDescriptor;
 
 /**
- * One running stream: a frame thread per node, each taking from the node's input queue and putting into the queues
- * of the nodes it feeds; a {@code DIRECT} node has neither queue nor thread and runs on its upstream's thread. The
- * engine owns these threads; they end when the stream is closed. (A DIRECT node fed by two threads is serialised by
- * its slot's lock; its statistics may then miss a count.)
- *
- * <p>Frame ownership on the hot path: a thread owns the reference it took from its queue; after {@code process} it
- * releases the input unless the stage passed it on, and hands the output's reference to the downstream queues (one
- * extra reference per additional edge).
+ * One running stream: its nodes' slots, how frames move between them ({@link FrameFlow}), its state, and what its
+ * owner does with it (update, tap, close). Provider changes reach it from the engine.
  */
 final class StreamRunner implements StreamHandle {
-    private static final Logger LOG = Logger.getLogger(StreamRunner.class.getName());
     private static final long JOIN_MILLIS = 5_000;
     /** Input frames a status period needs before its output rate is judged. */
     private static final int MIN_RATE_FRAMES = 20;
@@ -46,14 +36,7 @@ final class StreamRunner implements StreamHandle {
     private final String streamId;
     private final List<StageSlot> slots = new ArrayList<>();
     private final Map<String, StageSlot> byName = new LinkedHashMap<>();
-    private final Map<StageSlot, Outputs> outputs = new HashMap<>();
-    private final List<Thread> threads = new ArrayList<>();
-    private final List<Thread> sourceThreads = new ArrayList<>();
-    private final AtomicLong sequence = new AtomicLong();
-    /** Producers of each queue: at end of stream a queue is finished when the last of them is done. */
-    private final Map<FrameQueue, AtomicInteger> producers = new HashMap<>();
-    /** Frame loops still running; when the last one has drained its input the stream has reached its end. */
-    private final AtomicInteger liveLoops = new AtomicInteger();
+    private final FrameFlow flow;
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile boolean running;
     private volatile boolean flowing;
@@ -72,16 +55,7 @@ final class StreamRunner implements StreamHandle {
             slots.add(slot);
             byName.put(plan.name(), slot);
         }
-        for (StageSlot slot : slots) {
-            List<StageSlot> next = slot.plan.downstream().stream().map(byName::get).toList();
-            outputs.put(slot, new Outputs(next.stream().filter(n -> n.input != null).map(n -> n.input)
-                    .toArray(FrameQueue[]::new), next.stream().filter(n -> n.input == null).toArray(StageSlot[]::new)));
-        }
-        for (Outputs outs : outputs.values()) {
-            for (FrameQueue q : outs.queues) {
-                producers.computeIfAbsent(q, k -> new AtomicInteger()).incrementAndGet();
-            }
-        }
+        this.flow = new FrameFlow(this, engine, slots, byName);
     }
 
     /** A stage's own message is written for users; the exception's class name is only a fallback. */
@@ -105,18 +79,7 @@ final class StreamRunner implements StreamHandle {
             }
         }
         running = true;
-        for (StageSlot slot : slots) {
-            Outputs outs = outputs.get(slot);
-            if (slot.plan.descriptor().source()) {
-                sourceThreads.add(engine.newFrameThread(streamId + "-" + slot.plan.name(), () -> sourceLoop(slot,
-                        outs)));
-            } else if (slot.input != null) {
-                threads.add(engine.newFrameThread(streamId + "-" + slot.plan.name(), () -> nodeLoop(slot, outs)));
-            } // else DIRECT: runs on its upstream's thread
-        }
-        threads.addAll(sourceThreads);
-        liveLoops.set(threads.size());
-        threads.forEach(Thread::start);
+        flow.start(slots);
         refreshState();
         // A provider that arrived while the instances started was not offered to this stream yet.
         for (StageSlot slot : slots) {
@@ -127,141 +90,9 @@ final class StreamRunner implements StreamHandle {
         }
     }
 
-    private void nodeLoop(StageSlot slot, Outputs outs) {
-        try {
-            while (running) {
-                Frame in = slot.input.take();
-                if (in == null) {
-                    if (running) { // finished upstream (end of stream), not closed
-                        finish(outs);
-                        loopEnded();
-                    }
-                    return;
-                }
-                run(slot, outs, in);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            engine.frameThreadEnded();
-        }
-    }
-
-    private void sourceLoop(StageSlot slot, Outputs outs) {
-        try {
-            while (running) {
-                Frame out = slot.process(null);
-                if (slot.stats.takeStateChange()) {
-                    refreshState();
-                }
-                if (out != null) {
-                    if (out instanceof PooledFrame pooled) {
-                        pooled.stamp(streamId, sequence.getAndIncrement());
-                    }
-                    emit(outs, out);
-                }
-                if (slot.endOfStreamRequested()) {
-                    finish(outs);
-                    loopEnded();
-                    return;
-                }
-                if (out == null) {
-                    // A source paces itself; a missing one must not spin while it waits for a provider.
-                    Thread.sleep(slot.mode() == StageMode.ACTIVE ? 1 : 10);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            engine.frameThreadEnded();
-        }
-    }
-
-    /**
-     * End of stream seen by a node: each queue it feeds is finished once all of that queue's producers are done
-     * (a node fed by two sources ends after both); DIRECT nodes run here, so their outputs end with this one.
-     */
-    private void finish(Outputs outs) {
-        for (FrameQueue q : outs.queues) {
-            if (producers.get(q).decrementAndGet() == 0) {
-                q.finish();
-            }
-        }
-        for (StageSlot direct : outs.directs) {
-            finish(outputs.get(direct));
-        }
-    }
-
-    /** The last loop to drain its input ends the stream: stages stopped off the frame threads (close joins them). */
-    private void loopEnded() {
-        if (liveLoops.decrementAndGet() == 0 && running) {
-            LOG.info("stream " + streamId + " reached its end of stream");
-            try {
-                control().execute(this::close);
-            } catch (RejectedExecutionException e) { // the engine is shutting down: close on a thread of our own
-                Thread.ofPlatform().name(streamId + "-end").start(this::close);
-            }
-        }
-    }
-
     @Override
     public boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
         return ended.await(timeout, unit);
-    }
-
-    /** Processes one frame the caller owns and passes the result on: the body of a node loop, and a DIRECT node. */
-    private void run(StageSlot slot, Outputs outs, Frame in) throws InterruptedException {
-        Frame out = slot.process(in);
-        if (out != in) {
-            in.release();
-        }
-        if (slot.stats.takeStateChange()) {
-            refreshState();
-        }
-        emit(outs, out);
-    }
-
-    private void emit(Outputs outs, Frame out) throws InterruptedException {
-        if (outs.terminal()) {
-            if (!flowing) {
-                flowing = true;
-                refreshState();
-            }
-            if (out != null) {
-                out.release();
-            }
-            return;
-        }
-        if (out == null) {
-            return;
-        }
-        int total = outs.queues.length + outs.directs.length;
-        for (int i = 1; i < total; i++) {
-            out.retain();
-        }
-        int handed = 0; // references passed on; a callee consumes its reference even when it throws
-        try {
-            for (FrameQueue q : outs.queues) {
-                handed++;
-                q.put(out);
-            }
-            for (StageSlot direct : outs.directs) {
-                handed++;
-                run(direct, outputs.get(direct), out);
-            }
-        } finally {
-            // Interrupted while blocked (stop): the references meant for the outputs not reached go back.
-            for (int i = handed; i < total; i++) {
-                out.release();
-            }
-        }
-    }
-
-    /** Where a node's output goes: the input queues of queued nodes, and the DIRECT nodes run in place. */
-    private record Outputs(FrameQueue[] queues, StageSlot[] directs) {
-        boolean terminal() {
-            return queues.length == 0 && directs.length == 0;
-        }
     }
 
     /** A type's best provider changed: slots not running it prepare an instance of it. */
@@ -330,7 +161,7 @@ final class StreamRunner implements StreamHandle {
             if (slot.plan.descriptor().source()) {
                 in = Math.max(in, delta);
             }
-            if (outputs.get(slot).terminal()) {
+            if (flow.terminal(slot)) {
                 out = Math.min(out, delta);
             }
         }
@@ -415,6 +246,28 @@ final class StreamRunner implements StreamHandle {
         return running;
     }
 
+    /** A frame left the stream: the first one ends {@code LOADING}. */
+    void flowing() {
+        if (!flowing) {
+            flowing = true;
+            refreshState();
+        }
+    }
+
+    @Override
+    public StreamTap tap(String node, FrameListener listener) {
+        StageSlot slot = byName.get(node);
+        if (slot == null) {
+            throw new IllegalArgumentException("stream " + streamId + " has no node '" + node + "'; its nodes: "
+                    + byName.keySet());
+        }
+        if (slot.plan.descriptor().source()) {
+            throw new IllegalArgumentException("node '" + node + "' of stream " + streamId + " is a source: no frame"
+                    + " reaches it; tap a node it feeds");
+        }
+        return slot.taps.add(listener);
+    }
+
     @Override
     public void close() {
         synchronized (this) {
@@ -423,24 +276,7 @@ final class StreamRunner implements StreamHandle {
             }
             running = false;
         }
-        sourceThreads.forEach(Thread::interrupt); // a source may be waiting for its next frame time
-        for (StageSlot slot : slots) {
-            if (slot.input != null) {
-                slot.input.close();
-            }
-        }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(JOIN_MILLIS);
-        for (Thread t : threads) {
-            try {
-                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            if (t.isAlive()) {
-                LOG.warning("stream " + streamId + ": thread " + t.getName() + " did not end; its stage is stuck");
-            }
-        }
+        flow.stop(slots, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(JOIN_MILLIS));
         slots.forEach(StageSlot::close);
         refreshState();
         engine.closed(this);

@@ -17,6 +17,7 @@ import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.pipeline.engine.internal.TestStages.Journal;
 import org.framegrid.pipeline.engine.internal.TestStages.Seen;
+import org.framegrid.testing.Await;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.pipeline.QueuePolicy;
+import org.framegrid.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

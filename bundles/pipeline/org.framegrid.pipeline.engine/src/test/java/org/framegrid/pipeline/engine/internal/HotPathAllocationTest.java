@@ -15,6 +15,7 @@ import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.StageDescriptor;
+import org.framegrid.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

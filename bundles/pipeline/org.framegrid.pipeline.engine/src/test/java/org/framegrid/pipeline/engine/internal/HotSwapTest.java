@@ -25,6 +25,7 @@ import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.pipeline.engine.internal.TestStages.Journal;
 import org.framegrid.pipeline.engine.internal.TestStages.Seen;
+import org.framegrid.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

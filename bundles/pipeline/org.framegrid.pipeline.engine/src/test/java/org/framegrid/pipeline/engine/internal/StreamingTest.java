@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -19,6 +20,7 @@ import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.api.pipeline.StreamState;
 import org.framegrid.pipeline.engine.internal.TestStages.Journal;
 import org.framegrid.pipeline.engine.internal.TestStages.Seen;
+import org.framegrid.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,6 +50,13 @@ class StreamingTest {
     private PipelineDefinition pipeline(QueuePolicy policy, Map<String, Object> src, Map<String, Object> probe) {
         return TestStages.linear("p", policy, node("src", "gen", src), node("mid", "probe", probe),
                 node("out", "sink", Map.of()));
+    }
+
+    /** @return whether the platform thread {@code name} waits in {@link FrameQueue#put} for room in a full queue */
+    private static boolean blockedInPut(String name) {
+        return Thread.getAllStackTraces().entrySet().stream().anyMatch(t -> t.getKey().getName().equals(name)
+                && t.getKey().getState() == Thread.State.WAITING && Arrays.stream(t.getValue()).anyMatch(
+                        f -> f.getClassName().equals(FrameQueue.class.getName()) && f.getMethodName().equals("put")));
     }
 
     private StageStatus stage(StreamHandle h, String node) {
@@ -116,7 +125,8 @@ class StreamingTest {
         int firstB = all.indexOf(all.stream().filter(s -> "p/b/".equals(s.stamp())).findFirst().orElseThrow());
         assertTrue(all.subList(firstB, all.size()).stream().allMatch(s -> "p/b/".equals(s.stamp())));
         h.close();
-        assertEquals(StreamState.STOPPED, Await.lastEventually(log, "s"));
+        Await.until("a STOPPED event for s", 2000, () -> log.last("s") == StreamState.STOPPED);
+        assertEquals(StreamState.STOPPED, log.last("s"));
     }
 
     @Test
@@ -124,7 +134,7 @@ class StreamingTest {
         StreamHandle h = engine.start(pipeline(QueuePolicy.BLOCK, Map.of("interval", 0), Map.of("delay", 50)), "s",
                 Map.of());
         Await.until("a full queue", 5000, () -> stage(h, "mid").queueDepth() == 4);
-        Thread.sleep(20); // the source is now blocked in put
+        Await.until("the source blocked in put", 5000, () -> blockedInPut("framegrid-s-src"));
         h.close();
         assertEquals(0, engine.frameThreads());
         assertEquals(0, engine.pool().outstanding(), "the blocked frame and the queued ones went back to the pool");
@@ -201,8 +211,10 @@ class StreamingTest {
         assertEquals(3, e.problems().size(), e.getMessage());
         assertTrue(e.getMessage().contains("parameter 'src.format' sets the output format"), e.getMessage());
         assertTrue(e.getMessage().contains("parameter 'mid.delay': expected an integer, got \"slow\""), e.getMessage());
-        Thread.sleep(50);
-        assertTrue(journal.updates.isEmpty(), "nothing applied");
+        // Updates reach the stage in order: once a valid one arrives, a refused one applied before it would show.
+        h.update(Map.of("mid.tag", "valid"));
+        Await.until("the valid update at the stage", 5000, () -> journal.updates.contains("valid"));
+        assertEquals(List.of("valid"), new ArrayList<>(journal.updates), "nothing of the refused update applied");
         h.close();
     }
 

@@ -16,7 +16,8 @@ import org.framegrid.api.pipeline.StageCatalog;
 
 /**
  * A whole file checked: read, parsed, then validated by the stage catalog (unknown types and properties, values,
- * formats between connected stages, cycles). Used by the folder watcher and the {@code pipelines check} tool.
+ * formats between connected stages, cycles). Used by the {@code pipelines check} and {@code process} tools; the folder
+ * watcher only {@linkplain #parse parses}, since registering a definition validates it (once) anyway.
  */
 public final class PipelineChecker {
 
@@ -37,6 +38,17 @@ public final class PipelineChecker {
 
     /** @param file the path as the user wrote it: problems are reported under that name */
     public Checked check(String file) {
+        Checked parsed = parse(file);
+        return parsed.definition() == null ? parsed : validate(parsed);
+    }
+
+    public Checked check(String file, String text) {
+        Checked parsed = parse(file, text);
+        return parsed.definition() == null ? parsed : validate(parsed);
+    }
+
+    /** Reads and parses, without validating against the stage types: syntax and structure problems only. */
+    public Checked parse(String file) {
         String text;
         try {
             text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
@@ -47,20 +59,22 @@ public final class PipelineChecker {
         } catch (IOException e) {
             return failed(file, "cannot read: " + e.getMessage());
         }
-        return check(file, text);
+        return parse(file, text);
     }
 
-    public Checked check(String file, String text) {
+    private Checked parse(String file, String text) {
         PipelineParser.Result parsed = parser.parse(file, text);
-        if (!parsed.ok()) {
-            return new Checked(file, null, sorted(parsed.problems()));
-        }
-        List<PipelineProblem> problems = catalog.check(parsed.definition());
-        return problems.isEmpty() ? new Checked(file, parsed.definition(), List.of())
-                : new Checked(file, null, sorted(problems));
+        return parsed.ok() ? new Checked(file, parsed.definition(), List.of())
+                : new Checked(file, null, sorted(parsed.problems()));
     }
 
-    private static List<PipelineProblem> sorted(List<PipelineProblem> problems) {
+    private Checked validate(Checked parsed) {
+        List<PipelineProblem> problems = catalog.check(parsed.definition());
+        return problems.isEmpty() ? parsed : new Checked(parsed.file(), null, sorted(problems));
+    }
+
+    /** @return the problems in line order, as a reader goes through the file */
+    static List<PipelineProblem> sorted(List<PipelineProblem> problems) {
         return problems.stream().sorted(BY_POSITION).toList();
     }
 

@@ -146,9 +146,12 @@ public final class PipelineFolder {
         }
     }
 
-    /** Checks and registers one file; the pipeline it stands for stays the previous one if the text has problems. */
+    /**
+     * Parses and registers one file (registering validates it); the pipeline it stands for stays the previous one if
+     * the text has problems.
+     */
     private Seen load(Path file, long modified, long size, String previous) {
-        Checked checked = checker.check(file.toString());
+        Checked checked = checker.parse(file.toString());
         if (checked.definition() == null) {
             checked.problems().forEach(problem -> log.error(problem.toString()));
             if (previous != null) {
@@ -165,7 +168,10 @@ public final class PipelineFolder {
         try {
             pipelines.register(checked.definition());
         } catch (PipelineDefinitionException e) {
-            e.problems().forEach(problem -> log.error(problem.toString()));
+            PipelineChecker.sorted(e.problems()).forEach(problem -> log.error(problem.toString()));
+            if (previous != null) {
+                log.warn("pipeline '{}' keeps its previous version until {} is fixed", previous, file);
+            }
             return new Seen(modified, size, previous, false);
         }
         if (previous != null && !previous.equals(name)) {

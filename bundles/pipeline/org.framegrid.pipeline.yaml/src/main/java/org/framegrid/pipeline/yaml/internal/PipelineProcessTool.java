@@ -19,6 +19,7 @@ import org.framegrid.api.pipeline.StageCatalog;
 import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.api.pipeline.StreamStatus;
+import org.framegrid.api.stage.MediaStages;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -63,8 +64,10 @@ public final class PipelineProcessTool implements Function<List<String>, Integer
         }
         PipelineDefinition definition = fileJob(checked.definition());
         Map<String, Object> params = new HashMap<>();
-        String problem = bind(definition, "decode", "input", job.input(), "an input file", params);
-        problem = problem != null ? problem : bind(definition, "encode", "output", job.output(), "an output file (-o)", params);
+        String problem = bind(definition, MediaStages.DECODE, MediaStages.DECODE_INPUT, job.input(), "an input file",
+                params);
+        problem = problem != null ? problem : bind(definition, MediaStages.ENCODE, MediaStages.ENCODE_OUTPUT,
+                job.output(), "an output file (-o)", params);
         if (problem != null) {
             err.println(job.pipeline() + ": " + problem);
             return 2;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.framegrid.api.pipeline.DidYouMean;
 import org.framegrid.api.pipeline.PipelineProblem;
 import org.framegrid.api.pipeline.SourcePosition;
 import org.yaml.snakeyaml.error.Mark;
@@ -67,7 +68,7 @@ final class YamlNodes {
             }
             seen.add(key.getValue());
             if (allowed != null && !allowed.contains(key.getValue())) {
-                problem(key, what + ": unknown key '" + key.getValue() + "'" + Closest.hint(key.getValue(), allowed)
+                problem(key, what + ": unknown key '" + key.getValue() + "'" + DidYouMean.hint(key.getValue(), allowed)
                         + " (allowed: " + String.join(", ", allowed) + ")");
                 continue;
             }
@@ -140,7 +141,8 @@ final class YamlNodes {
             }
             names.add(name);
         }
-        problem(node, what + ": '" + text + "' is not one of " + String.join(", ", names) + Closest.hint(text, names));
+        problem(node, what + ": '" + text + "' is not one of " + String.join(", ", names)
+                + DidYouMean.hint(text, names));
         return null;
     }
 }

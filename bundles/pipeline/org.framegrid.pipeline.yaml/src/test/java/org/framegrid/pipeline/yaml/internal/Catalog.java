@@ -13,7 +13,7 @@ import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProperties;
 import org.framegrid.api.stage.StageProvider;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 
 /** The engine's real catalog with four small stage types, for checking whole files. */
 final class Catalog {
@@ -21,8 +21,8 @@ final class Catalog {
     private Catalog() {
     }
 
-    static Engine engine() {
-        Engine engine = new Engine(60_000, false);
+    static EmbeddedEngine engine() {
+        EmbeddedEngine engine = new EmbeddedEngine(60_000, false);
         engine.addProvider(provider(new StageDescriptor("src", "Source/Video", "source", Set.of(), OutputRule.FIXED,
                 Set.of(PixelFormat.RGB24), null, List.of())), 0, 1, "test");
         engine.addProvider(provider(new StageDescriptor("gray", "Filter/Video", "to gray", Set.of(PixelFormat.RGB24),

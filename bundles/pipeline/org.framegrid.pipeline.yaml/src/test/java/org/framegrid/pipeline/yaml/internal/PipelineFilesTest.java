@@ -9,14 +9,14 @@ import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.PipelineProblem;
 import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.api.stage.MissingProviderPolicy;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Whole files through the parser and the engine's catalog: every message exact, with file:line:col. */
 class PipelineFilesTest {
 
-    private final Engine engine = Catalog.engine();
+    private final EmbeddedEngine engine = Catalog.engine();
     private final PipelineChecker checker = new PipelineChecker(engine);
 
     @AfterEach

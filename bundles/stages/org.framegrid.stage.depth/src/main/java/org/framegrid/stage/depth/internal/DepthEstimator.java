@@ -2,63 +2,49 @@ package org.framegrid.stage.depth.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameMeta;
+import org.framegrid.api.frame.FrameTensor;
 import org.framegrid.api.frame.Tensors;
-import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageProperties;
-import org.framegrid.inference.api.ElementType;
 import org.framegrid.inference.api.ImageInput;
 import org.framegrid.inference.api.Tensor;
+import org.framegrid.inference.api.TensorInfo;
+import org.framegrid.stage.model.ImageInputWriter;
+import org.framegrid.stage.model.InputSize;
+import org.framegrid.stage.model.ModelStage;
+import org.framegrid.stage.model.Signature;
 import org.framegrid.stage.model.StageModels;
 import org.framegrid.stage.vision.ColorMap;
 import org.framegrid.stage.vision.FloatMap;
-import org.framegrid.stage.vision.InputSize;
 import org.framegrid.stage.vision.RgbImage;
-import org.framegrid.stage.vision.Signature;
-import org.framegrid.stage.vision.TensorWriter;
 
 /** One {@code depth} instance: frame → model → min-max normalised map → colour-mapped frame. */
-final class DepthEstimator implements Stage {
+final class DepthEstimator extends ModelStage {
 
     static final String TENSOR = "depth";
 
-    private final StageModels models;
-    private StageContext context;
-    private String modelName;
     private int size;
-    private int threads;
     private volatile ColorMap colors;
     private volatile boolean nearIsHigh;
 
-    private StageModels.Loaded loaded;
-    private TensorWriter writer;
+    private ImageInputWriter writer;
     private String outputName;
     private final RgbImage image = new RgbImage();
     private final FloatMap depth = new FloatMap();
     private float[] scaled = new float[0];
-    private long bypassed;
 
     DepthEstimator(StageModels models) {
-        this.models = models;
+        super(models);
     }
 
     @Override
-    public void configure(StageContext context, StageProperties properties) {
-        this.context = context;
-        if (context.inputFormat() != null && !RgbImage.accepts(context.inputFormat())) {
-            throw new IllegalArgumentException(DepthStage.TYPE + " reads RGB24, BGR24 or RGBA frames, not "
-                    + context.inputFormat());
-        }
-        modelName = properties.getString("model");
+    protected void configure(StageProperties properties) {
         size = properties.getInt("size");
-        threads = properties.getInt("threads");
-        update(properties);
     }
 
     @Override
@@ -68,39 +54,29 @@ final class DepthEstimator implements Stage {
     }
 
     @Override
-    public void start() throws Exception {
-        loaded = models.load(context, modelName, threads, candidate -> {
-            Signature.imageInput(DepthStage.TYPE, candidate);
-            org.framegrid.inference.api.TensorInfo output = Signature.output(DepthStage.TYPE, candidate, "depth", 3, 4);
-            if (output.shape().length == 4 && output.shape()[1] != 1) {
-                throw new IllegalArgumentException(Signature.what(DepthStage.TYPE, candidate) + " output " + output
-                        + " is not one depth map ([1,H,W] or [1,1,H,W])");
-            }
-            outputName = output.name();
-            writer = new TensorWriter(candidate.model().descriptor().input());
-        });
+    protected void fit(StageModels.Loaded candidate) {
+        Signature.imageInput(type(), candidate);
+        TensorInfo output = Signature.output(type(), candidate, "depth", 3, 4);
+        if (output.shape().length == 4 && output.shape()[1] != 1) {
+            throw new IllegalArgumentException(Signature.what(type(), candidate) + " output " + output
+                    + " is not one depth map ([1,H,W] or [1,1,H,W])");
+        }
+        outputName = output.name();
+        writer = new ImageInputWriter(candidate.model().descriptor().input());
     }
 
     @Override
-    public Frame process(Frame frame) throws Exception {
-        image.read(frame);
+    protected Frame transform(Frame frame) throws Exception {
         ImageInput spec = writer.spec();
-        InputSize in = InputSize.choose(spec.size(), frame.width(), frame.height(), size);
-        Tensor input = Tensor.allocate(ElementType.FLOAT32, spec.shape(in.width(), in.height()));
-        writer.write(image, in.width(), in.height(), input.floats());
-        Tensor out;
-        try {
-            out = loaded.session().run(Map.of(spec.name(), input), List.of(outputName)).get(outputName);
-        } catch (IllegalStateException closed) {
-            bypassed++; // the backend closed the model under us: the stream goes on, unchanged
-            return frame;
-        }
+        Tensor input = writer.input(InputSize.choose(spec.size(), frame.width(), frame.height(), size));
+        writer.stretch(frame, input);
+        Tensor out = run(model(), Map.of(spec.name(), input), List.of(outputName)).get(outputName);
         long[] shape = out.shape();
         int h = (int) shape[shape.length - 2];
         int w = (int) shape[shape.length - 1];
         if (out.elements() != (long) w * h) {
-            throw new IllegalStateException(Signature.what(DepthStage.TYPE, loaded) + " returned depth of shape "
-                    + java.util.Arrays.toString(shape) + ", not one map");
+            throw new IllegalStateException(Signature.what(type(), model()) + " returned depth of shape "
+                    + Arrays.toString(shape) + ", not one map");
         }
         depth.read(out.floats(), 0, w, h);
         normalise(depth, nearIsHigh);
@@ -110,16 +86,17 @@ final class DepthEstimator implements Stage {
         }
         depth.resample(frame.width(), frame.height(), scaled);
         ColorMap map = colors;
-        byte[] rgb = image.rgb();
+        byte[] rgb = image.resize(frame.width(), frame.height()).rgb();
         for (int i = 0; i < n; i++) {
             int c = map.color(scaled[i]);
             rgb[3 * i] = (byte) (c >> 16);
             rgb[3 * i + 1] = (byte) (c >> 8);
             rgb[3 * i + 2] = (byte) c;
         }
-        Frame target = frame.refCount() > 1 ? context.pool().copyOf(frame) : frame;
+        Frame target = writable(frame);
         image.write(target);
-        target.meta(FrameMeta.TENSORS, with(target.meta(FrameMeta.TENSORS), tensor(depth)));
+        Tensors before = target.meta(FrameMeta.TENSORS);
+        target.meta(FrameMeta.TENSORS, (before == null ? new Tensors(List.of()) : before).with(List.of(tensor(depth))));
         return target;
     }
 
@@ -134,32 +111,10 @@ final class DepthEstimator implements Stage {
         }
     }
 
-    private static org.framegrid.api.frame.Tensor tensor(FloatMap map) {
+    private static FrameTensor tensor(FloatMap map) {
         int n = map.width() * map.height();
         ByteBuffer data = ByteBuffer.allocateDirect(4 * n).order(ByteOrder.nativeOrder());
         data.asFloatBuffer().put(map.values(), 0, n);
-        return new org.framegrid.api.frame.Tensor(TENSOR, new int[] {1, 1, map.height(), map.width()}, data);
-    }
-
-    /** @return {@code existing} with {@code tensor} added, replacing one of the same name */
-    static Tensors with(Tensors existing, org.framegrid.api.frame.Tensor tensor) {
-        List<org.framegrid.api.frame.Tensor> items = new ArrayList<>();
-        if (existing != null) {
-            existing.items().stream().filter(t -> !t.name().equals(tensor.name())).forEach(items::add);
-        }
-        items.add(tensor);
-        return new Tensors(items);
-    }
-
-    long bypassed() {
-        return bypassed;
-    }
-
-    @Override
-    public void stop() {
-        if (loaded != null) {
-            loaded.session().close();
-            loaded = null;
-        }
+        return new FrameTensor(TENSOR, new int[] {1, 1, map.height(), map.width()}, data);
     }
 }

@@ -12,14 +12,14 @@ import java.util.concurrent.TimeUnit;
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameMeta;
 import org.framegrid.api.frame.FramePool;
+import org.framegrid.api.frame.FrameTensor;
 import org.framegrid.api.frame.PixelFormat;
-import org.framegrid.api.frame.Tensor;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.inference.onnx.internal.OnnxBackend;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.testing.Providers;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.stage.vision.ColorMap;
-import org.framegrid.stage.vision.testing.Fixtures;
-import org.framegrid.stage.vision.testing.SyntheticModels;
+import org.framegrid.testing.Fixtures;
+import org.framegrid.testing.SyntheticModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,20 +35,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DepthTest {
 
-    private static Engine engine;
+    private static EmbeddedEngine engine;
     private static FramePool pool;
-    private static DepthStage provider;
+    private static DepthProvider provider;
 
     @BeforeAll
     static void setUp() {
-        engine = new Engine(60_000, false);
+        engine = new EmbeddedEngine(60_000, false);
         pool = engine.pool();
-        provider = new DepthStage();
+        provider = new DepthProvider();
         provider.addModel(Fixtures.synthetic("mean-depth-4d", "1.0.0", "depth-estimation", SyntheticModels.depth(true),
                 "image", Map.of(), "depth", "depth"));
         provider.addModel(Fixtures.synthetic("mean-depth-3d", "1.0.0", "depth-estimation",
                 SyntheticModels.depth(false), "image", Map.of(), "depth", "depth"));
-        provider.setBackend(new OnnxBackend());
+        provider.setBackend(Providers.cpuBackend());
     }
 
     @AfterAll
@@ -85,7 +85,7 @@ class DepthTest {
             assertColor(ColorMap.TURBO.color(0), Fixtures.rgb(frame, 1, 180), "far left");
             assertColor(ColorMap.TURBO.color(0.5f), Fixtures.rgb(frame, 320, 180), "middle");
             assertColor(ColorMap.TURBO.color(1), Fixtures.rgb(frame, 638, 180), "near right");
-            Tensor depth = frame.meta(FrameMeta.TENSORS).items().get(0);
+            FrameTensor depth = frame.meta(FrameMeta.TENSORS).items().get(0);
             assertEquals("depth", depth.name());
             assertArrayEquals(new int[] {1, 1, 180, 320}, depth.shape(), "the map at model resolution");
             assertEquals(0f, depth.data().getFloat(0), 1e-3);
@@ -129,10 +129,10 @@ class DepthTest {
 
     @Test
     void aModelThatDoesNotOutputOneMapIsRefusedAtStart() throws Exception {
-        DepthStage p = new DepthStage();
+        DepthProvider p = new DepthProvider();
         p.addModel(Fixtures.synthetic("invert", "1.0.0", "depth-estimation", SyntheticModels.invert(), "image",
                 Map.of(), "styled", "depth"));
-        p.setBackend(new OnnxBackend());
+        p.setBackend(Providers.cpuBackend());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Fixtures.start(p, pool, PixelFormat.RGB24, Map.of("model", "invert")));
         assertEquals("depth: model invert from synthetic invert output styled FLOAT32 [1, 3, -1, -1] is not one depth "
@@ -141,11 +141,11 @@ class DepthTest {
 
     @Test
     void aTruncatedModelFileIsAClearErrorAtStart() throws Exception {
-        DepthStage p = new DepthStage();
+        DepthProvider p = new DepthProvider();
         byte[] whole = SyntheticModels.depth(true);
         p.addModel(Fixtures.synthetic("cut", "1.0.0", "depth-estimation", java.util.Arrays.copyOf(whole,
                 whole.length / 2), "image", Map.of(), "depth", "depth"));
-        p.setBackend(new OnnxBackend());
+        p.setBackend(Providers.cpuBackend());
         Exception e = assertThrows(Exception.class, () -> Fixtures.start(p, pool, PixelFormat.RGB24,
                 Map.of("model", "cut")));
         System.out.println("depth truncated model: " + e);

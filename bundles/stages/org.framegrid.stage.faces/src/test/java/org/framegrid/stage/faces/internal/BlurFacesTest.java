@@ -17,7 +17,7 @@ import org.framegrid.api.frame.FrameMeta;
 import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
@@ -34,12 +34,12 @@ class BlurFacesTest {
     /** The box of the detection below, in pixels: x 40..80, y 30..90 (end exclusive). */
     private static final Detection FACE = new Detection(0.25f, 0.25f, 0.25f, 0.5f, 0, "face", 0.9f, -1);
 
-    private Engine engine;
+    private EmbeddedEngine engine;
     private FramePool pool;
 
     @BeforeEach
     void setUp() {
-        engine = new Engine(60_000, false);
+        engine = new EmbeddedEngine(60_000, false);
         pool = engine.pool();
     }
 
@@ -68,7 +68,7 @@ class BlurFacesTest {
     @ParameterizedTest
     @ValueSource(strings = {"pixelate", "blur"})
     void changesPixelsOnlyInsideTheBox(String method) throws Exception {
-        Stage stage = Fixtures.start(new BlurFacesStage(), pool, PixelFormat.RGB24,
+        Stage stage = Fixtures.start(new BlurFacesProvider(), pool, PixelFormat.RGB24,
                 Map.of("method", method, "strength", 8L, "margin", 0.0));
         Frame frame = noise(List.of(FACE));
         byte[] before = pixels(frame);
@@ -102,7 +102,7 @@ class BlurFacesTest {
 
     @Test
     void theMarginGrowsTheRegionAndOtherLabelsAreLeftAlone() throws Exception {
-        Stage stage = Fixtures.start(new BlurFacesStage(), pool, PixelFormat.RGB24, Map.of("margin", 0.25));
+        Stage stage = Fixtures.start(new BlurFacesProvider(), pool, PixelFormat.RGB24, Map.of("margin", 0.25));
         Frame frame = noise(List.of(FACE, new Detection(0.7f, 0.1f, 0.2f, 0.2f, 1, "plate", 0.9f, -1)));
         byte[] before = pixels(frame);
         stage.process(frame);
@@ -120,7 +120,7 @@ class BlurFacesTest {
 
     @Test
     void aSharedFrameIsCopiedBeforeItIsChanged() throws Exception {
-        Stage stage = Fixtures.start(new BlurFacesStage(), pool, PixelFormat.RGB24, Map.of());
+        Stage stage = Fixtures.start(new BlurFacesProvider(), pool, PixelFormat.RGB24, Map.of());
         Frame frame = noise(List.of(FACE));
         byte[] before = pixels(frame);
         frame.retain();
@@ -137,7 +137,7 @@ class BlurFacesTest {
 
     @Test
     void aFrameWithoutDetectionsPassesUntouched() throws Exception {
-        Stage stage = Fixtures.start(new BlurFacesStage(), pool, PixelFormat.RGB24, Map.of());
+        Stage stage = Fixtures.start(new BlurFacesProvider(), pool, PixelFormat.RGB24, Map.of());
         Frame frame = noise(List.of());
         frame.meta(FrameMeta.DETECTIONS, null);
         byte[] before = pixels(frame);

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +20,14 @@ import org.framegrid.api.frame.FrameMeta;
 import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.inference.onnx.internal.OnnxBackend;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.inference.api.DeviceKind;
+import org.framegrid.inference.api.InferenceBackend;
+import org.framegrid.inference.api.InferenceException;
+import org.framegrid.inference.api.InferenceOptions;
+import org.framegrid.inference.api.LoadedModel;
+import org.framegrid.inference.api.ModelDescriptor;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.testing.Providers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,17 +39,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DetectFacesTest {
 
-    private static Engine engine;
+    private static EmbeddedEngine engine;
     private static FramePool pool;
-    private static DetectFacesStage provider;
+    private static DetectFacesProvider provider;
 
     @BeforeAll
     static void setUp() throws Exception {
-        engine = new Engine(60_000, false);
+        engine = new EmbeddedEngine(60_000, false);
         pool = engine.pool();
-        provider = new DetectFacesStage();
+        provider = new DetectFacesProvider();
         provider.addModel(Fixtures.model("blazeface-front"));
-        provider.setBackend(new OnnxBackend());
+        provider.setBackend(Providers.cpuBackend());
     }
 
     @AfterAll
@@ -167,7 +175,7 @@ class DetectFacesTest {
         assertTrue(noModel.getMessage().contains("no face-detection model named 'no-such-model'")
                 && noModel.getMessage().contains("blazeface-front"), noModel.getMessage());
 
-        DetectFacesStage bare = new DetectFacesStage();
+        DetectFacesProvider bare = new DetectFacesProvider();
         bare.addModel(Fixtures.model("blazeface-front"));
         IllegalStateException noBackend = assertThrows(IllegalStateException.class,
                 () -> Fixtures.start(bare, pool, PixelFormat.RGB24, Map.of()));
@@ -176,10 +184,10 @@ class DetectFacesTest {
 
     @Test
     void aModelThatIsNotABlazeFaceExportIsRefusedAtStart() throws Exception {
-        DetectFacesStage p = new DetectFacesStage();
+        DetectFacesProvider p = new DetectFacesProvider();
         var lines = Fixtures.model("mlsd-tiny-320");
         p.addModel(lines);
-        p.setBackend(new OnnxBackend());
+        p.setBackend(Providers.cpuBackend());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Fixtures.start(p, pool, PixelFormat.RGB24, Map.of("model", "mlsd-tiny-320")));
         assertTrue(e.getMessage().contains("model mlsd-tiny-320") && e.getMessage().contains("scores-16"),
@@ -188,8 +196,8 @@ class DetectFacesTest {
 
     @Test
     void framesPassThroughCountedWhenTheBackendClosesTheModel() throws Exception {
-        OnnxBackend backend = new OnnxBackend();
-        DetectFacesStage p = new DetectFacesStage();
+        ClosingBackend backend = new ClosingBackend(Providers.cpuBackend());
+        DetectFacesProvider p = new DetectFacesProvider();
         p.addModel(Fixtures.model("blazeface-front"));
         p.setBackend(backend);
         FaceDetector stage = (FaceDetector) Fixtures.start(p, pool, PixelFormat.RGB24, Map.of());
@@ -199,9 +207,7 @@ class DetectFacesTest {
             assertEquals(1, frame.meta(FrameMeta.DETECTIONS).items().size());
             frame.meta(FrameMeta.DETECTIONS, null);
             // What SCR does when the backend bundle stops: its deactivate closes every model it loaded.
-            Method deactivate = OnnxBackend.class.getDeclaredMethod("deactivate");
-            deactivate.setAccessible(true);
-            deactivate.invoke(backend);
+            backend.closeAll();
             assertTrue(stage.process(frame) == frame, "passed through");
             assertEquals(null, frame.meta(FrameMeta.DETECTIONS), "no stale or empty detections attached");
             assertEquals(1, stage.bypassed());
@@ -213,14 +219,55 @@ class DetectFacesTest {
 
     @Test
     void anUnbindOfAReplacedBackendKeepsTheReplacement() {
-        DetectFacesStage p = new DetectFacesStage();
-        OnnxBackend first = new OnnxBackend();
-        OnnxBackend second = new OnnxBackend();
+        DetectFacesProvider p = new DetectFacesProvider();
+        InferenceBackend first = Providers.cpuBackend();
+        InferenceBackend second = Providers.cpuBackend();
         p.setBackend(first);
         p.setBackend(second); // GREEDY: the better one is bound before the old one is unbound
         p.unsetBackend(first);
         assertTrue(p.models().backend() == second);
         p.unsetBackend(second);
         assertEquals(null, p.models().backend());
+    }
+
+    /** A backend that closes every model it loaded on request, as the real one does when SCR deactivates it. */
+    private static final class ClosingBackend implements InferenceBackend {
+        private final InferenceBackend backend;
+        private final List<LoadedModel> loaded = new ArrayList<>();
+
+        ClosingBackend(InferenceBackend backend) {
+            this.backend = backend;
+        }
+
+        @Override
+        public String name() {
+            return backend.name();
+        }
+
+        @Override
+        public DeviceKind deviceKind() {
+            return backend.deviceKind();
+        }
+
+        @Override
+        public LoadedModel load(ByteBuffer model, ModelDescriptor descriptor, InferenceOptions options)
+                throws InferenceException {
+            return kept(backend.load(model, descriptor, options));
+        }
+
+        @Override
+        public LoadedModel load(Path model, ModelDescriptor descriptor, InferenceOptions options)
+                throws InferenceException {
+            return kept(backend.load(model, descriptor, options));
+        }
+
+        private synchronized LoadedModel kept(LoadedModel model) {
+            loaded.add(model);
+            return model;
+        }
+
+        synchronized void closeAll() {
+            loaded.forEach(LoadedModel::close);
+        }
     }
 }

@@ -1,10 +1,9 @@
 package org.framegrid.stage.faces.internal;
 
+import static org.framegrid.testing.Streams.stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -20,19 +19,17 @@ import org.framegrid.api.pipeline.EdgeDefinition;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.QueuePolicy;
-import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.pipeline.StreamHandle;
-import org.framegrid.api.stage.FrameListener;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProperties;
 import org.framegrid.api.stage.StageProvider;
-import org.framegrid.inference.onnx.internal.OnnxBackend;
-import org.framegrid.pipeline.engine.internal.Engine;
-import org.framegrid.stage.util.internal.CollectSinkStage;
-import org.framegrid.stage.util.internal.TestSourceStage;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.testing.Await;
+import org.framegrid.testing.Collect;
+import org.framegrid.testing.Providers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -44,43 +41,32 @@ class FacesPipelineTest {
     record Got(PixelFormat format, int width, int height, Detections faces, int centre) {
     }
 
-    /** Registers a listener on the collect stage the way DS does: its bind method is package-private. */
-    private static CollectSinkStage collect(Queue<Got> got) throws Exception {
-        CollectSinkStage collect = new CollectSinkStage();
-        Method bind = CollectSinkStage.class.getDeclaredMethod("addListener", FrameListener.class);
-        bind.setAccessible(true);
-        bind.invoke(collect, (FrameListener) (stream, node, f) -> {
+    /** A collect sink that records what it sees of each frame. */
+    private static Collect collect(Queue<Got> got) {
+        return new Collect((stream, node, f) -> {
             int at = f.offset(0) + (f.height() / 2) * f.stride(0) + (f.width() / 2) * 3;
             got.add(new Got(f.format(), f.width(), f.height(), f.meta(FrameMeta.DETECTIONS), f.data().get(at) & 0xff));
         });
-        return collect;
     }
 
-    private static DetectFacesStage detector() throws Exception {
-        DetectFacesStage detect = new DetectFacesStage();
+    private static DetectFacesProvider detector() throws Exception {
+        DetectFacesProvider detect = new DetectFacesProvider();
         detect.addModel(Fixtures.model("blazeface-front"));
-        detect.setBackend(new OnnxBackend());
+        detect.setBackend(Providers.cpuBackend());
         return detect;
     }
 
-    private static void await(Queue<Got> got, int frames) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (got.size() < frames && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertTrue(got.size() >= frames, "frames collected: " + got.size());
+    private static void await(Queue<Got> got, int frames) {
+        Await.until(frames + " frames at collect", 20_000, () -> got.size() >= frames,
+                () -> "frames collected: " + got.size());
     }
 
-    private static StageStatus stage(Engine engine, String stream, String node) {
-        return engine.status(stream).orElseThrow().stages().stream().filter(s -> s.node().equals(node)).findFirst()
-                .orElseThrow();
-    }
 
     @Test
     void testSourceThroughDetectFacesToCollect() throws Exception {
         Queue<Got> got = new ConcurrentLinkedQueue<>();
-        try (Engine engine = new Engine(60_000, false)) {
-            engine.addProvider(new TestSourceStage(), 0, 1, "util");
+        try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false)) {
+            engine.addProvider(Providers.stage("test-source"), 0, 1, "util");
             engine.addProvider(detector(), 0, 2, "faces");
             engine.addProvider(collect(got), 0, 3, "util");
             PipelineDefinition d = new PipelineDefinition("faces", "test", "r", List.of(
@@ -106,10 +92,10 @@ class FacesPipelineTest {
     void aStillOfTheAstronautThroughDetectAndBlurFaces() throws Exception {
         BufferedImage image = Fixtures.astronaut();
         Queue<Got> got = new ConcurrentLinkedQueue<>();
-        try (Engine engine = new Engine(60_000, false)) {
+        try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false)) {
             engine.addProvider(new StillSource(image), 0, 1, "test");
             engine.addProvider(detector(), 0, 2, "faces");
-            engine.addProvider(new BlurFacesStage(), 0, 3, "faces");
+            engine.addProvider(new BlurFacesProvider(), 0, 3, "faces");
             engine.addProvider(collect(got), 0, 4, "util");
             PipelineDefinition d = new PipelineDefinition("privacy", "test", "r", List.of(
                     new NodeDefinition("src", "still", Map.of()),

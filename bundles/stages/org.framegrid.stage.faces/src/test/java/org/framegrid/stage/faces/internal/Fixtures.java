@@ -1,13 +1,7 @@
 package org.framegrid.stage.faces.internal;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-
-import javax.imageio.ImageIO;
 
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FramePool;
@@ -16,8 +10,7 @@ import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageProperties;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.inference.api.Model;
-import org.framegrid.inference.models.internal.DescriptorParser;
-import org.framegrid.stage.vision.testing.Fixtures.MemoryModel;
+import org.framegrid.testing.Fixtures.MemoryModel;
 
 /**
  * The real BlazeFace model bundle (a test dependency built by org.framegrid.models) as a {@link Model}, read the way
@@ -34,31 +27,27 @@ final class Fixtures {
 
     /** The model bundle of model {@code name} on the test class path, read the way the extender reads it. */
     static MemoryModel model(String name) throws Exception {
-        return org.framegrid.stage.vision.testing.Fixtures.bundled(name, DescriptorParser::parse);
+        return org.framegrid.testing.Fixtures.bundled(name);
     }
 
-    /** The astronaut, or the test is skipped (with the reason) when the image is not on this machine. */
+    /** The astronaut; when the image is not on this machine the test fails on CI and is skipped elsewhere. */
     static BufferedImage astronaut() throws Exception {
-        Path path = Path.of(System.getProperty("framegrid.test.astronaut",
-                System.getProperty("user.home") + "/.cache/framegrid/images/astronaut.png"));
-        assumeTrue(Files.isRegularFile(path), "skipped: the real test image " + path + " is absent (models.md: "
-                + "astronaut.png from the Debian package python3-skimage)");
-        return ImageIO.read(path.toFile());
+        return org.framegrid.testing.Fixtures.image("astronaut.png");
     }
 
     /** A frame of {@code width x height} with {@code image} drawn at {@code (x, y)} scaled to {@code w x h}. */
     static Frame frame(FramePool pool, PixelFormat format, int width, int height, BufferedImage image, int x, int y,
             int w, int h) {
-        return org.framegrid.stage.vision.testing.Fixtures.frame(pool, format, width, height, image, x, y, w, h);
+        return org.framegrid.testing.Fixtures.frame(pool, format, width, height, image, x, y, w, h);
     }
 
     /** Configures and starts an instance of {@code provider} with its defaults overridden by {@code values}. */
     static Stage start(StageProvider provider, FramePool pool, PixelFormat format, Map<String, Object> values)
             throws Exception {
-        return org.framegrid.stage.vision.testing.Fixtures.start(provider, pool, format, values);
+        return org.framegrid.testing.Fixtures.start(provider, pool, format, values);
     }
 
     static StageProperties properties(StageProvider provider, Map<String, Object> values) {
-        return org.framegrid.stage.vision.testing.Fixtures.properties(provider, values);
+        return org.framegrid.testing.Fixtures.properties(provider, values);
     }
 }

@@ -12,10 +12,10 @@ import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.inference.onnx.internal.OnnxBackend;
-import org.framegrid.pipeline.engine.internal.Engine;
-import org.framegrid.stage.vision.testing.Fixtures;
-import org.framegrid.stage.vision.testing.SyntheticModels;
+import org.framegrid.testing.Providers;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.testing.Fixtures;
+import org.framegrid.testing.SyntheticModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,18 +25,18 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ImageToImageTest {
 
-    private static Engine engine;
+    private static EmbeddedEngine engine;
     private static FramePool pool;
-    private static ImageToImageStage provider;
+    private static ImageToImageProvider provider;
 
     @BeforeAll
     static void setUp() {
-        engine = new Engine(60_000, false);
+        engine = new EmbeddedEngine(60_000, false);
         pool = engine.pool();
-        provider = new ImageToImageStage();
+        provider = new ImageToImageProvider();
         provider.addModel(Fixtures.synthetic("invert", "1.0.0", "image-to-image", SyntheticModels.invert(), "image",
                 Map.of(), "styled", "image"));
-        provider.setBackend(new OnnxBackend());
+        provider.setBackend(Providers.cpuBackend());
     }
 
     @AfterAll
@@ -93,10 +93,10 @@ class ImageToImageTest {
 
     @Test
     void aModelWhoseOutputIsNotAnImageIsRefusedAtStart() throws Exception {
-        ImageToImageStage p = new ImageToImageStage();
+        ImageToImageProvider p = new ImageToImageProvider();
         p.addModel(Fixtures.synthetic("depthish", "1.0.0", "image-to-image", SyntheticModels.depth(true), "image",
                 Map.of(), "depth", "image"));
-        p.setBackend(new OnnxBackend());
+        p.setBackend(Providers.cpuBackend());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Fixtures.start(p, pool, PixelFormat.RGB24, Map.of("model", "depthish")));
         assertEquals("image-to-image: model depthish from synthetic depthish output depth FLOAT32 [1, 1, -1, -1] is "

@@ -1,10 +1,10 @@
 package org.framegrid.stage.lines.internal;
 
+import static org.framegrid.testing.Streams.stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -19,13 +19,11 @@ import org.framegrid.api.pipeline.EdgeDefinition;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.QueuePolicy;
-import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.pipeline.StreamHandle;
-import org.framegrid.api.stage.FrameListener;
-import org.framegrid.pipeline.engine.internal.Engine;
-import org.framegrid.stage.util.internal.CollectSinkStage;
-import org.framegrid.stage.util.internal.OverlayStage;
-import org.framegrid.stage.util.internal.TestSourceStage;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.testing.Await;
+import org.framegrid.testing.Collect;
+import org.framegrid.testing.Providers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -42,12 +40,9 @@ class LinesPipelineTest {
         return (f.data().get(at) & 0xff) << 16 | (f.data().get(at + 1) & 0xff) << 8 | f.data().get(at + 2) & 0xff;
     }
 
-    /** Registers a listener on the collect stage the way DS does: its bind method is package-private. */
-    private static CollectSinkStage collect(Queue<Got> got) throws Exception {
-        CollectSinkStage collect = new CollectSinkStage();
-        Method bind = CollectSinkStage.class.getDeclaredMethod("addListener", FrameListener.class);
-        bind.setAccessible(true);
-        bind.invoke(collect, (FrameListener) (stream, node, f) -> {
+    /** A collect sink that records what it sees of each frame. */
+    private static Collect collect(Queue<Got> got) {
+        return new Collect((stream, node, f) -> {
             Lines lines = f.meta(FrameMeta.LINES);
             int middle = -1;
             if (lines != null && !lines.items().isEmpty()) {
@@ -57,21 +52,16 @@ class LinesPipelineTest {
             }
             got.add(new Got(lines, middle));
         });
-        return collect;
     }
 
-    private static StageStatus stage(Engine engine, String stream, String node) {
-        return engine.status(stream).orElseThrow().stages().stream().filter(s -> s.node().equals(node)).findFirst()
-                .orElseThrow();
-    }
 
     @Test
     void testSourceThroughLinesAndOverlayToCollect() throws Exception {
         Queue<Got> got = new ConcurrentLinkedQueue<>();
-        try (Engine engine = new Engine(60_000, false)) {
-            engine.addProvider(new TestSourceStage(), 0, 1, "util");
+        try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false)) {
+            engine.addProvider(Providers.stage("test-source"), 0, 1, "util");
             engine.addProvider(LinesTest.provider(), 0, 2, "lines");
-            engine.addProvider(new OverlayStage(), 0, 3, "util");
+            engine.addProvider(Providers.stage("overlay"), 0, 3, "util");
             engine.addProvider(collect(got), 0, 4, "util");
             PipelineDefinition d = new PipelineDefinition("lines", "test", "r", List.of(
                     new NodeDefinition("src", "test-source", Map.of("width", 640, "height", 360, "fps", 200.0)),
@@ -82,11 +72,8 @@ class LinesPipelineTest {
                     new EdgeDefinition("draw", "out", null)), QueuePolicy.BLOCK, null);
             assertEquals(List.of(), engine.check(d));
             StreamHandle h = engine.start(d, "cam", Map.of());
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (got.size() < 30 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertTrue(got.size() >= 30, "frames collected: " + got.size());
+            Await.until("30 frames at collect", 20_000, () -> got.size() >= 30,
+                    () -> "frames collected: " + got.size());
             assertEquals(0, stage(engine, "cam", "lines").errors(), "lines errors");
             assertEquals(0, stage(engine, "cam", "draw").errors(), "overlay errors");
             h.close();

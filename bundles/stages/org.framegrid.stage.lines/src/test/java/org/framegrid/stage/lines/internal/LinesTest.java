@@ -18,8 +18,8 @@ import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.Line;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.inference.onnx.internal.OnnxBackend;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.testing.Providers;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,10 +31,10 @@ class LinesTest {
     record Side(float x1, float y1, float x2, float y2) {
     }
 
-    static LinesStage provider() throws Exception {
-        LinesStage provider = new LinesStage();
+    static LinesProvider provider() throws Exception {
+        LinesProvider provider = new LinesProvider();
         provider.addModel(Fixtures.model("mlsd-tiny-320"));
-        provider.setBackend(new OnnxBackend());
+        provider.setBackend(Providers.cpuBackend());
         return provider;
     }
 
@@ -55,7 +55,7 @@ class LinesTest {
 
     /** @return the lines found in {@code image}, in frame pixels */
     static List<Side> run(PixelFormat format, BufferedImage image) throws Exception {
-        try (Engine engine = new Engine(60_000, false)) {
+        try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false)) {
             FramePool pool = engine.pool();
             Stage stage = Fixtures.start(provider(), pool, format, Map.of());
             Frame frame = Fixtures.frame(pool, format, image);
@@ -135,8 +135,8 @@ class LinesTest {
 
     @Test
     void minLengthAndMaxLinesAreApplied() throws Exception {
-        try (Engine engine = new Engine(60_000, false)) {
-            LinesStage provider = provider();
+        try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false)) {
+            LinesProvider provider = provider();
             Stage stage = Fixtures.start(provider, engine.pool(), PixelFormat.RGB24, Map.of());
             Frame frame = Fixtures.frame(engine.pool(), PixelFormat.RGB24, rectangle(320, 320, 60, 80, 200, 140));
             try {

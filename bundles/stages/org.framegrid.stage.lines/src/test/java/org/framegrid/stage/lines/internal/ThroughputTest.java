@@ -16,10 +16,11 @@ import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.Tensor;
 import org.framegrid.inference.api.TensorInfo;
-import org.framegrid.inference.onnx.internal.OnnxBackend;
-import org.framegrid.pipeline.engine.internal.Engine;
-import org.framegrid.stage.model.Letterbox;
-import org.framegrid.stage.vision.testing.SideBySide;
+import org.framegrid.inference.api.InferenceBackend;
+import org.framegrid.testing.Providers;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.stage.model.ImageInputWriter;
+import org.framegrid.testing.SideBySide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -36,11 +37,11 @@ class ThroughputTest {
     @Test
     void linesAgainstRawRunInto() throws Exception {
         var model = Fixtures.model("mlsd-tiny-320");
-        OnnxBackend backend = new OnnxBackend();
-        LinesStage provider = new LinesStage();
+        InferenceBackend backend = Providers.cpuBackend();
+        LinesProvider provider = new LinesProvider();
         provider.addModel(model);
         provider.setBackend(backend);
-        try (Engine engine = new Engine(60_000, false)) {
+        try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false)) {
             Frame frame = Fixtures.frame(engine.pool(), PixelFormat.RGB24,
                     LinesTest.rectangle(640, 360, 100, 60, 400, 220));
             Stage stage = Fixtures.start(provider, engine.pool(), PixelFormat.RGB24, Map.of());
@@ -48,7 +49,9 @@ class ThroughputTest {
                     model.descriptor(), InferenceOptions.DEFAULT.withIntraOpThreads(1));
             try {
                 Tensor in = Tensor.allocate(ElementType.FLOAT32, model.descriptor().input().shape(320, 320));
-                LineDetector.write(frame, Letterbox.of(640, 360, 320), in.floats(), 320);
+                // The raw loop runs on the very input the stage makes of the frame.
+                new ImageInputWriter(model.descriptor().input(), ImageInputWriter.Sampling.NEAREST,
+                        ImageInputWriter.Padding.EDGE).letterbox(frame, in);
                 Map<String, Tensor> inputs = Map.of(model.descriptor().input().name(), in);
                 Map<String, Tensor> out = new HashMap<>();
                 for (TensorInfo info : raw.outputs()) {

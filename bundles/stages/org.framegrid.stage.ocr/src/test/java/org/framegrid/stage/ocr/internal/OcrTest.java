@@ -21,10 +21,9 @@ import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.frame.Text;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.inference.models.internal.DescriptorParser;
-import org.framegrid.inference.onnx.internal.OnnxBackend;
-import org.framegrid.pipeline.engine.internal.Engine;
-import org.framegrid.stage.vision.testing.Fixtures;
+import org.framegrid.testing.Providers;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.testing.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,22 +33,22 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class OcrTest {
 
-    private static Engine engine;
+    private static EmbeddedEngine engine;
     private static FramePool pool;
-    private static OcrStage provider;
+    private static OcrProvider provider;
 
     @BeforeAll
     static void setUp() throws Exception {
-        engine = new Engine(60_000, false);
+        engine = new EmbeddedEngine(60_000, false);
         pool = engine.pool();
         provider = provider();
     }
 
-    static OcrStage provider() throws Exception {
-        OcrStage p = new OcrStage();
-        p.addDetector(Fixtures.bundled("ppocr-det", DescriptorParser::parse));
-        p.addRecognizer(Fixtures.bundled("ppocr-rec", DescriptorParser::parse));
-        p.setBackend(new OnnxBackend());
+    static OcrProvider provider() throws Exception {
+        OcrProvider p = new OcrProvider();
+        p.addModel(Fixtures.bundled("ppocr-det"));
+        p.addRecognizer(Fixtures.bundled("ppocr-rec"));
+        p.setBackend(Providers.cpuBackend());
         return p;
     }
 
@@ -147,10 +146,10 @@ class OcrTest {
 
     @Test
     void modelsOfTheWrongKindAreRefusedAtStart() throws Exception {
-        OcrStage p = new OcrStage();
-        p.addDetector(Fixtures.bundled("ppocr-det", DescriptorParser::parse));
-        p.addRecognizer(Fixtures.bundled("ppocr-cls", DescriptorParser::parse));
-        p.setBackend(new OnnxBackend());
+        OcrProvider p = new OcrProvider();
+        p.addModel(Fixtures.bundled("ppocr-det"));
+        p.addRecognizer(Fixtures.bundled("ppocr-cls"));
+        p.setBackend(Providers.cpuBackend());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Fixtures.start(p, pool, PixelFormat.RGB24, Map.of("recognizer", "ppocr-cls")));
         assertTrue(e.getMessage().startsWith("ocr: model ppocr-cls from ")

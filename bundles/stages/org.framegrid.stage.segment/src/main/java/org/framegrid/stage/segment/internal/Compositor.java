@@ -6,7 +6,7 @@ import java.io.IOException;
 
 import javax.imageio.ImageIO;
 
-import org.framegrid.stage.segment.internal.SegmentStage.Background;
+import org.framegrid.stage.segment.internal.SegmentProvider.Background;
 import org.framegrid.stage.vision.BoxBlur;
 import org.framegrid.stage.vision.FloatMap;
 import org.framegrid.stage.vision.RgbImage;
@@ -31,10 +31,10 @@ final class Compositor {
 
     void configure(Background newBackground, String hexColor, int blurRadius) {
         if (!hexColor.matches("#[0-9A-Fa-f]{6}")) {
-            throw new IllegalArgumentException(SegmentStage.TYPE + ": color '" + hexColor + "' is not #RRGGBB");
+            throw new IllegalArgumentException(SegmentProvider.TYPE + ": color '" + hexColor + "' is not #RRGGBB");
         }
         if (newBackground == Background.IMAGE && picture == null) {
-            throw new IllegalArgumentException(SegmentStage.TYPE + ": background IMAGE needs the 'image' property "
+            throw new IllegalArgumentException(SegmentProvider.TYPE + ": background IMAGE needs the 'image' property "
                     + "(a PNG or JPEG file)");
         }
         color = Integer.parseInt(hexColor.substring(1), 16);
@@ -51,7 +51,7 @@ final class Compositor {
         File path = new File(file);
         BufferedImage read = path.isFile() ? ImageIO.read(path) : null;
         if (read == null) {
-            throw new IllegalArgumentException(SegmentStage.TYPE + ": image '" + file + "' is "
+            throw new IllegalArgumentException(SegmentProvider.TYPE + ": image '" + file + "' is "
                     + (path.isFile() ? "not a PNG or JPEG image" : "not a readable file"));
         }
         picture = read;

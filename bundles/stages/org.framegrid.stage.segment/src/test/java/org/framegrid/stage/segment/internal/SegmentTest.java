@@ -20,10 +20,9 @@ import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.Mask;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.inference.models.internal.DescriptorParser;
-import org.framegrid.inference.onnx.internal.OnnxBackend;
-import org.framegrid.pipeline.engine.internal.Engine;
-import org.framegrid.stage.vision.testing.Fixtures;
+import org.framegrid.testing.Providers;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.testing.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,18 +46,18 @@ class SegmentTest {
                     512, 450, 380, 320, 285, 265, 235, 170, 140, 95, 40},
             30);
 
-    private static Engine engine;
+    private static EmbeddedEngine engine;
     private static FramePool pool;
-    private static SegmentStage provider;
+    private static SegmentProvider provider;
 
     @BeforeAll
     static void setUp() throws Exception {
-        engine = new Engine(60_000, false);
+        engine = new EmbeddedEngine(60_000, false);
         pool = engine.pool();
-        provider = new SegmentStage();
-        provider.addModel(Fixtures.bundled("isnet-small-dyn", DescriptorParser::parse));
-        provider.addModel(Fixtures.bundled("isnet-small", DescriptorParser::parse));
-        provider.setBackend(new OnnxBackend());
+        provider = new SegmentProvider();
+        provider.addModel(Fixtures.bundled("isnet-small-dyn"));
+        provider.addModel(Fixtures.bundled("isnet-small"));
+        provider.setBackend(Providers.cpuBackend());
     }
 
     @AfterAll
@@ -269,9 +268,9 @@ class SegmentTest {
 
     @Test
     void aModelOfTheWrongKindIsRefusedAtStart() throws Exception {
-        SegmentStage p = new SegmentStage();
-        p.addModel(Fixtures.bundled("blazeface-front", DescriptorParser::parse));
-        p.setBackend(new OnnxBackend());
+        SegmentProvider p = new SegmentProvider();
+        p.addModel(Fixtures.bundled("blazeface-front"));
+        p.setBackend(Providers.cpuBackend());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Fixtures.start(p, pool, PixelFormat.RGB24, Map.of("model", "blazeface-front")));
         assertTrue(e.getMessage().startsWith("segment: model blazeface-front from ")

@@ -19,11 +19,11 @@ import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.Tensor;
 import org.framegrid.inference.api.TensorInfo;
-import org.framegrid.inference.models.internal.DescriptorParser;
-import org.framegrid.inference.onnx.internal.OnnxBackend;
-import org.framegrid.pipeline.engine.internal.Engine;
-import org.framegrid.stage.vision.testing.Fixtures;
-import org.framegrid.stage.vision.testing.SideBySide;
+import org.framegrid.inference.api.InferenceBackend;
+import org.framegrid.testing.Providers;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.testing.Fixtures;
+import org.framegrid.testing.SideBySide;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
@@ -43,12 +43,12 @@ class ThroughputTest {
     @ValueSource(strings = {"NONE", "BLUR"})
     void segmentAt320AgainstRawRunInto(String background) throws Exception {
         BufferedImage astronaut = Fixtures.image("astronaut.png");
-        Fixtures.MemoryModel model = Fixtures.bundled("isnet-small-dyn", DescriptorParser::parse);
-        OnnxBackend backend = new OnnxBackend();
-        SegmentStage provider = new SegmentStage();
+        Fixtures.MemoryModel model = Fixtures.bundled("isnet-small-dyn");
+        InferenceBackend backend = Providers.cpuBackend();
+        SegmentProvider provider = new SegmentProvider();
         provider.addModel(model);
         provider.setBackend(backend);
-        try (Engine engine = new Engine(60_000, false)) {
+        try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false)) {
             FramePool pool = engine.pool();
             Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24,
                     Map.of("model", "isnet-small-dyn", "size", 320L, "background", background, "threads", 0L));

@@ -14,14 +14,14 @@ import java.util.concurrent.TimeUnit;
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameMeta;
 import org.framegrid.api.frame.FramePool;
+import org.framegrid.api.frame.FrameTensor;
 import org.framegrid.api.frame.PixelFormat;
-import org.framegrid.api.frame.Tensor;
 import org.framegrid.api.frame.Tensors;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.inference.onnx.internal.OnnxBackend;
-import org.framegrid.pipeline.engine.internal.Engine;
-import org.framegrid.stage.vision.testing.Fixtures;
-import org.framegrid.stage.vision.testing.SyntheticModels;
+import org.framegrid.testing.Providers;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.testing.Fixtures;
+import org.framegrid.testing.SyntheticModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,18 +34,18 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TensorStageTest {
 
-    private static Engine engine;
+    private static EmbeddedEngine engine;
     private static FramePool pool;
-    private static TensorStage provider;
+    private static TensorProvider provider;
 
     @BeforeAll
     static void setUp() {
-        engine = new Engine(60_000, false);
+        engine = new EmbeddedEngine(60_000, false);
         pool = engine.pool();
-        provider = new TensorStage();
+        provider = new TensorProvider();
         provider.addModel(Fixtures.synthetic("gain", "1.0.0", "custom", SyntheticModels.gain(), "image", Map.of(),
                 "scaled", "scaled", "mean", "mean"));
-        provider.setBackend(new OnnxBackend());
+        provider.setBackend(Providers.cpuBackend());
     }
 
     @AfterAll
@@ -67,25 +67,26 @@ class TensorStageTest {
         return frame;
     }
 
-    private static Tensor gain(float r, float g, float b) {
+    private static FrameTensor gain(float r, float g, float b) {
         ByteBuffer data = ByteBuffer.allocateDirect(12).order(ByteOrder.nativeOrder());
         data.asFloatBuffer().put(new float[] {r, g, b});
-        return new Tensor("gain", new int[] {1, 3, 1, 1}, data);
+        return new FrameTensor("gain", new int[] {1, 3, 1, 1}, data);
     }
 
     @Test
     void imageFromTheFrameOtherInputsFromItsTensorsOutputsAttached() throws Exception {
         Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of("model", "gain", "size", 64));
         Frame frame = frame();
-        Tensor upstream = gain(2, 0.5f, 10);
+        FrameTensor upstream = gain(2, 0.5f, 10);
         frame.meta(FrameMeta.TENSORS, new Tensors(List.of(upstream)));
         try {
             assertTrue(stage.process(frame) == frame);
-            Map<String, Tensor> got = new java.util.HashMap<>();
+            Map<String, FrameTensor> got = new java.util.HashMap<>();
             frame.meta(FrameMeta.TENSORS).items().forEach(t -> got.put(t.name(), t));
             assertEquals(List.of("gain", "scaled", "mean"),
-                    frame.meta(FrameMeta.TENSORS).items().stream().map(Tensor::name).toList(), "the input is kept");
-            Tensor scaled = got.get("scaled");
+                    frame.meta(FrameMeta.TENSORS).items().stream().map(FrameTensor::name).toList(),
+                    "the input is kept");
+            FrameTensor scaled = got.get("scaled");
             assertArrayEquals(new int[] {1, 3, 32, 64}, scaled.shape());
             // Channel planes of 32x64; pixel (x=0, y=0) is in the left half: R 0.2 * 2, G 0.4 * 0.5, B 0.6 * 10.
             assertEquals(0.4f, scaled.data().getFloat(0), 1e-4);
@@ -111,7 +112,7 @@ class TensorStageTest {
             frame.meta(FrameMeta.TENSORS, new Tensors(List.of(gain(1, 1, 1))));
             stage.process(frame);
             assertEquals(List.of("gain", "mean"),
-                    frame.meta(FrameMeta.TENSORS).items().stream().map(Tensor::name).toList());
+                    frame.meta(FrameMeta.TENSORS).items().stream().map(FrameTensor::name).toList());
         } finally {
             frame.release();
             stage.stop();

@@ -2,7 +2,7 @@ package org.framegrid.stage.util.internal;
 
 import org.framegrid.api.frame.Frame;
 
-/** Clipped drawing primitives on any pixel format, through {@link Pixels}. */
+/** Clipped drawing primitives on any pixel format, through {@link PixelColors}. */
 final class Draw {
     private Draw() {
     }
@@ -14,7 +14,7 @@ final class Draw {
         int y1 = Math.min(f.height(), y + h);
         for (int yy = y0; yy < y1; yy++) {
             for (int xx = x0; xx < x1; xx++) {
-                Pixels.write(f, xx, yy, rgb);
+                PixelColors.write(f, xx, yy, rgb);
             }
         }
     }

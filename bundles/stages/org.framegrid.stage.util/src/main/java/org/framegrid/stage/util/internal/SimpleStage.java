@@ -1,5 +1,6 @@
 package org.framegrid.stage.util.internal;
 
+import org.framegrid.api.frame.Frame;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageProperties;
@@ -8,6 +9,22 @@ import org.framegrid.api.stage.StageProperties;
 abstract class SimpleStage implements Stage {
     protected StageContext context;
     protected volatile StageProperties properties;
+
+    /** What a stateless stage does to a frame, with its context at hand. */
+    @FunctionalInterface
+    interface FrameWork {
+        Frame apply(StageContext context, Frame input) throws Exception;
+    }
+
+    /** @return a stage that holds nothing but its context and does {@code work} to every frame */
+    static Stage of(FrameWork work) {
+        return new SimpleStage() {
+            @Override
+            public Frame process(Frame input) throws Exception {
+                return work.apply(context, input);
+            }
+        };
+    }
 
     @Override
     public void configure(StageContext context, StageProperties properties) throws Exception {

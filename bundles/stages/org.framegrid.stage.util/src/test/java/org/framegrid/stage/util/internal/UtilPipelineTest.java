@@ -14,7 +14,8 @@ import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.api.pipeline.StreamHandle;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,17 +29,17 @@ class UtilPipelineTest {
     @Test
     void testSourceConvertResizeOverlayTeeToCollectAndNull() throws Exception {
         Queue<Got> got = new ConcurrentLinkedQueue<>();
-        CollectSinkStage collect = new CollectSinkStage();
+        CollectSinkProvider collect = new CollectSinkProvider();
         collect.addListener((stream, node, f) -> got.add(new Got(stream, node, f.format(), f.width(), f.height(),
-                f.meta(TestSourceStage.FRAME_NUMBER))));
-        try (Engine engine = new Engine(60_000, false)) {
-            engine.addProvider(new TestSourceStage(), 0, 1, "util");
-            engine.addProvider(new ConvertStage(), 0, 2, "util");
-            engine.addProvider(new ResizeStage(), 0, 3, "util");
-            engine.addProvider(new OverlayStage(), 0, 4, "util");
-            engine.addProvider(new PassthroughStage(), 0, 5, "util");
+                f.meta(TestSourceProvider.FRAME_NUMBER))));
+        try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false)) {
+            engine.addProvider(new TestSourceProvider(), 0, 1, "util");
+            engine.addProvider(new ConvertProvider(), 0, 2, "util");
+            engine.addProvider(new ResizeProvider(), 0, 3, "util");
+            engine.addProvider(new OverlayProvider(), 0, 4, "util");
+            engine.addProvider(new PassthroughProvider(), 0, 5, "util");
             engine.addProvider(collect, 0, 6, "util");
-            engine.addProvider(new NullSinkStage(), 0, 7, "util");
+            engine.addProvider(new NullSinkProvider(), 0, 7, "util");
             PipelineDefinition d = new PipelineDefinition("demo", "test", "r", List.of(
                     new NodeDefinition("src", "test-source", Map.of("width", 64, "height", 48, "fps", 200.0)),
                     new NodeDefinition("yuv", "convert", Map.of("format", "I420")),
@@ -53,16 +54,12 @@ class UtilPipelineTest {
                     QueuePolicy.BLOCK, null);
             assertEquals(List.of(), engine.check(d));
             StreamHandle h = engine.start(d, "cam1", Map.of());
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (got.size() < 20 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            Await.until("20 frames at collect", 10_000, () -> got.size() >= 20,
+                    () -> "frames collected: " + got.size());
             h.update(Map.of("small.width", 16, "small.height", 12));
             int before = got.size();
-            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (got.stream().skip(before).noneMatch(g -> g.width() == 16) && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            Await.until("a 16x12 frame after the live resize", 10_000,
+                    () -> got.stream().skip(before).anyMatch(g -> g.width() == 16));
             h.close();
             assertTrue(got.size() >= 20, "frames collected: " + got.size());
             Got first = got.peek();

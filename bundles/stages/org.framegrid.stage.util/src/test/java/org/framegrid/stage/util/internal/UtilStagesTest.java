@@ -17,14 +17,15 @@ import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.frame.Text;
 import org.framegrid.api.frame.Texts;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.pipeline.engine.internal.Engine;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.testing.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class UtilStagesTest {
-    private final Engine engine = new Engine(60_000, false);
+    private final EmbeddedEngine engine = new EmbeddedEngine(60_000, false);
     private final FramePool pool = engine.pool();
 
     @AfterEach
@@ -37,7 +38,8 @@ class UtilStagesTest {
         Frame f = pool.acquire(PixelFormat.RGB24, w, h);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                Pixels.write(f, x, y, Pixels.rgb(x * 255 / Math.max(1, w - 1), y * 255 / Math.max(1, h - 1), 90));
+                PixelColors.write(f, x, y,
+                        PixelColors.rgb(x * 255 / Math.max(1, w - 1), y * 255 / Math.max(1, h - 1), 90));
             }
         }
         return f;
@@ -56,8 +58,8 @@ class UtilStagesTest {
     void convertRoundTripsThroughEveryFormat() throws Exception {
         Frame src = rgb(16, 8);
         for (PixelFormat target : PixelFormat.values()) {
-            Stage there = StageHarness.start(new ConvertStage(), pool, PixelFormat.RGB24, target, Map.of());
-            Stage back = StageHarness.start(new ConvertStage(), pool, target, PixelFormat.RGB24, Map.of());
+            Stage there = Fixtures.start(new ConvertProvider(), pool, PixelFormat.RGB24, target, Map.of());
+            Stage back = Fixtures.start(new ConvertProvider(), pool, target, PixelFormat.RGB24, Map.of());
             Frame mid = there.process(src);
             assertEquals(target, mid.format());
             Frame out = back.process(mid);
@@ -67,8 +69,8 @@ class UtilStagesTest {
                     || target == PixelFormat.I420 ? 40 : 1;
             for (int y = 1; y < 8; y += 2) {
                 for (int x = 1; x < 16; x += 2) {
-                    assertClose(Pixels.read(src, x, y), Pixels.read(out, x, y), tolerance, target + " at " + x + ","
-                            + y);
+                    assertClose(PixelColors.read(src, x, y), PixelColors.read(out, x, y), tolerance,
+                            target + " at " + x + "," + y);
                 }
             }
             if (mid != src) {
@@ -78,9 +80,9 @@ class UtilStagesTest {
                 out.release();
             }
         }
-        Stage gray = StageHarness.start(new ConvertStage(), pool, PixelFormat.RGB24, PixelFormat.GRAY8, Map.of());
+        Stage gray = Fixtures.start(new ConvertProvider(), pool, PixelFormat.RGB24, PixelFormat.GRAY8, Map.of());
         Frame g = gray.process(src);
-        assertEquals(Pixels.luma(255, 0, 90), g.data().get(15) & 0xFF, "luma of the top-right pixel");
+        assertEquals(PixelColors.luma(255, 0, 90), g.data().get(15) & 0xFF, "luma of the top-right pixel");
         g.release();
         src.release();
     }
@@ -88,17 +90,17 @@ class UtilStagesTest {
     @Test
     void resizeScalesEveryPlane() throws Exception {
         Frame src = rgb(8, 4);
-        Stage resize = StageHarness.start(new ResizeStage(), pool, PixelFormat.RGB24, PixelFormat.RGB24,
+        Stage resize = Fixtures.start(new ResizeProvider(), pool, PixelFormat.RGB24, PixelFormat.RGB24,
                 Map.of("width", 4L, "height", 2L));
         Frame out = resize.process(src);
         assertEquals(4, out.width());
         assertEquals(2, out.height());
-        assertEquals(Pixels.read(src, 6, 2), Pixels.read(out, 3, 1), "nearest neighbour");
+        assertEquals(PixelColors.read(src, 6, 2), PixelColors.read(out, 3, 1), "nearest neighbour");
         out.release();
         Frame nv12 = pool.acquire(PixelFormat.NV12, 8, 4);
         Frame small = resize.process(nv12);
         assertEquals(4 * 2 + 2 * 1 * 2, small.format().byteSize(small.width(), small.height()));
-        assertSame(src, StageHarness.start(new ResizeStage(), pool, PixelFormat.RGB24, PixelFormat.RGB24,
+        assertSame(src, Fixtures.start(new ResizeProvider(), pool, PixelFormat.RGB24, PixelFormat.RGB24,
                 Map.of("width", 8L, "height", 4L)).process(src), "same size passes through");
         small.release();
         nv12.release();
@@ -112,17 +114,17 @@ class UtilStagesTest {
         f.meta(FrameMeta.DETECTIONS, new Detections(List.of(new Detection(0.25f, 0.5f, 0.5f, 0.25f, 1, "CAT", 0.9f,
                 -1))));
         f.meta(FrameMeta.TEXTS, new Texts(List.of(new Text("7", 0, 0, 0xFFFF0000))));
-        Stage overlay = StageHarness.start(new OverlayStage(), pool, PixelFormat.RGB24, PixelFormat.RGB24,
+        Stage overlay = Fixtures.start(new OverlayProvider(), pool, PixelFormat.RGB24, PixelFormat.RGB24,
                 Map.of("thickness", 2L, "text-scale", 1L));
         f.retain(); // shared: the overlay must not draw on it
         Frame drawn = overlay.process(f);
         assertNotEquals(f, drawn);
-        assertEquals(0, Pixels.read(f, 16, 32), "the shared original is untouched");
-        assertEquals(0x00FF00, Pixels.read(drawn, 16, 32), "box corner");
-        assertEquals(0x00FF00, Pixels.read(drawn, 47, 47), "opposite corner, inside the outline");
-        assertEquals(0, Pixels.read(drawn, 32, 40), "box inside stays");
-        assertEquals(0xFF0000, Pixels.read(drawn, 0, 0), "the 7's top bar");
-        assertEquals(0, Pixels.read(drawn, 0, 1), "the 7 has no left stroke");
+        assertEquals(0, PixelColors.read(f, 16, 32), "the shared original is untouched");
+        assertEquals(0x00FF00, PixelColors.read(drawn, 16, 32), "box corner");
+        assertEquals(0x00FF00, PixelColors.read(drawn, 47, 47), "opposite corner, inside the outline");
+        assertEquals(0, PixelColors.read(drawn, 32, 40), "box inside stays");
+        assertEquals(0xFF0000, PixelColors.read(drawn, 0, 0), "the 7's top bar");
+        assertEquals(0, PixelColors.read(drawn, 0, 1), "the 7 has no left stroke");
         assertTrue(countColor(drawn, 0x00FF00, 24, 31) > 5, "the label above the box");
         drawn.release();
         f.release();
@@ -135,7 +137,7 @@ class UtilStagesTest {
         int n = 0;
         for (int y = y0; y < y1; y++) {
             for (int x = 0; x < f.width(); x++) {
-                n += Pixels.read(f, x, y) == rgb ? 1 : 0;
+                n += PixelColors.read(f, x, y) == rgb ? 1 : 0;
             }
         }
         return n;
@@ -143,16 +145,16 @@ class UtilStagesTest {
 
     @Test
     void testSourcePacesAndMoves() throws Exception {
-        Stage src = StageHarness.start(new TestSourceStage(), pool, null, PixelFormat.RGB24,
+        Stage src = Fixtures.start(new TestSourceProvider(), pool, null, PixelFormat.RGB24,
                 Map.of("width", 64L, "height", 32L, "fps", 100.0));
         long start = System.nanoTime();
         Frame previous = null;
         for (int i = 0; i < 10; i++) {
             Frame f = src.process(null);
-            assertEquals(i, f.meta(TestSourceStage.FRAME_NUMBER));
+            assertEquals(i, f.meta(TestSourceProvider.FRAME_NUMBER));
             assertEquals(i * 10_000_000L, f.pts());
             if (previous != null) {
-                assertNotEquals(Pixels.read(previous, 5, 5), Pixels.read(f, 5, 5), "the pattern moves");
+                assertNotEquals(PixelColors.read(previous, 5, 5), PixelColors.read(f, 5, 5), "the pattern moves");
                 previous.release();
             }
             previous = f;

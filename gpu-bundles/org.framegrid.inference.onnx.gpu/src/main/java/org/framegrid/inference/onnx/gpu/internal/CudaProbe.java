@@ -98,7 +98,7 @@ public final class CudaProbe {
 
     /** Runs {@link ProbeModel} on the CUDA EP of {@code device}; never throws for a missing device. */
     static Result probe(int device) {
-        List<String> missing = SharedLibraries.missing(SharedLibraries.CUDA_EP);
+        List<String> missing = LinkerCheck.missing(LinkerCheck.CUDA_EP);
         if (!missing.isEmpty()) {
             // Checked first: ORT would extract the 238 MB CUDA provider only to fail on the same missing library.
             return new Result(false, String.join(", ", missing) + " not found; the CUDA EP of ONNX Runtime "

@@ -89,7 +89,7 @@ class CudaProbeTest {
     @Test
     void missingSharedLibrariesAreNamedAndPresentOnesAreNot() {
         assertEquals(List.of("libframegrid-no-such-library.so.1"),
-                SharedLibraries.missing(List.of("libc.so.6", "libframegrid-no-such-library.so.1", "libm.so.6")));
+                LinkerCheck.missing(List.of("libc.so.6", "libframegrid-no-such-library.so.1", "libm.so.6")));
     }
 
     @Test

@@ -58,7 +58,7 @@ class GpuBackendTest {
         var model = Fixtures.model(name);
         ModelDescriptor descriptor = model.descriptor();
         Map<String, Tensor> in = Map.of(descriptor.input().name(),
-                org.framegrid.stage.vision.testing.Fixtures.gradient(descriptor, size));
+                org.framegrid.testing.Fixtures.gradient(descriptor, size));
         try (LoadedModel gpu = backend.load(Fixtures.direct(model.bytes()), descriptor, InferenceOptions.DEFAULT);
                 OrtSession.SessionOptions cpuOptions = new OrtSession.SessionOptions();
                 RawSession cpu = new RawSession(model.bytes(), cpuOptions, in,

@@ -3,7 +3,6 @@ package org.framegrid.inference.onnx.gpu.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.awt.image.BufferedImage;
-import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,11 +16,12 @@ import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.Tensor;
 import org.framegrid.inference.api.TensorInfo;
-import org.framegrid.pipeline.engine.internal.Engine;
-import org.framegrid.stage.faces.internal.DetectFacesStage;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.stage.model.ImageInputWriter;
-import org.framegrid.stage.vision.testing.Fixtures.MemoryModel;
-import org.framegrid.stage.vision.testing.SideBySide;
+import org.framegrid.stage.model.ModelStageProvider;
+import org.framegrid.testing.Fixtures.MemoryModel;
+import org.framegrid.testing.Providers;
+import org.framegrid.testing.SideBySide;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,19 +48,19 @@ class StageThroughputTest {
                     Fixtures.device().detail());
         }
         Fixtures.assumeDevice();
-        BufferedImage astronaut = org.framegrid.stage.vision.testing.Fixtures.image("astronaut.png");
+        BufferedImage astronaut = org.framegrid.testing.Fixtures.image("astronaut.png");
         MemoryModel model = Fixtures.model("blazeface-front");
         GpuOnnxBackend backend = new GpuOnnxBackend(Fixtures.config(0));
-        DetectFacesStage provider = new DetectFacesStage();
+        ModelStageProvider provider = (ModelStageProvider) Providers.stage("detect-faces");
         provider.addModel(model);
         provider.setBackend(backend);
-        try (Engine engine = new Engine(60_000, false);
+        try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false);
                 LoadedModel raw = backend.load(Fixtures.direct(model.bytes()), model.descriptor(),
                         InferenceOptions.DEFAULT)) {
             // The astronaut's 512x512 picture scaled to 640x640 and moved up, so that her face is in the frame.
-            Frame frame = org.framegrid.stage.vision.testing.Fixtures.frame(engine.pool(), PixelFormat.RGB24, 640, 360,
+            Frame frame = org.framegrid.testing.Fixtures.frame(engine.pool(), PixelFormat.RGB24, 640, 360,
                     astronaut, 0, -100, 640, 640);
-            Stage stage = org.framegrid.stage.vision.testing.Fixtures.start(provider, engine.pool(),
+            Stage stage = org.framegrid.testing.Fixtures.start(provider, engine.pool(),
                     PixelFormat.RGB24, Map.of());
             try {
                 var input = model.descriptor().input();
@@ -71,9 +71,7 @@ class StageThroughputTest {
                     out.put(info.name(), Tensor.allocate(ElementType.FLOAT32, info.shape()));
                 }
                 // The raw loop runs on the very input the stage makes of the frame.
-                FloatBuffer inputData = in.values().iterator().next().floats();
-                new ImageInputWriter(128, input.layout(), input.colorOrder(), input.normalization())
-                        .write(frame, inputData);
+                new ImageInputWriter(input).letterbox(frame, in.values().iterator().next());
                 int[] faces = {0};
                 SideBySide timed = SideBySide.time(WARM_UP, FRAMES, () -> {
                     stage.process(frame);

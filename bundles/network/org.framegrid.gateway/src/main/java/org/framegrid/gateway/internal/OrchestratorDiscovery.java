@@ -1,0 +1,86 @@
+package org.framegrid.gateway.internal;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * The orchestrators a gateway knows: its static list, plus what its directory (the chain's pool) published, read
+ * again periodically on a thread of its own. A failed read keeps the last list and is reported. Thread-safe.
+ */
+final class OrchestratorDiscovery implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(OrchestratorDiscovery.class.getName());
+
+    private final GatewaySettings settings;
+    private final OrchestratorDirectory directory;
+    private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("gateway-discovery").factory());
+    private volatile List<OrchestratorDirectory.Listing> discovered = List.of();
+    private volatile String error;
+
+    /**
+     * @param directory where more orchestrators are published, or {@code null} for the static list only
+     * @param periodMillis how often the directory is read again (at least 1 s); the first read happens at once, in
+     *     the background
+     */
+    OrchestratorDiscovery(GatewaySettings settings, OrchestratorDirectory directory, long periodMillis) {
+        this.settings = settings;
+        this.directory = directory;
+        if (directory != null) {
+            reader.scheduleWithFixedDelay(this::discover, 0, Math.max(1000, periodMillis), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Reads the directory now; a failure keeps the last list and is reported in {@link #report()}. */
+    void discover() {
+        try {
+            discovered = List.copyOf(directory.orchestrators());
+            error = null;
+        } catch (Exception e) {
+            error = "orchestrator discovery failed: " + e.getMessage();
+            LOG.warning(error);
+        }
+    }
+
+    /** @return {@code {static: [uri], chain: [{address, uri, stake}], error?}}: {@code GET /v1/orchestrators} */
+    Map<String, Object> report() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("static", settings.orchestrators().stream().map(URI::toString).toList());
+        m.put("chain", discovered);
+        String last = error;
+        if (last != null) {
+            m.put("error", last);
+        }
+        return m;
+    }
+
+    /** @return the static list, then the discovered URIs not already in it */
+    List<URI> candidates() {
+        Set<URI> all = new LinkedHashSet<>(settings.orchestrators());
+        discovered.forEach(l -> all.add(l.uri()));
+        return List.copyOf(all);
+    }
+
+    /** @return stake per lower-case address: configured values, overridden by what the chain says */
+    Map<String, BigInteger> stakes() {
+        Map<String, BigInteger> stakes = new HashMap<>();
+        settings.stakes().forEach((a, s) -> stakes.put(a.toLowerCase(Locale.ROOT), s));
+        discovered.forEach(l -> stakes.put(l.address().toLowerCase(Locale.ROOT), l.stake()));
+        return stakes;
+    }
+
+    @Override
+    public void close() {
+        reader.shutdownNow();
+    }
+}

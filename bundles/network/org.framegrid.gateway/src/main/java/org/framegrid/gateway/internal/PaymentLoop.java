@@ -1,0 +1,184 @@
+package org.framegrid.gateway.internal;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.framegrid.payment.api.Payment;
+import org.framegrid.payment.api.PaymentSender;
+import org.framegrid.payment.api.PaymentTerms;
+import org.framegrid.payment.api.Price;
+import org.framegrid.selection.api.Observation;
+
+/**
+ * Pays the orchestrator serving a stream for the stream time that passed, on a virtual thread of its own: every
+ * payment interval, the whole seconds since the last payment (the orchestrator debits every second), under terms
+ * fetched again when the orchestrator says they expired. Also tells the payment sender what output was delivered,
+ * which lowers the value at risk. A payment that fails marks the session failed: the stream then fails over.
+ */
+final class PaymentLoop implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(PaymentLoop.class.getName());
+    /** The loop's tick: how late a payment may be, not synchronisation. */
+    private static final long TICK_MILLIS = 50;
+
+    /** What one session has been paid and delivered. */
+    private static final class Account {
+        final OrchestratorSession session;
+        /** Up to when the stream time was paid for. */
+        volatile long paidNanos;
+        /** Up to when delivered output has been reported to the payment sender. */
+        volatile long deliveredNanos;
+        /** The terms payments are made under; fetched again when the orchestrator says they expired. */
+        volatile PaymentTerms terms;
+
+        Account(OrchestratorSession session) {
+            this.session = session;
+            this.paidNanos = session.startedNanos;
+            this.deliveredNanos = session.startedNanos;
+            this.terms = session.info.terms();
+        }
+    }
+
+    private final String streamId;
+    private final GatewaySettings settings;
+    private final PaymentSender payments;
+    private final OrchestratorApi api;
+    private volatile Account account;
+    private volatile long count;
+    private volatile long termsRefreshed;
+    private BigInteger paidWei = BigInteger.ZERO; // guarded by this
+    private BigInteger deliveredWei = BigInteger.ZERO; // guarded by this
+    private Thread thread;
+
+    PaymentLoop(String streamId, GatewaySettings settings, PaymentSender payments, OrchestratorApi api) {
+        this.streamId = streamId;
+        this.settings = settings;
+        this.payments = payments;
+        this.api = api;
+    }
+
+    /** A session serves the stream from now on: its initial payment counts, and the next payments go to it. */
+    synchronized void opened(OrchestratorSession s) {
+        paidWei = paidWei.add(s.initialPayment);
+        account = new Account(s);
+    }
+
+    void start() {
+        thread = Thread.ofVirtual().name("gateway-pay-" + streamId).start(this::loop);
+    }
+
+    private void loop() {
+        long interval = TimeUnit.MILLISECONDS.toNanos(settings.paymentIntervalMillis());
+        try {
+            while (true) {
+                Account a = account;
+                if (a.session.failure() == null && System.nanoTime() - a.paidNanos >= interval) {
+                    pay(a);
+                }
+                Thread.sleep(TICK_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closed
+        }
+    }
+
+    /** Pays for the whole seconds since the last payment. */
+    private void pay(Account a) {
+        // Whole seconds as they pass, the remainder carried to the next payment: rounding each payment up paid for
+        // up to twice the stream time (a 1 s interval checked every 50 ms is 1.05 s) and inflated the value at risk.
+        long seconds = Math.max(1, (System.nanoTime() - a.paidNanos) / 1_000_000_000L);
+        a.paidNanos += seconds * 1_000_000_000L;
+        OrchestratorSession s = a.session;
+        try {
+            try {
+                payOnce(a, seconds);
+            } catch (OrchestratorApi.Refused e) {
+                if (e.status != 402 || !staleTerms(e.body)) {
+                    throw e;
+                }
+                // Terms expire with rounds and blocks, and a replaced payment bundle no longer knows old ones:
+                // fetch fresh terms and pay again, instead of failing over a healthy orchestrator.
+                LOG.info(() -> "stream " + streamId + ": terms of " + s.address() + " are stale ("
+                        + e.body.get("reasons") + "); paying under fresh ones");
+                a.terms = api.info(s.uri(), settings.address(), Map.of()).terms();
+                termsRefreshed++;
+                payOnce(a, seconds);
+            }
+        } catch (Exception e) {
+            s.fail(Observation.Outcome.FAILURE, "payment to " + s.address() + ": " + e.getMessage());
+        }
+    }
+
+    private void payOnce(Account a, long seconds) throws Exception {
+        OrchestratorSession s = a.session;
+        Payment p = payments.pay(s.address(), a.terms, new Price(s.info.candidate().pricePerSecondWei(), 1), seconds);
+        api.call(s.uri(), "POST", "/v1/sessions/" + s.id + "/payment",
+                Map.of("scheme", p.scheme(), "data", Base64.getEncoder().encodeToString(p.data())),
+                Duration.ofSeconds(2));
+        count++;
+        synchronized (this) {
+            paidWei = paidWei.add(p.value());
+        }
+    }
+
+    /** @return whether the orchestrator refused a payment only because its terms were expired or unknown to it */
+    private static boolean staleTerms(Map<?, ?> body) {
+        return body.get("reasons") instanceof List<?> reasons && !reasons.isEmpty()
+                && reasons.stream().allMatch(r -> r.equals("EXPIRED") || r.equals("TERMS_MISMATCH"));
+    }
+
+    /**
+     * A segment of output arrived whole: the stream time since the last report was worked for, which lowers the
+     * value at risk with the orchestrator (live video: wall time between outputs is stream time).
+     */
+    void delivered(OrchestratorSession s) {
+        Account a = account;
+        if (a == null || a.session != s) {
+            return; // a late report of a session that no longer serves the stream
+        }
+        long now = System.nanoTime();
+        long millis = (now - a.deliveredNanos) / 1_000_000;
+        a.deliveredNanos = now;
+        BigInteger value = new Price(s.info.candidate().pricePerSecondWei(), 1000).cost(millis);
+        payments.delivered(s.address(), value);
+        synchronized (this) {
+            deliveredWei = deliveredWei.add(value);
+        }
+    }
+
+    /** @return periodic payments made (initial payments not counted) */
+    long payments() {
+        return count;
+    }
+
+    /** @return every payment's value, initial ones included */
+    synchronized BigInteger paidWei() {
+        return paidWei;
+    }
+
+    /** @return the value of the output delivered so far */
+    synchronized BigInteger deliveredWei() {
+        return deliveredWei;
+    }
+
+    /** @return how often terms were fetched again */
+    long termsRefreshed() {
+        return termsRefreshed;
+    }
+
+    /** @return what the current orchestrator was paid beyond the output it delivered */
+    BigInteger valueAtRisk() {
+        Account a = account;
+        return a == null ? BigInteger.ZERO : payments.valueAtRisk(a.session.address());
+    }
+
+    @Override
+    public void close() {
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.framegrid.gateway.internal;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.framegrid.payment.api.Payment;
+import org.framegrid.payment.api.PaymentSender;
+import org.framegrid.payment.api.Price;
+import org.framegrid.selection.api.Candidate;
+import org.framegrid.selection.api.Observation;
+import org.framegrid.selection.api.OrchestratorSelector;
+import org.framegrid.selection.api.SelectionRequest;
+
+/**
+ * Opens a stream's session on an orchestrator, and again on another one when it fails: the gateway's open and
+ * failover policy. Every known orchestrator is asked for its info at once, the selector orders the usable ones, and
+ * the first that accepts the session, paid the initial amount, serves the stream. Each outcome is reported to the
+ * selector (which suspends failing orchestrators). Thread-safe.
+ */
+final class SessionOpener {
+    /** Pause between failover rounds once every orchestrator refused. */
+    private static final long RETRY_MILLIS = 250;
+
+    private final GatewaySettings settings;
+    private final OrchestratorDiscovery discovery;
+    private final OrchestratorApi api;
+    private final OrchestratorSelector selector;
+    private final PaymentSender payments;
+    private final ExecutorService calls;
+
+    SessionOpener(GatewaySettings settings, OrchestratorDiscovery discovery, OrchestratorApi api,
+                  OrchestratorSelector selector, PaymentSender payments, ExecutorService calls) {
+        this.settings = settings;
+        this.discovery = discovery;
+        this.api = api;
+        this.selector = selector;
+        this.payments = payments;
+        this.calls = calls;
+    }
+
+    /**
+     * Opens a session on the best orchestrator that takes it.
+     *
+     * @param exclude addresses not to use
+     * @throws OrchestratorApi.Refused naming every refusal if none accepts (the last refusal's status, or 503 if
+     *     none was usable)
+     */
+    OrchestratorSession open(String pipeline, Map<String, Object> params, Set<String> exclude)
+            throws IOException, InterruptedException {
+        List<String> refusals = new ArrayList<>();
+        Map<String, OrchestratorApi.Info> infos = ask(refusals);
+        List<Candidate> order = selector.select(new SelectionRequest(pipeline, settings.maxPricePerSecondWei(),
+                exclude), infos.values().stream().map(OrchestratorApi.Info::candidate).toList(), 5);
+        int lastStatus = 503;
+        for (Candidate c : order) {
+            OrchestratorApi.Info info = infos.get(c.address());
+            long t = System.nanoTime();
+            try {
+                Payment p = payments.pay(c.address(), info.terms(), new Price(c.pricePerSecondWei(), 1),
+                        info.initialSeconds());
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("pipeline", pipeline);
+                body.put("params", params);
+                body.put("sender", settings.address());
+                body.put("payment", Map.of("scheme", p.scheme(), "data", Base64.getEncoder().encodeToString(p.data())));
+                Map<?, ?> started = api.call(c.uri(), "POST", "/v1/sessions", body, Duration.ofSeconds(10));
+                selector.observe(new Observation(c.address(), Observation.Outcome.SUCCESS,
+                        (System.nanoTime() - t) / 1_000_000, null));
+                return new OrchestratorSession(info, started, p.value());
+            } catch (OrchestratorApi.Refused e) {
+                lastStatus = e.status;
+                refusals.add(e.getMessage());
+                selector.observe(new Observation(c.address(), e.status == 503 ? Observation.Outcome.BUSY
+                        : Observation.Outcome.FAILURE, -1, e.getMessage()));
+            } catch (Exception e) {
+                refusals.add(c.uri() + ": " + e.getMessage());
+                selector.observe(new Observation(c.address(), Observation.Outcome.FAILURE, -1, e.getMessage()));
+            }
+        }
+        throw new OrchestratorApi.Refused("no orchestrator took the stream (" + order.size() + " usable of "
+                + infos.size() + " reachable): " + String.join("; ", refusals), lastStatus);
+    }
+
+    /** @return the info of every orchestrator that answered, by address; the others' reasons go to {@code refusals} */
+    private Map<String, OrchestratorApi.Info> ask(List<String> refusals) throws InterruptedException {
+        List<URI> candidates = discovery.candidates();
+        Map<String, BigInteger> stakes = discovery.stakes();
+        List<Future<OrchestratorApi.Info>> asked = new ArrayList<>();
+        for (URI o : candidates) {
+            asked.add(calls.submit(() -> api.info(o, settings.address(), stakes)));
+        }
+        Map<String, OrchestratorApi.Info> infos = new LinkedHashMap<>();
+        for (int i = 0; i < asked.size(); i++) {
+            try {
+                OrchestratorApi.Info info = asked.get(i).get();
+                infos.put(info.candidate().address(), info);
+                selector.observe(new Observation(info.candidate().address(), Observation.Outcome.SUCCESS,
+                        info.latencyMillis(), null));
+            } catch (ExecutionException e) {
+                refusals.add(candidates.get(i) + ": " + e.getCause().getMessage());
+            }
+        }
+        return infos;
+    }
+
+    /**
+     * Moves a stream off a failed session: the failure goes to the selector, the session is closed, and the stream is
+     * opened on another orchestrator, first one that has not served it yet, then, once every one refused, any that is
+     * not suspended, round after round until one takes it.
+     *
+     * @param params the stream's params as they are at each attempt (they are replayed on the new session)
+     * @param tried the orchestrators that served the stream so far
+     * @param failures receives the reason of every round that found no orchestrator
+     * @param stopped whether the stream was stopped meanwhile
+     * @return the new session, or {@code null} if the stream was stopped first
+     */
+    OrchestratorSession failover(OrchestratorSession failed, String pipeline, Supplier<Map<String, Object>> params,
+                                 Set<String> tried, Consumer<String> failures, BooleanSupplier stopped)
+            throws InterruptedException {
+        selector.observe(new Observation(failed.address(), failed.outcome(), -1, failed.failure()));
+        closeQuietly(failed);
+        Set<String> exclude = new HashSet<>(tried);
+        while (!stopped.getAsBoolean()) {
+            try {
+                return open(pipeline, params.get(), exclude);
+            } catch (IOException e) {
+                failures.accept(e.getMessage());
+                exclude.clear(); // every candidate was tried: start over with whoever is not suspended
+                Thread.sleep(RETRY_MILLIS);
+            }
+        }
+        return null;
+    }
+
+    /** Ends the session on its orchestrator, in the background and without waiting for the answer. */
+    void closeQuietly(OrchestratorSession s) {
+        calls.submit(() -> api.call(s.uri(), "DELETE", "/v1/sessions/" + s.id, null, Duration.ofSeconds(1)));
+    }
+}

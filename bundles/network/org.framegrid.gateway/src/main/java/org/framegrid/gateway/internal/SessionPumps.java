@@ -1,0 +1,134 @@
+package org.framegrid.gateway.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.framegrid.selection.api.Observation;
+import org.framegrid.trickle.channel.SegmentChannel;
+import org.framegrid.trickle.channel.SegmentWriter;
+import org.framegrid.trickle.client.TrickleClient;
+
+/**
+ * The two pumps of a stream's session, each on a virtual thread: input segments from the app to the orchestrator's
+ * input channel, and the orchestrator's output segments to the app, byte by byte as they arrive. A pump that fails
+ * marks the session failed (the stream then fails over); a segment cut mid-way is aborted, never replayed.
+ */
+final class SessionPumps {
+    private static final long INPUT_WAIT_MILLIS = 200;
+
+    private final String streamId;
+    private final OrchestratorSession session;
+    private final StreamInput input;
+    private final StreamOutput output;
+    private final TrickleClient trickle;
+    private final StreamFlow flow;
+    private final PaymentLoop payments;
+    private final BooleanSupplier live;
+    private List<Thread> threads = List.of();
+
+    /** @param live whether the session still serves the stream: the pumps end when it no longer does */
+    SessionPumps(String streamId, OrchestratorSession session, StreamInput input, StreamOutput output,
+                 TrickleClient trickle, StreamFlow flow, PaymentLoop payments, BooleanSupplier live) {
+        this.streamId = streamId;
+        this.session = session;
+        this.input = input;
+        this.output = output;
+        this.trickle = trickle;
+        this.flow = flow;
+        this.payments = payments;
+        this.live = live;
+    }
+
+    /** @param inputFrom the first input segment to send: 0 for a new stream, the live edge after a failover */
+    void start(long inputFrom) {
+        threads = List.of(Thread.ofVirtual().name("gateway-in-" + streamId).start(() -> pumpInput(inputFrom)),
+                Thread.ofVirtual().name("gateway-out-" + streamId).start(this::pumpOutput));
+    }
+
+    void stop() {
+        threads.forEach(Thread::interrupt);
+    }
+
+    private void pumpInput(long from) {
+        long next = from;
+        try {
+            while (live.getAsBoolean()) {
+                SegmentChannel.Segment s = input.next(next, INPUT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                if (s == null) {
+                    continue;
+                }
+                next = s.sequence() + 1;
+                flow.inputMoved();
+                trickle.publish(session.input, -1, new MarkingStream(s.bytes(), flow));
+                flow.segmentIn();
+            }
+        } catch (IOException e) {
+            session.fail(Observation.Outcome.FAILURE, "input to " + session.address() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void pumpOutput() {
+        long next = 0;
+        byte[] buf = new byte[32 * 1024];
+        try {
+            while (live.getAsBoolean()) {
+                TrickleClient.Segment s = trickle.read(session.output, next);
+                next = s.sequence() + 1;
+                SegmentWriter w = output.nextSegment();
+                try (InputStream in = s.bytes()) {
+                    int n;
+                    while ((n = in.read(buf)) >= 0) {
+                        if (n > 0) {
+                            flow.outputMoved();
+                            w.write(buf, 0, n);
+                        }
+                    }
+                    w.close();
+                    flow.segmentOut();
+                    payments.delivered(session);
+                } catch (IOException e) {
+                    w.abort(); // never replay: the reader gets the partial segment, then the next one
+                    throw e;
+                }
+            }
+        } catch (IOException e) {
+            session.fail(Observation.Outcome.FAILURE, "output from " + session.address() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Passes bytes through and notes that input is flowing on every read. */
+    private static final class MarkingStream extends InputStream {
+        private final InputStream in;
+        private final StreamFlow flow;
+
+        MarkingStream(InputStream in, StreamFlow flow) {
+            this.in = in;
+            this.flow = flow;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            flow.inputMoved();
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            flow.inputMoved();
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.framegrid.gateway.internal;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/**
+ * What flows through one stream: when input and output last moved, how many segments went each way, and the gap a
+ * failover left in the output (from the last output byte before it to the first one after). Read by the stall check
+ * and the status. Thread-safe.
+ */
+final class StreamFlow {
+    private static final Logger LOG = Logger.getLogger(StreamFlow.class.getName());
+    /** Input counts as flowing while it moved within this. */
+    private static final long INPUT_FLOWING_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final String streamId;
+    private final AtomicLong segmentsIn = new AtomicLong();
+    private final AtomicLong segmentsOut = new AtomicLong();
+    private volatile long lastInputNanos;
+    private volatile long lastOutputNanos = System.nanoTime();
+    private volatile long gapStartNanos;
+    private volatile long lastGapMillis = -1;
+
+    StreamFlow(String streamId) {
+        this.streamId = streamId;
+    }
+
+    /** Input bytes arrived from the app. */
+    void inputMoved() {
+        lastInputNanos = System.nanoTime();
+    }
+
+    /** An input segment went to the orchestrator. */
+    void segmentIn() {
+        segmentsIn.incrementAndGet();
+    }
+
+    /** Output bytes arrived from the orchestrator: the first after a failover closes the gap. */
+    void outputMoved() {
+        long now = System.nanoTime();
+        if (gapStartNanos != 0) {
+            lastGapMillis = (now - gapStartNanos) / 1_000_000;
+            gapStartNanos = 0;
+            LOG.info(() -> "stream " + streamId + ": output resumed after " + lastGapMillis + " ms");
+        }
+        lastOutputNanos = now;
+    }
+
+    /** An output segment reached the app complete. */
+    void segmentOut() {
+        segmentsOut.incrementAndGet();
+    }
+
+    /** The serving orchestrator failed: the gap in the output starts with its last output. */
+    void failedOver() {
+        gapStartNanos = lastOutputNanos;
+    }
+
+    boolean inputFlowing(long now) {
+        return now - lastInputNanos < INPUT_FLOWING_NANOS;
+    }
+
+    /** @return how long no output came, counted from {@code sinceNanos} at the earliest */
+    long silentNanos(long now, long sinceNanos) {
+        return now - Math.max(lastOutputNanos, sinceNanos);
+    }
+
+    /** @return whether any output came after {@code nanos} */
+    boolean outputSince(long nanos) {
+        return lastOutputNanos > nanos;
+    }
+
+    long segmentsIn() {
+        return segmentsIn.get();
+    }
+
+    long segmentsOut() {
+        return segmentsOut.get();
+    }
+
+    /** @return the last failover's gap, or -1 before the first */
+    long lastGapMillis() {
+        return lastGapMillis;
+    }
+}

@@ -1,0 +1,133 @@
+package org.framegrid.gateway.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.framegrid.payment.api.PaymentTerms;
+import org.framegrid.selection.api.Candidate;
+import org.framegrid.trickle.HttpCall;
+import org.framegrid.trickle.HttpReply;
+import org.framegrid.trickle.client.TrickleClient;
+import org.framegrid.trickle.json.JsonRoutes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The gateway's payment loop against an orchestrator's payment route: it pays whole seconds of stream time as they
+ * pass (never more than passed, plus the first second), fetches fresh terms once when the orchestrator says they
+ * expired, and marks the session failed when a payment is refused for another reason.
+ */
+@Timeout(30)
+class PaymentLoopTest {
+    private static final BigInteger PRICE = BigInteger.valueOf(1_000);
+    private HttpServer server;
+    private final TrickleClient trickle = new TrickleClient();
+    private final List<BigInteger> received = new CopyOnWriteArrayList<>();
+    /** What the payment route answers next: null pays, else a 402 with this reason. */
+    private final AtomicReference<String> refuseWith = new AtomicReference<>("EXPIRED");
+    private PaymentLoop loop;
+
+    @AfterEach
+    void close() {
+        if (loop != null) {
+            loop.close();
+        }
+        trickle.close();
+        server.stop(0);
+    }
+
+    /** The orchestrator's info and payment routes, on the JDK's HTTP server. */
+    private URI orchestrator() throws Exception {
+        JsonRoutes routes = new JsonRoutes()
+                .on("GET", "/v1/info", call -> JsonRoutes.reply(200, Map.of("address", "0xo", "pipelines", List.of(),
+                        "capacity", 1, "inUse", 1, "pricePerSecondWei", PRICE, "initialSeconds", 1,
+                        "scheme", "test-iou", "terms", Base64.getEncoder().encodeToString("fresh".getBytes()))))
+                .on("POST", "/v1/sessions/{id}/payment", call -> {
+                    String reason = refuseWith.getAndSet(null);
+                    if (reason != null) {
+                        return JsonRoutes.reply(402, Map.of("reasons", List.of(reason)));
+                    }
+                    byte[] data = Base64.getDecoder().decode((String) call.body("payment").get("data"));
+                    received.add(new BigInteger(new String(data, StandardCharsets.UTF_8)));
+                    return JsonRoutes.reply(200, Map.of("credited", received.getLast()));
+                });
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/v1/", exchange -> {
+            try (exchange) {
+                HttpReply reply = routes.handle(new HttpCall(exchange.getRequestMethod(),
+                        exchange.getRequestURI().getPath(), Map.of(), Map.of(), exchange.getRequestBody().readAllBytes()));
+                exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+                exchange.sendResponseHeaders(reply.status(), reply.body().length);
+                exchange.getResponseBody().write(reply.body());
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+        });
+        server.start();
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private OrchestratorSession session(URI uri) {
+        OrchestratorApi.Info info = new OrchestratorApi.Info(new Candidate("0xo", uri, BigInteger.ONE, PRICE,
+                Set.of("p"), 1), "test-iou", new PaymentTerms("test-iou", "stale".getBytes()), 1, 1);
+        return new OrchestratorSession(info, Map.of("id", "s1", "input", uri + "/trickle/in", "output",
+                uri + "/trickle/out", "control", uri + "/trickle/control", "events", uri + "/trickle/events"),
+                BigInteger.valueOf(7));
+    }
+
+    @Test
+    void paysTheSecondsThatPassedAndRenewsStaleTermsOnce() throws Exception {
+        OrchestratorSession s = session(orchestrator());
+        GatewaySettings settings = new GatewaySettings("0xg", "127.0.0.1", 0, List.of(), Map.of(), PRICE, 200, 1_500);
+        loop = new PaymentLoop("stream", settings, new TestPayments(1), new OrchestratorApi(trickle.http()));
+        loop.opened(s);
+        long start = System.nanoTime();
+        loop.start();
+        long deadline = start + TimeUnit.SECONDS.toNanos(10);
+        while (received.size() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        long elapsedSeconds = (System.nanoTime() - start) / 1_000_000_000L;
+        loop.close();
+        assertNull(s.failure(), "the stale terms were renewed, not failed over");
+        assertEquals(1, loop.termsRefreshed());
+        BigInteger periodic = received.stream().reduce(BigInteger.ZERO, BigInteger::add);
+        long paidSeconds = periodic.divide(PRICE).longValueExact();
+        assertTrue(received.size() >= 3 && paidSeconds <= elapsedSeconds + 1,
+                received.size() + " payments for " + paidSeconds + " s in " + elapsedSeconds + " s");
+        assertEquals(received.size(), loop.payments());
+        assertEquals(periodic.add(BigInteger.valueOf(7)), loop.paidWei(), "the initial payment counts too");
+    }
+
+    @Test
+    void aRefusedPaymentFailsTheSession() throws Exception {
+        refuseWith.set("INSUFFICIENT_FUNDS");
+        OrchestratorSession s = session(orchestrator());
+        GatewaySettings settings = new GatewaySettings("0xg", "127.0.0.1", 0, List.of(), Map.of(), PRICE, 100, 1_500);
+        loop = new PaymentLoop("stream", settings, new TestPayments(1), new OrchestratorApi(trickle.http()));
+        loop.opened(s);
+        loop.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (s.failure() == null && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(s.failure() != null && s.failure().startsWith("payment to 0xo: ") && s.failure().contains("402"),
+                String.valueOf(s.failure()));
+        assertEquals(0, loop.termsRefreshed());
+    }
+}

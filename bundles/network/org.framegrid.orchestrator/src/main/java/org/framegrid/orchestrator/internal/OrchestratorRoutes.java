@@ -1,0 +1,163 @@
+package org.framegrid.orchestrator.internal;
+
+import java.math.BigInteger;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.framegrid.api.pipeline.PipelineDefinitionException;
+import org.framegrid.api.pipeline.PipelineService;
+import org.framegrid.payment.api.PaymentException;
+import org.framegrid.payment.api.PaymentReceiver;
+import org.framegrid.payment.api.Receipt;
+import org.framegrid.trickle.HttpReply;
+import org.framegrid.trickle.TrickleServer;
+import org.framegrid.trickle.json.HttpProblem;
+import org.framegrid.trickle.json.JsonCall;
+import org.framegrid.trickle.json.JsonRoutes;
+
+/**
+ * The orchestrator's HTTP API (JSON): {@code GET /v1/info[?sender=0x..]}; {@code POST /v1/sessions} {pipeline, params,
+ * sender, payment: {scheme, data (base64)}} → 201 {id, input, output, control, events, balanceWei} | 402 {required,
+ * balance, shortfall} | 503; {@code POST /v1/sessions/ID/payment} {scheme, data} → {credited, balance, rejections,
+ * reasons} (402 when refused); {@code DELETE /v1/sessions/ID}.
+ */
+final class OrchestratorRoutes {
+    private static final String VERSION = "0.1.0";
+
+    private final OrchestratorSettings settings;
+    private final PipelineService pipelines;
+    private final SessionManager sessions;
+    private final PaymentReceivers receivers;
+    private final PaymentMeter meter;
+    private final TrickleServer server;
+
+    OrchestratorRoutes(OrchestratorSettings settings, PipelineService pipelines, SessionManager sessions,
+                       PaymentReceivers receivers, PaymentMeter meter, TrickleServer server) {
+        this.settings = settings;
+        this.pipelines = pipelines;
+        this.sessions = sessions;
+        this.receivers = receivers;
+        this.meter = meter;
+        this.server = server;
+    }
+
+    JsonRoutes routes() {
+        return new JsonRoutes()
+                .on("GET", "/v1/info", call -> info(call.http().query().get("sender")))
+                .on("POST", "/v1/sessions", this::start)
+                .on("POST", "/v1/sessions/{id}/payment", this::pay)
+                .on("DELETE", "/v1/sessions/{id}", call -> {
+                    Session s = session(call.param("id"));
+                    sessions.stop(s, "stopped by the gateway");
+                    return JsonRoutes.reply(200, Map.of("stopped", s.id));
+                });
+    }
+
+    private Session session(String id) throws HttpProblem {
+        Session s = sessions.get(id);
+        if (s == null) {
+            throw new HttpProblem(404, "session " + id + " does not exist");
+        }
+        return s;
+    }
+
+    private HttpReply info(String sender) throws HttpProblem {
+        PaymentReceiver payments = receivers.best().orElseThrow(() -> new HttpProblem(503, settings.address()
+                + " has no payment receiver now (payment bundle missing or being replaced)"));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("address", settings.address());
+        m.put("version", VERSION);
+        m.put("pipelines", settings.pipelines().stream().map(p -> Map.of("name", p, "warm",
+                pipelines.definition(p).isPresent())).toList());
+        m.put("capacity", settings.capacity());
+        m.put("inUse", sessions.inUse());
+        m.put("pricePerSecondWei", settings.pricePerSecondWei());
+        m.put("initialSeconds", settings.initialSeconds());
+        m.put("scheme", payments.scheme());
+        if (sender != null) {
+            try {
+                m.put("terms", Base64.getEncoder().encodeToString(payments.terms(sender).data()));
+            } catch (PaymentException e) {
+                throw new HttpProblem(503, "no payment terms for " + sender + " now: " + e.getMessage());
+            }
+        }
+        return JsonRoutes.reply(200, m);
+    }
+
+    private HttpReply start(JsonCall call) throws HttpProblem {
+        Map<String, Object> body = call.body("session request");
+        String pipeline = String.valueOf(body.get("pipeline"));
+        String sender = String.valueOf(body.get("sender"));
+        // The payment's scheme picks the receiver; without one, the receiver whose terms /v1/info handed out now.
+        Map<?, ?> payment = body.get("payment") instanceof Map<?, ?> pm ? pm : Map.of();
+        String scheme = payment.get("scheme") instanceof String sc ? sc : null;
+        PaymentReceiver payments = (scheme == null ? receivers.best() : receivers.best(scheme)).orElseThrow(() ->
+                new HttpProblem(503, "no payment receiver for scheme '" + scheme + "' on " + settings.address()
+                        + " now"));
+        if (!settings.pipelines().contains(pipeline) || pipelines.definition(pipeline).isEmpty()) {
+            throw new HttpProblem(404, "pipeline '" + pipeline + "' is not offered here; offered: "
+                    + settings.pipelines());
+        }
+        String id = sessions.reserve();
+        if (id == null) {
+            throw new HttpProblem(503, "over capacity: " + sessions.inUse() + " of " + settings.capacity()
+                    + " sessions running");
+        }
+        BigInteger balance;
+        try {
+            if (payment.get("data") instanceof String data) {
+                payments.receive(id, Base64.getDecoder().decode(data));
+            }
+            balance = payments.balance(id);
+        } catch (RuntimeException e) {
+            sessions.release(id);
+            payments.endSession(id);
+            throw e;
+        }
+        BigInteger required = meter.required();
+        if (balance.compareTo(required) < 0) {
+            sessions.release(id);
+            payments.endSession(id);
+            return JsonRoutes.reply(402, Map.of("error", "payment required: the initial payment must cover "
+                    + settings.initialSeconds() + " s = " + required + " wei, got " + balance + " wei",
+                    "required", required, "balance", balance, "shortfall", required.subtract(balance)));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> params = body.get("params") instanceof Map<?, ?> m ? new LinkedHashMap<>(
+                (Map<String, Object>) m) : new LinkedHashMap<>();
+        Session s;
+        try {
+            s = sessions.open(id, pipeline, sender, payments, params);
+        } catch (PipelineDefinitionException | RuntimeException e) {
+            throw new HttpProblem(400, "session for '" + pipeline + "' did not start: " + e.getMessage());
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("input", server.channelUri(s.input.name()).toString());
+        m.put("output", server.channelUri(s.output.name()).toString());
+        m.put("control", server.channelUri(s.control.name()).toString());
+        m.put("events", server.channelUri(s.events.name()).toString());
+        m.put("balanceWei", balance);
+        return JsonRoutes.reply(201, m);
+    }
+
+    private HttpReply pay(JsonCall call) throws HttpProblem {
+        Session s = session(call.param("id"));
+        if (!(call.body("payment for " + s.id).get("data") instanceof String data)) {
+            throw new HttpProblem(400, "payment for " + s.id + ": expected {\"scheme\":..., \"data\": base64}");
+        }
+        PaymentReceiver payments = receivers.holding(s);
+        if (payments == null) {
+            throw new HttpProblem(503, "session " + s.id + ": no payment receiver for scheme '" + s.scheme
+                    + "' now; retry");
+        }
+        Receipt r = payments.receive(s.id, Base64.getDecoder().decode(data));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("credited", r.credited());
+        m.put("balance", r.balance());
+        m.put("rejections", r.rejections().stream().map(x -> x.reason() + ": " + x.detail()).toList());
+        // Machine-readable, so that a gateway can fetch fresh terms on EXPIRED or TERMS_MISMATCH and pay again.
+        m.put("reasons", r.rejections().stream().map(x -> x.reason().name()).distinct().toList());
+        return JsonRoutes.reply(r.accepted() ? 200 : 402, m);
+    }
+}

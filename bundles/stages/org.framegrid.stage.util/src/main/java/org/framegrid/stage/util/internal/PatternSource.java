@@ -1,0 +1,73 @@
+package org.framegrid.stage.util.internal;
+
+import java.time.Duration;
+import org.framegrid.api.frame.Frame;
+import org.framegrid.api.frame.PixelFormat;
+import org.framegrid.api.stage.StageProperties;
+
+/** One {@code test-source} instance: draws, paces and numbers the frames of one stream. */
+final class PatternSource extends SimpleStage {
+    private long intervalNanos;
+    private long next;
+    private long number;
+    private byte[] row = new byte[0];
+
+    @Override
+    protected void apply(StageProperties p) {
+        intervalNanos = (long) (1e9 / p.getDouble("fps"));
+    }
+
+    @Override
+    public Frame process(Frame input) throws InterruptedException {
+        StageProperties p = properties;
+        long frames = p.getLong("frames");
+        if (frames > 0 && number >= frames) {
+            context.endOfStream();
+            return null;
+        }
+        if (p.getBoolean("realtime")) {
+            long now = System.nanoTime();
+            if (next == 0) {
+                next = now;
+            }
+            if (next > now) {
+                Thread.sleep(Duration.ofNanos(next - now));
+            }
+            // After a stall, restart the clock rather than emit a burst of late frames.
+            next = Math.max(next + intervalNanos, System.nanoTime() - intervalNanos);
+        }
+        Frame f = context.pool().acquire(context.outputFormat(), p.getInt("width"), p.getInt("height"));
+        draw(f, number);
+        f.pts(number * intervalNanos);
+        f.meta(TestSourceProvider.FRAME_NUMBER, number++);
+        return f;
+    }
+
+    private void draw(Frame f, long n) {
+        int w = f.width();
+        int h = f.height();
+        int box = Math.max(4, w / 8);
+        int bx = (int) (n * 4 % Math.max(1, w - box));
+        int by = (h - box) / 2;
+        if (row.length < w * 3) {
+            row = new byte[w * 3];
+        }
+        for (int y = 0; y < h; y++) {
+            boolean boxRow = y >= by && y < by + box;
+            for (int x = 0; x < w; x++) {
+                boolean white = boxRow && x >= bx && x < bx + box;
+                row[x * 3] = (byte) (white ? 255 : (x + n * 2) & 0xFF);
+                row[x * 3 + 1] = (byte) (white ? 255 : (y + n) & 0xFF);
+                row[x * 3 + 2] = (byte) (white ? 255 : 128);
+            }
+            if (f.format() == PixelFormat.RGB24) {
+                f.data().put(f.offset(0) + y * f.stride(0), row, 0, w * 3);
+            } else {
+                for (int x = 0; x < w; x++) {
+                    PixelColors.write(f, x, y, PixelColors.rgb(row[x * 3] & 0xFF, row[x * 3 + 1] & 0xFF,
+                            row[x * 3 + 2] & 0xFF));
+                }
+            }
+        }
+    }
+}

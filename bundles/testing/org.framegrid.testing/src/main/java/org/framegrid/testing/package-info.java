@@ -1,0 +1,12 @@
+/**
+ * Test support shared by the modules' tests: waiting, real and synthetic fixtures, providers through their service
+ * interfaces. Exported only so that in-framework tests can install it beside a node's bundles; no node contains it.
+ *
+ * @since 1.0
+ */
+@Export
+@Version("1.0.0")
+package org.framegrid.testing;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

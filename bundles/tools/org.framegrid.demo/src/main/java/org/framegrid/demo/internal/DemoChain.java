@@ -1,0 +1,172 @@
+package org.framegrid.demo.internal;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.framegrid.chain.api.ChainException;
+import org.framegrid.chain.api.ChainService;
+import org.framegrid.chain.api.DevchainService;
+import org.framegrid.chain.api.StakingService;
+import org.framegrid.chain.api.TxResult;
+import org.framegrid.chain.api.Units;
+import org.framegrid.payment.api.ticket.RedeemedTickets;
+import org.framegrid.payment.api.ticket.TicketChain;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * The demo's chain, set up through the node's chain services in this JVM: the devchain (short rounds), three
+ * orchestrators registered and a delegator bonded to each (staking as the devchain's accounts), the gateway's ticket
+ * deposit funded (the ticket broker service acting for the gateway's key), and the keys the nodes get as files.
+ */
+final class DemoChain implements AutoCloseable {
+    private static final String CHAIN_PID = "org.framegrid.chain";
+    private static final String TICKETS_CHAIN_PID = "framegrid.payment.tickets.chain";
+    private static final String PASSWORD = "demo";
+    private static final int FIRST_ORCHESTRATOR = 1;
+    private static final int FIRST_DELEGATOR = 4;
+    private static final int GATEWAY = 7;
+
+    private final BundleContext context;
+    private final ConfigurationAdmin configurations;
+    private final Path keys;
+    private final List<Configuration> configured = new ArrayList<>();
+    final ChainService chain;
+    final StakingService staking;
+    final DevchainService devchain;
+    final List<String> accounts;
+
+    /** Starts the devchain with {@code roundLength}-block rounds and waits for its services. */
+    DemoChain(BundleContext context, ConfigurationAdmin configurations, long roundLength, Path keys)
+            throws IOException, InterruptedException, ChainException {
+        this.context = context;
+        this.configurations = configurations;
+        this.keys = keys;
+        configure(CHAIN_PID, Map.of("devchain.round.length", roundLength,
+                "rounds.reward", false)); // account 0 is the deployer, not an orchestrator
+        this.chain = await(ChainService.class, 90);
+        this.staking = await(StakingService.class, 30);
+        this.devchain = await(DevchainService.class, 30);
+        this.accounts = devchain.accounts();
+    }
+
+    String orchestrator(int index) {
+        return accounts.get(FIRST_ORCHESTRATOR + index);
+    }
+
+    String delegator(int index) {
+        return accounts.get(FIRST_DELEGATOR + index);
+    }
+
+    String gateway() {
+        return accounts.get(GATEWAY);
+    }
+
+    /** Bonds {@code stake} LPT to itself and registers as an orchestrator, printing each transaction. */
+    void register(String orchestrator, String stake, String rewardCut, String feeShare, String serviceUri)
+            throws ChainException {
+        StakingService as = devchain.stakingAs(orchestrator);
+        BigInteger amount = Units.parseTokens(stake);
+        long cut = Units.parsePercentPpm(rewardCut);
+        long share = Units.parsePercentPpm(feeShare);
+        printTx(as.bond(amount, as.account()), "bonded " + Units.formatTokens(amount, 2) + " LPT to yourself");
+        printTx(as.registerOrchestrator(cut, share, serviceUri), "registered " + as.account() + " (reward cut "
+                + Units.formatPercentPpm(cut, 2) + ", fee share " + Units.formatPercentPpm(share, 2) + ")");
+    }
+
+    /** Bonds {@code stake} LPT of {@code delegator} to {@code orchestrator}, printing the transaction. */
+    void bond(String delegator, String stake, String orchestrator) throws ChainException {
+        BigInteger amount = Units.parseTokens(stake);
+        printTx(devchain.stakingAs(delegator).bond(amount, orchestrator), "bonded " + Units.formatTokens(amount, 2)
+                + " LPT to " + orchestrator);
+    }
+
+    private static void printTx(TxResult result, String what) {
+        System.out.println(what + " (tx " + result.hash() + ", block " + result.blockNumber() + ", gas "
+                + result.gasUsed() + ")");
+    }
+
+    /** @return the ticket broker acting for the gateway's key (which it funds the deposit with) */
+    TicketChain gatewayTickets() throws IOException, InterruptedException, ChainException {
+        configure(TICKETS_CHAIN_PID, Map.of("key.file", privateKey("gateway", gateway()).toString()));
+        return await(TicketChain.class, 30);
+    }
+
+    /** Writes {@code account}'s key as hex (the ticket components' key.file) into the demo's key folder. */
+    Path privateKey(String name, String account) throws ChainException {
+        Path file = keys.resolve(name + ".key");
+        devchain.exportPrivateKey(account, file);
+        return file;
+    }
+
+    /** Writes {@code account}'s key as an encrypted keystore (the chain's keystore.file). */
+    Path keystore(String name, String account) throws ChainException, IOException {
+        Path file = keys.resolve(name + ".json");
+        devchain.exportKeystore(account, file, passwordFile());
+        return file;
+    }
+
+    /** The keystores' password file. */
+    Path passwordFile() throws IOException {
+        Path file = keys.resolve("password.txt");
+        Files.createDirectories(keys);
+        Files.writeString(file, PASSWORD + "\n");
+        return file;
+    }
+
+    /** @return count and total of what the TicketBroker paid each orchestrator that won, in their order */
+    static Map<String, RedeemedTickets> redeemed(TicketChain tickets, List<String> orchestrators) {
+        Map<String, RedeemedTickets> won = new java.util.LinkedHashMap<>();
+        for (String o : orchestrators) {
+            RedeemedTickets r = tickets.redeemed(o);
+            if (r.tickets() > 0) {
+                won.put(o, r);
+            }
+        }
+        return won;
+    }
+
+    private void configure(String pid, Map<String, Object> values) throws IOException {
+        Configuration configuration = configurations.getConfiguration(pid, "?");
+        Dictionary<String, Object> properties = new Hashtable<>(values);
+        configuration.update(properties);
+        configured.add(configuration);
+    }
+
+    private <T> T await(Class<T> type, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            ServiceReference<T> ref = context.getServiceReference(type);
+            if (ref != null) {
+                T service = context.getService(ref);
+                if (service != null) {
+                    return service; // released when the tool's framework stops
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException(type.getSimpleName() + " did not appear within " + seconds
+                + " s (the devchain did not start; the node's log says why)");
+    }
+
+    /** Removes the configurations: the devchain and the ticket broker stop with them. */
+    @Override
+    public void close() {
+        for (int i = configured.size() - 1; i >= 0; i--) {
+            try {
+                configured.get(i).delete();
+            } catch (IOException e) {
+                // they stop with the tool's framework anyway
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.framegrid.demo.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The demo's network nodes as processes of their own: each gets a role file ({@code ./framegrid run --role ...
+ * --config FILE}) and a log in the work folder. {@link #close()} stops them all (SIGTERM, then a bounded wait).
+ */
+final class NodeProcesses implements AutoCloseable {
+    private final Path script;
+    private final Path work;
+    private final List<Process> processes = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    NodeProcesses(Path script, Path work) {
+        this.script = script;
+        this.work = work;
+    }
+
+    /** Writes the role file {@code demo-NAME.properties} and starts the node it describes. */
+    Process start(String role, String name, String roleFile) throws IOException {
+        Path file = work.resolve("demo-" + name + ".properties");
+        Files.writeString(file, roleFile);
+        Path log = work.resolve(role + "-" + name + ".log");
+        Process p = new ProcessBuilder(script.toString(), "run", "--role", role, "--config", file.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        processes.add(p);
+        System.out.println(role + " " + name + ": ./framegrid run --role " + role + " --config " + file
+                + "  (pid " + p.pid() + ", log " + log + ")");
+        return p;
+    }
+
+    /** Waits until {@code uri} answers {@code status}, failing early when a node process ends. */
+    void awaitHttp(URI uri, int status, String what, int seconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (r.statusCode() == status) {
+                    System.out.println(what + " ready (" + uri.getAuthority() + ")");
+                    return;
+                }
+                last = "HTTP " + r.statusCode() + " " + r.body();
+            } catch (IOException e) {
+                last = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            }
+            for (Process p : processes) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("a node process ended (exit " + p.exitValue() + "); see the logs in "
+                            + work);
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(what + " not ready at " + uri + " within " + seconds + " s: " + last);
+    }
+
+    @Override
+    public void close() {
+        for (Process p : processes) {
+            p.destroy();
+        }
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.framegrid.demo.internal;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The role files the demo's nodes run with ({@code ./framegrid run --role ROLE --config FILE}; README, "The demo"). */
+final class RoleFiles {
+
+    /** What the demo's nodes agree on. */
+    record Terms(BigInteger pricePerSecond, BigInteger ticketEv, long faceValueMultiplier, long redeemGas) {
+    }
+
+    /** The chain the nodes use: the demo's devchain. */
+    record ChainEndpoint(String rpcUrl, String controller) {
+    }
+
+    private RoleFiles() {
+    }
+
+    /**
+     * An orchestrator: one key for everything it sends on chain (its keystore for staking and rounds, the same key as
+     * hex for ticket redemption; one sender in the node).
+     */
+    static String orchestrator(String name, String address, int port, ChainEndpoint chain, Path keystore, Path password,
+            Path hexKey, Terms terms) {
+        return String.join("\n",
+                "# An orchestrator of the demo (written by the demo; run it with ./framegrid run --role orchestrator --config THIS)",
+                "name = demo-" + name,
+                "models = model-blazeface-front",
+                "orchestrator.address = " + address,
+                "orchestrator.port = " + port,
+                "orchestrator.pipelines = [faces]",
+                "orchestrator.capacity = 2",
+                "orchestrator.price.per.second.wei = " + terms.pricePerSecond(),
+                "chain.rpc.url = " + chain.rpcUrl(),
+                "chain.controller.address = " + chain.controller(),
+                "chain.keystore.file = " + keystore,
+                "chain.password.file = " + password,
+                "chain.rounds.poll.millis = 250",
+                "tickets.receiver.recipient.address = " + address,
+                "tickets.receiver.store.file = data/payment/winning-tickets.mv",
+                "tickets.receiver.ticket.ev = " + terms.ticketEv(),
+                "tickets.receiver.face.value.multiplier = " + terms.faceValueMultiplier(),
+                "tickets.receiver.redeem.gas = " + terms.redeemGas(),
+                "tickets.receiver.params.validity.blocks = 100000",
+                "tickets.chain.key.file = " + hexKey, "");
+    }
+
+    /** The gateway: it knows the orchestrators' URIs, signs tickets and reads its deposit with its hex key. */
+    static String gateway(String address, int port, List<Integer> orchestratorPorts, ChainEndpoint chain, Path hexKey,
+            Terms terms) {
+        StringBuilder uris = new StringBuilder();
+        for (int i = 0; i < orchestratorPorts.size(); i++) {
+            uris.append(i == 0 ? "" : ", ").append("http://127.0.0.1:").append(orchestratorPorts.get(i));
+        }
+        return String.join("\n",
+                "# The demo's gateway (written by the demo; run it with ./framegrid run --role gateway --config THIS)",
+                "name = demo-gateway",
+                "gateway.address = " + address,
+                "gateway.port = " + port,
+                "gateway.orchestrators = [" + uris + "]",
+                "gateway.max.price.per.second.wei = " + terms.pricePerSecond().multiply(BigInteger.TWO),
+                "gateway.payment.interval.millis = 2000",
+                "chain.rpc.url = " + chain.rpcUrl(),
+                "chain.controller.address = " + chain.controller(),
+                "tickets.sender.key.file = " + hexKey,
+                "tickets.chain.key.file = " + hexKey, "");
+    }
+}
