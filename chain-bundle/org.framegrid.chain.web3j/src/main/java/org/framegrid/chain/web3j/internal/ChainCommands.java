@@ -22,7 +22,7 @@ final class ChainCommands {
 
     static final String USAGE = """
             usage: framegrid chain COMMAND [ARGS] [--rpc URL --controller ADDRESS] [--keystore FILE --password-file FILE] [--account N]
-              status                                      the network panel
+              status                                      the network panel and the treasury
               register --reward-cut PCT --fee-share PCT [--service-uri URI] [--stake LPT]
                                                           become (or update) an orchestrator; --stake bonds to yourself first
               bond LPT [--to ADDRESS]                     bond more (0 only moves stake) to ADDRESS (default: current delegate)
@@ -71,7 +71,9 @@ final class ChainCommands {
         switch (command) {
             case "status" -> {
                 try (ChainClient chain = t.connect(property, false)) {
-                    out.print(StatsPanel.format(new NetworkStatsReader(chain, chain.logs()).read(), chain.chainId()));
+                    NetworkStatsReader reader = new NetworkStatsReader(chain, chain.logs());
+                    out.print(StatsPanel.format(reader.read(), chain.chainId()));
+                    out.print(treasuryRows(reader));
                 }
             }
             case "register" -> {
@@ -163,6 +165,18 @@ final class ChainCommands {
             default -> throw new ChainException("usage", "unknown command '" + command + "'", false);
         }
         return 0;
+    }
+
+    /** The panel's treasury rows; a chain without a treasury says so in the panel instead of failing it. */
+    private static String treasuryRows(NetworkStatsReader reader) throws ChainException {
+        try {
+            return StatsPanel.treasury(reader.treasury());
+        } catch (ChainException e) {
+            if (e.operation().equals(Registered.TREASURY)) {
+                return StatsPanel.noTreasury("no Treasury registered in the Controller");
+            }
+            throw e;
+        }
     }
 
     /** The account `pending` shows by default: the signing account the options or properties name. */

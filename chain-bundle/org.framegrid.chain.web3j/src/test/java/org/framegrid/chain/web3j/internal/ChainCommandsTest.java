@@ -105,6 +105,10 @@ class ChainCommandsTest {
         assertTrue(out().contains("Total bonded         1,400.00 LPT"), out());
         assertTrue(out().contains("Delegators           2"), out());
         assertTrue(out().contains("Orchestrators        1"), out());
+        // Nobody called reward(): the treasury holds nothing yet; the devchain deploys Livepeer's cut and ceiling.
+        assertTrue(out().contains("Treasury             0.00 LPT\n"), out());
+        assertTrue(out().contains("Treasury cut         10.00% of each reward\n"), out());
+        assertTrue(out().contains("Treasury ceiling     750,000.00 LPT\n"), out());
     }
 
     @Test
