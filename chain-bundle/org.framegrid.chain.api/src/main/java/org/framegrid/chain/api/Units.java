@@ -95,6 +95,16 @@ public final class Units {
     }
 
     /**
+     * Parses a percentage such as {@code 50} or {@code 0.00005%} into parts per 10⁹ (the Minter's rates).
+     *
+     * @throws IllegalArgumentException naming the text when it is not between 0 and 100 with at most 7 decimals
+     * @since 2.1
+     */
+    public static long parsePercentPpb(String text) {
+        return parsePercent(text, 7, "0.0000001%").longValueExact();
+    }
+
+    /**
      * Parses a percentage such as {@code 20} or {@code 12.5%} into parts per 10²⁷ (the treasury cut's unit).
      *
      * @throws IllegalArgumentException naming the text when it is not between 0 and 100 with at most 25 decimals
