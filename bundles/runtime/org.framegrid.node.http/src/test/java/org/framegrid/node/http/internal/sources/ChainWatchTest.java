@@ -9,6 +9,7 @@ import org.framegrid.chain.api.ChainException;
 import org.framegrid.chain.api.ChainService;
 import org.framegrid.chain.api.NetworkStats;
 import org.framegrid.chain.api.RoundInfo;
+import org.framegrid.chain.api.TreasuryInfo;
 import org.framegrid.node.api.MetricSampleList;
 import org.framegrid.node.api.Readiness;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,11 @@ class ChainWatchTest {
 
         @Override
         public NetworkStats networkStats() {
+            throw new UnsupportedOperationException("not read by the watch");
+        }
+
+        @Override
+        public TreasuryInfo treasury() {
             throw new UnsupportedOperationException("not read by the watch");
         }
     }
