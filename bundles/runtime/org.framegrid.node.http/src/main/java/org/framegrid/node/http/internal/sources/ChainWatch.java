@@ -17,11 +17,16 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The node's chain as the operator sees it, on a node that has one: the round and block read every
  * {@link #PERIOD_SECONDS} s on a thread of its own (a scrape or a probe never waits on the chain), the reads that
- * failed, and the readiness condition {@code chain}: ready while the last read succeeded.
+ * failed, and the readiness condition {@code chain}: ready while the last read succeeded. Without a chain service
+ * there are no chain metrics and the condition says so (a configured chain that has not connected yet shows among
+ * the bundles and components instead).
  */
 @Component(name = "org.framegrid.node.http.chain", service = {MetricSource.class, ReadinessCheck.class})
 public final class ChainWatch implements MetricSource, ReadinessCheck {
@@ -32,24 +37,23 @@ public final class ChainWatch implements MetricSource, ReadinessCheck {
     private record Reading(RoundInfo round, long block, String problem) {
     }
 
-    private final ChainService chain;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ChainService chain;
     private final AtomicLong failedReads = new AtomicLong();
     private final ScheduledExecutorService reader;
     private volatile Reading last = new Reading(null, 0, "not read yet");
 
     @Activate
-    public ChainWatch(@Reference ChainService chain) {
-        this(chain, true);
+    public ChainWatch() {
+        this.reader = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("chain-watch").factory());
+        reader.scheduleWithFixedDelay(this::read, 0, PERIOD_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** @param start whether to start reading periodically (tests read with {@link #read()}) */
-    ChainWatch(ChainService chain, boolean start) {
+    /** Outside a framework (tests): watching {@code chain}, read with {@link #read()} only. */
+    ChainWatch(ChainService chain) {
         this.chain = chain;
-        this.reader = start ? Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("chain-watch")
-                .factory()) : null;
-        if (reader != null) {
-            reader.scheduleWithFixedDelay(this::read, 0, PERIOD_SECONDS, TimeUnit.SECONDS);
-        }
+        this.reader = null;
     }
 
     @Deactivate
@@ -61,8 +65,12 @@ public final class ChainWatch implements MetricSource, ReadinessCheck {
 
     /** Reads the round and the block now. */
     void read() {
+        ChainService c = chain;
+        if (c == null) {
+            return;
+        }
         try {
-            last = new Reading(chain.round(), chain.blockNumber(), null);
+            last = new Reading(c.round(), c.blockNumber(), null);
         } catch (ChainException | RuntimeException e) {
             failedReads.incrementAndGet();
             last = new Reading(last.round(), last.block(), e.getMessage());
@@ -71,8 +79,12 @@ public final class ChainWatch implements MetricSource, ReadinessCheck {
 
     @Override
     public void collect(MetricWriter out) {
+        ChainService c = chain;
+        if (c == null) {
+            return;
+        }
         Reading r = last;
-        Map<String, String> labels = Map.of("chain_id", Long.toString(chain.chainId()));
+        Map<String, String> labels = Map.of("chain_id", Long.toString(c.chainId()));
         out.gauge("framegrid_chain_reachable", "1 while the node's last chain read succeeded", labels,
                 r.problem() == null ? 1 : 0);
         out.counter("framegrid_chain_read_errors", "Chain reads of the node's status that failed", labels,
@@ -87,8 +99,12 @@ public final class ChainWatch implements MetricSource, ReadinessCheck {
 
     @Override
     public List<Readiness> check() {
+        ChainService c = chain;
+        if (c == null) {
+            return List.of(new Readiness("chain", true, "no chain service: this node runs without a chain"));
+        }
         Reading r = last;
-        String where = "chain " + chain.chainId() + " at " + chain.rpcUrl();
+        String where = "chain " + c.chainId() + " at " + c.rpcUrl();
         if (r.problem() != null) {
             return List.of(new Readiness("chain", false, where + ": " + r.problem()));
         }

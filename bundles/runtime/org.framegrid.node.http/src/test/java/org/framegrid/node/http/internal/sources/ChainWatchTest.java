@@ -64,7 +64,7 @@ class ChainWatchTest {
     @Test
     void readinessAndMetricsFollowTheLastRead() {
         Chain chain = new Chain();
-        ChainWatch watch = new ChainWatch(chain, false);
+        ChainWatch watch = new ChainWatch(chain);
         Readiness before = watch.check().get(0);
         assertFalse(before.ready(), "not ready before the first read");
 
@@ -86,5 +86,13 @@ class ChainWatchTest {
         assertEquals(0.0, metrics.value("framegrid_chain_reachable", labels).orElseThrow());
         assertEquals(1.0, metrics.value("framegrid_chain_read_errors", labels).orElseThrow());
         assertEquals(12.0, metrics.value("framegrid_chain_round", labels).orElseThrow(), "the last round read");
+    }
+
+    @Test
+    void aNodeWithoutAChainIsNotHeldBack() {
+        ChainWatch watch = new ChainWatch(null);
+        watch.read();
+        assertTrue(watch.check().get(0).ready(), watch.check().toString());
+        assertTrue(MetricSampleList.of(watch).samples().isEmpty());
     }
 }
