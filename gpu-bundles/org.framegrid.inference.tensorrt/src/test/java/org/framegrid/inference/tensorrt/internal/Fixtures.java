@@ -1,8 +1,9 @@
 package org.framegrid.inference.tensorrt.internal;
 
-import java.lang.annotation.Annotation;
 import java.nio.ByteBuffer;
+import java.util.Map;
 
+import org.framegrid.testing.Configs;
 import org.framegrid.testing.Fixtures.MemoryModel;
 import org.junit.jupiter.api.Assumptions;
 
@@ -35,26 +36,6 @@ final class Fixtures {
 
     /** The backend's configuration with {@code device}, engines in {@code cacheDir}, the default side range. */
     static TensorRtBackend.Config config(int device, String cacheDir) {
-        return new TensorRtBackend.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return TensorRtBackend.Config.class;
-            }
-
-            @Override
-            public int device_id() {
-                return device;
-            }
-
-            @Override
-            public String cache_dir() {
-                return cacheDir;
-            }
-
-            @Override
-            public int[] dynamic_sides() {
-                return new int[] {64, 512, 1920};
-            }
-        };
+        return Configs.of(TensorRtBackend.Config.class, Map.of("device_id", device, "cache_dir", cacheDir));
     }
 }

@@ -1,8 +1,9 @@
 package org.framegrid.inference.onnx.gpu.internal;
 
-import java.lang.annotation.Annotation;
 import java.nio.ByteBuffer;
+import java.util.Map;
 
+import org.framegrid.testing.Configs;
 import org.framegrid.testing.Fixtures.MemoryModel;
 import org.junit.jupiter.api.Assumptions;
 
@@ -40,16 +41,6 @@ final class Fixtures {
 
     /** The backend's configuration with {@code device}. */
     static GpuOnnxBackend.Config config(int device) {
-        return new GpuOnnxBackend.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return GpuOnnxBackend.Config.class;
-            }
-
-            @Override
-            public int device_id() {
-                return device;
-            }
-        };
+        return Configs.of(GpuOnnxBackend.Config.class, Map.of("device_id", device));
     }
 }
