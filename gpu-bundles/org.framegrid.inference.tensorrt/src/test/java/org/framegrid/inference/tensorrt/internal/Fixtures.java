@@ -5,13 +5,14 @@ import java.util.Map;
 
 import org.framegrid.testing.Configs;
 import org.framegrid.testing.Fixtures.MemoryModel;
+import org.framegrid.inference.gpu.DeviceProbe;
 import org.junit.jupiter.api.Assumptions;
 
 /** The device check, model bundles (read by the model stages' shared test support) and the configuration. */
 final class Fixtures {
 
     /** Probed once per test JVM: the answer does not change. */
-    private static TensorRtProbe.Result device;
+    private static DeviceProbe.Result device;
 
     private Fixtures() {
     }

@@ -12,6 +12,7 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import org.framegrid.inference.gpu.DeviceProbe;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.component.ComponentContext;
 
@@ -48,7 +49,7 @@ class TensorRtProbeTest {
         log.addHandler(capture);
         try {
             TensorRtProbe probe = new TensorRtProbe(context, Fixtures.config(NO_SUCH_DEVICE, ""));
-            TensorRtProbe.Result result = probe.await(Duration.ofSeconds(120));
+            DeviceProbe.Result result = probe.await(Duration.ofSeconds(120));
             assertFalse(result.present(), result.detail());
             assertEquals(List.of(), calls, "nothing enabled");
             assertEquals(1, lines.size(), lines.toString());

@@ -17,6 +17,7 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import org.framegrid.inference.gpu.DeviceProbe;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.component.ComponentContext;
 
@@ -57,7 +58,7 @@ class CudaProbeTest {
         log.addHandler(capture);
         try {
             CudaProbe probe = new CudaProbe(context, Fixtures.config(NO_SUCH_DEVICE));
-            CudaProbe.Result result = probe.await(Duration.ofSeconds(120));
+            DeviceProbe.Result result = probe.await(Duration.ofSeconds(120));
             assertFalse(result.present(), result.detail());
             assertEquals(List.of(), calls, "nothing enabled");
             assertEquals(1, lines.size(), lines.toString());
@@ -84,12 +85,6 @@ class CudaProbeTest {
                 assertArrayEquals(new float[] {1f, -2f, 6f, 200f}, (float[]) out.get(0).getValue());
             }
         }
-    }
-
-    @Test
-    void missingSharedLibrariesAreNamedAndPresentOnesAreNot() {
-        assertEquals(List.of("libframegrid-no-such-library.so.1"),
-                LinkerCheck.missing(List.of("libc.so.6", "libframegrid-no-such-library.so.1", "libm.so.6")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.framegrid.inference.onnx.gpu.internal;
 import java.nio.ByteBuffer;
 import java.util.Map;
 
+import org.framegrid.inference.gpu.DeviceProbe;
 import org.framegrid.testing.Configs;
 import org.framegrid.testing.Fixtures.MemoryModel;
 import org.junit.jupiter.api.Assumptions;
@@ -11,13 +12,13 @@ import org.junit.jupiter.api.Assumptions;
 final class Fixtures {
 
     /** Probed once per test JVM: the answer does not change, and a failing probe may print ORT's own error. */
-    private static CudaProbe.Result device;
+    private static DeviceProbe.Result device;
 
     private Fixtures() {
     }
 
     /** Skips the calling test, with the probe's reason, on a machine where the CUDA EP cannot run. */
-    static synchronized CudaProbe.Result device() {
+    static synchronized DeviceProbe.Result device() {
         if (device == null) {
             device = CudaProbe.probe(0);
         }
@@ -25,7 +26,7 @@ final class Fixtures {
     }
 
     static void assumeDevice() {
-        CudaProbe.Result device = device();
+        DeviceProbe.Result device = device();
         Assumptions.assumeTrue(device.present(), "GPU test skipped: no CUDA device (" + device.detail() + ")");
     }
 
