@@ -6,10 +6,10 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import org.framegrid.testing.LogLines;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.component.ComponentContext;
 
@@ -22,25 +22,12 @@ class DeviceProbeTest {
                 calls.add(method.getName() + " " + args[0]);
                 return null;
             });
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Logger log = Logger.getAnonymousLogger();
+    private final Logger log = Logger.getLogger(DeviceProbeTest.class.getName());
+    private final LogLines lines = LogLines.of(log);
 
-    DeviceProbeTest() {
-        log.setUseParentHandlers(false);
-        log.addHandler(new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+    @AfterEach
+    void stopListening() {
+        lines.close();
     }
 
     private DeviceProbe.Result run(java.util.function.IntFunction<DeviceProbe.Result> probe) throws Exception {
@@ -55,7 +42,7 @@ class DeviceProbeTest {
     void aDeviceEnablesTheBackendUntilTheProbeStops() throws Exception {
         assertEquals(new DeviceProbe.Result(true, "device 3"), run(d -> new DeviceProbe.Result(true, "device " + d)));
         assertEquals(List.of("enableComponent backend", "disableComponent backend"), calls);
-        assertEquals(List.of("found device 3"), lines);
+        assertEquals(List.of("found device 3"), lines.lines());
     }
 
     @Test
@@ -67,7 +54,7 @@ class DeviceProbeTest {
             throw missing;
         }));
         assertEquals(List.of("disableComponent backend", "disableComponent backend"), calls);
-        assertEquals(List.of("none device 3 requested, 1 present", "none " + missing), lines);
+        assertEquals(List.of("none device 3 requested, 1 present", "none " + missing), lines.lines());
     }
 
     @Test
