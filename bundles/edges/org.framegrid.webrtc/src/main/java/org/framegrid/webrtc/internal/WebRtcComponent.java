@@ -76,7 +76,12 @@ public final class WebRtcComponent implements WebRtcPeers {
 
     @Activate
     public WebRtcComponent(Config config) {
-        this.hub = new PeerHub(settings(config));
+        this(settings(config));
+    }
+
+    /** Outside a framework (org.framegrid.webrtc.embedded). */
+    public WebRtcComponent(WebRtcSettings settings) {
+        this.hub = new PeerHub(settings);
     }
 
     static WebRtcSettings settings(Config c) {
@@ -117,7 +122,7 @@ public final class WebRtcComponent implements WebRtcPeers {
     }
 
     @Deactivate
-    void deactivate() {
+    public void close() {
         hub.close();
     }
 }
