@@ -37,6 +37,7 @@ public final class Gateway implements AutoCloseable {
     private final Map<String, GatewayStream> streams = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final WebRtcEdge webrtc = new WebRtcEdge(this);
+    private final HlsEgress hls = new HlsEgress();
 
     /** A gateway that knows only its static list. */
     public Gateway(GatewaySettings settings, SegmentChannels channels, OrchestratorSelector selector,
@@ -61,6 +62,7 @@ public final class Gateway implements AutoCloseable {
         server.route("/v1/", new GatewayRoutes(this).routes());
         server.route(LiveRoutes.PREFIX, new LiveRoutes(this, webrtc).routes());
         server.route(PageRoute.PREFIX, new PageRoute());
+        server.route(HlsEgress.PREFIX, hls);
     }
 
     /** The node's engine and WebRTC peers for WHIP and WHEP, each read when used; {@code null} while it has none. */
@@ -110,6 +112,7 @@ public final class Gateway implements AutoCloseable {
             throw e;
         }
         streams.put(id, s);
+        hls.started(id, channels.open(outputChannel(id)));
         return s;
     }
 
@@ -127,6 +130,7 @@ public final class Gateway implements AutoCloseable {
     boolean stop(String id) {
         GatewayStream s = streams.remove(id);
         webrtc.stopped(id);
+        hls.stopped(id);
         if (s != null) {
             s.stop();
         }
@@ -137,6 +141,7 @@ public final class Gateway implements AutoCloseable {
     public void close() {
         discovery.close();
         streams.keySet().forEach(webrtc::stopped);
+        streams.keySet().forEach(hls::stopped);
         streams.values().forEach(GatewayStream::stop);
         streams.clear();
         server.close();

@@ -4,31 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import org.framegrid.api.pipeline.EdgeDefinition;
-import org.framegrid.api.pipeline.NodeDefinition;
-import org.framegrid.api.pipeline.PipelineDefinition;
-import org.framegrid.api.pipeline.QueuePolicy;
-import org.framegrid.gateway.embedded.GatewaySettings;
-import org.framegrid.media.embedded.EmbeddedMedia;
-import org.framegrid.orchestrator.embedded.EmbeddedOrchestrator;
-import org.framegrid.orchestrator.embedded.OrchestratorSettings;
-import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
-import org.framegrid.selection.api.OrchestratorSelector;
 import org.framegrid.testing.Await;
-import org.framegrid.testing.Providers;
-import org.framegrid.trickle.TrickleServerFactory;
-import org.framegrid.trickle.channel.MemorySegmentChannels;
-import org.framegrid.webrtc.embedded.EmbeddedWebRtc;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,49 +26,19 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(240)
 class BrowserLiveTest {
     private static final int SECONDS = 15;
-    private final List<AutoCloseable> open = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
+    private LiveNode node;
     private Gateway gateway;
 
     @BeforeEach
     void setUp() throws Exception {
-        MemorySegmentChannels channels = new MemorySegmentChannels(5);
-        EmbeddedEngine engine = new EmbeddedEngine(1000, false);
-        open.add(engine);
-        EmbeddedWebRtc webrtc = new EmbeddedWebRtc(false);
-        open.add(webrtc);
-        EmbeddedMedia media = new EmbeddedMedia(channels);
-        engine.addProvider(media.decode(), 0, 1, "media");
-        engine.addProvider(media.encode(), 0, 2, "media");
-        engine.addProvider(Providers.stage("passthrough"), 0, 3, "util");
-        engine.addProvider(Providers.stage("resize"), 0, 4, "util");
-        engine.addProvider(webrtc.source(), 0, 5, "webrtc");
-        engine.addProvider(webrtc.sink(), 0, 6, "webrtc");
-        // The orchestrator's pipeline: what it decodes comes out grey (decoded to GRAY8), which only it can make.
-        engine.register(new PipelineDefinition("grey", "test", "1", List.of(
-                new NodeDefinition("dec", "decode", Map.of("input", "", "format", "GRAY8")),
-                new NodeDefinition("pass", "passthrough", Map.of()),
-                new NodeDefinition("enc", "encode", Map.of("output", "", "fps", 30))),
-                List.of(new EdgeDefinition("dec", "pass", null), new EdgeDefinition("pass", "enc", null)),
-                QueuePolicy.LATEST, null));
-        TrickleServerFactory servers = Providers.service(TrickleServerFactory.class);
-        open.add((AutoCloseable) servers);
-        TestPayments payments = new TestPayments(1);
-        EmbeddedOrchestrator orchestrator = new EmbeddedOrchestrator(new OrchestratorSettings("0xa", "127.0.0.1", 0,
-                false, List.of("grey"), 2, BigInteger.valueOf(1_000), 10, 1000), engine, channels, payments, servers);
-        open.add(orchestrator);
-        gateway = new Gateway(new GatewaySettings("0xgateway", "127.0.0.1", 0, List.of(orchestrator.uri()),
-                Map.of(), BigInteger.valueOf(5_000), 2_000, 3_000), channels,
-                Providers.service(OrchestratorSelector.class), payments, servers);
-        open.add(gateway);
-        gateway.useWebRtc(() -> engine, webrtc::peers);
+        node = new LiveNode();
+        gateway = node.gateway;
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
+        node.close();
     }
 
     @Test
@@ -97,7 +49,6 @@ class BrowserLiveTest {
         JsonNode result;
         Path shot = Path.of("target", "browser-live.png");
         try (Chromium browser = new Chromium(url); CdpPage tab = new CdpPage(browser, page)) {
-            open.add(browser);
             long deadline = System.currentTimeMillis() + (SECONDS + 60) * 1000L;
             do {
                 Thread.sleep(500);

@@ -11,12 +11,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.framegrid.testing.Fixture;
 
 /**
- * Debian's headless Chromium with a fake camera, started for one page and always killed with its process tree. A
- * missing browser is installed with apt-get when the test runs as root (as on CI); if it is still missing, the
- * fixture fails the test on CI and skips it elsewhere.
+ * Debian's headless Chromium with a fake camera, started for one page and always killed with its process tree
+ * (installed by {@link Apt} when missing).
  */
 final class Chromium implements AutoCloseable {
     static final Path BINARY = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
@@ -27,14 +25,7 @@ final class Chromium implements AutoCloseable {
 
     /** Installs Chromium when missing and allowed to, then requires it. */
     static void require() throws IOException, InterruptedException {
-        if (!Files.isExecutable(BINARY) && "root".equals(System.getProperty("user.name"))
-                && Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
-            Process apt = new ProcessBuilder("apt-get", "install", "-y", "-q", "chromium").inheritIO().start();
-            if (!apt.waitFor(10, TimeUnit.MINUTES)) {
-                apt.destroyForcibly();
-            }
-        }
-        Fixture.require(Files.isExecutable(BINARY), "the browser " + BINARY + " is absent: apt-get install -y chromium");
+        Apt.require(BINARY, "chromium");
     }
 
     Chromium(String url) throws IOException, InterruptedException {

@@ -1,0 +1,48 @@
+package org.framegrid.rtmp.internal;
+
+import java.net.URI;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * An RTMP ingest port per configuration (factory PID {@code org.framegrid.rtmp}): publishers pushing to it go live on
+ * the configured gateway with the configured pipeline.
+ */
+@Component(name = "org.framegrid.rtmp", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Designate(ocd = RtmpComponent.Config.class, factory = true)
+public final class RtmpComponent {
+
+    @ObjectClassDefinition(name = "Framegrid RTMP ingest")
+    public @interface Config {
+        @AttributeDefinition(description = "Address to listen on. Since 0.1.")
+        String host() default "127.0.0.1";
+
+        @AttributeDefinition(description = "RTMP port; FFmpeg's listener takes one publisher at a time. Since 0.1.")
+        int port() default 1935;
+
+        @AttributeDefinition(description = "The gateway's developer API. Since 0.1.")
+        String gateway() default "http://127.0.0.1:8936";
+
+        @AttributeDefinition(description = "The pipeline every publisher's stream runs. Since 0.1.")
+        String pipeline();
+    }
+
+    private final RtmpIngest ingest;
+
+    @Activate
+    public RtmpComponent(Config config) {
+        ingest = new RtmpIngest(config.host(), config.port(), URI.create(config.gateway()), config.pipeline(),
+                Map.of());
+    }
+
+    @Deactivate
+    void deactivate() {
+        ingest.close();
+    }
+}
