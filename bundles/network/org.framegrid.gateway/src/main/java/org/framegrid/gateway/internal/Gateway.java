@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -119,6 +120,11 @@ public final class Gateway implements AutoCloseable {
     /** @return the running stream {@code id}, or {@code null} */
     GatewayStream stream(String id) {
         return streams.get(id);
+    }
+
+    /** @return every running stream's report */
+    List<StreamReport> reports() {
+        return streams.values().stream().map(GatewayStream::status).toList();
     }
 
     /** @return the running streams' ids */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,7 +72,12 @@ class BrowserLiveTest {
             assertTrue(glass.path("p50").asLong() < 5_000, "glass-to-glass p50 measured: " + result);
 
             // The browser vanishes without a DELETE: the gateway frees the stream within seconds.
-            assertTrue(gateway.stream(streamOf("cam")) != null, "still live before the browser goes");
+            String id = streamOf("cam");
+            assertTrue(gateway.stream(id) != null, "still live before the browser goes");
+            HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(gateway.uri() + "/v1/streams"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(id, new ObjectMapper().readTree(list.body()).path(0).path("id").asText(),
+                    "GET /v1/streams lists it: " + list.body());
             long gone = System.nanoTime();
             browser.kill();
             Await.until("the stream of the vanished browser is freed", 20_000, () -> gateway.streams().isEmpty());
@@ -101,7 +107,7 @@ class BrowserLiveTest {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway.uri() + LiveRoutes.PREFIX + name
                 + "/status")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("gateway").path("id").asText();
+        return new ObjectMapper().readTree(r.body()).path("gateway").path("id").asText();
     }
 
     private HttpResponse<String> post(String url, String type, String body) throws Exception {
