@@ -19,28 +19,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.framegrid.rtmp.embedded.EmbeddedRtmp;
+import org.framegrid.ingest.embedded.EmbeddedIngest;
 import org.framegrid.testing.Await;
 import org.framegrid.trickle.channel.SegmentChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code ffmpeg -re -i clip.mp4 -c copy -f flv rtmp://…} goes live through a pipeline (decode → passthrough → encode on
- * the orchestrator), and the gateway's HLS output plays in {@code ffprobe} with every frame and audio packet of the
+ * {@code ffmpeg -re -i clip.mp4 -c copy -f flv rtmp://…} and {@code … -f mpegts srt://…} each go live through a
+ * pipeline (decode → passthrough → encode on the orchestrator), and the gateway's HLS output plays in {@code ffprobe} with every frame and audio packet of the
  * stream's output. The output holds the clip but for its last segment: the end of the push does not reach the
  * orchestrator (a gateway stream's input has no end-of-stream yet), so the segment it was encoding when the stream
  * stopped is cut.
  */
 @Timeout(180)
-class RtmpHlsTest {
+class PushHlsTest {
     private static final Path FFMPEG = Path.of("/usr/bin/ffmpeg");
     private static final Path FFPROBE = Path.of("/usr/bin/ffprobe");
     private static final ObjectMapper JSON = new ObjectMapper();
     private LiveNode node;
-    private EmbeddedRtmp rtmp;
+    private EmbeddedIngest ingest;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -49,16 +50,17 @@ class RtmpHlsTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        if (rtmp != null) {
-            rtmp.close();
+        if (ingest != null) {
+            ingest.close();
         }
         node.close();
     }
 
-    @Test
-    void anFfmpegPushGoesLiveAndPlaysAsHls() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"rtmp", "srt"})
+    void anFfmpegPushGoesLiveAndPlaysAsHls(String protocol) throws Exception {
         Apt.require(FFMPEG, "ffmpeg");
-        Path clip = Path.of("target", "rtmp-clip.mp4");
+        Path clip = Path.of("target", "push-clip.mp4");
         Files.createDirectories(clip.getParent());
         // 6 s of a moving test picture (GOP 1 s, no B-frames) with a 440 Hz tone, as OBS would send it.
         run(List.of(FFMPEG.toString(), "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=30",
@@ -70,16 +72,17 @@ class RtmpHlsTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        rtmp = new EmbeddedRtmp("127.0.0.1", port, node.gateway.uri(), "copy", Map.of());
-        String url = "rtmp://127.0.0.1:" + port + "/live/key";
+        boolean srt = protocol.equals("srt");
+        ingest = new EmbeddedIngest(srt, "127.0.0.1", port, node.gateway.uri(), "copy", Map.of());
+        String url = srt ? "srt://127.0.0.1:" + port + "?mode=caller" : "rtmp://127.0.0.1:" + port + "/live/key";
         List<String> push = List.of(FFMPEG.toString(), "-v", "error", "-re", "-i", clip.toString(), "-c", "copy",
-                "-f", "flv", url);
+                "-f", srt ? "mpegts" : "flv", url);
         String stream = null;
         for (int attempt = 0; attempt < 20 && stream == null; attempt++) {
             Process publisher = new ProcessBuilder(push).redirectErrorStream(true).start();
             long t0 = System.currentTimeMillis();
             while (publisher.isAlive() && stream == null) {
-                stream = rtmp.stream();
+                stream = ingest.stream();
                 Thread.sleep(50);
             }
             if (stream == null) {
@@ -90,19 +93,19 @@ class RtmpHlsTest {
             assertTrue(publisher.waitFor(30, TimeUnit.SECONDS), "the push ends with the clip");
             assertEquals(0, publisher.exitValue(), new String(publisher.getInputStream().readAllBytes(),
                     StandardCharsets.UTF_8));
-            System.out.println("RTMP push live after " + (System.currentTimeMillis() - t0) + " ms as " + stream);
+            System.out.println(protocol + " push live after " + (System.currentTimeMillis() - t0) + " ms as " + stream);
         }
         assertNotNull(stream, "the push went live");
         String id = stream;
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         Thread reader = Thread.ofVirtual().start(() -> readAll(node.channels.open(Gateway.outputChannel(id)), output));
-        Await.until("the stream ends after the push", 30_000, () -> rtmp.stream() == null
+        Await.until("the stream ends after the push", 30_000, () -> ingest.stream() == null
                 && !node.gateway.streams().contains(id));
 
         String playlist = node.gateway.uri() + HlsEgress.PREFIX + id + "/index.m3u8";
         Await.until("the playlist ends", 10_000, () -> text(playlist).contains("#EXT-X-ENDLIST"));
         reader.join(10_000);
-        Path out = Path.of("target", "rtmp-output.ts");
+        Path out = Path.of("target", protocol + "-output.ts");
         Files.write(out, output.toByteArray());
         JsonNode processed = probe(out.toString());
         JsonNode hls = probe(playlist);

@@ -1,4 +1,4 @@
-package org.framegrid.rtmp.internal;
+package org.framegrid.ingest.internal;
 
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
@@ -24,16 +24,26 @@ import org.framegrid.gateway.client.GatewayClient;
 import org.framegrid.gateway.client.StreamInfo;
 
 /**
- * One RTMP port of a gateway: FFmpeg listens on it for one publisher at a time (its listener takes one connection
- * and does not check the app or key), the publisher's media is remuxed into 1 s MPEG-TS segments ({@link TsSegmenter})
- * and goes live through the gateway's developer API with the configured pipeline; when the publisher stops, the
- * output is let finish and the stream is stopped, and the port listens again. Owns its thread.
+ * One RTMP or SRT port of a gateway: FFmpeg listens on it for one publisher at a time (its RTMP listener does not
+ * check the app or key, its SRT listener cannot read the stream id: the port decides the pipeline), the publisher's
+ * media is remuxed into 1 s MPEG-TS segments ({@link TsSegmenter}) and goes live through the gateway's developer API
+ * with the configured pipeline; when the publisher stops, the output is let finish and the stream is stopped, and the
+ * port listens again. Owns its thread.
  */
-public final class RtmpIngest implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(RtmpIngest.class.getName());
+public final class PushIngest implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(PushIngest.class.getName());
     /** How long the output may take to catch up with the input after the publisher stopped. */
     private static final long DRAIN_MILLIS = 10_000;
 
+    /** What a publisher pushes. */
+    public enum Protocol {
+        /** RTMP (FLV): OBS's and ffmpeg's default. */
+        RTMP,
+        /** SRT carrying MPEG-TS. */
+        SRT
+    }
+
+    private final Protocol protocol;
     private final String host;
     private final int port;
     private final String pipeline;
@@ -44,20 +54,24 @@ public final class RtmpIngest implements AutoCloseable {
     private volatile String current;
 
     /**
+     * @param protocol what publishers push
      * @param host the address to listen on
-     * @param port the RTMP port
+     * @param port the port
      * @param gateway the gateway's developer API
      * @param pipeline the pipeline every publisher's stream runs
      * @param params its params
      */
-    public RtmpIngest(String host, int port, URI gateway, String pipeline, Map<String, Object> params) {
+    public PushIngest(Protocol protocol, String host, int port, URI gateway, String pipeline,
+                      Map<String, Object> params) {
+        this.protocol = protocol;
         this.host = host;
         this.port = port;
         this.pipeline = pipeline;
         this.params = Map.copyOf(params);
         this.gateway = new GatewayClient(gateway);
         avformat_network_init();
-        this.thread = Thread.ofPlatform().name("rtmp-" + port).daemon().start(this::listen);
+        this.thread = Thread.ofPlatform().name(protocol.name().toLowerCase() + "-" + port).daemon()
+                .start(this::listen);
     }
 
     /** @return the gateway stream of the publisher now live, or {@code null} */
@@ -73,29 +87,40 @@ public final class RtmpIngest implements AutoCloseable {
                 return;
             } catch (IOException | RuntimeException e) {
                 if (!closed) {
-                    LOG.warning("RTMP ingest on port " + port + ": " + e.getMessage());
+                    LOG.warning(protocol + " ingest on port " + port + ": " + e.getMessage());
                 }
             }
         }
     }
 
+    /** @return FFmpeg's listening input */
+    private String url(AVDictionary options) {
+        av_dict_set(options, "probesize", "500000", 0);
+        av_dict_set(options, "analyzeduration", "1000000", 0);
+        if (protocol == Protocol.RTMP) {
+            av_dict_set(options, "listen", "1", 0);
+            av_dict_set(options, "timeout", "-1", 0); // close() connects to unblock it
+            return "rtmp://" + host + ":" + port + "/live";
+        }
+        av_dict_set(options, "mode", "listener", 0);
+        av_dict_set(options, "listen_timeout", "1000000", 0); // µs: close() is seen within a second
+        return "srt://" + host + ":" + port;
+    }
+
     private void serveOne() throws IOException, InterruptedException {
         AVFormatContext in = new AVFormatContext(null);
         AVDictionary options = new AVDictionary(null);
-        av_dict_set(options, "listen", "1", 0);
-        av_dict_set(options, "timeout", "-1", 0); // close() connects to unblock it
-        av_dict_set(options, "probesize", "500000", 0);
-        av_dict_set(options, "analyzeduration", "1000000", 0);
-        int ret = avformat_open_input(in, "rtmp://" + host + ":" + port + "/live", (AVInputFormat) null, options);
+        String url = url(options);
+        int ret = avformat_open_input(in, url, (AVInputFormat) null, options);
         av_dict_free(options);
         if (ret < 0) {
-            if (!closed) {
+            if (!closed && protocol == Protocol.RTMP) {
                 LOG.info("RTMP ingest on port " + port + ": a connection that did not publish (FFmpeg error "
                         + ret + ")");
             }
-            return;
+            return; // SRT: no caller within the listen timeout
         }
-        Path scratch = Files.createTempFile("rtmp-" + port + "-", ".ts");
+        Path scratch = Files.createTempFile(protocol.name().toLowerCase() + "-" + port + "-", ".ts");
         StreamInfo stream = null;
         try {
             TsSegmenter.check(avformat_find_stream_info(in, (AVDictionary) null), "read the publisher's streams");
@@ -103,7 +128,7 @@ public final class RtmpIngest implements AutoCloseable {
             stream = gateway.start(pipeline, params);
             current = stream.id();
             StreamInfo live = stream;
-            LOG.info("RTMP ingest on port " + port + ": publisher live as stream " + live.id());
+            LOG.info(protocol + " ingest on port " + port + ": publisher live as stream " + live.id());
             long[] published = {0};
             segmenter.run((seq, ts) -> {
                 gateway.publish(live, seq, new ByteArrayInputStream(ts));
@@ -151,10 +176,12 @@ public final class RtmpIngest implements AutoCloseable {
     public void close() {
         closed = true;
         thread.interrupt();
-        try (Socket wake = new Socket()) {
-            wake.connect(new InetSocketAddress(host, port), 1000); // ends FFmpeg's wait for a publisher
-        } catch (IOException e) {
-            // nobody listens: the thread is between publishers or gone
+        if (protocol == Protocol.RTMP) {
+            try (Socket wake = new Socket()) {
+                wake.connect(new InetSocketAddress(host, port), 1000); // ends FFmpeg's wait for a publisher
+            } catch (IOException e) {
+                // nobody listens: the thread is between publishers or gone
+            }
         }
         try {
             thread.join(5_000);

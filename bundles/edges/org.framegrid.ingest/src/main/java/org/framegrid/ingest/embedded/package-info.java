@@ -1,5 +1,5 @@
 /**
- * RTMP ingest without a framework: {@link org.framegrid.rtmp.embedded.EmbeddedRtmp} runs one ingest port.
+ * RTMP and SRT ingest without a framework: {@link org.framegrid.ingest.embedded.EmbeddedIngest} runs one ingest port.
  *
  * <p>Why it exists: the gateway's end-to-end test pushes with the ffmpeg CLI through a real port and reads the output
  * as HLS; it must not import this bundle's internal package. Nothing deployed uses this package.
@@ -8,7 +8,7 @@
  */
 @Export
 @Version("1.0.0")
-package org.framegrid.rtmp.embedded;
+package org.framegrid.ingest.embedded;
 
 import org.osgi.annotation.bundle.Export;
 import org.osgi.annotation.versioning.Version;

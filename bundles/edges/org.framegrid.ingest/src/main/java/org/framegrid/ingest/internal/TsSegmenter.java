@@ -1,4 +1,4 @@
-package org.framegrid.rtmp.internal;
+package org.framegrid.ingest.internal;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;

@@ -1,4 +1,4 @@
-package org.framegrid.rtmp.internal;
+package org.framegrid.ingest.internal;
 
 import java.net.URI;
 import java.util.Map;
@@ -11,19 +11,22 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * An RTMP ingest port per configuration (factory PID {@code org.framegrid.rtmp}): publishers pushing to it go live on
+ * An RTMP or SRT ingest port per configuration (factory PID {@code org.framegrid.ingest}): publishers pushing to it go live on
  * the configured gateway with the configured pipeline.
  */
-@Component(name = "org.framegrid.rtmp", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
-@Designate(ocd = RtmpComponent.Config.class, factory = true)
-public final class RtmpComponent {
+@Component(name = "org.framegrid.ingest", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Designate(ocd = IngestComponent.Config.class, factory = true)
+public final class IngestComponent {
 
-    @ObjectClassDefinition(name = "Framegrid RTMP ingest")
+    @ObjectClassDefinition(name = "Framegrid RTMP/SRT ingest")
     public @interface Config {
+        @AttributeDefinition(description = "What publishers push: RTMP or SRT (MPEG-TS). Since 0.1.")
+        PushIngest.Protocol protocol() default PushIngest.Protocol.RTMP;
+
         @AttributeDefinition(description = "Address to listen on. Since 0.1.")
         String host() default "127.0.0.1";
 
-        @AttributeDefinition(description = "RTMP port; FFmpeg's listener takes one publisher at a time. Since 0.1.")
+        @AttributeDefinition(description = "Port; FFmpeg's listener takes one publisher at a time. Since 0.1.")
         int port() default 1935;
 
         @AttributeDefinition(description = "The gateway's developer API. Since 0.1.")
@@ -33,11 +36,11 @@ public final class RtmpComponent {
         String pipeline();
     }
 
-    private final RtmpIngest ingest;
+    private final PushIngest ingest;
 
     @Activate
-    public RtmpComponent(Config config) {
-        ingest = new RtmpIngest(config.host(), config.port(), URI.create(config.gateway()), config.pipeline(),
+    public IngestComponent(Config config) {
+        ingest = new PushIngest(config.protocol(), config.host(), config.port(), URI.create(config.gateway()), config.pipeline(),
                 Map.of());
     }
 
