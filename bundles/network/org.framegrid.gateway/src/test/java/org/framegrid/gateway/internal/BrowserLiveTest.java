@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The gateway's page in a real headless Chromium with a fake camera: it goes live over WHIP with a pipeline that turns
- * the picture grey on the orchestrator, plays the output over WHEP, and measures glass-to-glass latency on the time
+ * The gateway's page in a real headless Chromium with a fake camera: it goes live over WHIP with the faces pipeline
+ * (BlazeFace on the CPU, its overlay) that also turns the picture grey on the orchestrator, plays the output over WHEP, and measures glass-to-glass latency on the time
  * code it drew into what it sent. Processed frames are told by a red patch the page sent that comes back grey. Then
  * the browser vanishes without a DELETE and the gateway frees the stream within seconds. Malformed WHIP/WHEP requests
  * get clear HTTP errors.
@@ -46,7 +46,7 @@ class BrowserLiveTest {
     void thePageGoesLiveOverWhipAndPlaysTheProcessedStreamOverWhep() throws Exception {
         Chromium.require();
         String page = gateway.uri() + "/page/";
-        String url = page + "?auto=1&keep=1&source=camera&stream=cam&pipeline=grey&seconds=" + SECONDS;
+        String url = page + "?auto=1&keep=1&source=camera&stream=cam&pipeline=faces-grey&seconds=" + SECONDS;
         JsonNode result;
         Path shot = Path.of("target", "browser-live.png");
         try (Chromium browser = new Chromium(url); CdpPage tab = new CdpPage(browser, page)) {
@@ -91,9 +91,9 @@ class BrowserLiveTest {
         HttpResponse<String> noPipeline = post(base + "x/whip", "application/sdp", "v=0");
         assertEquals(400, noPipeline.statusCode(), noPipeline.body());
         assertTrue(noPipeline.body().contains("'pipeline'"), noPipeline.body());
-        HttpResponse<String> notSdp = post(base + "x/whip?pipeline=grey", "application/json", "{}");
+        HttpResponse<String> notSdp = post(base + "x/whip?pipeline=faces-grey", "application/json", "{}");
         assertEquals(415, notSdp.statusCode(), notSdp.body());
-        HttpResponse<String> badOffer = post(base + "x/whip?pipeline=grey", "application/sdp", "not an offer");
+        HttpResponse<String> badOffer = post(base + "x/whip?pipeline=faces-grey", "application/sdp", "not an offer");
         assertEquals(400, badOffer.statusCode(), badOffer.body());
         assertTrue(gateway.streams().isEmpty(), "a refused offer leaves no stream behind");
         HttpResponse<String> noStream = post(base + "nobody/whep", "application/sdp", "v=0");

@@ -14,6 +14,8 @@ import org.framegrid.orchestrator.embedded.EmbeddedOrchestrator;
 import org.framegrid.orchestrator.embedded.OrchestratorSettings;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.selection.api.OrchestratorSelector;
+import org.framegrid.stage.model.ModelStageProvider;
+import org.framegrid.testing.Fixtures;
 import org.framegrid.testing.Providers;
 import org.framegrid.trickle.TrickleServerFactory;
 import org.framegrid.trickle.channel.MemorySegmentChannels;
@@ -21,8 +23,8 @@ import org.framegrid.webrtc.embedded.EmbeddedWebRtc;
 
 /**
  * An orchestrator and a gateway on 127.0.0.1 sharing one engine, with the WebRTC peers and stages: the orchestrator
- * offers {@code grey} (decoded to GRAY8: only it makes grey pictures) and {@code copy} (decode → passthrough →
- * encode, audio carried through, no frame dropped).
+ * offers {@code faces-grey} (the faces pipeline, BlazeFace on the CPU with its overlay, then grey: only it makes grey
+ * pictures) and {@code copy} (decode → passthrough → encode, audio carried through, no frame dropped).
  */
 final class LiveNode implements AutoCloseable {
     private final List<AutoCloseable> open = new ArrayList<>();
@@ -41,13 +43,27 @@ final class LiveNode implements AutoCloseable {
         engine.addProvider(Providers.stage("resize"), 0, 4, "util");
         engine.addProvider(webrtc.source(), 0, 5, "webrtc");
         engine.addProvider(webrtc.sink(), 0, 6, "webrtc");
-        engine.register(pipeline("grey", "GRAY8", QueuePolicy.LATEST));
-        engine.register(pipeline("copy", "I420", QueuePolicy.BLOCK));
+        engine.addProvider(Providers.stage("overlay"), 0, 7, "util");
+        engine.addProvider(Providers.stage("convert"), 0, 8, "util");
+        ModelStageProvider faces = (ModelStageProvider) Providers.stage("detect-faces");
+        faces.addModel(Fixtures.bundled("blazeface-front"));
+        faces.setBackend(Providers.cpuBackend());
+        engine.addProvider(faces, 0, 9, "faces");
+        engine.register(new PipelineDefinition("faces-grey", "test", "1", List.of(
+                new NodeDefinition("dec", "decode", Map.of("input", "", "format", "RGB24")),
+                new NodeDefinition("faces", "detect-faces", Map.of("model", "blazeface-front", "score-threshold", 0.6)),
+                new NodeDefinition("draw", "overlay", Map.of()),
+                new NodeDefinition("grey", "convert", Map.of("format", "GRAY8")),
+                new NodeDefinition("enc", "encode", Map.of("output", "", "fps", 30))),
+                List.of(new EdgeDefinition("dec", "faces", null), new EdgeDefinition("faces", "draw", null),
+                        new EdgeDefinition("draw", "grey", null), new EdgeDefinition("grey", "enc", null)),
+                QueuePolicy.LATEST, null));
+        engine.register(copy());
         TrickleServerFactory servers = Providers.service(TrickleServerFactory.class);
         open.add((AutoCloseable) servers);
         TestPayments payments = new TestPayments(1);
         EmbeddedOrchestrator orchestrator = new EmbeddedOrchestrator(new OrchestratorSettings("0xa", "127.0.0.1", 0,
-                false, List.of("grey", "copy"), 2, BigInteger.valueOf(1_000), 10, 1000), engine, channels, payments,
+                false, List.of("faces-grey", "copy"), 2, BigInteger.valueOf(1_000), 10, 1000), engine, channels, payments,
                 servers);
         open.add(orchestrator);
         gateway = new Gateway(new GatewaySettings("0xgateway", "127.0.0.1", 0, List.of(orchestrator.uri()),
@@ -57,13 +73,13 @@ final class LiveNode implements AutoCloseable {
         gateway.useWebRtc(() -> engine, webrtc::peers);
     }
 
-    private static PipelineDefinition pipeline(String name, String format, QueuePolicy policy) {
-        return new PipelineDefinition(name, "test", "1", List.of(
-                new NodeDefinition("dec", "decode", Map.of("input", "", "format", format)),
+    private static PipelineDefinition copy() {
+        return new PipelineDefinition("copy", "test", "1", List.of(
+                new NodeDefinition("dec", "decode", Map.of("input", "", "format", "I420")),
                 new NodeDefinition("pass", "passthrough", Map.of()),
                 new NodeDefinition("enc", "encode", Map.of("output", "", "fps", 30))),
                 List.of(new EdgeDefinition("dec", "pass", null), new EdgeDefinition("pass", "enc", null)),
-                policy, null);
+                QueuePolicy.BLOCK, null);
     }
 
     @Override
