@@ -66,7 +66,9 @@ function gathered(pc) {
 async function exchange(pc, url) {
   await pc.setLocalDescription(await pc.createOffer());
   await gathered(pc);
-  const r = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/sdp' }, body: pc.localDescription.sdp });
+  const headers = { 'Content-Type': 'application/sdp' };
+  if ($('key').value) headers.Authorization = 'Bearer ' + $('key').value;
+  const r = await fetch(url, { method: 'POST', headers, body: pc.localDescription.sdp });
   if (r.status !== 201) throw new Error(url + ': ' + r.status + ' ' + await r.text());
   await pc.setRemoteDescription({ type: 'answer', sdp: await r.text() });
   return r.headers.get('Location');

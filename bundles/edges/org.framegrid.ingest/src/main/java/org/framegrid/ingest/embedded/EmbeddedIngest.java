@@ -24,7 +24,7 @@ public final class EmbeddedIngest implements AutoCloseable {
     public EmbeddedIngest(boolean srt, String host, int port, URI gateway, String pipeline,
                           Map<String, Object> params) {
         ingest = new PushIngest(srt ? PushIngest.Protocol.SRT : PushIngest.Protocol.RTMP, host, port, gateway,
-                pipeline, params);
+                pipeline, params, null);
     }
 
     /** @return the gateway stream id of the publisher now live, or {@code null} */

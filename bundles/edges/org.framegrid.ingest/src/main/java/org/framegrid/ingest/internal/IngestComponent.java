@@ -34,6 +34,9 @@ public final class IngestComponent {
 
         @AttributeDefinition(description = "The pipeline every publisher's stream runs. Since 0.1.")
         String pipeline();
+
+        @AttributeDefinition(description = "The gateway's API key, when it requires one. Since 0.1.")
+        String api_key() default "";
     }
 
     private final PushIngest ingest;
@@ -41,7 +44,7 @@ public final class IngestComponent {
     @Activate
     public IngestComponent(Config config) {
         ingest = new PushIngest(config.protocol(), config.host(), config.port(), URI.create(config.gateway()), config.pipeline(),
-                Map.of());
+                Map.of(), config.api_key());
     }
 
     @Deactivate

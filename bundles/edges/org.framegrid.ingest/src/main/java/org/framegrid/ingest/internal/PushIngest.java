@@ -60,15 +60,16 @@ public final class PushIngest implements AutoCloseable {
      * @param gateway the gateway's developer API
      * @param pipeline the pipeline every publisher's stream runs
      * @param params its params
+     * @param apiKey the gateway's API key, or {@code null}
      */
     public PushIngest(Protocol protocol, String host, int port, URI gateway, String pipeline,
-                      Map<String, Object> params) {
+                      Map<String, Object> params, String apiKey) {
         this.protocol = protocol;
         this.host = host;
         this.port = port;
         this.pipeline = pipeline;
         this.params = Map.copyOf(params);
-        this.gateway = new GatewayClient(gateway);
+        this.gateway = new GatewayClient(gateway, apiKey);
         avformat_network_init();
         this.thread = Thread.ofPlatform().name(protocol.name().toLowerCase() + "-" + port).daemon()
                 .start(this::listen);

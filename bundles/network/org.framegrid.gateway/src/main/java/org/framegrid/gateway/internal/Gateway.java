@@ -39,6 +39,7 @@ public final class Gateway implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final WebRtcEdge webrtc = new WebRtcEdge(this);
     private final HlsEgress hls = new HlsEgress();
+    private final ApiKeys apiKeys = new ApiKeys();
 
     /** A gateway that knows only its static list. */
     public Gateway(GatewaySettings settings, SegmentChannels channels, OrchestratorSelector selector,
@@ -69,6 +70,15 @@ public final class Gateway implements AutoCloseable {
     /** The node's engine and WebRTC peers for WHIP and WHEP, each read when used; {@code null} while it has none. */
     public void useWebRtc(Supplier<PipelineService> pipelines, Supplier<WebRtcPeers> peers) {
         webrtc.use(pipelines, peers);
+    }
+
+    /** Only requests with one of {@code keys} may start streams; none: anyone. */
+    public void requireApiKeys(List<String> keys) {
+        apiKeys.set(keys);
+    }
+
+    ApiKeys apiKeys() {
+        return apiKeys;
     }
 
     /** @return the segment channel a stream's input arrives on */

@@ -64,6 +64,10 @@ public final class GatewayComponent {
 
         @AttributeDefinition(description = "Milliseconds between reads of the chain's orchestrator pool. Since 0.1.")
         long discovery_interval_millis() default 30_000;
+
+        @AttributeDefinition(description = "API keys that may start streams (Authorization: Bearer KEY on POST "
+                + "/v1/streams and WHIP); none: anyone who reaches the gateway. Since 0.1.")
+        String[] api_keys() default {};
     }
 
     private final Gateway node;
@@ -93,6 +97,7 @@ public final class GatewayComponent {
                 config.stall_millis()), channels, selector, payments, servers,
                 config.discovery_chain() ? this::fromChain : null, config.discovery_interval_millis());
         node.useWebRtc(() -> pipelines, () -> peers);
+        node.requireApiKeys(Arrays.asList(config.api_keys()));
     }
 
     /** The pool's active orchestrators that publish a service URI; none while the node has no chain. */

@@ -51,6 +51,7 @@ final class GatewayRoutes {
     }
 
     private HttpReply start(JsonCall call) throws HttpProblem, InterruptedException {
+        gateway.apiKeys().check(call.http(), "stream request");
         Map<String, Object> body = call.body("stream request");
         if (!(body.get("pipeline") instanceof String pipeline)) {
             throw new HttpProblem(400, "stream request: 'pipeline' (a name) is missing");

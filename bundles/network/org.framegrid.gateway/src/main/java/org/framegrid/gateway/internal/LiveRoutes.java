@@ -63,6 +63,7 @@ final class LiveRoutes {
 
     private HttpReply whip(JsonCall call) throws HttpProblem, InterruptedException {
         String name = call.param("stream");
+        gateway.apiKeys().check(call.http(), "WHIP " + name);
         String pipeline = call.http().query().get("pipeline");
         if (pipeline == null || pipeline.isBlank()) {
             throw new HttpProblem(400, "WHIP " + name + ": query parameter 'pipeline' (a pipeline name) is missing");

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.framegrid.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.Timeout;
  * The gateway's page in a real headless Chromium with a fake camera: it goes live over WHIP with the faces pipeline
  * (BlazeFace on the CPU, its overlay) that also turns the picture grey on the orchestrator, plays the output over WHEP, and measures glass-to-glass latency on the time
  * code it drew into what it sent. Processed frames are told by a red patch the page sent that comes back grey. Then
- * the browser vanishes without a DELETE and the gateway frees the stream within seconds. Malformed WHIP/WHEP requests
- * get clear HTTP errors.
+ * the browser vanishes without a DELETE and the gateway frees the stream within seconds. Malformed WHIP/WHEP requests,
+ * and requests without the API key a gateway requires, get clear HTTP errors.
  */
 @Timeout(240)
 class BrowserLiveTest {
@@ -86,7 +87,7 @@ class BrowserLiveTest {
     }
 
     @Test
-    void malformedWhipAndWhepRequestsGetClearErrors() throws Exception {
+    void malformedOrUnauthorisedWhipAndWhepRequestsGetClearErrors() throws Exception {
         String base = gateway.uri() + LiveRoutes.PREFIX;
         HttpResponse<String> noPipeline = post(base + "x/whip", "application/sdp", "v=0");
         assertEquals(400, noPipeline.statusCode(), noPipeline.body());
@@ -98,6 +99,19 @@ class BrowserLiveTest {
         assertTrue(gateway.streams().isEmpty(), "a refused offer leaves no stream behind");
         HttpResponse<String> noStream = post(base + "nobody/whep", "application/sdp", "v=0");
         assertEquals(404, noStream.statusCode(), noStream.body());
+        gateway.requireApiKeys(List.of("k1"));
+        HttpResponse<String> noKey = post(base + "x/whip?pipeline=faces-grey", "application/sdp", "v=0");
+        assertEquals(401, noKey.statusCode(), noKey.body());
+        assertTrue(noKey.body().contains("Authorization: Bearer"), noKey.body());
+        HttpResponse<String> wrongKey = http.send(HttpRequest.newBuilder(URI.create(gateway.uri() + "/v1/streams"))
+                .header("Authorization", "Bearer k2").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"pipeline\": \"faces-grey\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, wrongKey.statusCode(), wrongKey.body());
+        HttpResponse<String> rightKey = http.send(HttpRequest.newBuilder(URI.create(base + "x/whip"))
+                .header("Authorization", "Bearer k1").header("Content-Type", "application/sdp")
+                .POST(HttpRequest.BodyPublishers.ofString("v=0")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, rightKey.statusCode(), "past the key, the missing pipeline is what is wrong: "
+                + rightKey.body());
         HttpResponse<String> noStatus = http.send(HttpRequest.newBuilder(URI.create(base + "nobody/status")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, noStatus.statusCode(), noStatus.body());

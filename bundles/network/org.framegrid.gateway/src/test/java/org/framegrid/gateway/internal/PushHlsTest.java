@@ -78,27 +78,29 @@ class PushHlsTest {
         List<String> push = List.of(FFMPEG.toString(), "-v", "error", "-re", "-i", clip.toString(), "-c", "copy",
                 "-f", srt ? "mpegts" : "flv", url);
         String stream = null;
+        Process publisher = null;
+        long started = 0;
         for (int attempt = 0; attempt < 20 && stream == null; attempt++) {
-            Process publisher = new ProcessBuilder(push).redirectErrorStream(true).start();
-            long t0 = System.currentTimeMillis();
+            publisher = new ProcessBuilder(push).redirectErrorStream(true).start();
+            started = System.currentTimeMillis();
             while (publisher.isAlive() && stream == null) {
                 stream = ingest.stream();
-                Thread.sleep(50);
+                Thread.sleep(20);
             }
             if (stream == null) {
-                // FFmpeg's listener was not up yet (connection refused): try again.
-                Thread.sleep(200);
-                continue;
+                Thread.sleep(200); // FFmpeg's listener was not up yet (connection refused): try again
             }
-            assertTrue(publisher.waitFor(30, TimeUnit.SECONDS), "the push ends with the clip");
-            assertEquals(0, publisher.exitValue(), new String(publisher.getInputStream().readAllBytes(),
-                    StandardCharsets.UTF_8));
-            System.out.println(protocol + " push live after " + (System.currentTimeMillis() - t0) + " ms as " + stream);
         }
         assertNotNull(stream, "the push went live");
+        System.out.println(protocol + " push live " + (System.currentTimeMillis() - started) + " ms after ffmpeg "
+                + "started, as stream " + stream);
         String id = stream;
+        // The output as an app reads it, from its first segment (the channel keeps only the newest few).
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         Thread reader = Thread.ofVirtual().start(() -> readAll(node.channels.open(Gateway.outputChannel(id)), output));
+        assertTrue(publisher.waitFor(30, TimeUnit.SECONDS), "the push ends with the clip");
+        assertEquals(0, publisher.exitValue(), new String(publisher.getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8));
         Await.until("the stream ends after the push", 30_000, () -> ingest.stream() == null
                 && !node.gateway.streams().contains(id));
 
