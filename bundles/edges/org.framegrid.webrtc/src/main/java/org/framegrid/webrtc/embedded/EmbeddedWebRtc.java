@@ -25,7 +25,7 @@ public final class EmbeddedWebRtc implements AutoCloseable {
         WebRtcSettings d = WebRtcSettings.defaults();
         this.component = new WebRtcComponent(new WebRtcSettings(d.iceServers(), d.publicAddress(), d.minPort(),
                 d.maxPort(), anyAddressPorts, d.videoCodecs(), d.gatheringMillis(), d.connectMillis(),
-                d.disconnectMillis(), d.maxViewers()));
+                d.disconnectMillis(), d.mediaTimeoutMillis(), d.maxViewers()));
     }
 
     /** @return the peers: WHIP publishers and WHEP viewers */

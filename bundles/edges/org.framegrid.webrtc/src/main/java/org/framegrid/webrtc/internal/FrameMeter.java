@@ -11,8 +11,10 @@ final class FrameMeter {
     private volatile double fps;
     private long windowStart = System.nanoTime();
     private long windowFrames;
+    private volatile long lastNanos;
 
     void frame(int w, int h) {
+        lastNanos = System.nanoTime();
         frames.incrementAndGet();
         width = w;
         height = h;
@@ -25,6 +27,12 @@ final class FrameMeter {
                 windowFrames = 0;
             }
         }
+    }
+
+    /** @return how long since the last frame; 0 before the first */
+    long idleNanos() {
+        long last = lastNanos;
+        return last == 0 ? 0 : System.nanoTime() - last;
     }
 
     long frames() {

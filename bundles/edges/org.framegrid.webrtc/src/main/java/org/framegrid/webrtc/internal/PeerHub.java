@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.framegrid.webrtc.api.IceServer;
@@ -31,6 +32,8 @@ final class PeerHub implements WebRtcPeers, AutoCloseable {
     private static final long LOAD_SECONDS = 30;
 
     private final WebRtcSettings settings;
+    /** How often a publisher's media is checked. */
+    private static final long WATCH_MILLIS = 250;
     private final ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("webrtc-control").unstarted(r));
     private final CompletableFuture<Rtc> rtc;
@@ -90,7 +93,17 @@ final class PeerHub implements WebRtcPeers, AutoCloseable {
             throw e;
         }
         publishers.put(peer.id(), media);
-        peer.onEnd(() -> publishers.remove(peer.id(), media));
+        // A publisher whose video stops is gone well before libwebrtc calls it disconnected (~7 s without packets).
+        long limit = TimeUnit.MILLISECONDS.toNanos(settings.mediaTimeoutMillis());
+        ScheduledFuture<?> watch = control.scheduleWithFixedDelay(() -> {
+            if (media.meter().idleNanos() > limit) {
+                peer.end("no video for " + settings.mediaTimeoutMillis() / 1000.0 + " s");
+            }
+        }, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+        peer.onEnd(() -> {
+            watch.cancel(false);
+            publishers.remove(peer.id(), media);
+        });
         return peer;
     }
 

@@ -68,6 +68,10 @@ public final class WebRtcComponent implements WebRtcPeers {
                 + "reports a peer disconnected about 5 s after its last packet. Since 0.1.")
         long disconnect_timeout_millis() default 2_000;
 
+        @AttributeDefinition(description = "A publisher whose video stops this long ends (its stream is freed), ms; "
+                + "libwebrtc alone calls it disconnected only after ~7 s without packets. Since 0.1.")
+        long media_timeout_millis() default 3_000;
+
         @AttributeDefinition(description = "Most WHEP viewers of one output; each has its own encoder. Since 0.1.")
         int max_viewers() default 8;
     }
@@ -94,7 +98,7 @@ public final class WebRtcComponent implements WebRtcPeers {
         }
         return new WebRtcSettings(servers, c.public_address().trim(), c.port_min(), c.port_max(),
                 c.any_address_ports(), Arrays.asList(c.video_codecs()), c.gathering_timeout_millis(),
-                c.connect_timeout_millis(), c.disconnect_timeout_millis(), c.max_viewers());
+                c.connect_timeout_millis(), c.disconnect_timeout_millis(), c.media_timeout_millis(), c.max_viewers());
     }
 
     PeerHub hub() {

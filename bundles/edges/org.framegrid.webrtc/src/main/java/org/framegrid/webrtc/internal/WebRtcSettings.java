@@ -16,11 +16,13 @@ import org.framegrid.webrtc.api.IceServer;
  * @param gatheringMillis how long an answer waits for ICE gathering at most
  * @param connectMillis a peer that has not connected after this long ends
  * @param disconnectMillis a peer that stays disconnected this long ends
+ * @param mediaTimeoutMillis a publisher whose video stops this long ends (after its first frame)
  * @param maxViewers the most WHEP viewers of one outlet (each has its own encoder)
  */
 public record WebRtcSettings(List<IceServer> iceServers, String publicAddress, int minPort, int maxPort,
                              boolean anyAddressPorts, List<String> videoCodecs, long gatheringMillis,
-                             long connectMillis, long disconnectMillis, int maxViewers) {
+                             long connectMillis, long disconnectMillis, long mediaTimeoutMillis,
+                             int maxViewers) {
 
     /** Copies the lists. */
     public WebRtcSettings {
@@ -36,8 +38,9 @@ public record WebRtcSettings(List<IceServer> iceServers, String publicAddress, i
         }
     }
 
-    /** The defaults: host candidates only, H.264 then VP8, 2 s to reconnect, 15 s to connect. */
+    /** The defaults: host candidates only, H.264 then VP8, 2 s to reconnect, 15 s to connect, 3 s without video. */
     public static WebRtcSettings defaults() {
-        return new WebRtcSettings(List.of(), "", 0, 0, false, List.of("H264", "VP8"), 3_000, 15_000, 2_000, 8);
+        return new WebRtcSettings(List.of(), "", 0, 0, false, List.of("H264", "VP8"), 3_000, 15_000, 2_000, 3_000,
+                8);
     }
 }
