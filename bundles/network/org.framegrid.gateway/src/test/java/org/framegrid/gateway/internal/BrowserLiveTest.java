@@ -72,16 +72,24 @@ class BrowserLiveTest {
             assertTrue(glass.path("n").asLong() >= frames / 2, "the time code is read on most frames: " + result);
             assertTrue(glass.path("p50").asLong() < 5_000, "glass-to-glass p50 measured: " + result);
 
-            // The browser vanishes without a DELETE: the gateway frees the stream within seconds.
             String id = streamOf("cam");
             assertTrue(gateway.stream(id) != null, "still live before the browser goes");
             HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(gateway.uri() + "/v1/streams"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(id, new ObjectMapper().readTree(list.body()).path(0).path("id").asText(),
                     "GET /v1/streams lists it: " + list.body());
+
+            // The browser vanishes without a DELETE: the gateway frees its stream within seconds, and only it.
+            HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create(gateway.uri() + "/v1/streams"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"pipeline\": \"copy\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, other.statusCode(), other.body());
+            String untouched = new ObjectMapper().readTree(other.body()).path("id").asText();
             long gone = System.nanoTime();
             browser.kill();
-            Await.until("the stream of the vanished browser is freed", 20_000, () -> gateway.streams().isEmpty());
+            Await.until("the stream of the vanished browser is freed", 20_000,
+                    () -> !gateway.streams().contains(id));
+            assertTrue(gateway.streams().contains(untouched), "the other stream runs on");
             System.out.println("stream freed " + (System.nanoTime() - gone) / 1_000_000 + " ms after the browser died");
         }
     }
