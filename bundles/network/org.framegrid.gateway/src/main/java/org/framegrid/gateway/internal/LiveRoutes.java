@@ -11,6 +11,7 @@ import org.framegrid.trickle.json.JsonCall;
 import org.framegrid.trickle.json.JsonRoutes;
 import org.framegrid.webrtc.api.IceServer;
 import org.framegrid.webrtc.api.Peer;
+import org.framegrid.webrtc.api.WebRtcException;
 
 /**
  * The go-livepeer-compatible live API beside {@code /v1}: {@code POST /live/video-to-video/{stream}/whip} (an SDP
@@ -90,7 +91,7 @@ final class LiveRoutes {
     private HttpReply trickle(JsonCall call) throws HttpProblem {
         try {
             edge.peer(call.param("stream"), call.param("peer")).addCandidates(call.http().text());
-        } catch (org.framegrid.webrtc.api.WebRtcException e) {
+        } catch (WebRtcException e) {
             throw new HttpProblem(e.status(), e.getMessage());
         }
         return new HttpReply(204, "text/plain", Map.of(), new byte[0]);

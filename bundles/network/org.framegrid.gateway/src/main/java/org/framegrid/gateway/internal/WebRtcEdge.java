@@ -99,7 +99,10 @@ final class WebRtcEdge {
             StreamHandle egress = engine.start(egress(Gateway.outputChannel(s.id), s.id), "whep-" + s.id,
                     Map.of());
             Live live = new Live(name, s.id, publisher, ingest, egress, ConcurrentHashMap.newKeySet());
-            byName.put(name, live);
+            if (byName.putIfAbsent(name, live) != null) { // another WHIP of the same name won the race
+                egress.close();
+                throw new IllegalStateException("stream '" + name + "' went live meanwhile");
+            }
             streamId.set(s.id);
             if (publisher.state() == PeerState.ENDED) {
                 ended(s.id, "publisher ended while its stream started");
@@ -163,11 +166,6 @@ final class WebRtcEdge {
     List<IceServer> iceServers() {
         WebRtcPeers rtc = peers.get();
         return rtc == null ? List.of() : rtc.iceServers();
-    }
-
-    /** @return the live streams' names */
-    List<String> names() {
-        return List.copyOf(byName.keySet());
     }
 
     /** A peer's end stops its stream; off libwebrtc's thread, since stopping a stream blocks. */
