@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The gateway's page in a real headless Chromium with a fake camera: it goes live over WHIP with the faces pipeline
- * (BlazeFace on the CPU, its overlay) that also turns the picture grey on the orchestrator, plays the output over WHEP, and measures glass-to-glass latency on the time
- * code it drew into what it sent. Processed frames are told by a red patch the page sent that comes back grey. Then
- * the browser vanishes without a DELETE and the gateway frees the stream within seconds. Malformed WHIP/WHEP requests,
- * and requests without the API key a gateway requires, get clear HTTP errors.
+ * (BlazeFace on the CPU, its overlay) that also turns the picture grey on the orchestrator, plays the output over
+ * WHEP, and measures glass-to-glass latency on the time code it drew into what it sent. Processed frames are told by a
+ * red patch the page sent that comes back grey. Its Stop ends the stream (WHIP DELETE) and Go live starts it again.
+ * Then the browser vanishes without a DELETE and the gateway frees the stream within seconds, and only it. Malformed
+ * WHIP/WHEP requests, and requests without the API key a gateway requires, get clear HTTP errors.
  */
 @Timeout(240)
 class BrowserLiveTest {
@@ -79,6 +80,16 @@ class BrowserLiveTest {
             assertEquals(id, new ObjectMapper().readTree(list.body()).path(0).path("id").asText(),
                     "GET /v1/streams lists it: " + list.body());
 
+            // Stop (the page DELETEs its WHIP resource) ends the stream; Go live starts it again.
+            tab.eval("document.getElementById('stop').click()");
+            Await.until("Stop ends the stream", 5_000, () -> !gateway.streams().contains(id));
+            Await.until("the page is ready to go live again", 5_000,
+                    () -> evalTrue(tab, "!document.getElementById('live').disabled"));
+            tab.eval("document.getElementById('live').click()");
+            Await.until("Go live starts it again, with video", 30_000, () -> publisherFrames("cam") > 0,
+                    () -> pageErrors(tab));
+            String again = streamOf("cam");
+
             // The browser vanishes without a DELETE: the gateway frees its stream within seconds, and only it.
             HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create(gateway.uri() + "/v1/streams"))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"pipeline\": \"copy\"}")).build(),
@@ -88,7 +99,7 @@ class BrowserLiveTest {
             long gone = System.nanoTime();
             browser.kill();
             Await.until("the stream of the vanished browser is freed", 20_000,
-                    () -> !gateway.streams().contains(id));
+                    () -> !gateway.streams().contains(again));
             assertTrue(gateway.streams().contains(untouched), "the other stream runs on");
             System.out.println("stream freed " + (System.nanoTime() - gone) / 1_000_000 + " ms after the browser died");
         }
@@ -130,6 +141,34 @@ class BrowserLiveTest {
                 + "/status")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return new ObjectMapper().readTree(r.body()).path("gateway").path("id").asText();
+    }
+
+    private static boolean evalTrue(CdpPage tab, String expression) {
+        try {
+            return tab.eval(expression).asBoolean();
+        } catch (Exception e) {
+            throw new IllegalStateException("the page cannot evaluate " + expression, e);
+        }
+    }
+
+    private static String pageErrors(CdpPage tab) {
+        try {
+            return "page: " + tab.eval("[window.result.errors, document.getElementById('error').textContent]");
+        } catch (Exception e) {
+            return "page unreadable: " + e;
+        }
+    }
+
+    /** @return the video frames the publisher of stream {@code name} sent so far; 0 while it is not live */
+    private long publisherFrames(String name) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway.uri() + LiveRoutes.PREFIX
+                    + name + "/status")).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() != 200 ? 0
+                    : new ObjectMapper().readTree(r.body()).path("publisher").path("frames").asLong();
+        } catch (Exception e) {
+            throw new IllegalStateException("status of " + name, e);
+        }
     }
 
     private HttpResponse<String> post(String url, String type, String body) throws Exception {
