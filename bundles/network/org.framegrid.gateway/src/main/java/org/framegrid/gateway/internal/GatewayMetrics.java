@@ -14,11 +14,10 @@ final class GatewayMetrics {
     private GatewayMetrics() {
     }
 
-    static void write(String gateway, Collection<GatewayStream> streams, MetricWriter out) {
+    static void write(String gateway, Collection<StreamReport> streams, MetricWriter out) {
         out.gauge("framegrid_gateway_streams", "Streams the gateway runs", Map.of("gateway", gateway),
                 streams.size());
-        for (GatewayStream s : streams) {
-            StreamReport r = s.status();
+        for (StreamReport r : streams) {
             Map<String, String> labels = Map.of("gateway", gateway, "stream", r.id(), "pipeline", r.pipeline());
             out.counter("framegrid_gateway_segments_in", "Input segments sent to orchestrators", labels,
                     r.segmentsIn());

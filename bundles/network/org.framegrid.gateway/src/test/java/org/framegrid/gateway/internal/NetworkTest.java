@@ -152,7 +152,7 @@ class NetworkTest {
             assertTrue(((Number) status.get("payments")).longValue() >= 1, "periodic payments were sent");
             // The operator's metrics say the same.
             MetricSampleList metrics = new MetricSampleList();
-            GatewayMetrics.write("0xgateway", g.streams(), metrics);
+            GatewayMetrics.write("0xgateway", g.reports(), metrics);
             Map<String, String> stream = Map.of("stream", s.id());
             assertEquals(1.0, metrics.value("framegrid_gateway_swaps", stream).orElseThrow(), metrics.samples()
                     .toString());
