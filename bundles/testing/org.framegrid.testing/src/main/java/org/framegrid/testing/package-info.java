@@ -2,10 +2,12 @@
  * Test support shared by the modules' tests: waiting, real and synthetic fixtures, providers through their service
  * interfaces. Exported only so that in-framework tests can install it beside a node's bundles; no node contains it.
  *
+ * <p>1.1: {@link org.framegrid.testing.TcpProxy}, a TCP link a test can cut (outages, lost replies).
+ *
  * @since 1.0
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.framegrid.testing;
 
 import org.osgi.annotation.bundle.Export;
