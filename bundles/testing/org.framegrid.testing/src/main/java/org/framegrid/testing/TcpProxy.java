@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -24,6 +25,7 @@ public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicReference<byte[]> loseReplyMarker = new AtomicReference<>();
+    private final AtomicInteger refused = new AtomicInteger();
     private volatile boolean cut;
     private volatile boolean closed;
 
@@ -73,6 +75,11 @@ public final class TcpProxy implements AutoCloseable {
         return cut;
     }
 
+    /** @return how many connections the link refused while it was cut (a client's attempts during an outage) */
+    public int refused() {
+        return refused.get();
+    }
+
     /**
      * The next request whose bytes contain {@code marker} reaches the server; its reply is lost and the link is cut,
      * as if the connection died just after the server acted on it.
@@ -90,6 +97,7 @@ public final class TcpProxy implements AutoCloseable {
                 return; // closed
             }
             if (cut) {
+                refused.incrementAndGet();
                 quietClose(client);
                 continue;
             }

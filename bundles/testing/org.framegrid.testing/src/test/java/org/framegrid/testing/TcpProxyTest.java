@@ -40,6 +40,7 @@ class TcpProxyTest {
 
             proxy.cut();
             assertThrows(IOException.class, () -> post(client, proxy, "b"));
+            assertTrue(proxy.refused() >= 1, "the attempt during the outage counted");
             proxy.restore();
             assertEquals("ok c", post(client, proxy, "c"));
 

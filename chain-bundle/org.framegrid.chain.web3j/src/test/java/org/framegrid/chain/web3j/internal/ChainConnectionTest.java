@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.framegrid.chain.api.ChainException;
+import org.framegrid.testing.Await;
+import org.framegrid.testing.TcpProxy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
@@ -115,6 +117,71 @@ class ChainConnectionTest {
         }
     }
 
+    /**
+     * The RPC is down when the node starts: the component keeps trying (with backoff) instead of giving up after one
+     * attempt, registers the chain once it answers, and then rides out a later outage: the calls made during it fail
+     * with their reason, and the same client works again once the RPC is back.
+     */
+    @Test
+    void aChainDownAtStartIsConnectedWhenItAnswersAndALaterOutageEndsByItself() throws Exception {
+        try (Fixture f = new Fixture(org.framegrid.chain.contracts.ProtocolParameters.defaults().withRoundLength(20));
+                TcpProxy link = TcpProxy.toUrl(f.devchain.url())) {
+            link.cut();
+            CompletableFuture<ChainClient> registered = new CompletableFuture<>();
+            BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {BundleContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "getProperty" -> null;
+                        case "registerService" -> {
+                            registered.complete((ChainClient) args[1]);
+                            yield Proxy.newProxyInstance(getClass().getClassLoader(),
+                                    new Class<?>[] {ServiceRegistration.class}, (p, m, a) -> null);
+                        }
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+            ChainConnection component = new ChainConnection(context, config(link.url(), f.devchain.controller(), "",
+                    "", 20, 100));
+            try {
+                Await.until("three connection attempts during the outage", 30_000, () -> link.refused() >= 3);
+                assertFalse(component.ready().isDone(), "still trying, not given up: " + component.ready());
+
+                link.restore();
+                ChainClient chain = component.ready().get(30, TimeUnit.SECONDS);
+                assertTrue(registered.isDone() && registered.get() == chain, "registered once the chain answered");
+                long block = chain.blockNumber();
+
+                link.cut();
+                ChainException down = assertThrows(ChainException.class, chain::blockNumber);
+                assertTrue(down.getMessage().startsWith("blockNumber: the node at " + link.url() + " failed"),
+                        down.getMessage());
+                link.restore();
+                assertEquals(block, chain.blockNumber(), "the same client reads again once the RPC is back");
+            } finally {
+                component.deactivate();
+            }
+        }
+    }
+
+    @Test
+    void stoppingWhileTheChainIsDownEndsTheAttempts() throws Exception {
+        try (TcpProxy link = TcpProxy.to(1)) {
+            link.cut();
+            BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {BundleContext.class}, (proxy, method, args) -> null);
+            ChainConnection component = new ChainConnection(context, config(link.url(),
+                    "0x5fbdb2315678afecb367f032d93f642f64180aa3", "", "", 20, 100));
+            Await.until("two connection attempts", 30_000, () -> link.refused() >= 2);
+            long start = System.nanoTime();
+            component.deactivate();
+            assertTrue(System.nanoTime() - start < 5_000_000_000L, "deactivation does not wait for the chain");
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> component.ready().get(5, TimeUnit.SECONDS));
+            assertTrue(e.getCause().getMessage().contains("the node is stopping"), e.getCause().getMessage());
+            int attempts = link.refused();
+            Thread.sleep(300); // three retry periods: long enough for an attempt that should not happen
+            assertEquals(attempts, link.refused(), "no attempt after deactivation");
+        }
+    }
+
     @Test
     void aMisconfiguredChainSaysWhy() throws Exception {
         BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -135,6 +202,11 @@ class ChainConnectionTest {
     }
 
     private static ChainConnection.Config config(String url, String controller, String keystore, String password) {
+        return config(url, controller, keystore, password, 1000, 30_000);
+    }
+
+    private static ChainConnection.Config config(String url, String controller, String keystore, String password,
+            long retryMillis, long retryMaxMillis) {
         return new ChainConnection.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -174,6 +246,16 @@ class ChainConnectionTest {
             @Override
             public String devchain_info_file() {
                 return "";
+            }
+
+            @Override
+            public long connect_retry_millis() {
+                return retryMillis;
+            }
+
+            @Override
+            public long connect_retry_max_millis() {
+                return retryMaxMillis;
             }
 
             @Override
