@@ -35,29 +35,32 @@ class TcpProxyTest {
         });
         server.start();
         try (TcpProxy proxy = TcpProxy.to(server.getAddress().getPort())) {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            assertEquals("ok a", post(client, proxy, "a"));
+            assertEquals("ok a", post(proxy, "a"));
 
             proxy.cut();
-            assertThrows(IOException.class, () -> post(client, proxy, "b"));
+            assertThrows(IOException.class, () -> post(proxy, "b"));
             assertTrue(proxy.refused() >= 1, "the attempt during the outage counted");
             proxy.restore();
-            assertEquals("ok c", post(client, proxy, "c"));
+            assertEquals("ok c", post(proxy, "c"));
 
             proxy.loseReplyTo("secret");
-            assertThrows(IOException.class, () -> post(client, proxy, "the secret one"));
+            assertThrows(IOException.class, () -> post(proxy, "the secret one"));
             assertTrue(proxy.isCut(), "cut after the lost reply");
             Await.until("the marked request served", 5_000, () -> served.contains("the secret one"));
             proxy.restore();
-            assertEquals("ok d", post(client, proxy, "d"));
+            assertEquals("ok d", post(proxy, "d"));
             assertEquals(List.of("a", "c", "the secret one", "d"), served);
         } finally {
             server.stop(0);
         }
     }
 
-    private static String post(HttpClient client, TcpProxy proxy, String body) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(proxy.url() + "/")).timeout(Duration.ofSeconds(5))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    /** A new client each time: a pooled connection the link closed would fail the next request instead. */
+    private static String post(TcpProxy proxy, String body) throws Exception {
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            return client.send(HttpRequest.newBuilder(URI.create(proxy.url() + "/")).timeout(Duration.ofSeconds(5))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+        }
     }
 }
