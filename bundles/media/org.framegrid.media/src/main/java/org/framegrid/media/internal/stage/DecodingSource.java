@@ -36,6 +36,9 @@ final class DecodingSource implements Stage {
     private long sequence;
     private MediaReader reader;
     private boolean fileDone;
+    /** A file's pictures as its container declares them (-1: unknown), and as decoded so far. */
+    private long fileFramesDeclared = -1;
+    private long fileFramesRead;
     private AudioTrack track;
     private final List<AudioPacket> audio = new ArrayList<>();
     private long clockStart;
@@ -66,7 +69,8 @@ final class DecodingSource implements Stage {
             }
             // Fails fast with the one-line reason (not a video, unsupported codec) before the stream runs.
             reader = MediaReader.open(file, false);
-            context.expectFrames(reader.expectedFrames());
+            fileFramesDeclared = reader.expectedFrames();
+            context.expectFrames(fileFramesDeclared);
         }
     }
 
@@ -89,6 +93,7 @@ final class DecodingSource implements Stage {
                     audio.add(reader.audioPacket());
                 }
                 case PICTURE -> {
+                    fileFramesRead++;
                     return picture();
                 }
                 case END -> {
@@ -96,10 +101,24 @@ final class DecodingSource implements Stage {
                     if (channel == null) {
                         fileDone = true;
                         context.endOfStream(); // a file has an end: the frames in flight finish, then the stream
+                        endedEarly();
                         return null;
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * A file that ends well before the pictures its container declares (a truncated download or copy) is an error
+     * the engine counts, so that the job says so and fails, instead of ending as if complete. A declared count can be
+     * an estimate (from the duration), hence the tolerance of 2 %, at least one picture.
+     */
+    private void endedEarly() throws MediaException {
+        long tolerance = Math.max(1, fileFramesDeclared / 50);
+        if (fileFramesDeclared > 0 && fileFramesRead + tolerance < fileFramesDeclared) {
+            throw new MediaException(Path.of(input).getFileName() + ": the input ended early, after " + fileFramesRead
+                    + " of the " + fileFramesDeclared + " pictures its container declares (truncated?)");
         }
     }
 
