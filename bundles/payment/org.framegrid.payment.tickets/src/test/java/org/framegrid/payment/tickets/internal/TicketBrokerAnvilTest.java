@@ -169,10 +169,10 @@ class TicketBrokerAnvilTest {
             // it is active from the next round on), and the gateway's ticket is created in it.
             nextRound(anvil, addresses, deployer);
             registerOrchestrator(anvil, addresses, deployer, orchestrator);
-            try (ChainClient chain = ChainClient.connect(anvil.url(), addresses.controller(), Duration.ofMillis(5));
+            try (EmbeddedChain chain = new EmbeddedChain(anvil.url(), addresses.controller(), Duration.ofMillis(5));
                     LogLines log = new LogLines(RedemptionWorker.class)) {
-                TicketBrokerClient asOrchestrator = new TicketBrokerClient(chain, orchestrator);
-                new TicketBrokerClient(chain, gateway).fund(gateway.getAddress(), ETH, ETH);
+                TicketAccount asOrchestrator = chain.tickets(orchestrator.getEcKeyPair().getPrivateKey());
+                chain.tickets(gateway.getEcKeyPair().getPrivateKey()).fund(gateway.getAddress(), ETH, ETH);
                 long transactions = transactionCount(anvil, orchestrator);
                 CountingChain watched = new CountingChain(asOrchestrator);
                 AtomicInteger simulations = new AtomicInteger();
@@ -216,13 +216,14 @@ class TicketBrokerAnvilTest {
             Credentials gateway = anvil.accounts().get(2);
             registerOrchestrator(anvil, addresses, deployer, orchestrator);
             nextRound(anvil, addresses, deployer);
-            try (ChainClient chain = ChainClient.connect(anvil.url(), addresses.controller(), Duration.ofMillis(5));
-                    ChainClient viaLink = ChainClient.connect(link.url(), addresses.controller(),
+            try (EmbeddedChain chain = new EmbeddedChain(anvil.url(), addresses.controller(), Duration.ofMillis(5));
+                    EmbeddedChain viaLink = new EmbeddedChain(link.url(), addresses.controller(),
                             Duration.ofMillis(5))) {
-                TicketBrokerClient reads = new TicketBrokerClient(chain, orchestrator);
-                TicketBrokerClient redemption = new TicketBrokerClient(viaLink, orchestrator); // the path we break
+                TicketAccount reads = chain.tickets(orchestrator.getEcKeyPair().getPrivateKey());
+                // the path we break
+                TicketAccount redemption = viaLink.tickets(orchestrator.getEcKeyPair().getPrivateKey());
                 BigInteger funded = ETH.multiply(BigInteger.TEN);
-                new TicketBrokerClient(chain, gateway).fund(gateway.getAddress(), funded, ETH);
+                chain.tickets(gateway.getEcKeyPair().getPrivateKey()).fund(gateway.getAddress(), funded, ETH);
                 TicketSender sender = gatewaySender(gateway);
                 ReceiverNode node = new ReceiverNode(dir.resolve("winners.mv"), orchestrator.getAddress(), reads,
                         redemption, redemption, alwaysWinningEv(reads)).start();
@@ -270,7 +271,7 @@ class TicketBrokerAnvilTest {
     }
 
     /** EV = twice the face value the recipient asks for now: p = 1, every ticket wins. */
-    private static BigInteger alwaysWinningEv(TicketBrokerClient chain) {
+    private static BigInteger alwaysWinningEv(TicketAccount chain) {
         return chain.gasPrice().multiply(BigInteger.valueOf(350_000 * 100L)).multiply(BigInteger.TWO);
     }
 

@@ -9,6 +9,7 @@ import org.framegrid.payment.api.ticket.RedemptionException;
 import org.framegrid.payment.api.ticket.TicketRedeemer;
 import org.framegrid.payment.api.ticket.WinningTicket;
 import org.framegrid.testing.Await;
+import org.framegrid.testing.MemoryTicketChain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,10 +28,10 @@ class WaitingRedemptionTest {
     static final class NotActiveUntil implements TicketRedeemer {
         final AtomicInteger simulations = new AtomicInteger();
         final AtomicInteger redeemed = new AtomicInteger();
-        private final MemoryChain chain;
+        private final MemoryTicketChain chain;
         private final long activeFrom;
 
-        NotActiveUntil(MemoryChain chain, long activeFrom) {
+        NotActiveUntil(MemoryTicketChain chain, long activeFrom) {
             this.chain = chain;
             this.activeFrom = activeFrom;
         }
@@ -38,7 +39,7 @@ class WaitingRedemptionTest {
         @Override
         public String redeem(WinningTicket ticket) throws RedemptionException {
             simulations.incrementAndGet();
-            if (chain.round < activeFrom) {
+            if (chain.round().round() < activeFrom) {
                 throw new RedemptionException(NO_STAKE, RedemptionException.Retry.NEXT_ROUND, null);
             }
             return "0x" + Integer.toHexString(redeemed.incrementAndGet());
@@ -49,7 +50,7 @@ class WaitingRedemptionTest {
     void aWinnerRefusedForNowWaitsForTheNextRoundAndIsRedeemedThen() throws Exception {
         Fixture fx = new Fixture(dir, CryptoTest.ADDRESS1, 0, StoreAndWorkerTest.ALWAYS_WINS_EV);
         StoreAndWorkerTest.acknowledgeWinners(fx, 1);
-        NotActiveUntil redeemer = new NotActiveUntil(fx.chain, fx.chain.round + 1);
+        NotActiveUntil redeemer = new NotActiveUntil(fx.chain, fx.chain.round().round() + 1);
         CountingChain watched = new CountingChain(fx.chain);
         try (LogLines log = new LogLines(RedemptionWorker.class);
                 RedemptionWorker worker = new RedemptionWorker(fx.store, () -> redeemer, watched,
@@ -63,7 +64,7 @@ class WaitingRedemptionTest {
             assertEquals(1, log.lines.size(), "one line says why it waits: " + log.lines);
             assertTrue(log.lines.get(0).contains("transcoder has no active stake"), log.lines.get(0));
 
-            fx.chain.round++;
+            fx.chain.advanceRounds(1);
             Await.until("redeemed in the new round, and said so", 20_000,
                     () -> fx.store.pending().isEmpty() && !log.containing("redeemed 0x").isEmpty());
             assertEquals(2, redeemer.simulations.get(), "one simulation per round");
@@ -78,7 +79,7 @@ class WaitingRedemptionTest {
     void aWinnerThatNeverBecomesRedeemableIsDroppedWithOneLineWhenItExpires() throws Exception {
         Fixture fx = new Fixture(dir, CryptoTest.ADDRESS1, 0, StoreAndWorkerTest.ALWAYS_WINS_EV);
         StoreAndWorkerTest.acknowledgeWinners(fx, 1);
-        long created = fx.chain.round;
+        long created = fx.chain.round().round();
         NotActiveUntil redeemer = new NotActiveUntil(fx.chain, Long.MAX_VALUE);
         CountingChain watched = new CountingChain(fx.chain);
         try (LogLines log = new LogLines(RedemptionWorker.class);
@@ -91,7 +92,7 @@ class WaitingRedemptionTest {
                 int reads = watched.roundReads.get();
                 Await.until("the worker watching the round", 20_000, () -> watched.roundReads.get() >= reads + 10);
                 assertEquals(simulations, redeemer.simulations.get(), "once per round");
-                fx.chain.round++;
+                fx.chain.advanceRounds(1);
             }
             Await.until("dropped once expired, and said so", 20_000,
                     () -> fx.store.pending().isEmpty() && !log.containing("expired").isEmpty());
