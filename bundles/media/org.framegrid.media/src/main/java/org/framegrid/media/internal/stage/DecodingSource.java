@@ -36,7 +36,7 @@ final class DecodingSource implements Stage {
     private long sequence;
     private MediaReader reader;
     private boolean fileDone;
-    /** A file's pictures as its container declares them (-1: unknown), and as decoded so far. */
+    /** A file's pictures as its container states them (-1: it does not), and as decoded so far. */
     private long fileFramesDeclared = -1;
     private long fileFramesRead;
     private AudioTrack track;
@@ -69,8 +69,8 @@ final class DecodingSource implements Stage {
             }
             // Fails fast with the one-line reason (not a video, unsupported codec) before the stream runs.
             reader = MediaReader.open(file, false);
-            fileFramesDeclared = reader.expectedFrames();
-            context.expectFrames(fileFramesDeclared);
+            fileFramesDeclared = reader.declaredFrames();
+            context.expectFrames(reader.expectedFrames());
         }
     }
 
@@ -110,9 +110,10 @@ final class DecodingSource implements Stage {
     }
 
     /**
-     * A file that ends well before the pictures its container declares (a truncated download or copy) is an error
-     * the engine counts, so that the job says so and fails, instead of ending as if complete. A declared count can be
-     * an estimate (from the duration), hence the tolerance of 2 %, at least one picture.
+     * A file that ends well before the pictures its container states (a truncated download or copy) is an error the
+     * engine counts, so that the job says so and fails, instead of ending as if complete. Only a stated count is
+     * trusted (an estimate from the duration may be the audio's), with a tolerance of 2 %, at least one picture (an
+     * edit list may hide a few).
      */
     private void endedEarly() throws MediaException {
         long tolerance = Math.max(1, fileFramesDeclared / 50);
