@@ -66,7 +66,7 @@ public final class Anvil implements AutoCloseable {
     private final long chainId;
     private final Thread shutdownHook;
 
-    private Anvil(Process process, String url, List<Credentials> accounts) throws IOException {
+    private Anvil(Process process, String url, List<Credentials> accounts, Thread shutdownHook) throws IOException {
         this.process = process;
         this.url = url;
         this.accounts = List.copyOf(accounts);
@@ -78,15 +78,7 @@ public final class Anvil implements AutoCloseable {
         });
         // web3j polls receipts and filters every 15 s by default; a local node answers in milliseconds.
         this.web3j = Web3j.build(service, 20, polling);
-        this.shutdownHook = new Thread(this::destroy, "anvil-shutdown-" + process.pid());
-        try {
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is already exiting (a node stopped while its devchain was starting): nothing would ever stop
-            // this process, so it goes now.
-            destroy();
-            throw new IOException("not starting anvil: the JVM is shutting down");
-        }
+        this.shutdownHook = shutdownHook;
         this.chainId = awaitChainId();
     }
 
@@ -119,12 +111,23 @@ public final class Anvil implements AutoCloseable {
                 "--config-out", config.toString()));
         command.addAll(extraArgs);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // At once, before anything slow (reading its port, loading the HTTP client's classes): a JVM that exits
+        // meanwhile (a node stopped while its devchain starts) must not leave this process behind.
+        Thread shutdownHook = new Thread(() -> destroy(process), "anvil-shutdown-" + process.pid());
+        try {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            destroy(process);
+            Files.deleteIfExists(config);
+            throw new IOException("not starting anvil: the JVM is shutting down");
+        }
         try {
             int port = awaitPort(process);
             List<Credentials> accounts = readAccounts(config);
-            return new Anvil(process, "http://127.0.0.1:" + port, accounts);
+            return new Anvil(process, "http://127.0.0.1:" + port, accounts, shutdownHook);
         } catch (IOException | RuntimeException e) {
             destroy(process);
+            removeHook(shutdownHook);
             throw e;
         } finally {
             Files.deleteIfExists(config);
@@ -224,6 +227,10 @@ public final class Anvil implements AutoCloseable {
     public void close() {
         web3j.shutdown();
         destroy();
+        removeHook(shutdownHook);
+    }
+
+    private static void removeHook(Thread shutdownHook) {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {

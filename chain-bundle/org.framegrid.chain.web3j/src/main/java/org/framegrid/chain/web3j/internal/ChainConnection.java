@@ -44,6 +44,8 @@ public final class ChainConnection {
     static final String PID = "org.framegrid.chain";
     /** Service property of the {@link ChainClient} service: {@code true} on the devchain. */
     static final String DEVCHAIN = "framegrid.devchain";
+    /** How long deactivation waits for a connection or devchain start in progress. */
+    private static final long STOP_WAIT_MILLIS = 1_000;
 
     @ObjectClassDefinition(name = "Framegrid chain connection")
     public @interface Config {
@@ -103,7 +105,11 @@ public final class ChainConnection {
     @Activate
     public ChainConnection(BundleContext context, Config config) {
         this.context = context;
-        this.connecting = Executors.newSingleThreadExecutor(r -> new Thread(r, "framegrid-chain-connect"));
+        this.connecting = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "framegrid-chain-connect");
+            thread.setDaemon(true); // never holds the JVM: what it starts has its own shutdown hook (Anvil)
+            return thread;
+        });
         connecting.execute(() -> connect(config));
     }
 
@@ -113,7 +119,8 @@ public final class ChainConnection {
             ChainClient connected = devchain ? startDevchain(config) : connectWithBackoff(config);
             synchronized (this) {
                 if (closed) {
-                    connected.close();
+                    connected.close(); // stopped while connecting: deactivate did not wait for this
+                    deleteInfo();
                     return;
                 }
                 chain = connected;
@@ -261,8 +268,14 @@ public final class ChainConnection {
         synchronized (this) {
             closed = true;
         }
-        connecting.shutdownNow(); // a devchain start in progress is abandoned; Anvil kills its process on close
-        connecting.awaitTermination(30, TimeUnit.SECONDS);
+        connecting.shutdownNow();
+        // A devchain start (anvil, the protocol's deploy) does not stop when interrupted, and takes seconds on a busy
+        // machine: the node's stop does not wait for it. The connecting thread closes what it made once it is done,
+        // and anvil's shutdown hook stops anvil if the JVM exits first.
+        if (!connecting.awaitTermination(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            log.log(System.Logger.Level.INFO, "stopping while the chain connects: what it started is stopped as "
+                    + "soon as its start ends");
+        }
         ServiceRegistration<ChainClient> r = registration;
         if (r != null) {
             r.unregister();
@@ -271,6 +284,10 @@ public final class ChainConnection {
         if (c != null) {
             c.close();
         }
+        deleteInfo();
+    }
+
+    private void deleteInfo() {
         Path file = infoFile;
         if (file != null) {
             try {

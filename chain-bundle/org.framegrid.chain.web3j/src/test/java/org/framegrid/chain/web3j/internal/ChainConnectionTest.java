@@ -161,6 +161,33 @@ class ChainConnectionTest {
         }
     }
 
+    /**
+     * A node stopped while its devchain starts (here an anvil that takes 3 s to answer) stops at once and leaves no
+     * process and no info file behind. (The part of a start that ignores interruption, the deploy or a first class
+     * load on a busy machine, made the node's stop time out in NodeProcessIT; that is what the bounded wait fixes.)
+     */
+    @Test
+    void stoppingWhileTheDevchainStartsDoesNotWaitForItAndLeavesNothingBehind() throws Exception {
+        Path slowAnvil = home.resolve("slow-anvil");
+        Files.writeString(slowAnvil, "#!/bin/sh\nsleep 3\nexec '" + Devchain.locateAnvil(null) + "' \"$@\"\n");
+        assertTrue(slowAnvil.toFile().setExecutable(true));
+        BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getProperty" -> "framegrid.home".equals(args[0]) ? home.toString() : null;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        ChainConnection component = new ChainConnection(context, config("", "", "", "", 1000, 30_000,
+                slowAnvil.toString()));
+        Await.until("anvil starting", 30_000, () -> ProcessHandle.current().descendants().count() > 0);
+        long start = System.nanoTime();
+        component.deactivate();
+        long stopMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(stopMillis < 2_000, "the stop does not wait for the devchain start (" + stopMillis + " ms)");
+        Await.until("the devchain stopped once its start ended", 60_000,
+                () -> ProcessHandle.current().descendants().count() == 0);
+        assertFalse(Files.exists(home.resolve("run/devchain.properties")), "no info file left behind");
+    }
+
     @Test
     void stoppingWhileTheChainIsDownEndsTheAttempts() throws Exception {
         try (TcpProxy link = TcpProxy.to(1)) {
@@ -207,6 +234,11 @@ class ChainConnectionTest {
 
     private static ChainConnection.Config config(String url, String controller, String keystore, String password,
             long retryMillis, long retryMaxMillis) {
+        return config(url, controller, keystore, password, retryMillis, retryMaxMillis, "");
+    }
+
+    private static ChainConnection.Config config(String url, String controller, String keystore, String password,
+            long retryMillis, long retryMaxMillis, String anvil) {
         return new ChainConnection.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -240,7 +272,7 @@ class ChainConnectionTest {
 
             @Override
             public String devchain_anvil() {
-                return "";
+                return anvil;
             }
 
             @Override
