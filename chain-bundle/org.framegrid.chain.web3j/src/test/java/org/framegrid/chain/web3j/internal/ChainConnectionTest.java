@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Dictionary;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.framegrid.chain.api.ChainException;
 import org.framegrid.testing.Await;
+import org.framegrid.testing.Configs;
 import org.framegrid.testing.TcpProxy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -229,7 +230,7 @@ class ChainConnectionTest {
     }
 
     private static ChainConnection.Config config(String url, String controller, String keystore, String password) {
-        return config(url, controller, keystore, password, 1000, 30_000);
+        return config(url, controller, keystore, password, 1000, 30_000, "");
     }
 
     private static ChainConnection.Config config(String url, String controller, String keystore, String password,
@@ -239,76 +240,9 @@ class ChainConnectionTest {
 
     private static ChainConnection.Config config(String url, String controller, String keystore, String password,
             long retryMillis, long retryMaxMillis, String anvil) {
-        return new ChainConnection.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ChainConnection.Config.class;
-            }
-
-            @Override
-            public String rpc_url() {
-                return url;
-            }
-
-            @Override
-            public String controller_address() {
-                return controller;
-            }
-
-            @Override
-            public String keystore_file() {
-                return keystore;
-            }
-
-            @Override
-            public String password_file() {
-                return password;
-            }
-
-            @Override
-            public long devchain_round_length() {
-                return 20;
-            }
-
-            @Override
-            public String devchain_anvil() {
-                return anvil;
-            }
-
-            @Override
-            public String devchain_info_file() {
-                return "";
-            }
-
-            @Override
-            public long connect_retry_millis() {
-                return retryMillis;
-            }
-
-            @Override
-            public long connect_retry_max_millis() {
-                return retryMaxMillis;
-            }
-
-            @Override
-            public long receipt_poll_millis() {
-                return 0;
-            }
-
-            @Override
-            public long rounds_poll_millis() {
-                return 1000;
-            }
-
-            @Override
-            public boolean rounds_initialize() {
-                return true;
-            }
-
-            @Override
-            public boolean rounds_reward() {
-                return true;
-            }
-        };
+        return Configs.of(ChainConnection.Config.class, Map.of("rpc_url", url, "controller_address", controller,
+                "keystore_file", keystore, "password_file", password, "devchain_round_length", 20L,
+                "devchain_anvil", anvil, "connect_retry_millis", retryMillis,
+                "connect_retry_max_millis", retryMaxMillis));
     }
 }
