@@ -286,6 +286,14 @@ public final class MediaReader implements AutoCloseable {
         return rate > 0 && micros > 0 ? Math.round(micros / 1e6 * rate) : -1;
     }
 
+    /**
+     * @return the video's frame count as the container states it (MP4/MOV do), or -1 when it does not: unlike
+     *     {@link #expectedFrames()} never an estimate from a duration, which may be the audio's
+     */
+    public long declaredFrames() {
+        return video.nb_frames() > 0 ? video.nb_frames() : -1;
+    }
+
     /** @return packets the decoder rejected (damaged data it concealed or skipped) */
     public int decodeErrors() {
         return decodeErrors;

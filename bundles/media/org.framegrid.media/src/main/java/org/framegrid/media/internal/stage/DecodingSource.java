@@ -36,6 +36,9 @@ final class DecodingSource implements Stage {
     private long sequence;
     private MediaReader reader;
     private boolean fileDone;
+    /** A file's pictures as its container states them (-1: it does not), and as decoded so far. */
+    private long fileFramesDeclared = -1;
+    private long fileFramesRead;
     private AudioTrack track;
     private final List<AudioPacket> audio = new ArrayList<>();
     private long clockStart;
@@ -66,6 +69,7 @@ final class DecodingSource implements Stage {
             }
             // Fails fast with the one-line reason (not a video, unsupported codec) before the stream runs.
             reader = MediaReader.open(file, false);
+            fileFramesDeclared = reader.declaredFrames();
             context.expectFrames(reader.expectedFrames());
         }
     }
@@ -89,6 +93,7 @@ final class DecodingSource implements Stage {
                     audio.add(reader.audioPacket());
                 }
                 case PICTURE -> {
+                    fileFramesRead++;
                     return picture();
                 }
                 case END -> {
@@ -96,10 +101,25 @@ final class DecodingSource implements Stage {
                     if (channel == null) {
                         fileDone = true;
                         context.endOfStream(); // a file has an end: the frames in flight finish, then the stream
+                        endedEarly();
                         return null;
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * A file that ends well before the pictures its container states (a truncated download or copy) is an error the
+     * engine counts, so that the job says so and fails, instead of ending as if complete. Only a stated count is
+     * trusted (an estimate from the duration may be the audio's), with a tolerance of 2 %, at least one picture (an
+     * edit list may hide a few).
+     */
+    private void endedEarly() throws MediaException {
+        long tolerance = Math.max(1, fileFramesDeclared / 50);
+        if (fileFramesDeclared > 0 && fileFramesRead + tolerance < fileFramesDeclared) {
+            throw new MediaException(Path.of(input).getFileName() + ": the input ended early, after " + fileFramesRead
+                    + " of the " + fileFramesDeclared + " pictures its container declares (truncated?)");
         }
     }
 
