@@ -68,6 +68,10 @@ public final class GatewayComponent {
         @AttributeDefinition(description = "API keys that may start streams (Authorization: Bearer KEY on POST "
                 + "/v1/streams and WHIP); none: anyone who reaches the gateway. Since 0.1.")
         String[] api_keys() default {};
+
+        @AttributeDefinition(description = "Web origins whose browser apps may call the gateway (CORS), e.g. "
+                + "https://app.example.com; none: only the node's own page. Since 0.1.")
+        String[] cors_origins() default {};
     }
 
     private final Gateway node;
@@ -98,6 +102,7 @@ public final class GatewayComponent {
                 config.discovery_chain() ? this::fromChain : null, config.discovery_interval_millis());
         node.useWebRtc(() -> pipelines, () -> peers);
         node.requireApiKeys(Arrays.asList(config.api_keys()));
+        node.allowOrigins(Arrays.asList(config.cors_origins()));
     }
 
     /** The pool's active orchestrators that publish a service URI; none while the node has no chain. */
