@@ -41,6 +41,7 @@ public final class Gateway implements AutoCloseable {
     private final HlsEgress hls = new HlsEgress();
     private final ApiKeys apiKeys = new ApiKeys();
     private final CorsPolicy cors = new CorsPolicy();
+    private final AuthWebhook auth = new AuthWebhook();
 
     /** A gateway that knows only its static list. */
     public Gateway(GatewaySettings settings, SegmentChannels channels, OrchestratorSelector selector,
@@ -81,6 +82,15 @@ public final class Gateway implements AutoCloseable {
     /** Browser apps of these origins may call the gateway (CORS); none: only the node's own page. */
     public void allowOrigins(List<String> origins) {
         cors.allow(origins);
+    }
+
+    /** Every stream start is authorised by the webhook at {@code url} (which may change its pipeline and params). */
+    public void useAuthWebhook(String url) {
+        auth.use(url);
+    }
+
+    AuthWebhook auth() {
+        return auth;
     }
 
     ApiKeys apiKeys() {

@@ -72,6 +72,11 @@ public final class GatewayComponent {
         @AttributeDefinition(description = "Web origins whose browser apps may call the gateway (CORS), e.g. "
                 + "https://app.example.com; none: only the node's own page. Since 0.1.")
         String[] cors_origins() default {};
+
+        @AttributeDefinition(description = "URL POSTed {stream, type, pipeline, params, headers} before a stream "
+                + "starts; non-2xx denies it, a 2xx body {pipeline, pipeline_parameters} may replace them; empty: "
+                + "none. Since 0.1.")
+        String auth_webhook() default "";
     }
 
     private final Gateway node;
@@ -103,6 +108,7 @@ public final class GatewayComponent {
         node.useWebRtc(() -> pipelines, () -> peers);
         node.requireApiKeys(Arrays.asList(config.api_keys()));
         node.allowOrigins(Arrays.asList(config.cors_origins()));
+        node.useAuthWebhook(config.auth_webhook());
     }
 
     /** The pool's active orchestrators that publish a service URI; none while the node has no chain. */
