@@ -56,9 +56,25 @@ final class AuthWebhook {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private volatile URI webhook;
 
-    /** @param url the webhook, blank for none */
+    /**
+     * @param url the webhook, blank for none
+     * @throws IllegalArgumentException naming the setting when {@code url} is not an absolute http(s) URL
+     */
     void use(String url) {
-        this.webhook = url == null || url.isBlank() ? null : URI.create(url.strip());
+        if (url == null || url.isBlank()) {
+            this.webhook = null;
+            return;
+        }
+        URI uri;
+        try {
+            uri = URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())) {
+            throw new IllegalArgumentException("auth.webhook: '" + url + "' is not an http(s) URL");
+        }
+        this.webhook = uri;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.framegrid.gateway.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,6 +57,9 @@ class AuthWebhookTest {
              Gateway gateway = new Gateway(new GatewaySettings("0xgateway", "127.0.0.1", 0,
                      List.of(orchestrator.uri()), Map.of(), BigInteger.valueOf(5_000), 2_000, 1_500), channels,
                      Providers.service(OrchestratorSelector.class), new TestPayments(1), servers)) {
+            IllegalArgumentException malformed = assertThrows(IllegalArgumentException.class,
+                    () -> gateway.useAuthWebhook("127.0.0.1:9/auth"));
+            assertEquals("auth.webhook: '127.0.0.1:9/auth' is not an http(s) URL", malformed.getMessage());
             gateway.useAuthWebhook("http://127.0.0.1:" + webhook.getAddress().getPort() + "/auth");
 
             HttpResponse<String> started = start(gateway, "Bearer good");
