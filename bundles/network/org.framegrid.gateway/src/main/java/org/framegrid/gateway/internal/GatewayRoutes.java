@@ -58,9 +58,11 @@ final class GatewayRoutes {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> params = body.get("params") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        AuthWebhook.Decision allowed = gateway.auth().authorise(call.http(), "stream request", null, "api", pipeline,
+                params);
         GatewayStream s;
         try {
-            s = gateway.start(pipeline, params);
+            s = gateway.start(allowed.pipeline(), allowed.params());
         } catch (IOException e) {
             throw new HttpProblem(e instanceof OrchestratorApi.Refused r ? r.status : 503, e.getMessage());
         }
