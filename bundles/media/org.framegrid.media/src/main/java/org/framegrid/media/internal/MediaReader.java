@@ -121,9 +121,17 @@ public final class MediaReader implements AutoCloseable {
             if (format.iformat() != null && NOT_VIDEO.contains(format.iformat().name().getString())) {
                 throw fail("not a video file (text)");
             }
-            ret = avformat_find_stream_info(format, (org.bytedeco.javacpp.PointerPointer<?>) null);
-            if (ret < 0) {
-                throw fail("not a video file (" + AvErrors.text(ret) + ")");
+            if (lowDelay && io != null && videoOnly()) {
+                // A live segment of video alone: the codec is known from its tables, and each packet the demuxer
+                // hands out is one whole frame (our muxer writes a frame per PES, with its length). Probing the
+                // stream would wait for min(probesize, analyzeduration) of it to arrive, and the parser would hold
+                // each frame until the next one starts; both would be latency on every hop.
+                format.flags(format.flags() | AVFormatContext.AVFMT_FLAG_NOPARSE);
+            } else {
+                ret = avformat_find_stream_info(format, (org.bytedeco.javacpp.PointerPointer<?>) null);
+                if (ret < 0) {
+                    throw fail("not a video file (" + AvErrors.text(ret) + ")");
+                }
             }
             for (int i = 0; i < format.nb_streams(); i++) {
                 AVStream st = format.streams(i);
@@ -146,6 +154,19 @@ public final class MediaReader implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** @return whether the streams found so far are video with a known codec and nothing else (no audio to probe) */
+    private boolean videoOnly() {
+        boolean video = false;
+        for (int i = 0; i < format.nb_streams(); i++) {
+            AVCodecParameters par = format.streams(i).codecpar();
+            if (par.codec_type() != AVMEDIA_TYPE_VIDEO || par.codec_id() == 0) {
+                return false;
+            }
+            video = true;
+        }
+        return video;
     }
 
     private void openDecoder(AVCodecParameters par, boolean lowDelay) throws MediaException {
