@@ -6,7 +6,7 @@
  * and the {@link org.framegrid.api.pipeline.DidYouMean} every pipeline message suggests names with.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.framegrid.api.pipeline;
 
 import org.osgi.annotation.bundle.Export;

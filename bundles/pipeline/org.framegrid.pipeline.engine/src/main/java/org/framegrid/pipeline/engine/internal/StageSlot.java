@@ -35,6 +35,7 @@ final class StageSlot {
     final StageStats stats = new StageStats();
     /** The stream owner's taps on this node, handed each frame before it is processed. */
     final NodeTaps taps = new NodeTaps();
+    final NodeEvents events = new NodeEvents();
     private final StreamRunner stream;
     private final FramePool pool;
     private final ReentrantLock lock = new ReentrantLock();
