@@ -70,7 +70,10 @@ final class Session {
         controlLoop = Thread.ofVirtual().name("session-control-" + id).start(this::controlLoop);
     }
 
-    /** Each control segment is one JSON object of params keyed {@code node.property}; the newest wins. */
+    /**
+     * Each control segment is one JSON object: params keyed {@code node.property} (the newest wins), or an app event
+     * ({@link AppEvents}), delivered to its node at once and taken by the stage at its next frame boundary.
+     */
     private void controlLoop() {
         long next = 0;
         try {
@@ -84,6 +87,10 @@ final class Session {
                     Map<String, Object> message = JsonRoutes.read(in.readAllBytes());
                     if (message.containsKey("keep")) {
                         continue; // keep-alive
+                    }
+                    if (message.containsKey("event")) {
+                        AppEvents.deliver(stream, message);
+                        continue;
                     }
                     Map<String, Object> params = new LinkedHashMap<>(message);
                     stream.update(params);
