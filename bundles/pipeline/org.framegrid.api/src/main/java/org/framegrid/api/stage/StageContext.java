@@ -50,6 +50,16 @@ public interface StageContext {
     }
 
     /**
+     * Counts frames this stage dropped itself under the real-time policy (a source that skipped stale input to jump
+     * to the live edge, for example): they add to the node's drop counter in its status, beside its queue's drops.
+     *
+     * @param frames how many (or segments' worth, as the stage counts them), at least 1
+     * @since 1.5
+     */
+    default void dropped(long frames) {
+    }
+
+    /**
      * Asks for a fresh instance of this node because something this instance loaded at start changed under it, such
      * as a newer version of its model. The engine creates, configures and starts the fresh instance off the frame
      * thread and swaps it in at a frame boundary, exactly as for a change of a non-live property; this instance keeps

@@ -34,6 +34,7 @@ final class DecodingSource implements Stage {
     private volatile long waitMillis;
     private SegmentChannel channel;
     private long sequence;
+    private boolean liveEdge;
     private MediaReader reader;
     private boolean fileDone;
     private AudioTrack track;
@@ -52,6 +53,7 @@ final class DecodingSource implements Stage {
         this.input = properties.getString(MediaStages.DECODE_INPUT);
         this.realtime = properties.getBoolean("realtime");
         this.waitMillis = properties.getLong("wait-ms");
+        this.liveEdge = properties.getBoolean(MediaStages.DECODE_LIVE_EDGE);
     }
 
     @Override
@@ -111,6 +113,15 @@ final class DecodingSource implements Stage {
         SegmentChannel.Segment segment = channel.await(sequence, waitMillis, TimeUnit.MILLISECONDS);
         if (segment == null) {
             return false;
+        }
+        if (liveEdge) {
+            // Real time: a newer segment has begun (each starts on a key frame), so this one is stale; a backlog
+            // left by a slow start or a stall is skipped whole instead of decoded late for good.
+            SegmentChannel.Segment newest = channel.latest(0, TimeUnit.MILLISECONDS);
+            if (newest != null && newest.sequence() > segment.sequence()) {
+                context.dropped(newest.sequence() - segment.sequence());
+                segment = newest;
+            }
         }
         sequence = segment.sequence() + 1;
         reader = MediaReader.open(segment.bytes(), segment.name(), "mpegts", true);

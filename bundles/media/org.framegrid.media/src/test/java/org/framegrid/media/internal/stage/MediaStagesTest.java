@@ -110,4 +110,24 @@ class MediaStagesTest {
         assertEquals(3 * FPS, check.pictures(), "the intact segments' frames came out");
         assertEquals(0, check.badSegments());
     }
+
+    @Test
+    void atTheLiveEdgeABacklogOfSegmentsIsSkippedAndCounted() throws Exception {
+        List<byte[]> segments = MediaTestAccess.segments(4);
+        MemorySegmentChannels channels = channels();
+        SegmentChannel in = channels.open("late");
+        for (byte[] bytes : segments) { // a slow start: four segments wait before the decoder runs
+            try (SegmentWriter w = in.publish()) {
+                w.write(bytes, 0, bytes.length);
+            }
+        }
+        try (EmbeddedEngine engine = new EmbeddedEngine(100, false)) {
+            engine.addProvider(new DecodeStage(channels), 0, 1, "media");
+            engine.addProvider(new EncodeStage(channels), 0, 2, "media");
+            engine.start(pipeline(Map.of("input", "channel:late", "live-edge", true),
+                    Map.of("output", "channel:late-out", "fps", FPS, "segment-seconds", 1.0)), "live", Map.of());
+            awaitProcessed(engine, "live", FPS); // the newest segment's frames only, not the backlog's
+            assertEquals(3, stage(engine, "live", "dec").drops(), "the three stale segments counted as dropped");
+        }
+    }
 }

@@ -58,6 +58,11 @@ final class SlotContext implements StageContext {
     }
 
     @Override
+    public void dropped(long frames) {
+        slot.stageDrops.add(frames);
+    }
+
+    @Override
     public void reload(String reason) {
         slot.reloadRequested(this, reason);
     }
