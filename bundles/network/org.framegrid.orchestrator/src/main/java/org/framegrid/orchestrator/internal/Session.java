@@ -2,6 +2,8 @@ package org.framegrid.orchestrator.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -146,7 +148,9 @@ final class Session {
 
     /** An output frame: its metadata (detections, texts, lines), if any, becomes one events message. */
     void frameEvent(Frame frame) {
-        Map<String, Object> message = FrameEvents.message(id, frame);
+        Instant now = Clock.systemUTC().instant();
+        Map<String, Object> message = FrameEvents.message(id, frame, now.getEpochSecond() * 1_000_000
+                + now.getNano() / 1_000);
         if (message != null) {
             frameEvents.incrementAndGet();
             publish(message);

@@ -22,7 +22,7 @@ record BenchConfig(int width, int height, String pipeline, List<NodeDefinition> 
     static BenchConfig of(String pipeline, int width, int height) {
         return switch (pipeline) {
             case "live-passthrough" -> new BenchConfig(width, height, pipeline,
-                    List.of(new NodeDefinition("passthrough", "passthrough", Map.of())), false);
+                    List.of(new NodeDefinition("read", "read-frame-code", Map.of())), false);
             case "faces" -> new BenchConfig(width, height, pipeline, List.of(
                     new NodeDefinition("detect-faces", "detect-faces",
                             Map.of("model", "blazeface-front", "score-threshold", 0.6)),

@@ -82,6 +82,9 @@ final class LatencyBench {
             row("", "event, network", net.events, 0);
             added("event, added", base.events, net.events);
         }
+        if (net.budget != null) {
+            System.out.println(net.budget);
+        }
         if (net.minutes.size() > 1) {
             double first = net.minutes.get(0).p50();
             double last = net.minutes.get(net.minutes.size() - 1).p50();
@@ -92,7 +95,7 @@ final class LatencyBench {
     }
 
     private record Measured(Latencies.Summary frames, Latencies.Summary events, long lost,
-                           List<Latencies.Summary> minutes) {
+                           List<Latencies.Summary> minutes, String budget) {
     }
 
     /** Lets {@code r} warm up, then measures the frames that arrive in the next {@code seconds}. */
@@ -112,7 +115,7 @@ final class LatencyBench {
         for (long m = from; m + 60_000_000L <= to; m += 60_000_000L) {
             minutes.add(r.frames.window(m, m + 60_000_000L));
         }
-        return new Measured(frames, r.events.window(from, to), lost, minutes);
+        return new Measured(frames, r.events.window(from, to), lost, minutes, r.budget(from, to));
     }
 
     private static void row(String label, String path, Latencies.Summary s, long lost) {

@@ -1,5 +1,7 @@
 package org.framegrid.demo.internal.latency;
 
+import java.io.IOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +13,14 @@ import org.framegrid.api.frame.FrameMeta;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
 import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.api.pipeline.StreamHandle;
+import org.framegrid.api.stage.MediaStages;
 import org.framegrid.demo.internal.Latencies;
 import org.framegrid.demo.internal.StreamLink;
 import org.framegrid.gateway.client.GatewayClient;
 import org.framegrid.gateway.client.StreamInfo;
 import org.framegrid.trickle.channel.SegmentChannel;
 import org.framegrid.trickle.channel.SegmentChannels;
+import org.framegrid.trickle.client.TrickleClient;
 
 /**
  * One measured run of one configuration on one path: the app's pipelines in this node (see {@link AppPipelines}),
@@ -35,6 +39,9 @@ final class LatencyRun implements AutoCloseable {
     private final List<String> channelNames = new ArrayList<>();
     private final ConcurrentSkipListMap<Long, Long> pending = new ConcurrentSkipListMap<>();
     private Thread sender;
+    private StreamHandle receiver;
+    private StreamHandle camera;
+    private HopBudget budget;
 
     private LatencyRun(SegmentChannels channels) {
         this.channels = channels;
@@ -60,15 +67,31 @@ final class LatencyRun implements AutoCloseable {
      * channel → decode → read. An interactive pipeline has no input: its source runs on the orchestrator.
      */
     static LatencyRun network(PipelineService pipelines, SegmentChannels channels, GatewayClient client,
-                              StreamInfo stream, BenchConfig c) throws PipelineDefinitionException {
+                              StreamInfo stream, BenchConfig c) throws PipelineDefinitionException, InterruptedException {
         LatencyRun r = new LatencyRun(channels);
+        r.budget = new HopBudget();
+        r.open.add(r.budget);
         String out = r.channel("out");
         r.receive(pipelines, out);
         SegmentChannel in = null;
         if (!c.interactive()) {
             String camera = r.channel("camera");
-            r.open.add(pipelines.start(AppPipelines.source(c, List.of(), camera), camera, Map.of()));
+            r.camera = pipelines.start(AppPipelines.source(c, List.of(), camera), camera, Map.of());
+            r.open.add(r.camera);
+            r.camera.tap(MediaStages.ENCODE, (id, node, frame) -> {
+                FrameCode code = frame.meta(FrameMeta.FRAME_CODE);
+                if (code != null) {
+                    r.budget.atAppEncoder(code);
+                }
+            });
             in = channels.open(camera);
+        }
+        TrickleClient trickle = new TrickleClient();
+        r.open.add(trickle);
+        try {
+            r.budget.follow(trickle, URI.create(String.valueOf(client.status(stream.id()).get("events"))));
+        } catch (IOException | InterruptedException e) {
+            System.out.println("  no per-hop budget: the stream's events channel is unknown (" + e.getMessage() + ")");
         }
         r.open.add(new StreamLink(client, stream).start(in, channels.open(out), null));
         if (c.interactive()) {
@@ -84,13 +107,16 @@ final class LatencyRun implements AutoCloseable {
     }
 
     private void receive(PipelineService pipelines, String channel) throws PipelineDefinitionException {
-        StreamHandle receiver = pipelines.start(AppPipelines.receiver(channel), channel + "-receiver", Map.of());
+        receiver = pipelines.start(AppPipelines.receiver(channel), channel + "-receiver", Map.of());
         open.add(receiver);
         receiver.tap(AppPipelines.SINK, (stream, node, frame) -> {
             FrameCode code = frame.meta(FrameMeta.FRAME_CODE);
             if (code != null) {
                 frames.frame(code);
                 seen(code.event());
+                if (budget != null) {
+                    budget.arrived(code);
+                }
             }
         });
     }
@@ -128,6 +154,11 @@ final class LatencyRun implements AutoCloseable {
                 events.sample(now, now - e.getValue());
             }
         }
+    }
+
+    /** @return where the milliseconds of the network path's frames that arrived in the window went; null if unknown */
+    String budget(long from, long to) {
+        return budget == null ? null : budget.line(from, to, camera, receiver);
     }
 
     @Override
