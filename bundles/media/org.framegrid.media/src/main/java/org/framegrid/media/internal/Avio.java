@@ -63,6 +63,15 @@ final class Avio implements AutoCloseable {
         return context;
     }
 
+    /**
+     * @return bytes of the input already here and not yet demuxed: what FFmpeg's buffer holds plus what the stream
+     *     says it has ({@link InputStream#available()}); for a live reader, bytes of later frames mean it is behind
+     */
+    long pendingBytes() throws IOException {
+        long buffered = context.buf_end().address() - context.buf_ptr().address();
+        return Math.max(0, buffered) + in.available();
+    }
+
     /** @return the exception the Java stream threw, if any: a truncated segment shows up here */
     IOException failure() {
         return failure;

@@ -29,6 +29,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -261,6 +262,14 @@ public final class MediaReader implements AutoCloseable {
     public long ptsNanos() {
         long pts = picture.best_effort_timestamp();
         return pts == AV_NOPTS_VALUE ? 0 : av_rescale_q(pts, video.time_base(), AvRationals.NANOS);
+    }
+
+    /**
+     * @return whether more than {@code bytes} of later input are already here (a live reader behind its writer: the
+     *     current picture is stale); false for a file
+     */
+    public boolean behindBy(long bytes) throws IOException {
+        return io != null && io.pendingBytes() > bytes;
     }
 
     /** @return whether the current picture is a key frame */

@@ -26,6 +26,9 @@ import org.framegrid.trickle.channel.SegmentChannels;
  * it and calls again, and the next call continues with the following segment.
  */
 final class DecodingSource implements Stage {
+    /** Later input beyond this (8 MPEG-TS packets) means the next frame is here already, not just its first bytes. */
+    private static final long BEHIND_BYTES = 8 * 188;
+    private static final int MAX_STALE_RUN = 60;
     private final SegmentChannels channels;
     private StageContext context;
     private PixelLayout layout;
@@ -35,6 +38,7 @@ final class DecodingSource implements Stage {
     private SegmentChannel channel;
     private long sequence;
     private boolean liveEdge;
+    private int staleRun;
     private MediaReader reader;
     private boolean fileDone;
     private AudioTrack track;
@@ -91,6 +95,10 @@ final class DecodingSource implements Stage {
                     audio.add(reader.audioPacket());
                 }
                 case PICTURE -> {
+                    if (stale()) {
+                        context.dropped(1);
+                        continue;
+                    }
                     return picture();
                 }
                 case END -> {
@@ -103,6 +111,21 @@ final class DecodingSource implements Stage {
                 }
             }
         }
+    }
+
+    /**
+     * At the live edge, a picture is stale when later frames' bytes are already here (a burst: the start of a segment
+     * after a failover or a slow start, or a stall upstream): it is decoded (later frames refer to it) but not handed
+     * on, so the stream catches up at decoding speed and the newest frame wins. At most {@link #MAX_STALE_RUN} in a
+     * row, so that a steady stream always shows.
+     */
+    private boolean stale() throws IOException {
+        if (!liveEdge || staleRun >= MAX_STALE_RUN || !reader.behindBy(BEHIND_BYTES)) {
+            staleRun = 0;
+            return false;
+        }
+        staleRun++;
+        return true;
     }
 
     /** @return whether a reader is ready; false when the file has ended or no segment came in time */
