@@ -34,8 +34,9 @@ final class LatencyBench {
     }
 
     int run(BundleContext context, ConfigurationAdmin configurations) throws Exception {
-        System.out.printf(Locale.ROOT, "bench latency: 127.0.0.1, tickets on (devchain), %d s a path after %d s of "
-                        + "warm-up, %d cores, load average %.1f at the start%n", settings.seconds(), settings.warmup(),
+        System.out.printf(Locale.ROOT, "bench latency: 127.0.0.1, tickets on (devchain), %d s a path (network: %d s) "
+                        + "after %d s of warm-up, %d cores, load average %.1f at the start%n", settings.seconds(),
+                settings.minutes() > 0 ? 60 * settings.minutes() : settings.seconds(), settings.warmup(),
                 Runtime.getRuntime().availableProcessors(), load());
         System.out.println("starting the devchain, an orchestrator and a gateway (processes of their own)...");
         try (BenchNetwork network = BenchNetwork.start(context, configurations, settings.script(), settings.work());
@@ -60,7 +61,7 @@ final class LatencyBench {
     private void measure(BenchConfig c, GatewayClient client) throws Exception {
         Measured base;
         try (LatencyRun r = LatencyRun.baseline(pipelines, channels, c)) {
-            base = measure(r);
+            base = measure(r, settings.seconds());
         }
         Map<String, Object> params = new HashMap<>();
         if (c.interactive()) {
@@ -70,7 +71,7 @@ final class LatencyBench {
         StreamInfo stream = client.start(c.pipeline(), params);
         Measured net;
         try (LatencyRun r = LatencyRun.network(pipelines, channels, client, stream, c)) {
-            net = measure(r);
+            net = measure(r, settings.minutes() > 0 ? 60 * settings.minutes() : settings.seconds());
             client.stop(stream.id()); // before the app's side closes: its last segment is not cut under the stream
         }
         String label = c.label();
@@ -99,17 +100,17 @@ final class LatencyBench {
     }
 
     /** Lets {@code r} warm up, then measures the frames that arrive in the next {@code seconds}. */
-    private Measured measure(LatencyRun r) throws InterruptedException {
+    private Measured measure(LatencyRun r, int seconds) throws InterruptedException {
         Thread.sleep(TimeUnit.SECONDS.toMillis(settings.warmup()));
         long from = Latencies.nowMicros();
         int before = r.frames.size();
-        Thread.sleep(TimeUnit.SECONDS.toMillis(settings.seconds()));
+        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
         long to = Latencies.nowMicros();
         Latencies.Summary frames = r.frames.window(from, to);
-        long expected = Math.round(settings.seconds() * (double) BenchConfig.FPS);
+        long expected = Math.round(seconds * (double) BenchConfig.FPS);
         long lost = Math.max(0, expected - frames.count());
         if (r.frames.size() == before) {
-            System.out.println("  no frame arrived in " + settings.seconds() + " s");
+            System.out.println("  no frame arrived in " + seconds + " s");
         }
         List<Latencies.Summary> minutes = new java.util.ArrayList<>();
         for (long m = from; m + 60_000_000L <= to; m += 60_000_000L) {

@@ -12,20 +12,23 @@ import org.framegrid.demo.internal.ToolOptions;
  * @param script    the ./framegrid script the network's nodes are started with ({@code run --role})
  * @param work      where role files, keys and node logs go
  * @param seconds   how long each path of each configuration is measured (after its warm-up)
+ * @param minutes   when above 0, how long the network path is measured instead (a creeping backlog shows minute by
+ *                  minute)
  * @param warmup    seconds of each run not measured (stream start, JIT, first key frame)
  * @param sizes     picture sizes, {width, height} each
  * @param pipelines the pipelines measured
  */
-record LatencySettings(Path script, Path work, int seconds, int warmup, List<int[]> sizes, List<String> pipelines) {
+record LatencySettings(Path script, Path work, int seconds, int minutes, int warmup, List<int[]> sizes, List<String> pipelines) {
 
-    static final String USAGE = "usage: bench latency --framegrid SCRIPT [--seconds N (20)] [--minutes N (a long run "
-            + "of the first configuration, minute by minute)] [--warmup N (3)] [--sizes 640x360,1280x720] "
+    static final String USAGE = "usage: bench latency --framegrid SCRIPT [--seconds N (20)] [--minutes N (the network "
+            + "path measured this long, its p50 minute by minute)] [--warmup N (3)] [--sizes 640x360,1280x720] "
             + "[--pipelines live-passthrough,faces,scene] [--work DIR]";
 
     static LatencySettings parse(List<String> args, String home) {
         Map<String, String> options = ToolOptions.pairs(args);
         ToolOptions.Common common = ToolOptions.common(options, home);
         int seconds = 20;
+        int minutes = 0;
         int warmup = 3;
         List<int[]> sizes = List.of(new int[] {640, 360}, new int[] {1280, 720});
         List<String> pipelines = List.of("live-passthrough", "faces", "scene");
@@ -34,7 +37,7 @@ record LatencySettings(Path script, Path work, int seconds, int warmup, List<int
             String v = option.getValue();
             switch (a) {
                 case "--seconds" -> seconds = number(a, v, 5, 3600);
-                case "--minutes" -> seconds = 60 * number(a, v, 1, 60);
+                case "--minutes" -> minutes = number(a, v, 1, 60);
                 case "--warmup" -> warmup = number(a, v, 0, 60);
                 case "--sizes" -> sizes = sizes(v);
                 case "--pipelines" -> pipelines = List.of(v.split(","));
@@ -44,7 +47,7 @@ record LatencySettings(Path script, Path work, int seconds, int warmup, List<int
         for (String p : pipelines) {
             BenchConfig.of(p, 640, 360); // a clear error for an unknown one, before anything starts
         }
-        return new LatencySettings(common.script(), common.work(), seconds, warmup, sizes, pipelines);
+        return new LatencySettings(common.script(), common.work(), seconds, minutes, warmup, sizes, pipelines);
     }
 
     private static List<int[]> sizes(String value) {
