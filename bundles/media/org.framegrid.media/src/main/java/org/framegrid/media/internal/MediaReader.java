@@ -59,6 +59,7 @@ public final class MediaReader implements AutoCloseable {
 
     private final String name;
     private final Avio io;
+    private long pictures;
     private AVFormatContext format;
     private AVCodecContext decoder;
     private AVFrame picture = av_frame_alloc();
@@ -205,6 +206,7 @@ public final class MediaReader implements AutoCloseable {
             if (draining) {
                 int ret = avcodec_receive_frame(decoder, picture);
                 if (ret >= 0) {
+                    pictures++;
                     return Item.PICTURE;
                 }
                 draining = false;
@@ -265,11 +267,11 @@ public final class MediaReader implements AutoCloseable {
     }
 
     /**
-     * @return whether more than {@code bytes} of later input are already here (a live reader behind its writer: the
-     *     current picture is stale); false for a file
+     * @return whether later input already here comes to more than {@code frames} frames of the average size so far
+     *     (a live reader behind its writer: the current picture is stale); false for a file
      */
-    public boolean behindBy(long bytes) throws IOException {
-        return io != null && io.pendingBytes() > bytes;
+    public boolean behindBy(double frames) throws IOException {
+        return io != null && pictures > 0 && io.pendingBytes() > frames * io.consumedBytes() / pictures;
     }
 
     /** @return whether the current picture is a key frame */

@@ -26,8 +26,8 @@ import org.framegrid.trickle.channel.SegmentChannels;
  * it and calls again, and the next call continues with the following segment.
  */
 final class DecodingSource implements Stage {
-    /** Later input beyond this (8 MPEG-TS packets) means the next frame is here already, not just its first bytes. */
-    private static final long BEHIND_BYTES = 8 * 188;
+    /** Later input of more than this many average frames waiting means the decoder is behind, not just on time. */
+    private static final double BEHIND_FRAMES = 2;
     private static final int MAX_STALE_RUN = 60;
     private final SegmentChannels channels;
     private StageContext context;
@@ -114,13 +114,13 @@ final class DecodingSource implements Stage {
     }
 
     /**
-     * At the live edge, a picture is stale when later frames' bytes are already here (a burst: the start of a segment
-     * after a failover or a slow start, or a stall upstream): it is decoded (later frames refer to it) but not handed
-     * on, so the stream catches up at decoding speed and the newest frame wins. At most {@link #MAX_STALE_RUN} in a
-     * row, so that a steady stream always shows.
+     * At the live edge, a picture is stale when more than two later frames (of the segment's average size) are
+     * already here (a burst: the start of a segment after a failover or a slow start, or a stall upstream): it is
+     * decoded (later frames refer to it) but not handed on, so the stream catches up at decoding speed and the newest
+     * frame wins. At most {@link #MAX_STALE_RUN} in a row, so that a steady stream always shows.
      */
     private boolean stale() throws IOException {
-        if (!liveEdge || staleRun >= MAX_STALE_RUN || !reader.behindBy(BEHIND_BYTES)) {
+        if (!liveEdge || staleRun >= MAX_STALE_RUN || !reader.behindBy(BEHIND_FRAMES)) {
             staleRun = 0;
             return false;
         }
