@@ -81,8 +81,9 @@ final class HopBudget implements AutoCloseable {
         StringBuilder stages = new StringBuilder();
         for (Object o : orchestratorStages) {
             if (o instanceof Map<?, ?> s) {
-                stages.append(String.format(Locale.ROOT, " %s %.1f", s.get("node"),
-                        ((Number) s.get("p50Millis")).doubleValue()));
+                long drops = ((Number) s.get("drops")).longValue();
+                stages.append(String.format(Locale.ROOT, " %s %.1f%s", s.get("node"),
+                        ((Number) s.get("p50Millis")).doubleValue(), drops > 0 ? " (" + drops + " dropped)" : ""));
             }
         }
         return String.format(Locale.ROOT, "%-26s budget p50 ms (a source's own time includes its wait for input): "
@@ -99,7 +100,8 @@ final class HopBudget implements AutoCloseable {
             return " (none)";
         }
         for (StageStatus s : stream.status().stages()) {
-            b.append(String.format(Locale.ROOT, " %s %.1f", s.node(), s.p50Millis()));
+            b.append(String.format(Locale.ROOT, " %s %.1f%s", s.node(), s.p50Millis(),
+                    s.drops() > 0 ? " (" + s.drops() + " dropped)" : ""));
         }
         return b.toString();
     }
