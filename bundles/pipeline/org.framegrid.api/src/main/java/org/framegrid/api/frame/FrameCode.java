@@ -15,7 +15,7 @@ package org.framegrid.api.frame;
  * @param frame the source's frame number, modulo 2^24
  * @param captureMicros when the source made the frame, in microseconds since the epoch (100 µs resolution)
  * @param event the id of the last app event the source applied before making the frame (0: none), modulo 2^24
- * @since 2.1
+ * @since 2.2
  */
 public record FrameCode(long frame, long captureMicros, long event) {
 }

@@ -17,10 +17,12 @@ public interface FrameMeta {
     MetaKey<Mask> MASK = new MetaKey<>("framegrid.mask", Mask.class);
     /** Raw tensors produced by an inference stage, before or instead of decoding. */
     MetaKey<Tensors> TENSORS = new MetaKey<>("framegrid.tensors", Tensors.class);
+    /** Decoded audio that belongs with the frame (WebRTC sources and sinks); since 2.1. */
+    MetaKey<AudioSamples> AUDIO = new MetaKey<>("framegrid.audio", AudioSamples.class);
     /**
      * The frame code drawn into the picture by its source: frame number, capture time, last app event.
      *
-     * @since 2.1
+     * @since 2.2
      */
     MetaKey<FrameCode> FRAME_CODE = new MetaKey<>("framegrid.frame-code", FrameCode.class);
 }
