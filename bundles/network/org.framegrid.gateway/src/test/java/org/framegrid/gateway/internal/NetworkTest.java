@@ -58,8 +58,7 @@ class NetworkTest {
         engine.addProvider(Providers.stage("passthrough"), 0, 3, "util");
         engine.addProvider(Providers.stage("test-source"), 0, 4, "util");
         engine.register(new PipelineDefinition("live-passthrough", "test", "1", List.of(
-                // Lossless (no live-edge skipping): the failover test counts every second of output.
-                new NodeDefinition("dec", "decode", Map.of("input", "", "format", "I420", "live-edge", false)),
+                new NodeDefinition("dec", "decode", Map.of("input", "", "format", "I420")),
                 new NodeDefinition("pass", "passthrough", Map.of()),
                 new NodeDefinition("enc", "encode", Map.of("output", "", "fps", 25, "segment-seconds", 1.0))),
                 List.of(new EdgeDefinition("dec", "pass", null), new EdgeDefinition("pass", "enc", null)),

@@ -124,10 +124,6 @@ final class SessionManager {
         String encode = nodes(d, MediaStages.ENCODE, 1).get(0);
         for (String node : decode) {
             params.put(node + "." + MediaStages.DECODE_INPUT, MediaStages.CHANNEL_PREFIX + s.input.name());
-            if (d.nodes().stream().noneMatch(n -> n.name().equals(node)
-                    && n.properties().containsKey(MediaStages.DECODE_LIVE_EDGE))) {
-                params.put(node + "." + MediaStages.DECODE_LIVE_EDGE, true); // real time unless the pipeline says
-            }
         }
         params.put(encode + "." + MediaStages.ENCODE_OUTPUT, MediaStages.CHANNEL_PREFIX + s.output.name());
         StreamHandle stream = pipelines.start(s.pipeline, STREAM_PREFIX + s.id, params);

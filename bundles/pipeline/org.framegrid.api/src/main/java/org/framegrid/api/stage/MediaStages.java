@@ -14,7 +14,8 @@ public final class MediaStages {
     public static final String DECODE_INPUT = "input";
     /**
      * The decode stage's live-edge switch (boolean): on live input, skip to the newest segment when one has begun
-     * after the one due, so that no backlog survives a slow start or a stall. The orchestrator sets it on sessions.
+     * after the one due, and hand on no picture while later ones wait, so that no backlog survives a slow start or a
+     * stall. Off by default (a push faster than real time, a lossless test); live pipelines set it.
      *
      * @since 1.5
      */
