@@ -106,7 +106,9 @@ final class LiveStream implements AutoCloseable {
         long killedAt = -1;
         try (GatewayClient client = new GatewayClient(gatewayUri);
              OutputStream video = Files.newOutputStream(videoFile)) {
-            StreamInfo stream = client.start("faces", Map.of());
+            // Real time over completeness: the orchestrator's decoder skips any backlog (a slow start, the failover).
+            StreamInfo stream = client.start("faces", Map.of(MediaStages.DECODE + "." + MediaStages.DECODE_LIVE_EDGE,
+                    true));
             System.out.println("stream " + stream.id() + " started on " + name.apply(stream.orchestrator()));
             long streamStart = System.nanoTime();
             try (StreamLink link = new StreamLink(client, stream).start(input, output, video)) {

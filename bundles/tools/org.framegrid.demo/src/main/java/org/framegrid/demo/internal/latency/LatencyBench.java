@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.framegrid.api.pipeline.PipelineService;
+import org.framegrid.api.stage.MediaStages;
 import org.framegrid.demo.internal.Latencies;
 import org.framegrid.gateway.client.GatewayClient;
 import org.framegrid.gateway.client.StreamInfo;
@@ -67,6 +68,8 @@ final class LatencyBench {
         if (c.interactive()) {
             params.put(AppPipelines.SOURCE + ".width", c.width());
             params.put(AppPipelines.SOURCE + ".height", c.height());
+        } else {
+            params.put(MediaStages.DECODE + "." + MediaStages.DECODE_LIVE_EDGE, true); // real time, as an app asks
         }
         StreamInfo stream = client.start(c.pipeline(), params);
         Measured net;
