@@ -14,7 +14,9 @@ import org.osgi.service.component.annotations.Reference;
  * {@code framegrid --tool demo --framegrid SCRIPT [--seconds N] [--round-length BLOCKS] [--work DIR] [--out DIR]}:
  * the network demo (see {@link Demo}). Started by {@code ./framegrid demo}.
  */
-@Component(name = "org.framegrid.demo.tool", property = "framegrid.tool=demo", service = Function.class)
+@Component(name = "org.framegrid.demo.tool", property = {"framegrid.tool=demo",
+        "framegrid.tool.description=the network demo: devchain, orchestrators, a gateway, a live stream"},
+        service = Function.class)
 public final class DemoTool extends DriverTool {
 
     @Activate

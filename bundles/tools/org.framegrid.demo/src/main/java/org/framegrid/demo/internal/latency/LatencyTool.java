@@ -15,7 +15,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@code framegrid --tool bench.latency --framegrid SCRIPT [options]}: the latency benchmark ({@link LatencyBench}).
  * Started by {@code ./framegrid bench latency}.
  */
-@Component(name = "org.framegrid.demo.bench.latency", property = "framegrid.tool=bench.latency",
+@Component(name = "org.framegrid.demo.bench.latency", property = {"framegrid.tool=bench.latency",
+        "framegrid.tool.description=per-frame latency: one process vs app → gateway → orchestrator → gateway → app"},
         service = Function.class)
 public final class LatencyTool extends DriverTool {
 
