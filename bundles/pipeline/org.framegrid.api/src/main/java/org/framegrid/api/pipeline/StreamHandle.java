@@ -67,7 +67,7 @@ public interface StreamHandle extends AutoCloseable {
      * @param node the name of a node of the stream; never {@code null}
      * @param event the event, a JSON object (maps, lists, strings, numbers, booleans); never {@code null}
      * @throws IllegalArgumentException if the stream has no such node
-     * @since 1.4
+     * @since 1.5
      */
     void send(String node, Map<String, Object> event);
 
