@@ -130,6 +130,19 @@ final class GatewayStream {
         trickle.publish(session.control, -1, JsonRoutes.write(changes));
     }
 
+    /**
+     * Sends an app event to the orchestrator's control channel at once, for {@code node} (or the pipeline's sources
+     * when {@code null}). Events are input of their moment: unlike params they are not replayed after a failover.
+     */
+    void event(String node, Map<String, Object> event) throws IOException, InterruptedException {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("event", event);
+        if (node != null) {
+            message.put("node", node);
+        }
+        trickle.publish(session.control, -1, JsonRoutes.write(message));
+    }
+
     Map<String, Object> paramsCopy() {
         synchronized (params) {
             return new LinkedHashMap<>(params);

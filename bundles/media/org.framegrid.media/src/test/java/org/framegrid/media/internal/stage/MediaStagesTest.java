@@ -169,4 +169,28 @@ class MediaStagesTest {
         assertEquals(3 * FPS, check.pictures(), "the intact segments' frames came out");
         assertEquals(0, check.badSegments());
     }
+
+    @Test
+    void atTheLiveEdgeABacklogIsSkippedAndCountedAndTheNewestFramesWin() throws Exception {
+        List<byte[]> segments = MediaTestAccess.segments(4);
+        MemorySegmentChannels channels = channels();
+        SegmentChannel in = channels.open("late");
+        for (byte[] bytes : segments) { // a slow start: four segments wait before the decoder runs
+            try (SegmentWriter w = in.publish()) {
+                w.write(bytes, 0, bytes.length);
+            }
+        }
+        try (EmbeddedEngine engine = new EmbeddedEngine(100, false)) {
+            engine.addProvider(new DecodeStage(channels), 0, 1, "media");
+            engine.addProvider(new EncodeStage(channels), 0, 2, "media");
+            engine.start(pipeline(Map.of("input", "channel:late", "live-edge", true),
+                    Map.of("output", "channel:late-out", "fps", FPS, "segment-seconds", 1.0)), "live", Map.of());
+            // The three older segments are skipped whole; the newest is here whole too, so its frames are decoded
+            // but, while later ones wait behind them, not handed on: the newest frames win.
+            Await.until("the newest segment decoded", 30_000, () -> stage(engine, "live", "enc").processed()
+                    + stage(engine, "live", "dec").drops() == 3 + FPS);
+            long shown = stage(engine, "live", "enc").processed();
+            assertTrue(shown >= 1 && shown <= FPS / 2, "the last frames of the newest segment only: " + shown);
+        }
+    }
 }
