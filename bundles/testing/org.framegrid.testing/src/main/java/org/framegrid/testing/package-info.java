@@ -2,10 +2,12 @@
  * Test support shared by the modules' tests: waiting, real and synthetic fixtures, providers through their service
  * interfaces. Exported only so that in-framework tests can install it beside a node's bundles; no node contains it.
  *
+ * <p>1.1: {@link org.framegrid.testing.MediaPipeReference}, MediaPipe's own results on the real test images.
+ *
  * @since 1.0
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.framegrid.testing;
 
 import org.osgi.annotation.bundle.Export;
