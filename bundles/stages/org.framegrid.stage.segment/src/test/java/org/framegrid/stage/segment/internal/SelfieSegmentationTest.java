@@ -74,7 +74,7 @@ class SelfieSegmentationTest {
     private static void compare(Path masks, String name) throws Exception {
         Rgba pixels = MediaPipeReference.pixels(name);
         Rgba theirs = Rgba.read(masks.resolve(name + ".mask"));
-        assertEquals(pixels.width + "x" + pixels.height, theirs.width + "x" + theirs.height, "mask size");
+        assertEquals(pixels.width() + "x" + pixels.height(), theirs.width() + "x" + theirs.height(), "mask size");
         Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of("model", "selfie-segmentation",
                 "background", "NONE", "threads", 1L));
         Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, pixels.image());
@@ -93,10 +93,10 @@ class SelfieSegmentationTest {
         int union = 0;
         int foreground = 0;
         double difference = 0;
-        for (int y = 0; y < pixels.height; y++) {
-            for (int x = 0; x < pixels.width; x++) {
-                double p = bilinear(matte, (x + 0.5) * matte.width() / pixels.width - 0.5,
-                        (y + 0.5) * matte.height() / pixels.height - 0.5);
+        for (int y = 0; y < pixels.height(); y++) {
+            for (int x = 0; x < pixels.width(); x++) {
+                double p = bilinear(matte, (x + 0.5) * matte.width() / pixels.width() - 0.5,
+                        (y + 0.5) * matte.height() / pixels.height() - 0.5);
                 // MediaPipe's confidence is its mask's alpha channel (see the reference check).
                 int alpha = theirs.channel(x, y, 3);
                 boolean a = p > 0.5;
@@ -107,11 +107,11 @@ class SelfieSegmentationTest {
                 difference += Math.abs(p - alpha / 255.0);
             }
         }
-        int area = pixels.width * pixels.height;
+        int area = pixels.width() * pixels.height();
         double iou = union == 0 ? 1 : (double) intersection / union;
         double mean = difference / area;
         System.out.printf("segment selfie-segmentation vs @mediapipe/selfie_segmentation, %s %dx%d: IoU %.4f, mean "
-                + "|difference| %.5f (foreground %.1f%%)%n", name, pixels.width, pixels.height, iou, mean,
+                + "|difference| %.5f (foreground %.1f%%)%n", name, pixels.width(), pixels.height(), iou, mean,
                 100.0 * foreground / area);
         assertTrue(mean <= MAX_MEAN_DIFFERENCE, name + ": mean matte difference " + mean);
         if (foreground >= 0.05 * area) {

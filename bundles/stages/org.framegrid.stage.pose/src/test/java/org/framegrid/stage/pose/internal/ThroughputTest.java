@@ -1,0 +1,128 @@
+package org.framegrid.stage.pose.internal;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.awt.image.BufferedImage;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.framegrid.api.frame.Frame;
+import org.framegrid.api.frame.FrameMeta;
+import org.framegrid.api.frame.FramePool;
+import org.framegrid.api.frame.PixelFormat;
+import org.framegrid.api.stage.Stage;
+import org.framegrid.inference.api.ElementType;
+import org.framegrid.inference.api.ImageInput;
+import org.framegrid.inference.api.InferenceBackend;
+import org.framegrid.inference.api.InferenceOptions;
+import org.framegrid.inference.api.LoadedModel;
+import org.framegrid.inference.api.Tensor;
+import org.framegrid.inference.api.TensorInfo;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.testing.Fixtures;
+import org.framegrid.testing.Providers;
+import org.framegrid.testing.SideBySide;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Prints pose's throughput on a 640x360 frame of a person (darknet's person.jpg) with one inference thread, next to a
+ * raw {@code runInto} loop of the same models with the same options in the same process, alternating frame by frame.
+ * Tracking (MediaPipe's video mode): the stage runs the landmark model on the tracked region, the raw loop the
+ * landmark model alone. Detector every frame ({@code track=false}): the raw loop runs detector and landmark model.
+ * The ratio is the stage's own cost (letterbox, region crop, decoding). Wall time and the thread's CPU time (with one
+ * thread ONNX Runtime computes on the calling thread: the per-core figure, robust on a shared machine). Reports, never
+ * asserts on time.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class ThroughputTest {
+
+    private static final int WARM_UP = 5;
+
+    @ParameterizedTest(name = "{0} track={1}")
+    @CsvSource({"pose-landmark-full, true, 60", "pose-landmark-lite, true, 60", "pose-landmark-full, false, 30"})
+    void poseOn640x360AgainstRawRunInto(String landmarkModel, boolean track, int frames) throws Exception {
+        BufferedImage person = Fixtures.image("person.jpg");
+        Fixtures.MemoryModel landmarks = Fixtures.bundled(landmarkModel);
+        Fixtures.MemoryModel detector = Fixtures.bundled("pose-detection");
+        InferenceBackend backend = Providers.cpuBackend();
+        PoseProvider provider = new PoseProvider();
+        provider.addModel(landmarks);
+        provider.addDetector(detector);
+        provider.setBackend(backend);
+        try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false)) {
+            FramePool pool = engine.pool();
+            Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24,
+                    Map.of("model", landmarkModel, "track", track, "threads", 1L));
+            // person.jpg (640x424) scaled to the frame's height and centred: a 640x360 frame, the live size.
+            Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, 640, 360, person, 48, 0, 543, 360);
+            Raw rawLandmarks = new Raw(backend, landmarks);
+            Raw rawDetector = new Raw(backend, detector);
+            try {
+                SideBySide timed = SideBySide.time(WARM_UP, frames, () -> {
+                    stage.process(frame);
+                    assertNotNull(frame.meta(FrameMeta.LINES), "the person is found");
+                }, () -> {
+                    if (!track) {
+                        rawDetector.run();
+                    }
+                    rawLandmarks.run();
+                });
+                double stageFps = timed.firstFps();
+                double rawFps = timed.secondFps();
+                double stageCpu = timed.firstCpuFps();
+                double rawCpu = timed.secondCpuFps();
+                System.out.printf("pose %s%s, 640x360 RGB24 frame, 1 thread (%d cores, load %.1f): stage %.1f fps "
+                        + "(%.2f ms/frame), raw runInto %.1f fps (%.2f ms), ratio %.3f; per core (thread CPU time): "
+                        + "stage %.1f fps (%.2f ms), raw %.1f fps (%.2f ms), ratio %.3f%n", landmarkModel,
+                        track ? " tracking" : " + pose-detection every frame",
+                        Runtime.getRuntime().availableProcessors(),
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), stageFps, 1e3 / stageFps,
+                        rawFps, 1e3 / rawFps, stageFps / rawFps, stageCpu, 1e3 / stageCpu, rawCpu, 1e3 / rawCpu,
+                        stageCpu / rawCpu);
+            } finally {
+                rawLandmarks.close();
+                rawDetector.close();
+                stage.stop();
+                frame.release();
+            }
+        }
+    }
+
+    /** A model loaded on its own with one thread, its input and every fixed output allocated once. */
+    private static final class Raw implements AutoCloseable {
+        private final LoadedModel model;
+        private final Map<String, Tensor> in;
+        private final Map<String, Tensor> out = new HashMap<>();
+
+        Raw(InferenceBackend backend, Fixtures.MemoryModel bundle) throws Exception {
+            model = backend.load(ByteBuffer.allocateDirect(bundle.bytes().length).put(bundle.bytes()).flip(),
+                    bundle.descriptor(), InferenceOptions.DEFAULT.withIntraOpThreads(1));
+            ImageInput spec = bundle.descriptor().input();
+            int side = spec.size().width();
+            in = Map.of(spec.name(), Tensor.allocate(ElementType.FLOAT32, spec.shape(side, side)));
+            // The outputs the stage reads: every declared one except the landmark model's mask and world landmarks.
+            for (var declared : bundle.descriptor().outputs()) {
+                if (declared.meaning().equals("mask") || declared.meaning().equals("world-landmarks")) {
+                    continue;
+                }
+                TensorInfo info = model.outputs().stream().filter(o -> o.name().equals(declared.name()))
+                        .findFirst().orElseThrow();
+                out.put(info.name(), Tensor.allocate(ElementType.FLOAT32, info.shape()));
+            }
+        }
+
+        void run() throws Exception {
+            model.runInto(in, out);
+        }
+
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+}
