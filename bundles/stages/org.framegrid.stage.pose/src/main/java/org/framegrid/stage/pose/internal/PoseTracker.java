@@ -20,6 +20,9 @@ import org.framegrid.stage.model.Letterbox;
 import org.framegrid.stage.model.ModelStage;
 import org.framegrid.stage.model.Signature;
 import org.framegrid.stage.model.StageModels;
+import org.framegrid.stage.vision.AnchorDetections;
+import org.framegrid.stage.vision.Region;
+import org.framegrid.stage.vision.RegionCrop;
 
 /**
  * One {@code pose} instance, MediaPipe Pose's video path: when no person is tracked the detector runs on the
@@ -35,6 +38,8 @@ final class PoseTracker extends ModelStage {
     static final double REGION_SCALE = 1.25;
     static final int LANDMARKS = 33;
     private static final int VALUES = 5;
+    /** Per detector anchor: the box, then 4 keypoints. */
+    private static final int DETECTOR_VALUES = 12;
     private static final String DEFAULT_ANCHORS = "28:2,14:2,7:6";
     private static final String BLAZEPOSE = "a BlazePose landmark model";
 
@@ -52,7 +57,7 @@ final class PoseTracker extends ModelStage {
     private Map<String, Tensor> detectorOutputs;
     private FloatBuffer boxes;
     private FloatBuffer scores;
-    private PoseDetections decoder;
+    private AnchorDetections decoder;
     private float nmsIou;
 
     // The landmark model.
@@ -98,12 +103,13 @@ final class PoseTracker extends ModelStage {
     private void fitDetector(StageModels.Loaded candidate) {
         int size = Signature.squareInput(type(), candidate);
         ModelDescriptor descriptor = candidate.model().descriptor();
-        decoder = new PoseDetections(descriptor.properties().getOrDefault("anchors", DEFAULT_ANCHORS), size);
+        decoder = new AnchorDetections(descriptor.properties().getOrDefault("anchors", DEFAULT_ANCHORS), size,
+                DETECTOR_VALUES);
         nmsIou = Float.parseFloat(descriptor.properties().getOrDefault("nms.iou", "0.3"));
         String kind = "a BlazePose detector with " + decoder.count() + " anchors";
         Map<String, Tensor> out = new HashMap<>();
         boxes = allocate(Signature.fixedOutput(type(), candidate, "boxes",
-                (long) decoder.count() * PoseDetections.VALUES, kind), out);
+                (long) decoder.count() * DETECTOR_VALUES, kind), out);
         scores = allocate(Signature.fixedOutput(type(), candidate, "scores", decoder.count(), kind), out);
         detectorOutputs = Map.copyOf(out);
         detectorWriter = new ImageInputWriter(descriptor.input());

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.awt.image.BufferedImage;
 import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -14,16 +13,11 @@ import org.framegrid.api.frame.FrameMeta;
 import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.inference.api.ElementType;
-import org.framegrid.inference.api.ImageInput;
 import org.framegrid.inference.api.InferenceBackend;
-import org.framegrid.inference.api.InferenceOptions;
-import org.framegrid.inference.api.LoadedModel;
-import org.framegrid.inference.api.Tensor;
-import org.framegrid.inference.api.TensorInfo;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.testing.Fixtures;
 import org.framegrid.testing.Providers;
+import org.framegrid.testing.RawModel;
 import org.framegrid.testing.SideBySide;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,8 +54,9 @@ class ThroughputTest {
                     Map.of("model", landmarkModel, "track", track, "threads", 1L));
             // person.jpg (640x424) scaled to the frame's height and centred: a 640x360 frame, the live size.
             Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, 640, 360, person, 48, 0, 543, 360);
-            Raw rawLandmarks = new Raw(backend, landmarks);
-            Raw rawDetector = new Raw(backend, detector);
+            // The outputs the stage reads: not the landmark model's mask and world landmarks.
+            RawModel rawLandmarks = new RawModel(backend, landmarks, 1, List.of("mask", "world-landmarks"));
+            RawModel rawDetector = new RawModel(backend, detector, 1, List.of());
             try {
                 SideBySide timed = SideBySide.time(WARM_UP, frames, () -> {
                     stage.process(frame);
@@ -90,39 +85,6 @@ class ThroughputTest {
                 stage.stop();
                 frame.release();
             }
-        }
-    }
-
-    /** A model loaded on its own with one thread, its input and every fixed output allocated once. */
-    private static final class Raw implements AutoCloseable {
-        private final LoadedModel model;
-        private final Map<String, Tensor> in;
-        private final Map<String, Tensor> out = new HashMap<>();
-
-        Raw(InferenceBackend backend, Fixtures.MemoryModel bundle) throws Exception {
-            model = backend.load(ByteBuffer.allocateDirect(bundle.bytes().length).put(bundle.bytes()).flip(),
-                    bundle.descriptor(), InferenceOptions.DEFAULT.withIntraOpThreads(1));
-            ImageInput spec = bundle.descriptor().input();
-            int side = spec.size().width();
-            in = Map.of(spec.name(), Tensor.allocate(ElementType.FLOAT32, spec.shape(side, side)));
-            // The outputs the stage reads: every declared one except the landmark model's mask and world landmarks.
-            for (var declared : bundle.descriptor().outputs()) {
-                if (declared.meaning().equals("mask") || declared.meaning().equals("world-landmarks")) {
-                    continue;
-                }
-                TensorInfo info = model.outputs().stream().filter(o -> o.name().equals(declared.name()))
-                        .findFirst().orElseThrow();
-                out.put(info.name(), Tensor.allocate(ElementType.FLOAT32, info.shape()));
-            }
-        }
-
-        void run() throws Exception {
-            model.runInto(in, out);
-        }
-
-        @Override
-        public void close() {
-            model.close();
         }
     }
 }

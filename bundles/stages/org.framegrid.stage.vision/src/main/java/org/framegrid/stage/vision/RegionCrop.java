@@ -1,4 +1,4 @@
-package org.framegrid.stage.pose.internal;
+package org.framegrid.stage.vision;
 
 import java.nio.FloatBuffer;
 
@@ -20,7 +20,7 @@ import org.framegrid.inference.api.TensorLayout;
  *
  * <p>Not thread-safe: one per stage instance.
  */
-final class RegionCrop {
+public final class RegionCrop {
 
     private final int size;
     private final boolean nhwc;
@@ -37,7 +37,7 @@ final class RegionCrop {
      * @param spec the model's image input (RGB or BGR)
      * @param size its side in pixels
      */
-    RegionCrop(ImageInput spec, int size) {
+    public RegionCrop(ImageInput spec, int size) {
         this.size = size;
         this.nhwc = spec.layout() == TensorLayout.NHWC;
         Normalization n = spec.normalization();
@@ -50,7 +50,7 @@ final class RegionCrop {
     }
 
     /** Writes {@code region} of {@code frame} into {@code input} (the whole tensor). */
-    void write(Frame frame, Region region, FloatBuffer input) {
+    public void write(Frame frame, Region region, FloatBuffer input) {
         int stride = frame.stride(0);
         int bpp = frame.format().elementBytes(0);
         int width = frame.width();

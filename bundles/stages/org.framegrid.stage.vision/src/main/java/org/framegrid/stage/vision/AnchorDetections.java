@@ -1,20 +1,20 @@
-package org.framegrid.stage.pose.internal;
+package org.framegrid.stage.vision;
 
 import java.nio.FloatBuffer;
 
 /**
- * Decodes MediaPipe's pose detector (BlazePose detector: SSD anchors of fixed size, per anchor a box and 4 keypoints
- * relative to the anchor centre in input pixels, and a score logit) into the one region MediaPipe tracks: the
- * top-scoring detection merged by weighted non-maximum suppression (the boxes that overlap it by more than the IoU
+ * Decodes a MediaPipe SSD detector with anchors of fixed size (BlazePose's detector, BlazeFace; per anchor a box and
+ * keypoints relative to the anchor centre in input pixels, and a score logit) into the one object MediaPipe tracks:
+ * the top-scoring detection merged by weighted non-maximum suppression (the boxes that overlap it by more than the IoU
  * threshold, averaged with their scores as weights), as its {@code TensorsToDetectionsCalculator} and
- * {@code NonMaxSuppressionCalculator} (WEIGHTED) do for one pose.
+ * {@code NonMaxSuppressionCalculator} (WEIGHTED) do for one pose or one face. Of the keypoints the first two are
+ * kept: the ones MediaPipe aligns the landmark region with (mid-hip and scale point; right and left eye).
  *
  * <p>Not thread-safe: one per stage instance; the steady state allocates nothing.
  */
-final class PoseDetections {
+public final class AnchorDetections {
 
-    /** Values per anchor: box (4) and 4 keypoints (8). */
-    static final int VALUES = 12;
+    private final int values;
     /** Merged values: xmin, ymin, xmax, ymax, then keypoints 0 and 1 (x, y); normalised to the input. */
     private final float[] best = new float[8];
     private final float[] centres;
@@ -26,12 +26,17 @@ final class PoseDetections {
     private final float[] sum = new float[8];
 
     /**
-     * @param grids the anchor layout, e.g. {@code 28:2,14:2,7:6}: cells per side and anchors per cell, in output order
-     * @param size  the square input's side in pixels
+     * @param grids  the anchor layout, e.g. {@code 28:2,14:2,7:6}: cells per side and anchors per cell, in output order
+     * @param size   the square input's side in pixels
+     * @param values values per anchor in the boxes output: the box (4), then keypoints (x, y), at least 2 of them
      * @throws IllegalArgumentException if the layout cannot be read
      */
-    PoseDetections(String grids, int size) {
+    public AnchorDetections(String grids, int size, int values) {
+        if (values < 8) {
+            throw new IllegalArgumentException(values + " values per anchor: a box and two keypoints need 8");
+        }
         this.size = size;
+        this.values = values;
         int n = 0;
         for (String grid : grids.split(",")) {
             String[] parts = grid.trim().split(":");
@@ -59,7 +64,7 @@ final class PoseDetections {
     }
 
     /** @return how many anchors the layout has (the detector's output rows) */
-    int count() {
+    public int count() {
         return count;
     }
 
@@ -67,7 +72,7 @@ final class PoseDetections {
      * @return the merged best detection's score, or 0 when no anchor reaches {@code threshold}; its geometry is then
      *     in {@link #value(int)}
      */
-    float decode(FloatBuffer boxes, FloatBuffer logits, float threshold, float iouThreshold) {
+    public float decode(FloatBuffer boxes, FloatBuffer logits, float threshold, float iouThreshold) {
         if (scores.length < count) {
             scores = new float[count];
         }
@@ -97,7 +102,7 @@ final class PoseDetections {
             for (int k = 0; k < 4; k++) {
                 sum[k] += box[k] * w;
             }
-            int o = i * VALUES;
+            int o = i * values;
             for (int k = 0; k < 4; k++) {
                 sum[4 + k] += (boxes.get(o + 4 + k) / size + centres[2 * i + (k & 1)]) * w;
             }
@@ -110,12 +115,12 @@ final class PoseDetections {
     }
 
     /** @return merged value {@code k}: 0-3 the box (xmin, ymin, xmax, ymax), 4-7 keypoints 0 and 1; input-normalised */
-    float value(int k) {
+    public float value(int k) {
         return best[k];
     }
 
     private void box(FloatBuffer boxes, int i, float[] out) {
-        int o = i * VALUES;
+        int o = i * values;
         float cx = boxes.get(o) / size + centres[2 * i];
         float cy = boxes.get(o + 1) / size + centres[2 * i + 1];
         float w = boxes.get(o + 2) / size;
