@@ -15,8 +15,8 @@ import org.framegrid.inference.api.Tensor;
 import org.framegrid.inference.api.TensorInfo;
 
 /**
- * The raw side of a stage benchmark: a fixed-size model loaded on its own, its input and the outputs a stage reads
- * allocated once, run with {@code runInto} and nothing else.
+ * The raw side of a stage benchmark: a fixed-size square-input model loaded on its own, its input (a colour gradient,
+ * {@link Fixtures#gradient}) and the outputs a stage reads allocated once, run with {@code runInto} and nothing else.
  *
  * @since 1.1
  */
@@ -36,8 +36,8 @@ public final class RawModel implements AutoCloseable {
         model = backend.load(ByteBuffer.allocateDirect(bundle.bytes().length).put(bundle.bytes()).flip(),
                 bundle.descriptor(), InferenceOptions.DEFAULT.withIntraOpThreads(threads));
         ImageInput spec = bundle.descriptor().input();
-        in = Map.of(spec.name(), Tensor.allocate(ElementType.FLOAT32, spec.shape(spec.size().width(),
-                spec.size().height())));
+        // A picture-like input (not zeros: a network's cost can depend on its values, e.g. denormal floats).
+        in = Map.of(spec.name(), Fixtures.gradient(bundle.descriptor(), spec.size().width()));
         for (ModelOutput declared : bundle.descriptor().outputs()) {
             if (skipped.contains(declared.meaning())) {
                 continue;
@@ -47,6 +47,14 @@ public final class RawModel implements AutoCloseable {
                             + declared.name()));
             out.put(info.name(), Tensor.allocate(ElementType.FLOAT32, info.shape()));
         }
+    }
+
+    /**
+     * @return the input tensor, for the benchmark to fill with what the stage feeds the model: the cost of a network
+     *     can depend on its input's values (a real face crop takes 30% longer than a gradient here)
+     */
+    public Tensor input() {
+        return in.values().iterator().next();
     }
 
     /** One inference into the preallocated outputs. */

@@ -203,6 +203,11 @@ final class FaceMeshTracker extends ModelStage {
         tracked = null;
     }
 
+    /** @return the region the landmark model reads next, {@code null} when the detector must find the face */
+    Region tracked() {
+        return tracked;
+    }
+
     /** @return how often the detector ran (tests: tracking skips it) */
     long detectorRuns() {
         return detectorRuns;

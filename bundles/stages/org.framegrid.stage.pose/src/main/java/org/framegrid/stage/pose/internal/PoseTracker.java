@@ -241,6 +241,11 @@ final class PoseTracker extends ModelStage {
         tracked = null;
     }
 
+    /** @return the region the landmark model reads next, {@code null} when the detector must find the person */
+    Region tracked() {
+        return tracked;
+    }
+
     /** @return how often the detector ran (tests: tracking skips it) */
     long detectorRuns() {
         return detectorRuns;
