@@ -9,9 +9,7 @@ import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.FrameListener;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageDescriptor;
-import org.framegrid.api.stage.StageProperties;
 import org.framegrid.api.stage.StageProvider;
 
 /**
@@ -38,30 +36,11 @@ public final class Collect implements StageProvider {
 
     @Override
     public Stage create() {
-        return new Stage() {
-            private StageContext context;
-
-            @Override
-            public void configure(StageContext context, StageProperties properties) {
-                this.context = context;
-            }
-
-            @Override
-            public void start() {
-            }
-
+        return new PlainStage() {
             @Override
             public Frame process(Frame input) {
                 listener.frame(context.streamId(), context.nodeName(), input);
                 return null;
-            }
-
-            @Override
-            public void update(StageProperties properties) {
-            }
-
-            @Override
-            public void stop() {
             }
         };
     }

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Files;
@@ -22,7 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.random.RandomGenerator;
 import org.framegrid.api.pipeline.EdgeDefinition;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
@@ -36,32 +32,31 @@ import org.framegrid.chain.contracts.generated.BondingManager;
 import org.framegrid.chain.contracts.generated.LivepeerToken;
 import org.framegrid.chain.contracts.generated.RoundsManager;
 import org.framegrid.chain.contracts.generated.ServiceRegistry;
-import org.framegrid.chain.web3j.internal.ChainClient;
-import org.framegrid.chain.web3j.internal.TicketBrokerClient;
+import org.framegrid.chain.web3j.embedded.EmbeddedChain;
+import org.framegrid.chain.web3j.embedded.TicketAccount;
 import org.framegrid.gateway.client.GatewayClient;
 import org.framegrid.gateway.client.StreamInfo;
-import org.framegrid.gateway.internal.ChainDirectory;
-import org.framegrid.gateway.internal.Gateway;
-import org.framegrid.gateway.internal.GatewaySettings;
-import org.framegrid.media.internal.stage.DecodeStage;
-import org.framegrid.media.internal.stage.EncodeStage;
-import org.framegrid.orchestrator.internal.Orchestrator;
-import org.framegrid.orchestrator.internal.OrchestratorSettings;
+import org.framegrid.gateway.embedded.EmbeddedGateway;
+import org.framegrid.gateway.embedded.GatewaySettings;
+import org.framegrid.media.embedded.EmbeddedMedia;
+import org.framegrid.orchestrator.embedded.EmbeddedOrchestrator;
+import org.framegrid.orchestrator.embedded.OrchestratorSettings;
+import org.framegrid.payment.api.PaymentReceiver;
+import org.framegrid.payment.api.PaymentSender;
 import org.framegrid.payment.api.ticket.RedemptionException;
 import org.framegrid.payment.api.ticket.TicketRedeemer;
 import org.framegrid.payment.api.ticket.WinningTicket;
-import org.framegrid.payment.tickets.internal.TicketPaymentReceiver;
-import org.framegrid.payment.tickets.internal.TicketPaymentSender;
+import org.framegrid.payment.tickets.embedded.EmbeddedTickets;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
-import org.framegrid.selection.internal.DefaultSelector;
+import org.framegrid.selection.api.OrchestratorSelector;
 import org.framegrid.stage.model.ModelStageProvider;
+import org.framegrid.testing.Fixtures;
+import org.framegrid.testing.Providers;
+import org.framegrid.trickle.TrickleServerFactory;
 import org.framegrid.trickle.channel.MemorySegmentChannels;
 import org.framegrid.trickle.channel.SegmentChannel;
 import org.framegrid.trickle.channel.SegmentWriter;
 import org.framegrid.trickle.client.TrickleClient;
-import org.framegrid.trickle.internal.TrickleServerFactoryComponent;
-import org.framegrid.testing.Fixtures;
-import org.framegrid.testing.Providers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,29 +80,28 @@ class LiveNetworkTest {
     static final int FPS = 25;
     static Anvil anvil;
     static ProtocolAddresses at;
-    static ChainClient chainClient;
+    static EmbeddedChain chain;
     static long roundLength = 200; // no round passes during a test: nothing here initialises rounds as a node does
 
     @TempDir
     Path dir;
     private MemorySegmentChannels channels;
     private EmbeddedEngine engine;
-    private TrickleServerFactoryComponent servers;
+    private TrickleServerFactory servers;
     private final AtomicLong countedFrames = new AtomicLong();
     private final List<AutoCloseable> open = new ArrayList<>();
-    private final List<TicketPaymentReceiver> receivers = new ArrayList<>();
 
     @BeforeAll
     static void chain() throws Exception {
         anvil = Anvil.start();
         at = ProtocolDeployer.deploy(anvil, ProtocolParameters.defaults().withRoundLength(roundLength));
-        chainClient = ChainClient.connect(anvil.url(), at.controller(), Duration.ofMillis(5));
+        chain = new EmbeddedChain(anvil.url(), at.controller(), Duration.ofMillis(5));
     }
 
     @AfterAll
     static void stopChain() {
-        if (chainClient != null) {
-            chainClient.close();
+        if (chain != null) {
+            chain.close();
         }
         if (anvil != null) {
             anvil.close();
@@ -119,8 +113,9 @@ class LiveNetworkTest {
         // The events channel carries one message per frame: room for a slow reader.
         channels = new MemorySegmentChannels(400);
         engine = new EmbeddedEngine(60_000, false);
-        engine.addProvider(new DecodeStage(channels), 0, 1, "media");
-        engine.addProvider(new EncodeStage(channels), 0, 2, "media");
+        EmbeddedMedia media = new EmbeddedMedia(channels);
+        engine.addProvider(media.decode(), 0, 1, "media");
+        engine.addProvider(media.encode(), 0, 2, "media");
         engine.addProvider(Providers.stage("test-source"), 0, 3, "util");
         engine.addProvider(detector(), 0, 4, "faces");
         engine.addProvider(Providers.stage("collect"), 0, 5, "util");
@@ -130,7 +125,7 @@ class LiveNetworkTest {
                 new NodeDefinition("enc", "encode", Map.of("output", "", "fps", FPS, "segment-seconds", 1.0))),
                 List.of(new EdgeDefinition("dec", "faces", null), new EdgeDefinition("faces", "enc", null)),
                 QueuePolicy.BLOCK, null));
-        servers = new TrickleServerFactoryComponent();
+        servers = Providers.service(TrickleServerFactory.class);
     }
 
     @AfterEach
@@ -138,12 +133,7 @@ class LiveNetworkTest {
         for (int i = open.size() - 1; i >= 0; i--) {
             open.get(i).close();
         }
-        for (TicketPaymentReceiver r : receivers) {
-            Method deactivate = TicketPaymentReceiver.class.getDeclaredMethod("deactivate");
-            deactivate.setAccessible(true);
-            deactivate.invoke(r);
-        }
-        servers.close();
+        ((AutoCloseable) servers).close(); // it owns the event loops, as DS deactivation closes them in a node
         engine.close();
     }
 
@@ -236,13 +226,12 @@ class LiveNetworkTest {
     final class Network {
         final Node a;
         final Node b;
-        final Gateway gateway;
-        final DefaultSelector selector = new DefaultSelector(0.8, 0.1, 0.1, 30,
-                RandomGenerator.of("L64X128MixRandom"));
+        final EmbeddedGateway gateway;
+        final OrchestratorSelector selector = Providers.service(OrchestratorSelector.class);
         final BigInteger ev;
         final BigInteger deposit;
         final String gatewayAddress;
-        final TicketBrokerClient gatewayChain;
+        final TicketAccount gatewayChain;
         final List<WinningTicket> redeemed = new CopyOnWriteArrayList<>();
         final BigInteger feesBefore;
 
@@ -262,9 +251,8 @@ class LiveNetworkTest {
             deposit = before.add(eth);
             Path key = dir.resolve("gateway.key");
             Files.writeString(key, Numeric.toHexStringWithPrefixZeroPadded(g.getEcKeyPair().getPrivateKey(), 64));
-            TicketPaymentSender sender = new TicketPaymentSender(config(TicketPaymentSender.Config.class,
-                    Map.of("key_file", key.toString())));
-            gateway = new Gateway(new GatewaySettings(gatewayAddress, "127.0.0.1", 0, List.of(), Map.of(),
+            PaymentSender sender = new EmbeddedTickets(null, null).sender(Map.of("key.file", key.toString()));
+            gateway = new EmbeddedGateway(new GatewaySettings(gatewayAddress, "127.0.0.1", 0, List.of(), Map.of(),
                     ev.multiply(BigInteger.TWO), 1_000, 3_000), channels, selector, sender, servers,
                     LiveNetworkTest::fromChain, 60_000);
             open.add(gateway);
@@ -273,38 +261,29 @@ class LiveNetworkTest {
         }
 
         Node node(String name, Credentials credentials, int stake) throws Exception {
-            TicketBrokerClient chain = broker(credentials);
-            TicketPaymentReceiver receiver = new TicketPaymentReceiver(chain, config(TicketPaymentReceiver.Config.class,
-                    Map.of("recipient_address", credentials.getAddress(),
-                            "store_file", dir.resolve(name + "-winners.mv").toString(),
-                            "ticket_ev", ev.toString(), "face_value_multiplier", 3L, "redeem_retry_ms", 200L,
-                            "chain_cache_ms", 200L)));
-            receivers.add(receiver);
-            set(receiver, "redeemer", new TicketRedeemer() {
+            TicketAccount account = broker(credentials);
+            EmbeddedTickets tickets = new EmbeddedTickets(account, new TicketRedeemer() {
                 @Override
                 public String redeem(WinningTicket winner) throws RedemptionException {
-                    String tx = chain.redeem(winner);
+                    String tx = account.redeem(winner);
                     redeemed.add(winner);
                     return tx;
                 }
             });
-            Orchestrator o = new Orchestrator(new OrchestratorSettings(credentials.getAddress().toLowerCase(),
+            open.add(tickets);
+            PaymentReceiver receiver = tickets.receiver(Map.of("recipient.address", credentials.getAddress(),
+                    "store.file", dir.resolve(name + "-winners.mv").toString(), "ticket.ev", ev.toString(),
+                    "face.value.multiplier", 3L, "redeem.retry.ms", 200L, "chain.cache.ms", 200L));
+            EmbeddedOrchestrator o = new EmbeddedOrchestrator(new OrchestratorSettings(credentials.getAddress().toLowerCase(),
                     "127.0.0.1", 0, false, List.of("live-faces"), 2, ev, 4, 1_000), engine, channels, receiver,
                     servers);
             open.add(o);
             register(credentials, stake, o.uri().toString());
-            return new Node(credentials.getAddress().toLowerCase(), o, receiver);
+            return new Node(credentials.getAddress().toLowerCase(), o, tickets);
         }
 
-        int pendingWinners() throws Exception {
-            int pending = 0;
-            for (Node node : List.of(a, b)) {
-                Object store = get(node.receiver, "store");
-                Method m = store.getClass().getDeclaredMethod("pending");
-                m.setAccessible(true);
-                pending += ((Map<?, ?>) m.invoke(store)).size();
-            }
-            return pending;
+        int pendingWinners() {
+            return a.tickets.pendingWinners() + b.tickets.pendingWinners();
         }
 
         BigInteger redeemedValue() {
@@ -322,7 +301,7 @@ class LiveNetworkTest {
         }
     }
 
-    record Node(String address, Orchestrator orchestrator, TicketPaymentReceiver receiver) {
+    record Node(String address, EmbeddedOrchestrator orchestrator, EmbeddedTickets tickets) {
     }
 
     private Network network(int seed) throws Exception {
@@ -330,7 +309,7 @@ class LiveNetworkTest {
     }
 
     /** The chain's pool, read with the contract wrappers, as StakingService.orchestrators() gives it in a node. */
-    static List<org.framegrid.gateway.internal.OrchestratorDirectory.Listing> fromChain() throws Exception {
+    static List<OrchestratorInfo> fromChain() throws Exception {
         TransactionManager reader = manager(anvil.accounts().get(0));
         BondingManager bonding = BondingManager.load(at.bondingManager(), anvil.web3j(), reader,
                 ProtocolDeployer.DEV_GAS);
@@ -343,7 +322,7 @@ class LiveNetworkTest {
                     bonding.transcoderTotalStake(next).send(), registry.getServiceURI(next).send()));
             next = bonding.getNextTranscoderInPool(next).send();
         }
-        return ChainDirectory.listings(pool);
+        return pool;
     }
 
     // ---------------------------------------------------------------- media
@@ -465,8 +444,8 @@ class LiveNetworkTest {
 
     // ---------------------------------------------------------------- chain and wiring helpers
 
-    static TicketBrokerClient broker(Credentials c) {
-        return new TicketBrokerClient(chainClient, c);
+    static TicketAccount broker(Credentials c) {
+        return chain.tickets(c.getEcKeyPair().getPrivateKey());
     }
 
     static TransactionManager manager(Credentials c) {
@@ -502,28 +481,6 @@ class LiveNetworkTest {
         anvil.mine(target - next);
         RoundsManager.load(at.roundsManager(), anvil.web3j(), manager(anvil.accounts().get(0)),
                 ProtocolDeployer.DEV_GAS).initializeRound().send();
-    }
-
-    /** A configuration as ConfigAdmin gives it: the annotation's defaults, with some values set. */
-    @SuppressWarnings("unchecked")
-    static <A> A config(Class<A> type, Map<String, Object> values) {
-        return (A) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-            Object value = values.get(method.getName());
-            return value != null ? value : method.getDefaultValue();
-        });
-    }
-
-    /** Sets a DS-injected field, as SCR does. */
-    static void set(Object target, String field, Object value) throws Exception {
-        Field f = target.getClass().getDeclaredField(field);
-        f.setAccessible(true);
-        f.set(target, value);
-    }
-
-    static Object get(Object target, String field) throws Exception {
-        Field f = target.getClass().getDeclaredField(field);
-        f.setAccessible(true);
-        return f.get(target);
     }
 
     /** detect-faces with the real BlazeFace model bundle (a test dependency) on the CPU backend. */

@@ -17,13 +17,8 @@ import org.framegrid.sample.greeting.api.Greeting;
 import org.framegrid.sample.greeting.api.GreetingBoard;
 import org.framegrid.testing.Await;
 import org.junit.Test;
-import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
@@ -32,18 +27,12 @@ import org.osgi.framework.ServiceReference;
  * replaces it under a consumer that is rebound (dynamic greedy reference) and never restarted, and removing the file
  * takes the service away. No framework restart anywhere.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
-public class HotDeployIT {
-
-    private static final long WAIT_MILLIS = 15_000;
-
-    @Inject
-    private BundleContext context;
+public class HotDeployIT extends NodeTest {
 
     @Inject
     private GreetingBoard board;
 
+    @Override
     @Configuration
     public Option[] configuration() {
         return NodeBundles.withDeployFolder(

@@ -23,13 +23,6 @@ import org.framegrid.inference.api.Model;
 import org.framegrid.inference.api.Tensor;
 import org.framegrid.testing.Await;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
@@ -37,23 +30,12 @@ import org.osgi.framework.ServiceReference;
  * A real model bundle (BlazeFace, fetched and packed by the build) dropped into a running node's deploy folder is
  * offered as a {@link Model} service at once, runs on the ONNX Runtime CPU back-end, and goes away with its file.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
-public class ModelDeployIT {
+public class ModelDeployIT extends NodeTest {
 
-    private static final long WAIT_MILLIS = 15_000;
     private static final String NAME = "blazeface-front";
 
     @Inject
-    private BundleContext context;
-
-    @Inject
     private InferenceBackend backend;
-
-    @Configuration
-    public Option[] configuration() {
-        return NodeBundles.withDeployFolder();
-    }
 
     @Test
     public void modelBundleDroppedIntoDeployRunsAndLeavesWithItsFile() throws Exception {

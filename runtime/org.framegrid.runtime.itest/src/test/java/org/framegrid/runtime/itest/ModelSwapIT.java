@@ -35,13 +35,6 @@ import org.framegrid.api.stage.FrameListener;
 import org.framegrid.inference.api.Model;
 import org.framegrid.testing.Await;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceRegistration;
 
@@ -53,11 +46,8 @@ import org.osgi.framework.ServiceRegistration;
  * stage and the stream reports DEGRADED; bringing it back makes the stream ONLINE again; a newer version moved over
  * the deployed file (an in-place bundle update) takes over too. The node never restarts.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
-public class ModelSwapIT {
+public class ModelSwapIT extends NodeTest {
 
-    private static final long WAIT_MILLIS = 15_000;
     private static final String NAME = "blazeface-front";
     private static final String DESCRIPTOR = "model/model.properties";
 
@@ -66,15 +56,7 @@ public class ModelSwapIT {
     }
 
     @Inject
-    private BundleContext context;
-
-    @Inject
     private PipelineService pipelines;
-
-    @Configuration
-    public Option[] configuration() {
-        return NodeBundles.withDeployFolder();
-    }
 
     @Test
     public void modelVersionsAreSwappedRemovedAndRestoredUnderALiveStream() throws Exception {

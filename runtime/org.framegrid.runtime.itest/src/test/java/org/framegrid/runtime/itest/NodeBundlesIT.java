@@ -9,34 +9,20 @@ import java.util.List;
 import javax.inject.Inject;
 
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /** The node's own bundles start in a bare framework: every one ACTIVE, every component satisfied. */
-@RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class NodeBundlesIT {
-
-    @Inject
-    private BundleContext context;
+public class NodeBundlesIT extends NodeTest {
 
     @Inject
     private ServiceComponentRuntime scr;
-
-    @Configuration
-    public Option[] configuration() {
-        return NodeBundles.node();
-    }
 
     @Test
     public void everyBundleOfTheNodeIsActive() {

@@ -15,15 +15,12 @@ import java.util.Collection;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.inject.Inject;
 
-import org.framegrid.chain.api.RoundInfo;
 import org.framegrid.payment.api.Payment;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.payment.api.PaymentSender;
@@ -31,21 +28,13 @@ import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.payment.api.Price;
 import org.framegrid.payment.api.Receipt;
 import org.framegrid.payment.api.RejectionReason;
-import org.framegrid.payment.api.ticket.RedeemedTickets;
-import org.framegrid.payment.api.ticket.SenderState;
 import org.framegrid.payment.api.ticket.TicketChain;
 import org.framegrid.payment.api.ticket.TicketRedeemer;
 import org.framegrid.payment.api.ticket.WinningTicket;
 import org.framegrid.testing.Await;
+import org.framegrid.testing.MemoryTicketChain;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
@@ -58,11 +47,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * its further payments are credited; winning tickets accepted by the old provider and not yet redeemed are redeemed
  * by the new one. The chain is an in-memory {@link TicketChain} registered by the test, so the run needs no anvil.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
-public class PaymentSwapIT {
+public class PaymentSwapIT extends NodeTest {
 
-    private static final long WAIT_MILLIS = 15_000;
     private static final String BSN = "org.framegrid.payment.tickets";
     /** The test sender's key (anvil's well-known account 0) and a recipient address for this node. */
     private static final String SENDER_KEY = "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
@@ -73,19 +59,11 @@ public class PaymentSwapIT {
     private static final BigInteger ETH = new BigInteger("1000000000000000000");
 
     @Inject
-    private BundleContext context;
-
-    @Inject
     private ConfigurationAdmin configurations;
-
-    @Configuration
-    public Option[] configuration() {
-        return NodeBundles.node();
-    }
 
     @Test
     public void paymentBundleIsReplacedUnderAPayingSession() throws Exception {
-        MemoryChain chain = new MemoryChain();
+        MemoryTicketChain chain = new MemoryTicketChain();
         ServiceRegistration<TicketChain> chainRegistration = context.registerService(TicketChain.class, chain, null);
         Path work = NodeBundles.workDir("payment");
         Path keyFile = work.resolve("sender.key");
@@ -102,7 +80,7 @@ public class PaymentSwapIT {
             PaymentReceiver oldReceiver = await(PaymentReceiver.class, oldVersion);
             PaymentSender oldSender = await(PaymentSender.class, oldVersion);
             oldSender.fund(ETH, ETH);
-            String sender = chain.funded.iterator().next();
+            String sender = chain.senders().iterator().next();
 
             // A session paid and partly worked off through the running provider; one payment still in flight.
             PaymentTerms oldTerms = oldReceiver.terms(sender);
@@ -191,49 +169,6 @@ public class PaymentSwapIT {
             return context.getServiceReferences(type, "(" + PaymentReceiver.SCHEME + "=tickets)");
         } catch (InvalidSyntaxException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    /** A chain held in memory: round 10, gas at 1 gwei, funds as the sender's fund calls left them. */
-    static final class MemoryChain implements TicketChain {
-        final Set<String> funded = ConcurrentHashMap.newKeySet();
-        private final Map<String, SenderState> senders = new ConcurrentHashMap<>();
-        private final String blockHash = "0x" + "07".repeat(32);
-
-        @Override
-        public RoundInfo round() {
-            return new RoundInfo(10, 100, 1000, 1000, true, false, 10, blockHash);
-        }
-
-        @Override
-        public long ticketValidityPeriod() {
-            return 2;
-        }
-
-        @Override
-        public BigInteger gasPrice() {
-            return BigInteger.valueOf(1_000_000_000L);
-        }
-
-        @Override
-        public SenderState sender(String sender, String recipient) {
-            return senders.getOrDefault(sender.toLowerCase(Locale.ROOT),
-                    new SenderState(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, 0));
-        }
-
-        @Override
-        public String fund(String sender, BigInteger deposit, BigInteger reserve) {
-            String key = sender.toLowerCase(Locale.ROOT);
-            funded.add(key);
-            senders.merge(key, new SenderState(deposit, reserve, reserve, 0),
-                    (a, b) -> new SenderState(a.deposit().add(b.deposit()), a.reserve().add(b.reserve()),
-                            a.reserveAllocation().add(b.reserveAllocation()), 0));
-            return "0x" + "00".repeat(32);
-        }
-
-        @Override
-        public RedeemedTickets redeemed(String recipient) {
-            throw new UnsupportedOperationException("the test's RecordingRedeemer counts redemptions");
         }
     }
 

@@ -18,13 +18,8 @@ import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.api.pipeline.StreamState;
 import org.framegrid.testing.Await;
 import org.junit.Test;
-import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.log.LogListener;
 import org.osgi.service.log.LogReaderService;
 
@@ -33,14 +28,7 @@ import org.osgi.service.log.LogReaderService;
  * revision it started with, a broken edit changes nothing (the node and the stream keep running), a deleted file's
  * pipeline is gone.
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
-public class PipelineFolderIT {
-
-    private static final long WAIT_MILLIS = 15_000;
-
-    @Inject
-    private BundleContext context;
+public class PipelineFolderIT extends NodeTest {
 
     @Inject
     private PipelineService pipelines;
@@ -48,6 +36,7 @@ public class PipelineFolderIT {
     @Inject
     private LogReaderService logs;
 
+    @Override
     @Configuration
     public Option[] configuration() {
         Path folder = NodeBundles.workDir("pipelines");

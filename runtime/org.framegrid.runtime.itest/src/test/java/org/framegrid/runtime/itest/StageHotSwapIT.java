@@ -27,13 +27,6 @@ import org.framegrid.api.pipeline.StreamState;
 import org.framegrid.api.stage.FrameListener;
 import org.framegrid.testing.Await;
 import org.junit.Test;
-import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
 /**
@@ -41,11 +34,8 @@ import org.osgi.framework.ServiceRegistration;
  * never stops, loses at most one frame, and every frame after the swap carries the new version's stamp. Then the
  * bundle is removed (the stream bypasses the stage and reports DEGRADED) and brought back (ONLINE again).
  */
-@RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
-public class StageHotSwapIT {
+public class StageHotSwapIT extends NodeTest {
 
-    private static final long WAIT_MILLIS = 15_000;
     private static final MetaKey<String> STAMP = new MetaKey<>("framegrid.sample.stamp", String.class);
 
     /** What the collect sink saw: the frame's sequence number and stamp (null when the stage was bypassed). */
@@ -53,18 +43,10 @@ public class StageHotSwapIT {
     }
 
     @Inject
-    private BundleContext context;
-
-    @Inject
     private PipelineService pipelines;
 
     @Inject
     private StageCatalog catalog;
-
-    @Configuration
-    public Option[] configuration() {
-        return NodeBundles.withDeployFolder();
-    }
 
     @Test
     public void stageBundleIsReplacedRemovedAndRestoredUnderALiveStream() throws Exception {

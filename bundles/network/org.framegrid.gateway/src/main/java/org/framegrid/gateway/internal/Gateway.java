@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.framegrid.gateway.embedded.GatewaySettings;
 import org.framegrid.payment.api.PaymentSender;
 import org.framegrid.selection.api.OrchestratorSelector;
 import org.framegrid.trickle.TrickleServer;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.framegrid.chain.api.ChainException;
 import org.framegrid.chain.api.StakingService;
+import org.framegrid.gateway.embedded.GatewaySettings;
 import org.framegrid.payment.api.PaymentSender;
 import org.framegrid.selection.api.OrchestratorSelector;
 import org.framegrid.trickle.TrickleServerFactory;

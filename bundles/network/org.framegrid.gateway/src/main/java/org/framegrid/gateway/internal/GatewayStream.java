@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.framegrid.gateway.embedded.GatewaySettings;
 import org.framegrid.selection.api.Observation;
 import org.framegrid.trickle.client.TrickleClient;
 import org.framegrid.trickle.json.JsonRoutes;

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.framegrid.gateway.embedded.GatewaySettings;
 
 /**
  * The orchestrators a gateway knows: its static list, plus what its directory (the chain's pool) published, read

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.framegrid.gateway.embedded.GatewaySettings;
 import org.framegrid.payment.api.Payment;
 import org.framegrid.payment.api.PaymentSender;
 import org.framegrid.payment.api.PaymentTerms;
@@ -118,10 +119,10 @@ final class PaymentLoop implements AutoCloseable {
         api.call(s.uri(), "POST", "/v1/sessions/" + s.id + "/payment",
                 Map.of("scheme", p.scheme(), "data", Base64.getEncoder().encodeToString(p.data())),
                 Duration.ofSeconds(2));
-        count++;
         synchronized (this) {
             paidWei = paidWei.add(p.value());
         }
+        count++; // last: a payment counted is one whose value is in paidWei
     }
 
     /** @return whether the orchestrator refused a payment only because its terms were expired or unknown to it */

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.framegrid.gateway.embedded.GatewaySettings;
 import org.framegrid.payment.api.Payment;
 import org.framegrid.payment.api.PaymentSender;
 import org.framegrid.payment.api.Price;

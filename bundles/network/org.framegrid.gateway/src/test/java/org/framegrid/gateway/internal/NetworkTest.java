@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.random.RandomGenerator;
 import org.framegrid.api.pipeline.EdgeDefinition;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
@@ -21,17 +20,17 @@ import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.gateway.client.GatewayClient;
 import org.framegrid.gateway.client.GatewayException;
 import org.framegrid.gateway.client.StreamInfo;
-import org.framegrid.media.internal.stage.DecodeStage;
-import org.framegrid.media.internal.stage.EncodeStage;
-import org.framegrid.orchestrator.internal.Orchestrator;
-import org.framegrid.orchestrator.internal.OrchestratorSettings;
+import org.framegrid.gateway.embedded.GatewaySettings;
+import org.framegrid.media.embedded.EmbeddedMedia;
+import org.framegrid.orchestrator.embedded.EmbeddedOrchestrator;
+import org.framegrid.orchestrator.embedded.OrchestratorSettings;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
-import org.framegrid.selection.internal.DefaultSelector;
+import org.framegrid.selection.api.OrchestratorSelector;
+import org.framegrid.testing.Providers;
+import org.framegrid.trickle.TrickleServerFactory;
 import org.framegrid.trickle.channel.MemorySegmentChannels;
 import org.framegrid.trickle.channel.SegmentChannel;
-import org.framegrid.testing.Providers;
 import org.framegrid.trickle.client.TrickleClient;
-import org.framegrid.trickle.internal.TrickleServerFactoryComponent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,15 +45,16 @@ class NetworkTest {
     static final BigInteger PRICE = BigInteger.valueOf(1_000);
     private MemorySegmentChannels channels;
     private EmbeddedEngine engine;
-    private TrickleServerFactoryComponent servers;
+    private TrickleServerFactory servers;
     private final List<AutoCloseable> open = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
         channels = new MemorySegmentChannels(5);
         engine = new EmbeddedEngine(1000, false);
-        engine.addProvider(new DecodeStage(channels), 0, 1, "media");
-        engine.addProvider(new EncodeStage(channels), 0, 2, "media");
+        EmbeddedMedia media = new EmbeddedMedia(channels);
+        engine.addProvider(media.decode(), 0, 1, "media");
+        engine.addProvider(media.encode(), 0, 2, "media");
         engine.addProvider(Providers.stage("passthrough"), 0, 3, "util");
         engine.addProvider(Providers.stage("test-source"), 0, 4, "util");
         engine.register(new PipelineDefinition("live-passthrough", "test", "1", List.of(
@@ -63,7 +63,7 @@ class NetworkTest {
                 new NodeDefinition("enc", "encode", Map.of("output", "", "fps", 25, "segment-seconds", 1.0))),
                 List.of(new EdgeDefinition("dec", "pass", null), new EdgeDefinition("pass", "enc", null)),
                 QueuePolicy.BLOCK, null));
-        servers = new TrickleServerFactoryComponent();
+        servers = Providers.service(TrickleServerFactory.class);
     }
 
     @AfterEach
@@ -71,12 +71,12 @@ class NetworkTest {
         for (int i = open.size() - 1; i >= 0; i--) {
             open.get(i).close();
         }
-        servers.close();
+        ((AutoCloseable) servers).close(); // it owns the event loops, as DS deactivation closes them in a node
         engine.close();
     }
 
-    Orchestrator orchestrator(String address, int capacity, TestPayments payments) throws Exception {
-        Orchestrator o = new Orchestrator(new OrchestratorSettings(address, "127.0.0.1", 0, false,
+    EmbeddedOrchestrator orchestrator(String address, int capacity, TestPayments payments) throws Exception {
+        EmbeddedOrchestrator o = new EmbeddedOrchestrator(new OrchestratorSettings(address, "127.0.0.1", 0, false,
                 List.of("live-passthrough"), capacity, PRICE, 10, 1000), engine, channels, payments, servers);
         open.add(o);
         return o;
@@ -85,7 +85,7 @@ class NetworkTest {
     Gateway gateway(List<URI> orchestrators, Map<String, BigInteger> stakes, TestPayments payments) throws Exception {
         Gateway g = new Gateway(new GatewaySettings("0xgateway", "127.0.0.1", 0, orchestrators, stakes,
                 BigInteger.valueOf(5_000), 2_000, 1_500), channels,
-                new DefaultSelector(0.8, 0.1, 0.1, 30, RandomGenerator.of("L64X128MixRandom")), payments, servers);
+                Providers.service(OrchestratorSelector.class), payments, servers);
         open.add(g);
         return g;
     }
@@ -103,8 +103,8 @@ class NetworkTest {
     @Test
     void streamFailsOverWhenTheServingOrchestratorStops() throws Exception {
         TestPayments pay = new TestPayments(1);
-        Orchestrator a = orchestrator("0xa", 2, pay);
-        Orchestrator b = orchestrator("0xb", 2, pay);
+        EmbeddedOrchestrator a = orchestrator("0xa", 2, pay);
+        EmbeddedOrchestrator b = orchestrator("0xb", 2, pay);
         Gateway g = gateway(List.of(a.uri(), b.uri()), Map.of("0xa", BigInteger.TEN, "0xb", BigInteger.ONE), pay);
         SegmentChannel camera = camera();
         try (GatewayClient client = new GatewayClient(g.uri())) {
@@ -129,7 +129,7 @@ class NetworkTest {
                 }
             });
             // Publish the camera's segments while they are being encoded, for 10 s of video.
-            Orchestrator serving = null;
+            EmbeddedOrchestrator serving = null;
             for (long seq = 0; seq < 10; seq++) {
                 SegmentChannel.Segment seg = camera.await(seq, 5, TimeUnit.SECONDS);
                 client.publish(s, seq, seg.bytes());
@@ -155,7 +155,7 @@ class NetworkTest {
 
     @Test
     void overCapacityIs503AndUnpaidIs402() throws Exception {
-        Orchestrator a = orchestrator("0xa", 1, new TestPayments(1));
+        EmbeddedOrchestrator a = orchestrator("0xa", 1, new TestPayments(1));
         try (GatewayClient paid = new GatewayClient(gateway(List.of(a.uri()), Map.of(), new TestPayments(1)).uri());
              GatewayClient unpaid = new GatewayClient(gateway(List.of(a.uri()), Map.of(), new TestPayments(0)).uri())) {
             GatewayException noMoney = assertThrows(GatewayException.class, () -> unpaid.start("live-passthrough", Map.of()));

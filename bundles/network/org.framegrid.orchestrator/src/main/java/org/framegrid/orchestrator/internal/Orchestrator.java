@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.framegrid.api.pipeline.PipelineService;
+import org.framegrid.orchestrator.embedded.OrchestratorSettings;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.trickle.TrickleServer;
 import org.framegrid.trickle.TrickleServerFactory;

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import org.framegrid.api.pipeline.PipelineService;
+import org.framegrid.orchestrator.embedded.OrchestratorSettings;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.trickle.TrickleServerFactory;
 import org.framegrid.trickle.channel.SegmentChannels;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
 import org.framegrid.api.pipeline.PipelineService;
+import org.framegrid.orchestrator.embedded.OrchestratorSettings;
 import org.framegrid.payment.api.PaymentException;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.payment.api.Receipt;

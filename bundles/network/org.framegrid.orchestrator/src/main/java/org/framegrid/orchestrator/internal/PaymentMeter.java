@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.framegrid.orchestrator.embedded.OrchestratorSettings;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.payment.api.PaymentRequiredException;
 import org.framegrid.payment.api.Price;

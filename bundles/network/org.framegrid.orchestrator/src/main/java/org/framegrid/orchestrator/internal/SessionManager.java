@@ -13,6 +13,7 @@ import org.framegrid.api.pipeline.PipelineDefinitionException;
 import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.api.stage.MediaStages;
+import org.framegrid.orchestrator.embedded.OrchestratorSettings;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.trickle.TrickleServer;
 import org.framegrid.trickle.channel.SegmentChannels;

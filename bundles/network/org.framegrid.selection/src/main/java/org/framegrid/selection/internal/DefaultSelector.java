@@ -27,19 +27,25 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Designate(ocd = DefaultSelector.Config.class)
 public final class DefaultSelector implements OrchestratorSelector {
 
+    // The configuration's defaults, named once: the annotation and the no-argument constructor both use them.
+    static final double STAKE_WEIGHT = 0.5;
+    static final double LATENCY_WEIGHT = 0.3;
+    static final double SUCCESS_WEIGHT = 0.2;
+    static final double SUSPEND_SECONDS = 30;
+
     @ObjectClassDefinition(name = "Framegrid default orchestrator selection")
     public @interface Config {
         @AttributeDefinition(description = "Weight of the stake share in the score. Since 0.1.")
-        double stake_weight() default 0.5;
+        double stake_weight() default STAKE_WEIGHT;
 
         @AttributeDefinition(description = "Weight of the latency term 100/(100+ms). Since 0.1.")
-        double latency_weight() default 0.3;
+        double latency_weight() default LATENCY_WEIGHT;
 
         @AttributeDefinition(description = "Weight of the success rate (moving average). Since 0.1.")
-        double success_weight() default 0.2;
+        double success_weight() default SUCCESS_WEIGHT;
 
         @AttributeDefinition(description = "Seconds a failing orchestrator is suspended at first. Since 0.1.")
-        double suspend_seconds() default 30;
+        double suspend_seconds() default SUSPEND_SECONDS;
     }
 
     private final double stakeWeight;
@@ -53,6 +59,14 @@ public final class DefaultSelector implements OrchestratorSelector {
     public DefaultSelector(Config config) {
         this(config.stake_weight(), config.latency_weight(), config.success_weight(), config.suspend_seconds(),
                 RandomGenerator.of("L64X128MixRandom"));
+    }
+
+    /**
+     * With the configuration's defaults: the selection that {@link java.util.ServiceLoader} gives tests and tools of
+     * other modules ({@code META-INF/services}).
+     */
+    public DefaultSelector() {
+        this(STAKE_WEIGHT, LATENCY_WEIGHT, SUCCESS_WEIGHT, SUSPEND_SECONDS, RandomGenerator.of("L64X128MixRandom"));
     }
 
     /** For tests and tools: explicit weights and a (seeded) random source. */

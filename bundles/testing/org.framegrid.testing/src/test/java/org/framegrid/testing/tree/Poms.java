@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
@@ -17,15 +18,18 @@ import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
-/** What the tree check reads from a pom: the module's artifactId, and the versions it sets. */
+/** What the tree check reads from a pom: the module's artifactId, the versions it sets, the properties it defines. */
 final class Poms {
 
     /** The elements whose {@code <version>} names an artifact's version. */
     private static final Set<String> VERSIONED = Set.of("dependency", "plugin", "artifactItem", "extension");
     private static final String OWN_VERSION = "${project.version}";
 
-    /** A {@code <version>} set at {@code line} for {@code artifact} (groupId:artifactId). */
-    record Version(int line, String artifact, String version) {
+    /**
+     * A {@code <version>} set at {@code line} for {@code artifact} (groupId:artifactId); {@code ofPluginDependency}
+     * when it is a dependency of a plugin (which dependencyManagement does not reach).
+     */
+    record Version(int line, String artifact, String version, boolean ofPluginDependency) {
     }
 
     private Poms() {
@@ -45,6 +49,11 @@ final class Poms {
         return parse(pom).versions;
     }
 
+    /** @return the names of the properties the project defines ({@code <project><properties>}) */
+    static Set<String> properties(Path pom) {
+        return parse(pom).properties;
+    }
+
     private static Handler parse(Path pom) {
         Handler handler = new Handler();
         try {
@@ -62,18 +71,21 @@ final class Poms {
     /** One versioned element being read: its coordinates and where its version was. */
     private static final class Entry {
         final int depth;
+        final boolean ofPlugin;
         String groupId = "";
         String artifactId = "";
         String version;
         int versionLine;
 
-        Entry(int depth) {
+        Entry(int depth, boolean ofPlugin) {
             this.depth = depth;
+            this.ofPlugin = ofPlugin;
         }
     }
 
     private static final class Handler extends DefaultHandler {
         final List<Version> versions = new ArrayList<>();
+        final Set<String> properties = new TreeSet<>();
         String artifactId;
         private final Deque<String> path = new ArrayDeque<>();
         private final Deque<Entry> entries = new ArrayDeque<>();
@@ -90,7 +102,7 @@ final class Poms {
             path.push(qName);
             text.setLength(0);
             if (VERSIONED.contains(qName)) {
-                entries.push(new Entry(path.size()));
+                entries.push(new Entry(path.size(), qName.equals("dependency") && path.contains("plugin")));
             }
         }
 
@@ -118,11 +130,14 @@ final class Poms {
             if (path.size() == 2 && qName.equals("artifactId")) {
                 artifactId = value;
             }
+            if (path.size() == 3 && path.stream().skip(1).findFirst().orElseThrow().equals("properties")) {
+                properties.add(qName);
+            }
             if (entry != null && path.size() == entry.depth) {
                 entries.pop();
                 if (entry.version != null && !entry.version.equals(OWN_VERSION)) {
                     versions.add(new Version(entry.versionLine, entry.groupId + ":" + entry.artifactId,
-                            entry.version));
+                            entry.version, entry.ofPlugin));
                 }
             }
             path.pop();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
  * <li>no source file, main or test, refers to another bundle's {@code .internal} package (a package belongs to the
  * bundle whose symbolic name is its longest prefix);</li>
  * <li>no child pom sets a dependency or plugin version other than {@code ${project.version}}: versions live in the
- * root pom;</li>
+ * root pom. A plugin's own dependency, which dependencyManagement does not reach, may name a property the root pom
+ * defines: its version still lives there;</li>
  * <li>no main source file is over {@value #MAX_MAIN_LINES} lines;</li>
  * <li>no test-support code (test frameworks, the test-support module, {@code testing} packages, benchmarks) is under
  * {@code src/main} of a product bundle.</li>
@@ -39,6 +41,7 @@ public final class SourceTree {
     private static final Pattern TEST_SUPPORT_IMPORT = Pattern.compile(
             "^\\s*import\\s+(?:static\\s+)?(org\\.junit|org\\.opentest4j|org\\.framegrid\\.testing)\\b");
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;");
+    private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
 
     /** A module: its folder relative to the root, and its bundle symbolic name (= artifactId, cnf/build.bnd). */
     record Module(Path dir, String bsn) {
@@ -81,17 +84,26 @@ public final class SourceTree {
                 problems.addAll(checkSource(module, file));
             }
         }
+        Path rootPom = root.resolve("pom.xml");
+        Set<String> rootProperties = Files.isRegularFile(rootPom) ? Poms.properties(rootPom) : Set.of();
         for (Path pom : files(root, p -> p.getFileName().toString().equals("pom.xml"))) {
             if (!pom.getParent().equals(root)) {
-                problems.addAll(Poms.versions(pom).stream()
+                problems.addAll(Poms.versions(pom).stream().filter(v -> !ofRoot(v, rootProperties))
                         .map(v -> new Problem(rel(pom), v.line(), v.artifact() + " sets version " + v.version()
                                 + ": versions live in the root pom (dependencyManagement or pluginManagement); a child "
-                                + "pom names no version but ${project.version}"))
+                                + "pom names no version but ${project.version}, and a plugin's own dependency a root "
+                                + "property"))
                         .toList());
             }
         }
         problems.sort(Comparator.comparing(Problem::file).thenComparing(Problem::line));
         return problems;
+    }
+
+    /** A plugin's own dependency whose version is a property of the root pom: the version lives there. */
+    private static boolean ofRoot(Poms.Version version, Set<String> rootProperties) {
+        Matcher m = PROPERTY.matcher(version.version());
+        return version.ofPluginDependency() && m.matches() && rootProperties.contains(m.group(1));
     }
 
     /** @return the bundle a package belongs to: the module whose symbolic name is its longest prefix */

@@ -14,6 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The tree check on small synthetic trees: each rule finds what breaks it, at the right file and line, and no more. */
 class SourceTreeTest {
 
+    /** What a version problem says after the artifact and its version. */
+    private static final String VERSION_RULE = ": versions live in the root pom (dependencyManagement or "
+            + "pluginManagement); a child pom names no version but ${project.version}, and a plugin's own dependency a "
+            + "root property";
+
     @TempDir
     Path root;
 
@@ -90,6 +95,7 @@ class SourceTreeTest {
     void aChildPomSettingAVersionIsNamedTheRootPomIsNot() throws IOException {
         write("pom.xml", """
                 <project><artifactId>root</artifactId>
+                  <properties><other.version>3.0</other.version><tool.version>1.2</tool.version></properties>
                   <dependencyManagement><dependencies>
                     <dependency><groupId>g</groupId><artifactId>lib</artifactId><version>2.0</version></dependency>
                   </dependencies></dependencyManagement>
@@ -110,14 +116,32 @@ class SourceTreeTest {
                 </project>
                 """);
         assertEquals(List.of(
-                "a/pom.xml:8: g:other sets version ${other.version}: versions live in the root pom "
-                        + "(dependencyManagement or pluginManagement); a child pom names no version but "
-                        + "${project.version}",
-                "b/pom.xml:2: :maven-dependency-plugin sets version 3.0: versions live in the root pom "
-                        + "(dependencyManagement or pluginManagement); a child pom names no version but "
-                        + "${project.version}",
-                "b/pom.xml:4: g:x sets version 1: versions live in the root pom (dependencyManagement or "
-                        + "pluginManagement); a child pom names no version but ${project.version}"), problems());
+                "a/pom.xml:8: g:other sets version ${other.version}" + VERSION_RULE,
+                "b/pom.xml:2: :maven-dependency-plugin sets version 3.0" + VERSION_RULE,
+                "b/pom.xml:4: g:x sets version 1" + VERSION_RULE), problems());
+    }
+
+    @Test
+    void aPluginsOwnDependencyMayNameAPropertyTheRootPomDefines() throws IOException {
+        write("pom.xml", """
+                <project><artifactId>root</artifactId>
+                  <properties><tool.version>1.2</tool.version></properties>
+                </project>
+                """);
+        write("c/pom.xml", """
+                <project><artifactId>c</artifactId>
+                  <build><plugins><plugin><artifactId>exec-maven-plugin</artifactId>
+                    <dependencies>
+                      <dependency><groupId>g</groupId><artifactId>tool</artifactId><version>${tool.version}</version></dependency>
+                      <dependency><groupId>g</groupId><artifactId>undefined</artifactId><version>${nowhere.version}</version></dependency>
+                      <dependency><groupId>g</groupId><artifactId>literal</artifactId><version>1.2</version></dependency>
+                    </dependencies>
+                  </plugin></plugins></build>
+                </project>
+                """);
+        assertEquals(List.of(
+                "c/pom.xml:5: g:undefined sets version ${nowhere.version}" + VERSION_RULE,
+                "c/pom.xml:6: g:literal sets version 1.2" + VERSION_RULE), problems());
     }
 
     @Test

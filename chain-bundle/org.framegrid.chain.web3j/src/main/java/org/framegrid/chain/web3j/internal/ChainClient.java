@@ -112,7 +112,8 @@ public final class ChainClient implements AutoCloseable {
     }
 
     /**
-     * A read-only client (tests and tools outside this bundle's package); accounts act through {@link #sender}.
+     * A read-only client (EmbeddedChain, this bundle's exported entry point for plain JVMs); accounts act through
+     * {@link #sender}.
      */
     public static ChainClient connect(String url, String controller, Duration receiptPoll) throws ChainException {
         return connect(url, controller, null, receiptPoll, null);

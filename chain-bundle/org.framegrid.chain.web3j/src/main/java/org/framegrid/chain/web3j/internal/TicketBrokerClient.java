@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.framegrid.chain.api.ChainException;
 import org.framegrid.chain.api.RoundInfo;
 import org.framegrid.chain.contracts.generated.TicketBroker;
+import org.framegrid.chain.web3j.embedded.TicketAccount;
 import org.framegrid.payment.api.ticket.RedeemedTickets;
 import org.framegrid.payment.api.ticket.RedemptionException;
 import org.framegrid.payment.api.ticket.SenderState;
@@ -25,6 +26,7 @@ import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
+import org.web3j.crypto.ECKeyPair;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.utils.Numeric;
 
@@ -34,7 +36,7 @@ import org.web3j.utils.Numeric;
  * that account is the node's own, staking, rounds and tickets share its one nonce sequence. Every redemption is
  * simulated first (the sender's gas estimate), so a ticket the broker would refuse costs no gas and says why.
  */
-public final class TicketBrokerClient implements TicketChain, TicketRedeemer {
+public final class TicketBrokerClient implements TicketAccount {
 
     /** {@code WinningTicketTransfer(address indexed sender, address indexed recipient, uint256 amount)} */
     static final Event WINNING_TICKET_TRANSFER = new Event("WinningTicketTransfer", List.of(
@@ -60,6 +62,11 @@ public final class TicketBrokerClient implements TicketChain, TicketRedeemer {
         this(chain, chain.sender(key));
     }
 
+    /** Acting for the account of {@code privateKey} (EmbeddedChain: no web3j type outside this package). */
+    public TicketBrokerClient(ChainClient chain, BigInteger privateKey) {
+        this(chain, Credentials.create(ECKeyPair.create(privateKey)));
+    }
+
     TicketBrokerClient(ChainClient chain, TransactionSender sender) {
         this.chain = chain;
         this.sender = sender;
@@ -67,7 +74,7 @@ public final class TicketBrokerClient implements TicketChain, TicketRedeemer {
         this.broker = chain.addresses().ticketBroker();
     }
 
-    /** @return the address transactions are sent from */
+    @Override
     public String account() {
         return sender.account();
     }
@@ -139,7 +146,7 @@ public final class TicketBrokerClient implements TicketChain, TicketRedeemer {
         });
     }
 
-    /** @return the contract's view of the ticket hash (to check ours against) */
+    @Override
     public byte[] ticketHash(Ticket ticket) throws ChainException {
         return Numeric.hexStringToByteArray(chain.callBytes32(broker, "getTicketHash", struct(ticket)));
     }

@@ -103,9 +103,25 @@ public final class TicketPaymentReceiver implements PaymentReceiver {
         }
     }
 
+    /**
+     * Outside a framework (org.framegrid.payment.tickets.embedded): as DS would make it, with {@code redeemer} bound
+     * from the start.
+     *
+     * @param redeemer redeems the winners, or {@code null}: they wait in the store
+     */
+    public TicketPaymentReceiver(TicketChain chain, Config config, TicketRedeemer redeemer) {
+        this(chain, config);
+        this.redeemer = redeemer;
+    }
+
+    /** @return how many winning tickets wait in the store for their redemption */
+    public int pendingWinners() {
+        return store.pending().size();
+    }
+
     /** Saves session balances so that a restart or a newer version of this bundle continues them. */
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         worker.close();
         store.saveBalances(recipient.balances());
         store.close();

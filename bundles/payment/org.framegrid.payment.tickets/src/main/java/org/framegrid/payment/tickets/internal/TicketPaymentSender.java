@@ -58,6 +58,17 @@ public final class TicketPaymentSender implements PaymentSender {
                 Bytes.wei(config.max_face_value(), "max.face.value")));
     }
 
+    /**
+     * Outside a framework (org.framegrid.payment.tickets.embedded): as DS would make it, with {@code chain} bound
+     * from the start.
+     *
+     * @param chain reads and adds the sender's funds, or {@code null}
+     */
+    public TicketPaymentSender(Config config, TicketChain chain) {
+        this(config);
+        this.chain = chain;
+    }
+
     @Override
     public String scheme() {
         return TicketCodec.SCHEME;

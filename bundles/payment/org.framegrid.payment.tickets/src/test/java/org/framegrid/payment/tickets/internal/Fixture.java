@@ -5,12 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.framegrid.payment.api.PaymentTerms;
+import org.framegrid.testing.MemoryTicketChain;
 
-/** A recipient and a sender wired to a {@link MemoryChain} and a store in a temporary folder. */
+/** A recipient and a sender wired to a {@link MemoryTicketChain} and a store in a temporary folder. */
 final class Fixture implements AutoCloseable {
     static final BigInteger EV = BigInteger.valueOf(1_000_000_000_000L);
     static final String SENDER_KEY = CryptoTest.KEY0;
-    final MemoryChain chain = new MemoryChain();
+    final MemoryTicketChain chain = new MemoryTicketChain();
     final Secp256k1 ec = Secp256k1Provider.best();
     final WinningTicketStore store;
     final TicketRecipient recipient;

@@ -14,6 +14,7 @@ import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.payment.api.Price;
 import org.framegrid.payment.api.Receipt;
 import org.framegrid.payment.api.RejectionReason;
+import org.framegrid.testing.MemoryTicketChain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +38,7 @@ class ReceiverComponentTest {
 
     @Test
     void balancesSurviveARestartButTermsIssuedBeforeItDoNot() throws Exception {
-        MemoryChain chain = new MemoryChain();
+        MemoryTicketChain chain = new MemoryTicketChain();
         TicketPaymentReceiver.Config config = config(TicketPaymentReceiver.Config.class, Map.of(
                 "recipient_address", CryptoTest.ADDRESS1,
                 "store_file", dir.resolve("winners.mv").toString()));
@@ -74,12 +75,12 @@ class ReceiverComponentTest {
     @Test
     void badConfigurationFailsWithAOneLineMessageNamingTheKey() {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> new TicketPaymentReceiver(new MemoryChain(), config(TicketPaymentReceiver.Config.class, Map.of(
+                () -> new TicketPaymentReceiver(new MemoryTicketChain(), config(TicketPaymentReceiver.Config.class, Map.of(
                         "recipient_address", CryptoTest.ADDRESS1, "ticket_ev", "lots",
                         "store_file", dir.resolve("w.mv").toString()))));
         assertEquals("configuration ticket.ev: expected a whole number of wei, got 'lots'", bad.getMessage());
         IllegalArgumentException address = assertThrows(IllegalArgumentException.class,
-                () -> new TicketPaymentReceiver(new MemoryChain(), config(TicketPaymentReceiver.Config.class, Map.of(
+                () -> new TicketPaymentReceiver(new MemoryTicketChain(), config(TicketPaymentReceiver.Config.class, Map.of(
                         "recipient_address", "0x1234", "store_file", dir.resolve("w2.mv").toString()))));
         assertTrue(address.getMessage().contains("0x1234"), address.getMessage());
     }

@@ -90,7 +90,7 @@ class ReceiverTest {
 
         // expired: the chain moved past the parameters' expiration block
         byte[] late = pay(fx.terms(), 1).data();
-        fx.chain.block += 41;
+        fx.chain.advanceBlocks(41);
         assertRejected(fx.recipient.receive("s1", late), RejectionReason.EXPIRED);
 
         // for another recipient: terms issued by another orchestrator, sent to this one
@@ -104,19 +104,19 @@ class ReceiverTest {
         // face value above the sender's max float: its deposit shrank after the terms were issued
         byte[] tooBig = pay(fx.terms(), 1).data();
         BigInteger faceValue = TicketCodec.decodePayment(tooBig).params().faceValue();
-        fx.chain.senders.put(fx.sender.address(), new SenderState(faceValue.divide(BigInteger.TWO), BigInteger.ZERO,
+        fx.chain.setSender(fx.sender.address(), new SenderState(faceValue.divide(BigInteger.TWO), BigInteger.ZERO,
                 BigInteger.ZERO, 0));
         assertRejected(fx.recipient.receive("s1", tooBig), RejectionReason.FACE_VALUE_TOO_HIGH);
 
         // underfunded sender: nothing left at all
-        fx.chain.senders.put(fx.sender.address(), new SenderState(ETH, ETH, ETH, 0));
+        fx.chain.setSender(fx.sender.address(), new SenderState(ETH, ETH, ETH, 0));
         byte[] unfunded = pay(fx.terms(), 1).data();
-        fx.chain.senders.put(fx.sender.address(), new SenderState(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO,
+        fx.chain.setSender(fx.sender.address(), new SenderState(BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO,
                 0));
         assertRejected(fx.recipient.receive("s1", unfunded), RejectionReason.UNDERFUNDED_SENDER);
 
         // altered terms: the sender raised the face value in the parameters
-        fx.chain.senders.put(fx.sender.address(), new SenderState(ETH, ETH, ETH, 0));
+        fx.chain.setSender(fx.sender.address(), new SenderState(ETH, ETH, ETH, 0));
         byte[] altered = pay(fx.terms(), 1).data();
         altered[1 + 20 + 31] ^= 1;
         assertRejected(fx.recipient.receive("s1", altered), RejectionReason.TERMS_MISMATCH);

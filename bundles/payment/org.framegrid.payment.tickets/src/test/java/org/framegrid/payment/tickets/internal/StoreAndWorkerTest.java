@@ -100,7 +100,7 @@ class StoreAndWorkerTest {
     void expiredWinnersAreDroppedNotRetriedForever() throws Exception {
         Fixture fx = new Fixture(dir, CryptoTest.ADDRESS1, 0, ALWAYS_WINS_EV);
         acknowledgeWinners(fx, 1);
-        fx.chain.round += fx.chain.ticketValidityPeriod();
+        fx.chain.advanceRounds(fx.chain.ticketValidityPeriod());
         RecordingRedeemer redeemer = new RecordingRedeemer(0);
         try (RedemptionWorker worker = new RedemptionWorker(fx.store, () -> redeemer, fx.chain,
                 new RedemptionWorker.Settings(5, 20, 350_000), fx.recipient::settled)) {

@@ -15,8 +15,8 @@ import org.framegrid.chain.contracts.ProtocolParameters;
 import org.framegrid.chain.contracts.generated.BondingManager;
 import org.framegrid.chain.contracts.generated.LivepeerToken;
 import org.framegrid.chain.contracts.generated.RoundsManager;
-import org.framegrid.chain.web3j.internal.ChainClient;
-import org.framegrid.chain.web3j.internal.TicketBrokerClient;
+import org.framegrid.chain.web3j.embedded.EmbeddedChain;
+import org.framegrid.chain.web3j.embedded.TicketAccount;
 import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.payment.api.Price;
 import org.framegrid.payment.api.Receipt;
@@ -47,15 +47,15 @@ class TicketBrokerAnvilTest {
         try (Anvil anvil = Anvil.start()) {
             ProtocolAddresses addresses = ProtocolDeployer.deploy(anvil,
                     ProtocolParameters.defaults().withRoundLength(ROUND_LENGTH));
-            ChainClient chain = ChainClient.connect(anvil.url(), addresses.controller(), Duration.ofMillis(5));
+            EmbeddedChain chain = new EmbeddedChain(anvil.url(), addresses.controller(), Duration.ofMillis(5));
             Credentials deployer = anvil.accounts().get(0);
             Credentials orchestrator = anvil.accounts().get(1);
             Credentials gateway = anvil.accounts().get(2);
             registerOrchestrator(anvil, addresses, deployer, orchestrator);
             nextRound(anvil, addresses, deployer);
 
-            TicketBrokerClient asOrchestrator = new TicketBrokerClient(chain, orchestrator);
-            TicketBrokerClient asGateway = new TicketBrokerClient(chain, gateway);
+            TicketAccount asOrchestrator = chain.tickets(orchestrator.getEcKeyPair().getPrivateKey());
+            TicketAccount asGateway = chain.tickets(gateway.getEcKeyPair().getPrivateKey());
             asGateway.fund(gateway.getAddress(), ETH, ETH);
             SenderState funded = asOrchestrator.sender(gateway.getAddress(), orchestrator.getAddress());
             assertEquals(ETH, funded.deposit());
@@ -129,8 +129,8 @@ class TicketBrokerAnvilTest {
         try (Anvil anvil = Anvil.start()) {
             ProtocolAddresses addresses = ProtocolDeployer.deploy(anvil,
                     ProtocolParameters.defaults().withRoundLength(ROUND_LENGTH));
-            try (ChainClient chain = ChainClient.connect(anvil.url(), addresses.controller(), Duration.ofMillis(5))) {
-                TicketBrokerClient broker = new TicketBrokerClient(chain, anvil.accounts().get(0));
+            try (EmbeddedChain chain = new EmbeddedChain(anvil.url(), addresses.controller(), Duration.ofMillis(5))) {
+                TicketAccount broker = chain.tickets(anvil.accounts().get(0).getEcKeyPair().getPrivateKey());
                 Random random = new Random(42);
                 for (int i = 0; i < 20; i++) {
                     byte[] recipient = new byte[20];

@@ -7,13 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.framegrid.chain.api.RoundInfo;
 import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.payment.api.Price;
 import org.framegrid.payment.api.Receipt;
-import org.framegrid.payment.api.ticket.RedeemedTickets;
-import org.framegrid.payment.api.ticket.SenderState;
-import org.framegrid.payment.api.ticket.TicketChain;
+import org.framegrid.testing.MemoryTicketChain;
 
 /**
  * {@code bench tickets}: on one thread, ticket signing per second and ticket validation per second (what the
@@ -29,42 +26,6 @@ public final class TicketsBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private TicketsBench() {
-    }
-
-    /** A chain frozen at one round with a well-funded sender: the bench measures the node, not a chain. */
-    private static final class FrozenChain implements TicketChain {
-        private final String blockHash = Bytes.hex(Keccak.keccak256(new byte[] {1}));
-
-        @Override
-        public RoundInfo round() {
-            return new RoundInfo(100, 100, 10_000, 10_000, true, false, 100, blockHash);
-        }
-
-        @Override
-        public long ticketValidityPeriod() {
-            return 2;
-        }
-
-        @Override
-        public BigInteger gasPrice() {
-            return BigInteger.valueOf(1_000_000_000L);
-        }
-
-        @Override
-        public SenderState sender(String sender, String recipient) {
-            BigInteger lots = new BigInteger("1000000000000000000000000");
-            return new SenderState(lots, lots, lots, 0);
-        }
-
-        @Override
-        public String fund(String sender, BigInteger deposit, BigInteger reserve) {
-            throw new UnsupportedOperationException("bench chain");
-        }
-
-        @Override
-        public RedeemedTickets redeemed(String recipient) {
-            throw new UnsupportedOperationException("bench chain");
-        }
     }
 
     /** @param args {@code tickets [--tickets N] [--rounds N]} */
@@ -115,14 +76,16 @@ public final class TicketsBench {
     /** @return {validations/s, signatures/s, bare recoveries/s}, each the best round */
     private static double[] run(Secp256k1 ec, int tickets, int rounds) throws Exception {
         Path dir = Files.createTempDirectory("framegrid-bench-tickets");
-        FrozenChain chain = new FrozenChain();
+        MemoryTicketChain chain = new MemoryTicketChain(); // the bench measures the node, not a chain
         try (WinningTicketStore store = WinningTicketStore.open(dir.resolve("winners.mv"))) {
             // A tiny EV against a large face value: almost no winners, so the disk is not what is measured.
             TicketRecipient recipient = new TicketRecipient(RECIPIENT, chain, store, ec,
                     new TicketRecipient.Settings(BigInteger.valueOf(1_000_000_000L), 100, 350_000, 1_000_000, 60_000),
                     id -> { });
+            BigInteger lots = new BigInteger("1000000000000000000000000");
             TicketSender sender = new TicketSender(new EthKey(Bytes.unhex(KEY), ec),
-                    new TicketSender.Settings(new BigInteger("1000000000000000000000000"), BigInteger.ZERO));
+                    new TicketSender.Settings(lots, BigInteger.ZERO));
+            chain.fund(sender.address(), lots, lots);
             PaymentTerms terms = new PaymentTerms(TicketCodec.SCHEME,
                     TicketCodec.encodeTerms(recipient.params(sender.address())));
             Price price = new Price(TicketCodec.decodeTerms(terms.data()).expectedValue(), 1);

@@ -73,9 +73,8 @@ class FrameQueueTest {
         assertEquals(0, pool.outstanding());
     }
 
-    @Test
-    void anInterruptedBlockedPutReleasesItsFrame() throws Exception {
-        FrameQueue q = new FrameQueue(QueuePolicy.BLOCK, 1);
+    /** A full blocking queue of one, and a producer blocked putting a second frame into it. */
+    private Thread blockedProducer(FrameQueue q) throws Exception {
         q.put(frame(0));
         Thread blocked = Thread.ofPlatform().start(() -> {
             try {
@@ -85,6 +84,13 @@ class FrameQueueTest {
             }
         });
         Await.until("producer to block", 2000, () -> blocked.getState() == Thread.State.WAITING);
+        return blocked;
+    }
+
+    @Test
+    void anInterruptedBlockedPutReleasesItsFrame() throws Exception {
+        FrameQueue q = new FrameQueue(QueuePolicy.BLOCK, 1);
+        Thread blocked = blockedProducer(q);
         blocked.interrupt();
         blocked.join(2000);
         assertEquals(1, pool.outstanding(), "only the queued frame is still borrowed");
@@ -94,15 +100,7 @@ class FrameQueueTest {
     @Test
     void closeWakesWaitersAndReleasesQueuedFrames() throws Exception {
         FrameQueue q = new FrameQueue(QueuePolicy.BLOCK, 1);
-        q.put(frame(0));
-        Thread blocked = Thread.ofPlatform().start(() -> {
-            try {
-                q.put(frame(1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Await.until("producer to block", 2000, () -> blocked.getState() == Thread.State.WAITING);
+        Thread blocked = blockedProducer(q);
         q.close();
         blocked.join(2000);
         assertFalse(blocked.isAlive());

@@ -16,6 +16,7 @@ import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.testing.Await;
+import org.framegrid.testing.PlainStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -39,13 +40,13 @@ class HotPathAllocationTest {
                 OutputRule.NONE, Set.of(), null, List.of());
         try (Engine engine = new Engine(60_000, false)) {
             engine.addProvider(TestStages.source(), 0, 1, "t");
-            engine.addProvider(new TestStages.Provider(identity, () -> new TestStages.Base() {
+            engine.addProvider(new TestStages.Provider(identity, () -> new PlainStage() {
                 @Override
                 public Frame process(Frame in) {
                     return in;
                 }
             }), 0, 2, "t");
-            engine.addProvider(new TestStages.Provider(counter, () -> new TestStages.Base() {
+            engine.addProvider(new TestStages.Provider(counter, () -> new PlainStage() {
                 @Override
                 public Frame process(Frame in) {
                     sunk.incrementAndGet();

@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
@@ -26,35 +23,16 @@ import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.pipeline.engine.internal.TestStages.Journal;
 import org.framegrid.pipeline.engine.internal.TestStages.Seen;
 import org.framegrid.testing.Await;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The headline: a stage's provider changes under a live 30 fps stream. Mirrors the in-framework test of issue 3 in
  * the plain-Java core: providers are added and removed the way DS binds and unbinds them.
  */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
-class HotSwapTest {
+class HotSwapTest extends LiveEngineTest {
     private static final Map<String, Object> FPS_30 = Map.of("interval", 33);
 
-    private final Engine engine = new Engine(100, false);
     private final Journal journal = new Journal();
-    private final Queue<Seen> seen = new ConcurrentLinkedQueue<>();
-    private final StatusLog log = new StatusLog();
-
-    HotSwapTest() {
-        engine.addProvider(TestStages.source(), 0, 1, "t");
-        engine.addProvider(TestStages.sink(seen), 0, 2, "t");
-        engine.addListener(log);
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
-        assertEquals(0, engine.frameThreads());
-        assertEquals(0, engine.pool().outstanding());
-    }
 
     private StreamHandle start(MissingProviderPolicy missing) throws Exception {
         PipelineDefinition d = TestStages.linear("swap", QueuePolicy.LATEST, node("src", "gen", FPS_30),

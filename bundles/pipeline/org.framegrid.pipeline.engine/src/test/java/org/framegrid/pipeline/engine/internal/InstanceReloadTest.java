@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.api.pipeline.StageMode;
@@ -23,42 +20,27 @@ import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.pipeline.engine.internal.TestStages.Seen;
 import org.framegrid.testing.Await;
-import org.junit.jupiter.api.AfterEach;
+import org.framegrid.testing.PlainStage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * A stage instance whose resource changes under it (a model stage, see StageModels) asks the engine through its
  * context: {@code reload} swaps in a fresh instance at a frame boundary, {@code unavailable} bypasses the node and
  * degrades the stream until then, {@code using} shows in the status. Calls from a replaced instance change nothing.
  */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
-class InstanceReloadTest {
-    private final Engine engine = new Engine(100, false);
-    private final Queue<Seen> seen = new ConcurrentLinkedQueue<>();
-    private final StatusLog log = new StatusLog();
+class InstanceReloadTest extends LiveEngineTest {
     /** The context of every instance of "resource", in creation order. */
     private final List<StageContext> contexts = new CopyOnWriteArrayList<>();
 
     InstanceReloadTest() {
-        engine.addProvider(TestStages.source(), 0, 1, "t");
-        engine.addProvider(TestStages.sink(seen), 0, 2, "t");
         engine.addProvider(resource(), 0, 3, "stage:1.0.0");
-        engine.addListener(log);
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
-        assertEquals(0, engine.frameThreads());
-        assertEquals(0, engine.pool().outstanding());
     }
 
     /** Filter "resource": stamps frames with its instance number and names its resource "r<n>". */
     private TestStages.Provider resource() {
         StageDescriptor d = new StageDescriptor("resource", "Filter/Test", "stamps frames", TestStages.ALL,
                 OutputRule.SAME_AS_INPUT, Set.of(), null, List.of());
-        return new TestStages.Provider(d, () -> new TestStages.Base() {
+        return new TestStages.Provider(d, () -> new PlainStage() {
             int number;
 
             @Override

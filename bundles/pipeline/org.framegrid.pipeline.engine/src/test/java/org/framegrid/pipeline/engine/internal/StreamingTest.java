@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
@@ -21,30 +20,15 @@ import org.framegrid.api.pipeline.StreamState;
 import org.framegrid.pipeline.engine.internal.TestStages.Journal;
 import org.framegrid.pipeline.engine.internal.TestStages.Seen;
 import org.framegrid.testing.Await;
-import org.junit.jupiter.api.AfterEach;
+import org.framegrid.testing.PlainStage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** Queue policies, live updates and restarts through a running engine. */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
-class StreamingTest {
-    private final Engine engine = new Engine(100, false);
+class StreamingTest extends LiveEngineTest {
     private final Journal journal = new Journal();
-    private final Queue<Seen> seen = new ConcurrentLinkedQueue<>();
-    private final StatusLog log = new StatusLog();
 
     StreamingTest() {
-        engine.addProvider(TestStages.source(), 0, 1, "t");
-        engine.addProvider(TestStages.probe("probe", "p", journal), 0, 2, "t");
-        engine.addProvider(TestStages.sink(seen), 0, 3, "t");
-        engine.addListener(log);
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
-        assertEquals(0, engine.frameThreads());
-        assertEquals(0, engine.pool().outstanding(), "every frame back in the pool");
+        engine.addProvider(TestStages.probe("probe", "p", journal), 0, 3, "t");
     }
 
     private PipelineDefinition pipeline(QueuePolicy policy, Map<String, Object> src, Map<String, Object> probe) {
@@ -233,7 +217,7 @@ class StreamingTest {
     @Test
     void failingStartLeavesNothingRunning() {
         engine.addProvider(new TestStages.Provider(TestStages.probe("bad", "x", journal).descriptor(),
-                () -> new TestStages.Base() {
+                () -> new PlainStage() {
                     @Override
                     public void start() throws Exception {
                         throw new Exception("no model");

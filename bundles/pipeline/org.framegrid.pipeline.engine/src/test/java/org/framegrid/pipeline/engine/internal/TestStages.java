@@ -20,10 +20,10 @@ import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProperties;
 import org.framegrid.api.stage.StageProvider;
+import org.framegrid.testing.PlainStage;
 
 /** Small stages that record what the engine does to them. */
 final class TestStages {
@@ -41,31 +41,6 @@ final class TestStages {
         }
     }
 
-    /** Base with no-op lifecycle. */
-    abstract static class Base implements Stage {
-        StageContext context;
-        StageProperties properties;
-
-        @Override
-        public void configure(StageContext context, StageProperties properties) {
-            this.context = context;
-            this.properties = properties;
-        }
-
-        @Override
-        public void start() throws Exception {
-        }
-
-        @Override
-        public void update(StageProperties properties) throws Exception {
-            this.properties = properties;
-        }
-
-        @Override
-        public void stop() {
-        }
-    }
-
     /**
      * Source "gen": RGB24 frames of {@code size}x{@code size}, every {@code interval} ms, at most {@code count}; with
      * {@code end} it then ends the stream, else it idles.
@@ -78,7 +53,7 @@ final class TestStages {
                 new PropertyDescriptor("interval", PropertyType.INTEGER, 2L, false, 0, 1000, "ms between frames"),
                 new PropertyDescriptor("count", PropertyType.INTEGER, Long.MAX_VALUE, false, "frames to emit"),
                 new PropertyDescriptor("end", PropertyType.BOOLEAN, false, false, "end the stream after count")));
-        return new Provider(d, () -> new Base() {
+        return new Provider(d, () -> new PlainStage() {
             long emitted;
 
             @Override
@@ -120,7 +95,7 @@ final class TestStages {
                 new PropertyDescriptor("tag", PropertyType.STRING, "", true, "live tag"),
                 new PropertyDescriptor("delay", PropertyType.INTEGER, 0L, true, 0, 10_000, "ms per frame"),
                 new PropertyDescriptor("mode", PropertyType.STRING, "a", false, "restart-only")));
-        return new Provider(d, () -> new Base() {
+        return new Provider(d, () -> new PlainStage() {
             final int id = journal.instances.incrementAndGet();
 
             @Override
@@ -169,7 +144,7 @@ final class TestStages {
     static StageProvider sink(Queue<Seen> seen) {
         StageDescriptor d = new StageDescriptor("sink", "Sink/Test", "records frames", ALL, OutputRule.NONE,
                 Set.of(), null, List.of());
-        return new Provider(d, () -> new Base() {
+        return new Provider(d, () -> new PlainStage() {
             @Override
             public Frame process(Frame in) {
                 seen.add(new Seen(in.sequence(), in.meta(STAMP), in.refCount()));
@@ -182,7 +157,7 @@ final class TestStages {
     static StageProvider gray() {
         StageDescriptor d = new StageDescriptor("gray", "Filter/Converter", "to gray", Set.of(PixelFormat.RGB24),
                 OutputRule.FIXED, Set.of(PixelFormat.GRAY8), null, List.of());
-        return new Provider(d, () -> new Base() {
+        return new Provider(d, () -> new PlainStage() {
             @Override
             public Frame process(Frame in) {
                 return context.pool().acquire(PixelFormat.GRAY8, in.width(), in.height(), in);

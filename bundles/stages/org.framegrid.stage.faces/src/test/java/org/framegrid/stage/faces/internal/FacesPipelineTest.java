@@ -22,13 +22,12 @@ import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageDescriptor;
-import org.framegrid.api.stage.StageProperties;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.testing.Await;
 import org.framegrid.testing.Collect;
+import org.framegrid.testing.PlainStage;
 import org.framegrid.testing.Providers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -138,29 +137,10 @@ class FacesPipelineTest {
 
         @Override
         public Stage create() {
-            return new Stage() {
-                private StageContext context;
-
-                @Override
-                public void configure(StageContext context, StageProperties properties) {
-                    this.context = context;
-                }
-
-                @Override
-                public void start() {
-                }
-
+            return new PlainStage() {
                 @Override
                 public Frame process(Frame input) {
                     return Fixtures.frame(context.pool(), PixelFormat.RGB24, 512, 512, image, 0, 0, 512, 512);
-                }
-
-                @Override
-                public void update(StageProperties properties) {
-                }
-
-                @Override
-                public void stop() {
                 }
             };
         }

@@ -1,10 +1,12 @@
-package org.framegrid.orchestrator.internal;
+package org.framegrid.orchestrator.embedded;
 
 import java.math.BigInteger;
 import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * What an orchestrator node is configured with (from its DS configuration, or built by tests).
+ * What an orchestrator node is configured with: from its DS configuration in a node, or given to an
+ * {@link EmbeddedOrchestrator}.
  *
  * @param address its identity (0x address on chain)
  * @param host the address its server binds
@@ -16,6 +18,7 @@ import java.util.List;
  * @param initialSeconds how many seconds of stream the initial payment must cover
  * @param statusMillis how often the events channel gets a status message (10 000 in production)
  */
+@ProviderType
 public record OrchestratorSettings(String address, String host, int port, boolean tls, List<String> pipelines,
                                    int capacity, BigInteger pricePerSecondWei, int initialSeconds, long statusMillis) {
     /** Copies. */

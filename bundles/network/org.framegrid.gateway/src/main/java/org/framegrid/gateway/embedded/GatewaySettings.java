@@ -1,12 +1,14 @@
-package org.framegrid.gateway.internal;
+package org.framegrid.gateway.embedded;
 
 import java.math.BigInteger;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * What a gateway node is configured with.
+ * What a gateway node is configured with: from its DS configuration in a node, or given to an
+ * {@link EmbeddedGateway}.
  *
  * @param address its 0x address (the payment sender)
  * @param host the address its server binds
@@ -17,6 +19,7 @@ import java.util.Map;
  * @param paymentIntervalMillis how often it pays for the stream time that passed
  * @param stallMillis no output for this long while input flows means the orchestrator stalled
  */
+@ProviderType
 public record GatewaySettings(String address, String host, int port, List<URI> orchestrators,
                               Map<String, BigInteger> stakes, BigInteger maxPricePerSecondWei,
                               long paymentIntervalMillis, long stallMillis) {
