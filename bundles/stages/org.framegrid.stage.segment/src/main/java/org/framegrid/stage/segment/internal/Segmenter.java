@@ -82,7 +82,10 @@ final class Segmenter extends ModelStage {
 
     @Override
     protected Frame transform(Frame frame) throws Exception {
-        image.read(frame);
+        boolean compositing = compositor.active();
+        if (compositing) {
+            image.read(frame);
+        }
         boolean fresh = frame.width() != frameWidth || frame.height() != frameHeight;
         if (fresh || frames++ % every == 0) {
             if (fresh) {
@@ -99,7 +102,7 @@ final class Segmenter extends ModelStage {
         Frame out = writable(frame);
         out.meta(FrameMeta.MASK, mask);
         out.meta(FrameMeta.MATTE, soft);
-        if (compositor.composite(image, matte)) {
+        if (compositing && compositor.composite(image, matte)) {
             image.write(out);
         }
         return out;

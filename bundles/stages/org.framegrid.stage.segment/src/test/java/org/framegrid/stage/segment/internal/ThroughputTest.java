@@ -22,6 +22,7 @@ import org.framegrid.inference.api.TensorInfo;
 import org.framegrid.inference.api.InferenceBackend;
 import org.framegrid.testing.Providers;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.stage.model.ImageInputWriter;
 import org.framegrid.testing.Fixtures;
 import org.framegrid.testing.SideBySide;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,6 +65,8 @@ class ThroughputTest {
             try {
                 ImageInput spec = model.descriptor().input();
                 Map<String, Tensor> in = Map.of(spec.name(), Tensor.allocate(ElementType.FLOAT32, spec.shape(size, size)));
+                // The raw loop runs on the input the stage gives the model (a network's cost depends on its values).
+                new ImageInputWriter(spec).stretch(frame, in.get(spec.name()));
                 Map<String, Tensor> out = new HashMap<>();
                 String alphaName = model.descriptor().output("alpha").name();
                 TensorInfo alpha = raw.outputs().stream().filter(o -> o.name().equals(alphaName)).findFirst()
