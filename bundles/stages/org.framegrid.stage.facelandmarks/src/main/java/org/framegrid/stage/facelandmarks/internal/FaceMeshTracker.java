@@ -14,15 +14,12 @@ import org.framegrid.api.stage.StageProperties;
 import org.framegrid.inference.api.ElementType;
 import org.framegrid.inference.api.ModelDescriptor;
 import org.framegrid.inference.api.Tensor;
-import org.framegrid.inference.api.TensorInfo;
-import org.framegrid.stage.model.ImageInputWriter;
-import org.framegrid.stage.model.Letterbox;
 import org.framegrid.stage.model.ModelStage;
 import org.framegrid.stage.model.Signature;
 import org.framegrid.stage.model.StageModels;
-import org.framegrid.stage.vision.AnchorDetections;
 import org.framegrid.stage.vision.Region;
 import org.framegrid.stage.vision.RegionCrop;
+import org.framegrid.stage.vision.RegionDetector;
 
 /**
  * One {@code face-landmarks} instance, MediaPipe Face Mesh's video path: when no face is tracked the detector runs on
@@ -38,6 +35,8 @@ final class FaceMeshTracker extends ModelStage {
     /** The region is 1.5 times the face, square. */
     static final double REGION_SCALE = 1.5;
     private static final String DEFAULT_ANCHORS = "16:2,8:6";
+    /** BlazeFace's keypoints: eyes, nose tip, mouth, ears. */
+    private static final int DETECTOR_KEYPOINTS = 6;
     private static final String MESH = "a face mesh landmark model";
     private static final int RIGHT_EYE_CORNER = 33;
     private static final int LEFT_EYE_CORNER = 263;
@@ -47,15 +46,7 @@ final class FaceMeshTracker extends ModelStage {
     private volatile float minPresence;
     private volatile boolean track;
 
-    private StageModels.Loaded detector;
-    private ImageInputWriter detectorWriter;
-    private Tensor detectorInput;
-    private Map<String, Tensor> detectorInputs;
-    private Map<String, Tensor> detectorOutputs;
-    private FloatBuffer boxes;
-    private FloatBuffer scores;
-    private AnchorDetections decoder;
-    private float nmsIou;
+    private RegionDetector detector;
 
     private StageModels.Loaded landmarker;
     private RegionCrop crop;
@@ -67,7 +58,6 @@ final class FaceMeshTracker extends ModelStage {
     private FloatBuffer presence;
 
     private Region tracked;
-    private long detectorRuns;
     /** The last frame's landmarks: x, y in frame pixels. */
     private final float[] points = new float[2 * LANDMARKS];
     private float lastPresence;
@@ -86,26 +76,9 @@ final class FaceMeshTracker extends ModelStage {
 
     @Override
     protected void load() throws Exception {
-        detector = load(detectors, "detector", this::fitDetector);
+        load(detectors, "detector", candidate -> detector = new RegionDetector(type(), candidate, DEFAULT_ANCHORS,
+                DETECTOR_KEYPOINTS, "a BlazeFace detector"));
         landmarker = load(MODEL, this::fit);
-    }
-
-    private void fitDetector(StageModels.Loaded candidate) {
-        int size = Signature.squareInput(type(), candidate);
-        ModelDescriptor descriptor = candidate.model().descriptor();
-        int keypoints = Integer.parseInt(descriptor.properties().getOrDefault("keypoints", "6"));
-        int values = 4 + 2 * keypoints;
-        decoder = new AnchorDetections(descriptor.properties().getOrDefault("anchors", DEFAULT_ANCHORS), size, values);
-        nmsIou = Float.parseFloat(descriptor.properties().getOrDefault("nms.iou", "0.3"));
-        String kind = "a BlazeFace detector with " + decoder.count() + " anchors of " + values + " values";
-        Map<String, Tensor> out = new HashMap<>();
-        boxes = allocate(Signature.fixedOutput(type(), candidate, "boxes", (long) decoder.count() * values, kind),
-                out);
-        scores = allocate(Signature.fixedOutput(type(), candidate, "scores", decoder.count(), kind), out);
-        detectorOutputs = Map.copyOf(out);
-        detectorWriter = new ImageInputWriter(descriptor.input());
-        detectorInput = Tensor.allocate(ElementType.FLOAT32, descriptor.input().shape(size, size));
-        detectorInputs = Map.of(descriptor.input().name(), detectorInput);
     }
 
     @Override
@@ -113,18 +86,12 @@ final class FaceMeshTracker extends ModelStage {
         landmarkSize = Signature.squareInput(type(), candidate);
         ModelDescriptor descriptor = candidate.model().descriptor();
         Map<String, Tensor> out = new HashMap<>();
-        landmarks = allocate(Signature.fixedOutput(type(), candidate, "landmarks", 3L * LANDMARKS, MESH), out);
-        presence = allocate(Signature.fixedOutput(type(), candidate, "presence", 1, MESH), out);
+        landmarks = RegionDetector.allocate(Signature.fixedOutput(type(), candidate, "landmarks", 3L * LANDMARKS, MESH), out);
+        presence = RegionDetector.allocate(Signature.fixedOutput(type(), candidate, "presence", 1, MESH), out);
         landmarkOutputs = Map.copyOf(out);
         landmarkInput = Tensor.allocate(ElementType.FLOAT32, descriptor.input().shape(landmarkSize, landmarkSize));
         landmarkInputs = Map.of(descriptor.input().name(), landmarkInput);
         crop = new RegionCrop(descriptor.input(), landmarkSize);
-    }
-
-    private static FloatBuffer allocate(TensorInfo info, Map<String, Tensor> outputs) {
-        Tensor tensor = Tensor.allocate(ElementType.FLOAT32, info.shape());
-        outputs.put(info.name(), tensor);
-        return tensor.floats();
     }
 
     @Override
@@ -145,18 +112,15 @@ final class FaceMeshTracker extends ModelStage {
 
     /** @return the region of the detector's best face, or {@code null} when it finds none */
     private Region detect(Frame frame) throws Exception {
-        Letterbox box = detectorWriter.letterbox(frame, detectorInput);
-        runInto(detector, detectorInputs, detectorOutputs);
-        detectorRuns++;
-        if (decoder.decode(boxes, scores, minScore, nmsIou) <= 0) {
+        if (!detector.detect(frame, minScore, this::runInto)) {
             return null;
         }
-        float x0 = box.frameX(decoder.value(0));
-        float y0 = box.frameY(decoder.value(1));
-        float x1 = box.frameX(decoder.value(2));
-        float y1 = box.frameY(decoder.value(3));
-        double rotation = Region.rotation(box.frameX(decoder.value(4)), box.frameY(decoder.value(5)),
-                box.frameX(decoder.value(6)), box.frameY(decoder.value(7)), 0);
+        float x0 = detector.frameX(0);
+        float y0 = detector.frameY(1);
+        float x1 = detector.frameX(2);
+        float y1 = detector.frameY(3);
+        double rotation = Region.rotation(detector.frameX(4), detector.frameY(5), detector.frameX(6),
+                detector.frameY(7), 0);
         return new Region((x0 + x1) / 2, (y0 + y1) / 2, Math.max(x1 - x0, y1 - y0) * REGION_SCALE, rotation);
     }
 
@@ -210,7 +174,7 @@ final class FaceMeshTracker extends ModelStage {
 
     /** @return how often the detector ran (tests: tracking skips it) */
     long detectorRuns() {
-        return detectorRuns;
+        return detector.runs();
     }
 
     /** @return a copy of the last frame's landmarks: x, y (frame pixels) per landmark */

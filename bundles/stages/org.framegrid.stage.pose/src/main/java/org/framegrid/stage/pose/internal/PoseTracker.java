@@ -15,14 +15,12 @@ import org.framegrid.inference.api.ElementType;
 import org.framegrid.inference.api.ModelDescriptor;
 import org.framegrid.inference.api.Tensor;
 import org.framegrid.inference.api.TensorInfo;
-import org.framegrid.stage.model.ImageInputWriter;
-import org.framegrid.stage.model.Letterbox;
 import org.framegrid.stage.model.ModelStage;
 import org.framegrid.stage.model.Signature;
 import org.framegrid.stage.model.StageModels;
-import org.framegrid.stage.vision.AnchorDetections;
 import org.framegrid.stage.vision.Region;
 import org.framegrid.stage.vision.RegionCrop;
+import org.framegrid.stage.vision.RegionDetector;
 
 /**
  * One {@code pose} instance, MediaPipe Pose's video path: when no person is tracked the detector runs on the
@@ -39,7 +37,7 @@ final class PoseTracker extends ModelStage {
     static final int LANDMARKS = 33;
     private static final int VALUES = 5;
     /** Per detector anchor: the box, then 4 keypoints. */
-    private static final int DETECTOR_VALUES = 12;
+    private static final int DETECTOR_KEYPOINTS = 4;
     private static final String DEFAULT_ANCHORS = "28:2,14:2,7:6";
     private static final String BLAZEPOSE = "a BlazePose landmark model";
 
@@ -49,16 +47,7 @@ final class PoseTracker extends ModelStage {
     private volatile float minVisibility;
     private volatile boolean track;
 
-    // The detector.
-    private StageModels.Loaded detector;
-    private ImageInputWriter detectorWriter;
-    private Tensor detectorInput;
-    private Map<String, Tensor> detectorInputs;
-    private Map<String, Tensor> detectorOutputs;
-    private FloatBuffer boxes;
-    private FloatBuffer scores;
-    private AnchorDetections decoder;
-    private float nmsIou;
+    private RegionDetector detector;
 
     // The landmark model.
     private StageModels.Loaded landmarker;
@@ -75,7 +64,6 @@ final class PoseTracker extends ModelStage {
 
     /** The region the landmark model reads next; {@code null} when the detector must find the person. */
     private Region tracked;
-    private long detectorRuns;
     /** The last frame's landmarks: x, y in frame pixels and visibility (0..1) per landmark. */
     private final float[] points = new float[3 * (LANDMARKS + 2)];
     /** {@link #refine}'s result: u, v normalised to the region. */
@@ -96,25 +84,9 @@ final class PoseTracker extends ModelStage {
 
     @Override
     protected void load() throws Exception {
-        detector = load(detectors, "detector", this::fitDetector);
+        load(detectors, "detector", candidate -> detector = new RegionDetector(type(), candidate, DEFAULT_ANCHORS,
+                DETECTOR_KEYPOINTS, "a BlazePose detector"));
         landmarker = load(MODEL, this::fit);
-    }
-
-    private void fitDetector(StageModels.Loaded candidate) {
-        int size = Signature.squareInput(type(), candidate);
-        ModelDescriptor descriptor = candidate.model().descriptor();
-        decoder = new AnchorDetections(descriptor.properties().getOrDefault("anchors", DEFAULT_ANCHORS), size,
-                DETECTOR_VALUES);
-        nmsIou = Float.parseFloat(descriptor.properties().getOrDefault("nms.iou", "0.3"));
-        String kind = "a BlazePose detector with " + decoder.count() + " anchors";
-        Map<String, Tensor> out = new HashMap<>();
-        boxes = allocate(Signature.fixedOutput(type(), candidate, "boxes",
-                (long) decoder.count() * DETECTOR_VALUES, kind), out);
-        scores = allocate(Signature.fixedOutput(type(), candidate, "scores", decoder.count(), kind), out);
-        detectorOutputs = Map.copyOf(out);
-        detectorWriter = new ImageInputWriter(descriptor.input());
-        detectorInput = Tensor.allocate(ElementType.FLOAT32, descriptor.input().shape(size, size));
-        detectorInputs = Map.of(descriptor.input().name(), detectorInput);
     }
 
     @Override
@@ -122,9 +94,9 @@ final class PoseTracker extends ModelStage {
         landmarkSize = Signature.squareInput(type(), candidate);
         ModelDescriptor descriptor = candidate.model().descriptor();
         Map<String, Tensor> out = new HashMap<>();
-        landmarks = allocate(Signature.fixedOutput(type(), candidate, "landmarks", (LANDMARKS + 6) * VALUES,
+        landmarks = RegionDetector.allocate(Signature.fixedOutput(type(), candidate, "landmarks", (LANDMARKS + 6) * VALUES,
                 BLAZEPOSE), out);
-        presence = allocate(Signature.fixedOutput(type(), candidate, "presence", 1, BLAZEPOSE), out);
+        presence = RegionDetector.allocate(Signature.fixedOutput(type(), candidate, "presence", 1, BLAZEPOSE), out);
         TensorInfo heat = Signature.output(type(), candidate, "heatmaps", 4);
         long[] shape = heat.shape();
         heatmapSide = (int) shape[1];
@@ -133,17 +105,11 @@ final class PoseTracker extends ModelStage {
             throw new IllegalArgumentException(Signature.what(type(), candidate) + " heatmaps " + heat
                     + " are not [1,S,S,39]; not " + BLAZEPOSE);
         }
-        heatmaps = allocate(heat, out);
+        heatmaps = RegionDetector.allocate(heat, out);
         landmarkOutputs = Map.copyOf(out);
         landmarkInput = Tensor.allocate(ElementType.FLOAT32, descriptor.input().shape(landmarkSize, landmarkSize));
         landmarkInputs = Map.of(descriptor.input().name(), landmarkInput);
         crop = new RegionCrop(descriptor.input(), landmarkSize);
-    }
-
-    private static FloatBuffer allocate(TensorInfo info, Map<String, Tensor> outputs) {
-        Tensor tensor = Tensor.allocate(ElementType.FLOAT32, info.shape());
-        outputs.put(info.name(), tensor);
-        return tensor.floats();
     }
 
     @Override
@@ -167,14 +133,11 @@ final class PoseTracker extends ModelStage {
 
     /** @return the region of the detector's best person, or {@code null} when it finds none */
     private Region detect(Frame frame) throws Exception {
-        Letterbox box = detectorWriter.letterbox(frame, detectorInput);
-        runInto(detector, detectorInputs, detectorOutputs);
-        detectorRuns++;
-        if (decoder.decode(boxes, scores, minScore, nmsIou) <= 0) {
+        if (!detector.detect(frame, minScore, this::runInto)) {
             return null;
         }
-        return Region.aligned(box.frameX(decoder.value(4)), box.frameY(decoder.value(5)),
-                box.frameX(decoder.value(6)), box.frameY(decoder.value(7)), REGION_SCALE);
+        return Region.aligned(detector.frameX(4), detector.frameY(5), detector.frameX(6), detector.frameY(7),
+                REGION_SCALE);
     }
 
     /** Runs the landmark model on {@code region}; @return whether a person is there (points then hold them) */
@@ -248,7 +211,7 @@ final class PoseTracker extends ModelStage {
 
     /** @return how often the detector ran (tests: tracking skips it) */
     long detectorRuns() {
-        return detectorRuns;
+        return detector.runs();
     }
 
     /** @return a copy of the last frame's landmarks: x, y (frame pixels) and visibility per landmark */
