@@ -22,7 +22,8 @@ import org.framegrid.testing.Fixture;
  * solution on two. What it needs is installed once per machine: Debian's {@code chromium} (with apt, when missing)
  * and the script's npm packages ({@code npm ci} of the committed lock file into the cache). A missing piece fails the
  * test on CI and skips it elsewhere ({@link Fixture}). The browser is always ended with the run: the node process and
- * every process under it are killed when the script returns, fails or times out.
+ * every process under it are killed when the script returns, fails or times out. The results are kept in the cache
+ * with a stamp of what made them: the browser runs again only when a script, model, image or step changes.
  */
 final class BrowserReference {
 
@@ -67,6 +68,15 @@ final class BrowserReference {
                     + "fetches it with bundles/tools/org.framegrid.models/src/build/fetch-test-images.sh)");
             Files.copy(source, work.resolve("images").resolve(image), StandardCopyOption.REPLACE_EXISTING);
         }
+        // Once per machine: the results stay in the cache, keyed by everything that makes them (the scripts and lock
+        // file, the models, the images, the steps); a change of any of them runs the browser again.
+        String key = key(scripts, work);
+        Path stamp = RESULTS.resolve(".stamp");
+        if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(key)) {
+            Report.line("reference", "MediaPipe's results in " + RESULTS + " are current (" + key.substring(0, 16)
+                    + "): Chromium not run again");
+            return RESULTS;
+        }
         deleteTree(RESULTS);
         Files.createDirectories(RESULTS);
         Path log = Path.of("target/reference.log");
@@ -97,7 +107,26 @@ final class BrowserReference {
         Report.line("reference", String.format("MediaPipe in %s: %.0f s (selfie on %s; pose on %s; TFLite's runtime "
                 + "on the models of models.tsv)", chromium, (System.nanoTime() - start) / 1e9, SELFIE_IMAGES,
                 POSE_IMAGES));
+        Files.writeString(stamp, key);
         return RESULTS;
+    }
+
+    /** @return the SHA-256 of the scripts, the models and images given to the browser, and the steps run */
+    private static String key(Path scripts, Path work) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        List<Path> inputs = new ArrayList<>();
+        for (String file : List.of("package-lock.json", "reference.mjs", "page.html", "models.tsv")) {
+            inputs.add(scripts.resolve(file));
+        }
+        try (Stream<Path> files = Stream.concat(Files.list(work.resolve("models")), Files.list(work.resolve("images")))) {
+            files.sorted().forEach(inputs::add);
+        }
+        for (Path input : inputs) {
+            sha.update(input.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            sha.update(Files.readAllBytes(input));
+        }
+        sha.update(("raw,selfie,pose " + SELFIE_IMAGES + " " + POSE_IMAGES).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /**
