@@ -6,13 +6,17 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.chain.api.ChainException;
 import org.framegrid.chain.api.StakingService;
 import org.framegrid.gateway.embedded.GatewaySettings;
+import org.framegrid.node.api.MetricSource;
+import org.framegrid.node.api.MetricWriter;
 import org.framegrid.payment.api.PaymentSender;
 import org.framegrid.selection.api.OrchestratorSelector;
 import org.framegrid.trickle.TrickleServerFactory;
 import org.framegrid.trickle.channel.SegmentChannels;
+import org.framegrid.webrtc.api.WebRtcPeers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -30,9 +34,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * list plus, when the node is on a chain, the active orchestrators of the BondingManager's pool with their service
  * URIs and stake (read through the optional {@link StakingService}, so a gateway also runs without a chain).
  */
-@Component(name = "org.framegrid.gateway", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Component(name = "org.framegrid.gateway", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = MetricSource.class)
 @Designate(ocd = GatewayComponent.Config.class, factory = true)
-public final class GatewayComponent {
+public final class GatewayComponent implements MetricSource {
 
     @ObjectClassDefinition(name = "Framegrid gateway")
     public @interface Config {
@@ -62,13 +67,27 @@ public final class GatewayComponent {
 
         @AttributeDefinition(description = "Milliseconds between reads of the chain's orchestrator pool. Since 0.1.")
         long discovery_interval_millis() default 30_000;
+
+        @AttributeDefinition(description = "API keys that may start streams (Authorization: Bearer KEY on POST "
+                + "/v1/streams and WHIP); none: anyone who reaches the gateway. Since 0.1.")
+        String[] api_keys() default {};
     }
 
     private final Gateway node;
+    private final String address;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile StakingService staking;
+
+    /** WHIP/WHEP need both; either may come and go without restarting the gateway. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PipelineService pipelines;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile WebRtcPeers peers;
 
     @Activate
     public GatewayComponent(Config config, @Reference SegmentChannels channels,
@@ -76,11 +95,14 @@ public final class GatewayComponent {
                             @Reference(policyOption = ReferencePolicyOption.GREEDY) OrchestratorSelector selector,
                             @Reference(policyOption = ReferencePolicyOption.GREEDY) PaymentSender payments)
             throws IOException {
+        address = config.address();
         node = new Gateway(new GatewaySettings(config.address(), config.host(), config.port(),
                 Arrays.stream(config.orchestrators()).map(URI::create).toList(), Map.of(),
                 new BigInteger(config.max_price_per_second_wei()), config.payment_interval_millis(),
                 config.stall_millis()), channels, selector, payments, servers,
                 config.discovery_chain() ? this::fromChain : null, config.discovery_interval_millis());
+        node.useWebRtc(() -> pipelines, () -> peers);
+        node.requireApiKeys(Arrays.asList(config.api_keys()));
     }
 
     /** The pool's active orchestrators that publish a service URI; none while the node has no chain. */
@@ -90,6 +112,11 @@ public final class GatewayComponent {
             return List.of();
         }
         return ChainDirectory.listings(current.orchestrators());
+    }
+
+    @Override
+    public void collect(MetricWriter out) {
+        GatewayMetrics.write(address, node.reports(), out);
     }
 
     @Deactivate

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param width  matte width in cells
  * @param height matte height in cells
  * @param alpha  {@code width * height} opacities in 0..1, row by row; never {@code null}
- * @since 2.1
+ * @since 2.2
  */
 public record Matte(int width, int height, float[] alpha) {
     /** Checks the size. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.framegrid.api.frame.FramePool;
+import org.framegrid.api.pipeline.FramePoolStatus;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
 import org.framegrid.api.pipeline.PipelineProblem;
@@ -22,10 +23,11 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * The pipeline engine in a plain JVM: the caller adds and removes the stage providers that DS would bind in a node,
  * then registers pipelines and starts streams. It owns the engine's threads; {@link #close()} stops every stream and
- * ends them.
+ * ends them. In a node, the engine's DS component is this class with the bindings DS makes; no other bundle extends
+ * it.
  */
 @ProviderType
-public final class EmbeddedEngine implements PipelineService, StageCatalog, AutoCloseable {
+public class EmbeddedEngine implements PipelineService, StageCatalog, AutoCloseable {
 
     private final Engine engine;
 
@@ -155,6 +157,11 @@ public final class EmbeddedEngine implements PipelineService, StageCatalog, Auto
     @Override
     public Optional<StreamStatus> status(String streamId) {
         return engine.status(streamId);
+    }
+
+    @Override
+    public FramePoolStatus framePool() {
+        return engine.framePool();
     }
 
     /** Stops every stream, then the engine's threads. */
