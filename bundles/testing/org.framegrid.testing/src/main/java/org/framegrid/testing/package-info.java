@@ -2,7 +2,8 @@
  * Test support shared by the modules' tests: waiting, real and synthetic fixtures, providers through their service
  * interfaces. Exported only so that in-framework tests can install it beside a node's bundles; no node contains it.
  *
- * <p>1.1: {@link org.framegrid.testing.MediaPipeReference}, MediaPipe's own results on the real test images.
+ * <p>1.1: {@link org.framegrid.testing.MediaPipeReference} (MediaPipe's own results on the real test images),
+ * {@link org.framegrid.testing.RawModel} and the CPU times of {@link org.framegrid.testing.SideBySide}.
  *
  * @since 1.0
  */
