@@ -1,36 +1,49 @@
 #!/bin/sh
-# Real test images for the inference tests (models.md "Free real test images"): skimage's public-domain / CC0 sample
-# images from the Debian package python3-skimage, fetched once with apt into DIR (outside target/, like the models).
+# Real test images for the inference tests (models.md "Free real test images"), fetched once with apt into DIR
+# (outside target/, like the models):
+#   skimage's public-domain / CC0 samples from the Debian package python3-skimage (astronaut, page, text, ...);
+#   darknet's classic detection pictures from the Debian package darknet (person, dog, horses, ...; its copyright file:
+#   "GPL-3.0+ or MIT or WTFPL"): people at full length, which the pose and selfie checks need.
 # Best effort by design: without apt (or offline on a fresh machine) it prints why and exits 0, and the tests that
-# need a real image skip with a message; the synthetic-image tests still run.
+# need a real image skip with a message (fail on CI); the synthetic-image tests still run.
 set -u
 DIR="$1"
-VERSION=0.19.3-8
-SHA256=728d88c3e3440f1f3712de0805dc834d29248ff07e1eec8c0f3da07606f752f9
-IMAGES="astronaut.png page.png text.png motorcycle_left.png coffee.png chelsea.png"
 
-missing=""
-for image in $IMAGES; do [ -f "$DIR/$image" ] || missing="$missing $image"; done
-[ -z "$missing" ] && exit 0
+# fetch PACKAGE VERSION SHA256 SOURCE_DIR IMAGE...
+fetch() {
+  package=$1 version=$2 sha=$3 source=$4
+  shift 4
+  missing=""
+  for image in "$@"; do [ -f "$DIR/$image" ] || missing="$missing $image"; done
+  [ -z "$missing" ] && return 0
+  if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-deb >/dev/null 2>&1; then
+    echo "[images] no apt-get/dpkg-deb here: real-image tests will be skipped (missing:$missing)"
+    return 0
+  fi
+  work=$(mktemp -d) || return 0
+  if ! (cd "$work" && apt-get download -q "$package=$version" >/dev/null 2>&1); then
+    echo "[images] apt-get download $package=$version failed: real-image tests will be skipped"
+    rm -rf "$work"
+    return 0
+  fi
+  deb=$(ls "$work"/*.deb)
+  actual=$(sha256sum "$deb" | cut -c1-64)
+  if [ "$actual" != "$sha" ]; then
+    echo "[images] SHA-256 mismatch for ${package}_$version: expected $sha, got $actual; not used"
+    rm -rf "$work"
+    return 0
+  fi
+  if dpkg-deb -x "$deb" "$work/x" && mkdir -p "$DIR"; then
+    for image in "$@"; do
+      cp "$work/x/$source/$image" "$DIR/$image.part" && mv "$DIR/$image.part" "$DIR/$image"
+    done
+    echo "[images] $package $version: $* -> $DIR"
+  fi
+  rm -rf "$work"
+}
 
-if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-deb >/dev/null 2>&1; then
-  echo "[images] no apt-get/dpkg-deb here: real-image tests will be skipped (missing:$missing)"
-  exit 0
-fi
-work=$(mktemp -d) || exit 0
-trap 'rm -rf "$work"' EXIT
-if ! (cd "$work" && apt-get download -q "python3-skimage=$VERSION" >/dev/null 2>&1); then
-  echo "[images] apt-get download python3-skimage=$VERSION failed: real-image tests will be skipped"
-  exit 0
-fi
-deb=$(ls "$work"/*.deb)
-actual=$(sha256sum "$deb" | cut -c1-64)
-if [ "$actual" != "$SHA256" ]; then
-  echo "[images] SHA-256 mismatch for python3-skimage_$VERSION: expected $SHA256, got $actual; not used"
-  exit 0
-fi
-dpkg-deb -x "$deb" "$work/x" && mkdir -p "$DIR" || exit 0
-for image in $IMAGES; do
-  cp "$work/x/usr/lib/python3/dist-packages/skimage/data/$image" "$DIR/$image.part" && mv "$DIR/$image.part" "$DIR/$image"
-done
-echo "[images] python3-skimage $VERSION: $IMAGES -> $DIR"
+fetch python3-skimage 0.19.3-8 728d88c3e3440f1f3712de0805dc834d29248ff07e1eec8c0f3da07606f752f9 \
+  usr/lib/python3/dist-packages/skimage/data astronaut.png page.png text.png motorcycle_left.png coffee.png chelsea.png
+fetch darknet 0.0.0+git20180914.61c9d02e-2+b4 9ca14d36112d242a782bfed4104fa5adcd2ae8bc599ab610f42eb609ee125a01 \
+  usr/share/darknet/data person.jpg dog.jpg horses.jpg kite.jpg giraffe.jpg eagle.jpg scream.jpg
+exit 0

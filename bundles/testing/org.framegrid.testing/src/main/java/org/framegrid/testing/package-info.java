@@ -3,7 +3,9 @@
  * interfaces. Exported only so that in-framework tests can install it beside a node's bundles; no node contains it.
  *
  * <p>1.1: {@link org.framegrid.testing.TcpProxy}, a TCP link a test can cut (outages, lost replies) and that counts
- * the connections it refused while cut.
+ * the connections it refused while cut;
+ * {@link org.framegrid.testing.MediaPipeReference} (MediaPipe's own results on the real test images),
+ * {@link org.framegrid.testing.RawModel} and the CPU times of {@link org.framegrid.testing.SideBySide}.
  *
  * @since 1.0
  */

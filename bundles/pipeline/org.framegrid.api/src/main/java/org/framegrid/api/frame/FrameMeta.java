@@ -15,6 +15,12 @@ public interface FrameMeta {
     MetaKey<Texts> TEXTS = new MetaKey<>("framegrid.texts", Texts.class);
     /** A per-pixel class mask (segmentation). */
     MetaKey<Mask> MASK = new MetaKey<>("framegrid.mask", Mask.class);
+    /**
+     * The soft foreground matte a segmentation stage computed (before thresholding it into {@link #MASK}).
+     *
+     * @since 2.2
+     */
+    MetaKey<Matte> MATTE = new MetaKey<>("framegrid.matte", Matte.class);
     /** Raw tensors produced by an inference stage, before or instead of decoding. */
     MetaKey<Tensors> TENSORS = new MetaKey<>("framegrid.tensors", Tensors.class);
     /** Decoded audio that belongs with the frame (WebRTC sources and sinks); since 2.1. */

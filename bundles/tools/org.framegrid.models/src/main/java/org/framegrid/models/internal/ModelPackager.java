@@ -18,6 +18,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
+import org.framegrid.models.internal.tflite.TfliteToOnnx;
+
 /**
  * Build step: turns each model spec ({@code src/main/models/ID.properties}) into a model bundle
  * {@code OUT/ID.jar}: the model file, its descriptor ({@code model/model.properties}: the spec without its
@@ -153,19 +155,22 @@ public final class ModelPackager {
     }
 
     /**
-     * Applies {@code source.transform} when the spec has one ({@code dynamic-resize}: {@link DynamicResize}) and
-     * checks the result against {@code source.transform.size} and {@code source.transform.sha256}: the rewrite is
-     * deterministic, so its output is pinned like a download.
+     * Applies {@code source.transform} when the spec has one ({@code dynamic-resize}: {@link DynamicResize};
+     * {@code tflite2onnx}: {@link TfliteToOnnx}, with {@code source.transform.layout} NHWC (default) or NCHW) and
+     * checks the result against {@code source.transform.size} and {@code source.transform.sha256}: both are
+     * deterministic, so their output is pinned like a download.
      */
     private static byte[] transform(ModelSource source, Properties spec, byte[] model, Path specFile) throws IOException {
         String transform = spec.getProperty("source.transform");
         if (transform == null) {
             return model;
         }
-        if (!transform.trim().equals("dynamic-resize")) {
-            throw new IOException(specFile + ": source.transform: unknown transform '" + transform + "' (known: dynamic-resize)");
-        }
-        byte[] result = DynamicResize.apply(model);
+        byte[] result = switch (transform.trim()) {
+            case "dynamic-resize" -> DynamicResize.apply(model);
+            case "tflite2onnx" -> convert(model, spec.getProperty("source.transform.layout", "NHWC").trim(), specFile);
+            default -> throw new IOException(specFile + ": source.transform: unknown transform '" + transform
+                    + "' (known: dynamic-resize, tflite2onnx)");
+        };
         long size = Long.parseLong(source.required("source.transform.size"));
         if (result.length != size) {
             throw new IOException(specFile + ": the transformed model is " + result.length + " bytes, source.transform.size pins " + size);
@@ -173,6 +178,22 @@ public final class ModelPackager {
         Sha256.check("model " + source.required("name") + " after " + transform, source.required("source.transform.sha256"),
                 Sha256.of(result), specFile.toString());
         return result;
+    }
+
+    /** TFLite to ONNX; an operator the converter does not cover is one line naming it and the spec. */
+    private static byte[] convert(byte[] tflite, String layout, Path specFile) throws IOException {
+        TfliteToOnnx.Layout ioLayout;
+        try {
+            ioLayout = TfliteToOnnx.Layout.valueOf(layout);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(specFile + ": source.transform.layout '" + layout + "' is not NHWC or NCHW");
+        }
+        try {
+            return TfliteToOnnx.convert(tflite, new TfliteToOnnx.Options(ioLayout));
+        } catch (IllegalArgumentException e) {
+            // UnsupportedOperatorException included: its message names the operator, its index and output tensor.
+            throw new IOException(specFile + ": tflite2onnx: " + e.getMessage(), e);
+        }
     }
 
     /** The spec without its build-only {@code bundle.*} keys, sorted, with no date line (reproducible). */

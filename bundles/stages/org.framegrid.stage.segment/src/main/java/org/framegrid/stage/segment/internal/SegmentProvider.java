@@ -13,9 +13,11 @@ import org.framegrid.stage.model.ModelStageProvider;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@code segment}: background removal. A matting model (ISNet: {@code [1,3,H,W]} in, alpha {@code [1,1,H,W]} out)
- * gives each pixel a foreground alpha; the stage attaches it as a two-class {@code FrameMeta.MASK} (at model
- * resolution, readers scale it) and composites the frame onto a colour, a blurred copy of itself or an image.
+ * {@code segment}: background removal. A matting model gives each pixel a foreground alpha: by default MediaPipe's
+ * real-time selfie segmentation ({@code [1,256,256,3]} in, {@code [1,256,256,1]} out, a few ms on one core), or ISNet
+ * for quality and file jobs ({@code [1,3,H,W]} in, alpha {@code [1,1,H,W]} out, 0.2-0.4 s at 320). The stage attaches
+ * the soft matte ({@code FrameMeta.MATTE}) and a two-class {@code FrameMeta.MASK} (both at model resolution, readers
+ * scale them) and composites the frame onto a colour, a blurred copy of itself or an image.
  *
  * <p>References are dynamic: models and backends come and go without restarting the provider. An instance loads its
  * own copy of the newest model of its {@code model} name when it starts.
@@ -40,11 +42,13 @@ public final class SegmentProvider extends ModelStageProvider {
     private static final StageDescriptor DESCRIPTOR = describe(TYPE, CLASSIFICATION,
             "Separates the foreground (people, salient objects) from the background with a matting model, attaches "
                     + "the mask and replaces the background with a colour, a blur or an image.",
-            modelProperty("model", "isnet-small-dyn",
-                    "Name of the matting model (task segmentation; input [1,3,H,W], output meaning 'alpha')."),
+            modelProperty("model", "selfie-segmentation",
+                    "Name of the matting model (task segmentation; an image input, output meaning 'alpha'): "
+                            + "selfie-segmentation (real time, people) or isnet-small-dyn (salient objects, slow)."),
             new PropertyDescriptor("size", PropertyType.INTEGER, 320L, false, 64, 2048,
                     "Longer side of the model input for size-flexible models (rounded to the model's multiple); "
-                            + "fixed-size models use their size. 320 takes about 0.2-0.4 s on 2 cores."),
+                            + "fixed-size models (selfie-segmentation: 256x256) use their size. ISNet at 320 takes "
+                            + "about 0.2-0.4 s on 2 cores."),
             new PropertyDescriptor("background", Background.BLUR.name(), true,
                     List.of("NONE", "COLOR", "BLUR", "IMAGE"), "What replaces the background."),
             new PropertyDescriptor("color", PropertyType.STRING, "#00B140", true,
@@ -56,7 +60,7 @@ public final class SegmentProvider extends ModelStageProvider {
             new PropertyDescriptor("threshold", PropertyType.DOUBLE, 0.5, true, 0, 1,
                     "Alpha above which a mask cell counts as foreground."),
             new PropertyDescriptor("every", PropertyType.INTEGER, 1L, true, 1, 1000,
-                    "Run the model on every Nth frame and reuse the matte in between (the model is slow)."),
+                    "Run the model on every Nth frame and reuse the matte in between (for a slow model)."),
             threadsProperty(0L, ""));
 
     public SegmentProvider() {

@@ -1,15 +1,18 @@
 package org.framegrid.stage.segment.internal;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameMeta;
 import org.framegrid.api.frame.Mask;
+import org.framegrid.api.frame.Matte;
 import org.framegrid.api.stage.StageProperties;
 import org.framegrid.inference.api.ElementType;
 import org.framegrid.inference.api.ImageInput;
 import org.framegrid.inference.api.Tensor;
+import org.framegrid.inference.api.TensorInfo;
 import org.framegrid.stage.model.ImageInputWriter;
 import org.framegrid.stage.model.InputSize;
 import org.framegrid.stage.model.ModelStage;
@@ -21,8 +24,10 @@ import org.framegrid.stage.vision.RgbImage;
 
 /**
  * One {@code segment} instance: per frame (or every Nth) the frame is stretched into the model input, the alpha
- * matte read back, thresholded into the mask, and the frame composited. Tensors are reallocated only when the frame
- * geometry changes.
+ * matte read back, attached as it is ({@code FrameMeta.MATTE}) and thresholded into the mask ({@code FrameMeta.MASK}),
+ * and the frame composited. The matte output may be {@code [1,1,H,W]} (ISNet) or {@code [1,H,W,1]} (MediaPipe's
+ * selfie segmentation): the same values in the same order. Tensors are reallocated only when the frame geometry
+ * changes.
  */
 final class Segmenter extends ModelStage {
 
@@ -35,6 +40,8 @@ final class Segmenter extends ModelStage {
 
     private ImageInputWriter writer;
     private String outputName;
+    /** The output's fixed shape, or {@code null} when it follows the input size. */
+    private long[] outputShape;
     private InputSize inputSize;
     private int frameWidth;
     private int frameHeight;
@@ -43,6 +50,7 @@ final class Segmenter extends ModelStage {
     private final RgbImage image = new RgbImage();
     private final FloatMap matte = new FloatMap();
     private Mask mask;
+    private Matte soft;
     private long frames;
 
     Segmenter(StageModels models) {
@@ -66,13 +74,18 @@ final class Segmenter extends ModelStage {
     @Override
     protected void fit(StageModels.Loaded candidate) {
         Signature.imageInput(type(), candidate);
-        outputName = Signature.output(type(), candidate, "alpha", 4).name();
+        TensorInfo alpha = Signature.output(type(), candidate, "alpha", 4);
+        outputName = alpha.name();
+        outputShape = alpha.isFixed() ? alpha.shape() : null;
         writer = new ImageInputWriter(candidate.model().descriptor().input());
     }
 
     @Override
     protected Frame transform(Frame frame) throws Exception {
-        image.read(frame);
+        boolean compositing = compositor.active();
+        if (compositing) {
+            image.read(frame);
+        }
         boolean fresh = frame.width() != frameWidth || frame.height() != frameHeight;
         if (fresh || frames++ % every == 0) {
             if (fresh) {
@@ -84,10 +97,12 @@ final class Segmenter extends ModelStage {
             runInto(model(), inputs, outputs);
             matte.read(outputs.get(outputName).floats(), 0, inputSize.width(), inputSize.height());
             mask = mask(matte, threshold);
+            soft = new Matte(matte.width(), matte.height(), Arrays.copyOf(matte.values(), matte.width() * matte.height()));
         }
         Frame out = writable(frame);
         out.meta(FrameMeta.MASK, mask);
-        if (compositor.composite(image, matte)) {
+        out.meta(FrameMeta.MATTE, soft);
+        if (compositing && compositor.composite(image, matte)) {
             image.write(out);
         }
         return out;
@@ -104,8 +119,12 @@ final class Segmenter extends ModelStage {
         ImageInput spec = writer.spec();
         inputSize = InputSize.choose(spec.size(), width, height, size);
         inputs = Map.of(spec.name(), writer.input(inputSize));
-        outputs = Map.of(outputName, Tensor.allocate(ElementType.FLOAT32, 1, 1, inputSize.height(),
-                inputSize.width()));
+        long[] shape = outputShape != null ? outputShape : new long[] {1, 1, inputSize.height(), inputSize.width()};
+        if (Tensor.elementCount(shape) != (long) inputSize.width() * inputSize.height()) {
+            throw new IllegalStateException(type() + ": output " + outputName + " " + Arrays.toString(shape)
+                    + " is not one value per input pixel (" + inputSize + ")");
+        }
+        outputs = Map.of(outputName, Tensor.allocate(ElementType.FLOAT32, shape));
         frameWidth = width;
         frameHeight = height;
     }

@@ -173,7 +173,7 @@ class SegmentTest {
     void aColourBackgroundReplacesTheFlagButNotTheFace() throws Exception {
         BufferedImage astronaut = Fixtures.image("astronaut.png");
         Stage stage = Fixtures.start(provider, pool, PixelFormat.BGR24,
-                Map.of("background", "COLOR", "color", "#0000FF"));
+                Map.of("model", "isnet-small-dyn", "background", "COLOR", "color", "#0000FF"));
         Frame frame = Fixtures.frame(pool, PixelFormat.BGR24, astronaut);
         try {
             int face = Fixtures.rgb(frame, 225, 130);
@@ -198,8 +198,8 @@ class SegmentTest {
     @Test
     void aBlurredBackgroundKeepsThePersonSharp() throws Exception {
         BufferedImage astronaut = Fixtures.image("astronaut.png");
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of("background", "BLUR",
-                "blur-radius", 12));
+        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of("model", "isnet-small-dyn",
+                "background", "BLUR", "blur-radius", 12));
         Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, astronaut);
         Frame original = pool.copyOf(frame);
         try {

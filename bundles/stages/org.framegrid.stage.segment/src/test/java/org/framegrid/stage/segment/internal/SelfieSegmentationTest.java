@@ -1,0 +1,137 @@
+package org.framegrid.stage.segment.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.framegrid.api.frame.Frame;
+import org.framegrid.api.frame.FrameMeta;
+import org.framegrid.api.frame.FramePool;
+import org.framegrid.api.frame.Matte;
+import org.framegrid.api.frame.PixelFormat;
+import org.framegrid.api.stage.Stage;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.testing.Fixtures;
+import org.framegrid.testing.MediaPipeReference;
+import org.framegrid.testing.MediaPipeReference.Rgba;
+import org.framegrid.testing.Providers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * segment with MediaPipe's selfie segmentation (the converted model bundle, real ONNX Runtime backend) against the
+ * ORIGINAL: the {@code @mediapipe/selfie_segmentation} solution run in headless Chromium by the model build's
+ * reference check ({@link MediaPipeReference}: its masks and the pixels Chromium decoded). The stage gets the same pixels as a frame; its soft matte
+ * ({@code FrameMeta.MATTE}, 256x256) is scaled bilinearly to the image as MediaPipe scales its mask, and compared with
+ * MediaPipe's mask: the mean difference of the probabilities, and the IoU of both thresholded at 0.5.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class SelfieSegmentationTest {
+
+    /** The images of the selfie check: where MediaPipe's mask covers 5% or more, IoU is judged (FINDINGS §4.2). */
+    static final List<String> IMAGES = List.of("astronaut", "chelsea", "coffee", "dog", "eagle", "person", "kite",
+            "horses");
+    static final double MIN_IOU = 0.98;
+    /**
+     * The stage's input sampling is 8-bit fixed-point bilinear (ImageInputWriter), the reference check's is double
+     * precision: a little more than the converter check's 0.004.
+     */
+    static final double MAX_MEAN_DIFFERENCE = 0.006;
+
+    private static EmbeddedEngine engine;
+    private static FramePool pool;
+    private static SegmentProvider provider;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        engine = new EmbeddedEngine(60_000, false);
+        pool = engine.pool();
+        provider = new SegmentProvider();
+        provider.addModel(Fixtures.bundled("selfie-segmentation"));
+        provider.setBackend(Providers.cpuBackend());
+    }
+
+    @AfterAll
+    static void tearDown() {
+        engine.close();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theMatteMatchesMediaPipesOwnSolution() {
+        Path masks = MediaPipeReference.dir("selfie");
+        return IMAGES.stream().map(name -> DynamicTest.dynamicTest(name, () -> compare(masks, name)));
+    }
+
+    private static void compare(Path masks, String name) throws Exception {
+        Rgba pixels = MediaPipeReference.pixels(name);
+        Rgba theirs = Rgba.read(masks.resolve(name + ".mask"));
+        assertEquals(pixels.width() + "x" + pixels.height(), theirs.width() + "x" + theirs.height(), "mask size");
+        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of("model", "selfie-segmentation",
+                "background", "NONE", "threads", 1L));
+        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, pixels.image());
+        Matte matte;
+        try {
+            stage.process(frame);
+            matte = frame.meta(FrameMeta.MATTE);
+            assertNotNull(matte, "the soft matte is attached");
+            assertNotNull(frame.meta(FrameMeta.MASK), "and the mask");
+        } finally {
+            frame.release();
+            stage.stop();
+        }
+        assertEquals("256x256", matte.width() + "x" + matte.height(), "the model's resolution");
+        int intersection = 0;
+        int union = 0;
+        int foreground = 0;
+        double difference = 0;
+        for (int y = 0; y < pixels.height(); y++) {
+            for (int x = 0; x < pixels.width(); x++) {
+                double p = bilinear(matte, (x + 0.5) * matte.width() / pixels.width() - 0.5,
+                        (y + 0.5) * matte.height() / pixels.height() - 0.5);
+                // MediaPipe's confidence is its mask's alpha channel (see the reference check).
+                int alpha = theirs.channel(x, y, 3);
+                boolean a = p > 0.5;
+                boolean b = alpha > 127;
+                intersection += a && b ? 1 : 0;
+                union += a || b ? 1 : 0;
+                foreground += b ? 1 : 0;
+                difference += Math.abs(p - alpha / 255.0);
+            }
+        }
+        int area = pixels.width() * pixels.height();
+        double iou = union == 0 ? 1 : (double) intersection / union;
+        double mean = difference / area;
+        System.out.printf("segment selfie-segmentation vs @mediapipe/selfie_segmentation, %s %dx%d: IoU %.4f, mean "
+                + "|difference| %.5f (foreground %.1f%%)%n", name, pixels.width(), pixels.height(), iou, mean,
+                100.0 * foreground / area);
+        assertTrue(mean <= MAX_MEAN_DIFFERENCE, name + ": mean matte difference " + mean);
+        if (foreground >= 0.05 * area) {
+            assertTrue(iou >= MIN_IOU, name + ": IoU " + iou + " < " + MIN_IOU);
+        }
+    }
+
+    private static double bilinear(Matte matte, double fx, double fy) {
+        int w = matte.width();
+        int h = matte.height();
+        fx = Math.clamp(fx, 0, w - 1);
+        fy = Math.clamp(fy, 0, h - 1);
+        int x0 = (int) fx;
+        int y0 = (int) fy;
+        int x1 = Math.min(x0 + 1, w - 1);
+        int y1 = Math.min(y0 + 1, h - 1);
+        double dx = fx - x0;
+        double dy = fy - y0;
+        float[] a = matte.alpha();
+        return a[y0 * w + x0] * (1 - dx) * (1 - dy) + a[y0 * w + x1] * dx * (1 - dy) + a[y1 * w + x0] * (1 - dx) * dy
+                + a[y1 * w + x1] * dx * dy;
+    }
+}
