@@ -178,4 +178,65 @@ class NetworkTest {
             paid.stop(first.id());
         }
     }
+
+    @Test
+    void malformedBodiesAre400WithOneLineAndTheLogStaysShort() throws Exception {
+        TestPayments pay = new TestPayments(1);
+        EmbeddedOrchestrator a = orchestrator("0xa", 2, pay);
+        Gateway g = gateway(List.of(a.uri()), Map.of(), pay);
+        List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (GatewayClient client = new GatewayClient(g.uri());
+             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            StreamInfo s = client.start("live-passthrough", Map.of());
+            String session = String.valueOf(client.status(s.id()).get("session"));
+            Map<URI, List<String>> bad = Map.of(
+                    a.uri().resolve("/v1/sessions"), List.of("null", "{", "{\"pipeline\":\"live-passthrough\","
+                            + "\"sender\":\"0xg\",\"payment\":{\"scheme\":\"test-iou\",\"data\":\"%%not base64\"}}"),
+                    a.uri().resolve("/v1/sessions/" + session + "/payment"), List.of("null", "{",
+                            "{\"scheme\":\"test-iou\",\"data\":\"%%not base64\"}", "{\"data\":7}"),
+                    g.uri().resolve("/v1/streams"), List.of("null", "{", "[]"));
+            java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+            root.addHandler(capture);
+            try {
+                for (int round = 0; round < 30; round++) {
+                    for (Map.Entry<URI, List<String>> e : bad.entrySet()) {
+                        for (String body : e.getValue()) {
+                            var r = http.send(java.net.http.HttpRequest.newBuilder(e.getKey())
+                                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                            assertEquals(400, r.statusCode(), e.getKey() + " " + body + ": " + r.body());
+                            assertTrue(r.body().startsWith("{\"error\":") && !r.body().contains("\n")
+                                    && !r.body().contains("Exception"), r.body());
+                            if (round == 0) {
+                                System.out.println(e.getKey().getPath() + " " + body + " -> " + r.body());
+                            }
+                        }
+                    }
+                }
+            } finally {
+                root.removeHandler(capture);
+            }
+            System.out.println(logged.size() + " log lines for 300 malformed requests");
+            assertTrue(logged.stream().allMatch(r -> r.getThrown() == null), "no stack trace in the log");
+            assertTrue(logged.stream().anyMatch(r -> r.getMessage().contains("400 POST /v1/sessions")),
+                    "the refusals are logged");
+            // Two servers, each at most 10 lines a minute: the refusals are not logged one by one.
+            assertTrue(logged.size() <= 20, logged.size() + " lines");
+            client.stop(s.id());
+        }
+    }
 }
