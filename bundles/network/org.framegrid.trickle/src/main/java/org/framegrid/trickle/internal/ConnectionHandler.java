@@ -208,8 +208,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
      */
     private void refuse(ChannelHandlerContext ctx, HttpRequest r, HttpReply reply, boolean close) {
         discard = true;
-        server.clientErrors.client(reply.status() + " " + r.method() + " " + new QueryStringDecoder(r.uri()).path()
-                + " from " + ctx.channel().remoteAddress() + ": " + new String(reply.body(), StandardCharsets.UTF_8).strip());
+        logRefused(ctx, r, reply);
         if (close) {
             Responses.write(ctx, false, reply);
         } else {
@@ -231,11 +230,16 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             reply = HttpReply.text(500, r.method() + " " + q.path() + ": " + e);
         }
         if (reply.status() >= 400 && reply.status() < 500 && reply.status() != 404) {
-            // A client's mistake: one line, rate-limited (404 is a normal answer of the APIs: a stream that ended).
-            server.clientErrors.client(reply.status() + " " + r.method() + " " + q.path() + " from "
-                    + ctx.channel().remoteAddress() + ": " + new String(reply.body(), StandardCharsets.UTF_8).strip());
+            logRefused(ctx, r, reply); // 404 is a normal answer of the APIs: a stream that ended
         }
         Responses.reply(ctx, r, reply);
+    }
+
+    /** A client's mistake: one line (rate-limited) naming the request, the client and the reason. */
+    private void logRefused(ChannelHandlerContext ctx, HttpRequest r, HttpReply reply) {
+        server.clientErrors.client(reply.status() + " " + r.method() + " " + new QueryStringDecoder(r.uri()).path()
+                + " from " + ctx.channel().remoteAddress() + ": "
+                + new String(reply.body(), StandardCharsets.UTF_8).strip());
     }
 
     @Override

@@ -62,7 +62,8 @@ final class NettyTrickleServer implements TrickleServer {
                             ch.pipeline().addLast(new TooManyConnections(perAddress.limit(), clientErrors));
                             return;
                         }
-                        ch.pipeline().addLast(new ConnectionTimeouts(limits), new ConnectionHandler(NettyTrickleServer.this));
+                        ch.pipeline().addLast(new ConnectionTimeouts(limits),
+                                new ConnectionHandler(NettyTrickleServer.this));
                     }
                 });
         try {
