@@ -61,6 +61,17 @@ final class StreamFlow {
         return now - lastInputNanos < INPUT_FLOWING_NANOS;
     }
 
+    /** @return whether input moved after {@code nanos} */
+    boolean inputSince(long nanos) {
+        long last = lastInputNanos;
+        return last != 0 && last - nanos > 0;
+    }
+
+    /** @return how long no input came, counted from {@code sinceNanos} at the earliest */
+    long idleNanos(long now, long sinceNanos) {
+        return now - (inputSince(sinceNanos) ? lastInputNanos : sinceNanos);
+    }
+
     /** @return how long no output came, counted from {@code sinceNanos} at the earliest */
     long silentNanos(long now, long sinceNanos) {
         return now - Math.max(lastOutputNanos, sinceNanos);

@@ -239,4 +239,41 @@ class NetworkTest {
             client.stop(s.id());
         }
     }
+
+    @Test
+    void anIdleStreamPaysNothingMoreEndsAtItsIdleLimitAndReleasesWhatWasAtRisk() throws Exception {
+        TestPayments pay = new TestPayments(1);
+        EmbeddedOrchestrator a = orchestrator("0xa", 1, pay);
+        // Payments every 200 ms: before the fix, 2 s of idle stream paid about 10 times.
+        Gateway g = new Gateway(new GatewaySettings("0xgateway", "127.0.0.1", 0, List.of(a.uri()), Map.of(),
+                BigInteger.valueOf(5_000), 200, 1_500, 2_000), channels, Providers.service(OrchestratorSelector.class),
+                pay, servers);
+        open.add(g);
+        try (GatewayClient client = new GatewayClient(g.uri())) {
+            StreamInfo s = client.start("live-passthrough", Map.of());
+            GatewayStream stream = g.stream(s.id());
+            assertTrue(pay.valueAtRisk("0xa").signum() > 0, "the initial payment is at risk while the session runs");
+            org.framegrid.testing.Await.until("the idle stream to end", 10_000, () -> g.stream(s.id()) == null);
+            StreamReport report = stream.status();
+            System.out.println("idle stream: " + report);
+            assertEquals(0, report.payments(), "no periodic payment for a stream without input");
+            assertTrue(report.failures().getLast()
+                            .matches("no input for \\d+ ms \\(the limit is 2000 ms\\): stream ended"),
+                    report.failures().toString());
+            // What the ended session did not deliver is released as the stream stops (just after it is forgotten).
+            org.framegrid.testing.Await.until("the value at risk to be released", 5_000,
+                    () -> pay.valueAtRisk("0xa").signum() == 0, () -> pay.valueAtRisk("0xa") + " wei at risk");
+            GatewayException gone = assertThrows(GatewayException.class, () -> client.status(s.id()));
+            assertEquals(404, gone.status());
+            // Its slot on the orchestrator (capacity 1) comes back: a new stream starts there.
+            org.framegrid.testing.Await.until("the orchestrator's slot to come back", 5_000, () -> {
+                try {
+                    client.stop(client.start("live-passthrough", Map.of()).id());
+                    return true;
+                } catch (Exception busy) {
+                    return false;
+                }
+            });
+        }
+    }
 }
