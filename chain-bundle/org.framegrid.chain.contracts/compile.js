@@ -31,8 +31,10 @@ for (const f of files) {
   sources[path.relative(srcDir, f).split(path.sep).join('/')] = { content: fs.readFileSync(f, 'utf8') };
 }
 const solcVersion = JSON.parse(fs.readFileSync(path.join(__dirname, 'node_modules', 'solc', 'package.json'))).version;
+// The lock file pins the imported libraries (@openzeppelin/contracts): another version must recompile too.
+const lock = fs.readFileSync(path.join(__dirname, 'package-lock.json'), 'utf8');
 const stamp = crypto.createHash('sha256')
-  .update(JSON.stringify({ solcVersion, evmVersion, script: fs.readFileSync(__filename, 'utf8'), sources }))
+  .update(JSON.stringify({ solcVersion, evmVersion, script: fs.readFileSync(__filename, 'utf8'), lock, sources }))
   .digest('hex');
 if (stampFile && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8').trim() === stamp
     && fs.existsSync(outDir)) {
@@ -63,8 +65,11 @@ function findImport(p) {
 const output = JSON.parse(solc.compile(JSON.stringify(input), { import: findImport }));
 let failed = false;
 for (const e of output.errors || []) {
-  console.error(e.formattedMessage || e.message);
   if (e.severity === 'error') failed = true;
+  // Warnings inside the pinned npm libraries (@openzeppelin/...) are theirs to fix, not ours: only errors show.
+  const file = e.sourceLocation && e.sourceLocation.file;
+  if (e.severity !== 'error' && file && !sources[file]) continue;
+  console.error(e.formattedMessage || e.message);
 }
 if (failed) process.exit(1);
 
@@ -73,6 +78,7 @@ fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
 let written = 0;
 for (const [file, contracts] of Object.entries(output.contracts || {})) {
+  if (!sources[file]) continue; // imported library code (@openzeppelin/...) is compiled into ours, never deployed alone
   for (const [name, c] of Object.entries(contracts)) {
     const bin = c.evm && c.evm.bytecode && c.evm.bytecode.object;
     if (!bin) continue; // interfaces, abstract contracts and libraries inlined into others

@@ -13,6 +13,7 @@ const stamp = path.join(here, 'node_modules', '.framegrid-lock.sha256');
 const needed = [
   'node_modules/solc/soljson.js',
   'node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil',
+  'node_modules/@openzeppelin/contracts/package.json',
 ];
 
 const lockHash = crypto.createHash('sha256').update(fs.readFileSync(lock)).digest('hex');
@@ -22,7 +23,7 @@ if (current === lockHash && needed.every((f) => fs.existsSync(path.join(here, f)
   process.exit(0);
 }
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-// --ignore-scripts: neither package needs an install script, and none may download anything.
+// --ignore-scripts: no package needs an install script, and none may download anything.
 const r = spawnSync(npm, ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: here, stdio: 'inherit' });
 if (r.status !== 0) {
   console.error(`npm ci failed in ${here} (exit ${r.status}); check network access to the npm registry or the npm cache`);

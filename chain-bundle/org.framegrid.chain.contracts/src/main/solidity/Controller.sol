@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.37;
 
+import "./Interfaces.sol";
+
 /// Registry of protocol contract addresses by keccak256(name), with an owner and a system-wide pause.
 contract Controller {
     struct ContractInfo {
@@ -30,6 +32,13 @@ contract Controller {
     function setContractInfo(bytes32 _id, address _contractAddress, bytes20 _gitCommitHash) external onlyOwner {
         registry[_id] = ContractInfo(_contractAddress, _gitCommitHash);
         emit SetContractInfo(_id, _contractAddress, _gitCommitHash);
+    }
+
+    /// Points the contract registered under _id at another Controller (e.g. when the registry itself is replaced).
+    function updateController(bytes32 _id, address _controller) external onlyOwner {
+        address target = registry[_id].contractAddress;
+        require(target != address(0), "Controller: no contract registered under this id");
+        IManager(target).setController(_controller);
     }
 
     function getContract(bytes32 _id) external view returns (address) {

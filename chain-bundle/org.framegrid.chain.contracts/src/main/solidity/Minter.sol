@@ -48,7 +48,9 @@ contract Minter is Manager {
         emit SetCurrentRewardTokens(currentMintableTokens, inflation);
     }
 
-    /// Mints currentMintableTokens * _fracNum / _fracDenom (capped at what is left this round) into this vault.
+    /// Mints this round's share _fracNum / _fracDenom into this vault, rounded as Livepeer's MathUtils.percOf does:
+    /// the fraction first truncated to billionths, then currentMintableTokens * billionths / 10^9 (truncated). Reverts
+    /// rather than mint past the round's mintable amount.
     function createReward(uint256 _fracNum, uint256 _fracDenom)
         external
         onlyContract("BondingManager")
@@ -56,14 +58,31 @@ contract Minter is Manager {
         returns (uint256)
     {
         require(_fracDenom > 0, "Minter: zero reward denominator");
-        uint256 mintAmount = currentMintableTokens * _fracNum / _fracDenom;
-        uint256 left = currentMintableTokens - currentMintedTokens;
-        if (mintAmount > left) {
-            mintAmount = left;
-        }
+        uint256 mintAmount = currentMintableTokens * (_fracNum * PERC_DIVISOR / _fracDenom) / PERC_DIVISOR;
         currentMintedTokens += mintAmount;
+        require(currentMintedTokens <= currentMintableTokens, "Minter: minted tokens cannot exceed mintable tokens");
         livepeerToken().mint(address(this), mintAmount);
         return mintAmount;
+    }
+
+    /// Moves this vault's LPT and ETH to its successor, which must use the same Controller. This Minter must still be
+    /// the registered "Minter" (the successor accepts the ETH because it comes from the registered Minter); afterwards
+    /// the owner registers the successor and grants it the token's minter and burner roles.
+    function migrateToNewMinter(IMinter _newMinter) external onlyControllerOwner {
+        require(address(_newMinter) != address(this), "Minter: new Minter cannot be current Minter");
+        require(address(_newMinter) != address(0), "Minter: new Minter cannot be null address");
+        IController newMinterController = _newMinter.getController();
+        require(address(newMinterController) == address(controller), "Minter: new Minter Controller must be current Controller");
+        require(newMinterController.getContract(keccak256("Minter")) == address(this),
+            "Minter: current Minter must be registered");
+        ILivepeerToken token = livepeerToken();
+        require(token.transfer(address(_newMinter), token.balanceOf(address(this))), "Minter: token transfer failed");
+        _newMinter.depositETH{value: address(this).balance}();
+    }
+
+    /// The Controller this Minter belongs to (Livepeer's IMinter.getController).
+    function getController() external view returns (IController) {
+        return controller;
     }
 
     function trustedTransferTokens(address _to, uint256 _amount)
@@ -74,6 +93,11 @@ contract Minter is Manager {
         require(livepeerToken().transfer(_to, _amount), "Minter: token transfer failed");
     }
 
+    /// Burns LPT held here (slashed stake); the token grants this contract BURNER_ROLE.
+    function trustedBurnTokens(uint256 _amount) external onlyContract("BondingManager") whenSystemNotPaused {
+        livepeerToken().burn(_amount);
+    }
+
     function trustedWithdrawETH(address payable _to, uint256 _amount) external whenSystemNotPaused {
         require(msg.sender == peer("BondingManager") || msg.sender == peer("TicketBroker"),
             "Minter: caller is not the BondingManager or TicketBroker");
@@ -81,9 +105,11 @@ contract Minter is Manager {
         require(ok, "Minter: ETH transfer failed");
     }
 
+    /// ETH in: sender funds from the TicketBroker, or everything from the previous Minter when it migrates here
+    /// (the registered "Minter" is still the previous one then).
     function depositETH() external payable returns (bool) {
-        require(msg.sender == peer("BondingManager") || msg.sender == peer("TicketBroker"),
-            "Minter: caller is not the BondingManager or TicketBroker");
+        require(msg.sender == peer("TicketBroker") || msg.sender == peer("BondingManager") || msg.sender == peer("Minter"),
+            "Minter: caller is not the TicketBroker, BondingManager or Minter");
         return true;
     }
 

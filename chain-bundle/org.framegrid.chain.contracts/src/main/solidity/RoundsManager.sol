@@ -16,6 +16,8 @@ contract RoundsManager is Manager {
     uint256 public lastRoundLengthUpdateRound;
     uint256 public lastRoundLengthUpdateStartBlock;
     mapping(uint256 => bytes32) private roundBlockHashes;
+    /// LIP number => the round from which that protocol upgrade applies (0 = not set), as in Livepeer.
+    mapping(uint256 => uint256) public lipUpgradeRound;
 
     event NewRound(uint256 indexed round, bytes32 blockHash);
     event ParameterUpdate(string param);
@@ -39,6 +41,12 @@ contract RoundsManager is Manager {
         require(_roundLockAmount <= PERC_DIVISOR, "RoundsManager: invalid round lock amount");
         roundLockAmount = _roundLockAmount;
         emit ParameterUpdate("roundLockAmount");
+    }
+
+    /// Records once the round from which LIP _lip applies; later rules may branch on it.
+    function setLIPUpgradeRound(uint256 _lip, uint256 _round) external onlyControllerOwner {
+        require(lipUpgradeRound[_lip] == 0, "RoundsManager: LIP upgrade round already set");
+        lipUpgradeRound[_lip] = _round;
     }
 
     function initializeRound() external whenSystemNotPaused {

@@ -2,6 +2,8 @@
 pragma solidity 0.8.37;
 
 import "./Manager.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
+import {MessageHashUtils} from "@openzeppelin/contracts/utils/cryptography/MessageHashUtils.sol";
 
 /// Probabilistic micropayments: sender deposits and reserves (held as ETH by the Minter), unlock/withdraw, and
 /// redemption of winning tickets, whose value is credited to the recipient orchestrator's fees.
@@ -85,17 +87,22 @@ contract TicketBroker is Manager {
         emit ReserveFunded(msg.sender, msg.value);
     }
 
-    function fundDepositAndReserve(uint256 _depositAmount, uint256 _reserveAmount)
-        external
+    function fundDepositAndReserve(uint256 _depositAmount, uint256 _reserveAmount) external payable {
+        fundDepositAndReserveFor(msg.sender, _depositAmount, _reserveAmount);
+    }
+
+    /// Funds _addr's deposit and reserve from the caller's ETH (e.g. a gateway operator topping up a hot wallet).
+    function fundDepositAndReserveFor(address _addr, uint256 _depositAmount, uint256 _reserveAmount)
+        public
         payable
         whenSystemNotPaused
     {
         require(msg.value == _depositAmount + _reserveAmount, "TicketBroker: value is not deposit plus reserve");
-        senders[msg.sender].deposit += _depositAmount;
-        reserves[msg.sender].funds += _reserveAmount;
+        senders[_addr].deposit += _depositAmount;
+        reserves[_addr].funds += _reserveAmount;
         minter().depositETH{value: msg.value}();
-        emit DepositFunded(msg.sender, _depositAmount);
-        emit ReserveFunded(msg.sender, _reserveAmount);
+        emit DepositFunded(_addr, _depositAmount);
+        emit ReserveFunded(_addr, _reserveAmount);
     }
 
     function unlock() external whenSystemNotPaused currentRoundInitialized {
@@ -182,8 +189,13 @@ contract TicketBroker is Manager {
 
     function getSenderInfo(address _sender) external view returns (Sender memory sender, ReserveInfo memory reserve) {
         sender = senders[_sender];
-        Reserve storage r = reserves[_sender];
-        reserve = ReserveInfo(r.funds, r.claimedForRound[roundsManager().currentRound()]);
+        reserve = getReserveInfo(_sender);
+    }
+
+    /// What is left of _reserveHolder's reserve, and how much of it was claimed in the current round.
+    function getReserveInfo(address _reserveHolder) public view returns (ReserveInfo memory info) {
+        Reserve storage r = reserves[_reserveHolder];
+        info = ReserveInfo(r.funds, r.claimedForRound[roundsManager().currentRound()]);
     }
 
     /// What _claimant may still take from _reserveHolder's reserve this round: an equal share per active orchestrator.
@@ -260,27 +272,12 @@ contract TicketBroker is Manager {
         }
     }
 
-    /// EIP-191 personal-message signer of _hash; address(0) for a malformed or non-canonical signature.
+    /// EIP-191 personal-message signer of _hash as OpenZeppelin's ECDSA (the real contract's) recovers it;
+    /// address(0) where ECDSA.recover would revert: a length other than 65 bytes, a high s (EIP-2: otherwise each
+    /// signature has a malleable twin with another ticket-win draw), or a v other than 27 or 28.
     function recoverSigner(bytes32 _hash, bytes memory _sig) private pure returns (address) {
-        if (_sig.length != 65) {
-            return address(0);
-        }
-        bytes32 r;
-        bytes32 s;
-        uint8 v;
-        assembly {
-            r := mload(add(_sig, 32))
-            s := mload(add(_sig, 64))
-            v := byte(0, mload(add(_sig, 96)))
-        }
-        if (v < 27) {
-            v += 27;
-        }
-        // Reject high-s signatures (EIP-2): otherwise each signature has a malleable twin with another ticket-win draw.
-        if (uint256(s) > 0x7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0 || (v != 27 && v != 28)) {
-            return address(0);
-        }
-        bytes32 digest = keccak256(abi.encodePacked("\x19Ethereum Signed Message:\n32", _hash));
-        return ecrecover(digest, v, r, s);
+        (address signer, ECDSA.RecoverError recoverError,) =
+            ECDSA.tryRecover(MessageHashUtils.toEthSignedMessageHash(_hash), _sig);
+        return recoverError == ECDSA.RecoverError.NoError ? signer : address(0);
     }
 }

@@ -26,4 +26,11 @@ public interface ChainService {
 
     /** @return the network panel's figures at the latest block */
     NetworkStats networkStats() throws ChainException;
+
+    /**
+     * @return the treasury's balance, reward cut and ceiling at the latest block
+     * @throws ChainException also when the chain's Controller has no Treasury registered (a deployment before LIP-89)
+     * @since 2.1
+     */
+    TreasuryInfo treasury() throws ChainException;
 }

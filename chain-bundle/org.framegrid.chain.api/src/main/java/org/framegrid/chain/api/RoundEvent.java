@@ -10,7 +10,8 @@ import java.math.BigInteger;
  * @param blockNumber the block the watcher saw it at
  * @param txHash      the node's transaction for {@link Type#INITIALIZED} / {@link Type#REWARDED}, or {@code null}
  *                    when someone else initialised the round
- * @param amount      LPT minted by the node's {@code reward()} for {@link Type#REWARDED}, otherwise zero
+ * @param amount      for {@link Type#REWARDED}, the LPT the node's {@code reward()} credited to its pool (the
+ *                    {@code Reward} event's amount: what it minted less the treasury's cut), otherwise zero
  */
 public record RoundEvent(Type type, long round, long blockNumber, String txHash, BigInteger amount) {
 

@@ -19,6 +19,12 @@ public final class Units {
     public static final long PARTS_PER_BILLION = 1_000_000_000L;
     /** The rewardCut / feeShare unit: parts per 10⁶. */
     public static final long PARTS_PER_MILLION = 1_000_000L;
+    /**
+     * The BondingManager's precise unit (the treasury reward cut rate): 100 % is 10²⁷.
+     *
+     * @since 2.1
+     */
+    public static final BigInteger PRECISE_ONE = BigInteger.TEN.pow(27);
 
     private Units() {
     }
@@ -72,11 +78,44 @@ public final class Units {
     }
 
     /**
+     * @return a rate in parts per 10²⁷ (the treasury cut) as a percentage, e.g. 10²⁶ with 2 places is {@code 10.00%}
+     * @since 2.1
+     */
+    public static String formatPercentPrecise(BigInteger partsPerPreciseOne, int decimals) {
+        return percent(new BigDecimal(partsPerPreciseOne, 25), decimals);
+    }
+
+    /**
      * Parses a percentage such as {@code 25}, {@code 25%} or {@code 12.5} into parts per 10⁶.
      *
      * @throws IllegalArgumentException naming the text when it is not between 0 and 100 with at most 4 decimals
      */
     public static long parsePercentPpm(String text) {
+        return parsePercent(text, 4, "0.0001%").longValueExact();
+    }
+
+    /**
+     * Parses a percentage such as {@code 50} or {@code 0.00005%} into parts per 10⁹ (the Minter's rates).
+     *
+     * @throws IllegalArgumentException naming the text when it is not between 0 and 100 with at most 7 decimals
+     * @since 2.1
+     */
+    public static long parsePercentPpb(String text) {
+        return parsePercent(text, 7, "0.0000001%").longValueExact();
+    }
+
+    /**
+     * Parses a percentage such as {@code 20} or {@code 12.5%} into parts per 10²⁷ (the treasury cut's unit).
+     *
+     * @throws IllegalArgumentException naming the text when it is not between 0 and 100 with at most 25 decimals
+     * @since 2.1
+     */
+    public static BigInteger parsePercentPrecise(String text) {
+        return parsePercent(text, 25, "10^-25 %").toBigIntegerExact();
+    }
+
+    /** {@code text} as a percentage, in units of 10^-{@code places} %. */
+    private static BigDecimal parsePercent(String text, int places, String unit) {
         String plain = text == null ? "" : text.strip();
         plain = plain.endsWith("%") ? plain.substring(0, plain.length() - 1).strip() : plain;
         BigDecimal percent;
@@ -88,11 +127,12 @@ public final class Units {
         if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new IllegalArgumentException("'" + text + "' is not between 0% and 100%");
         }
-        BigDecimal ppm = percent.movePointRight(4);
-        if (ppm.stripTrailingZeros().scale() > 0) {
-            throw new IllegalArgumentException("'" + text + "' has more than 4 decimals (the unit is 0.0001%)");
+        BigDecimal units = percent.movePointRight(places);
+        if (units.stripTrailingZeros().scale() > 0) {
+            throw new IllegalArgumentException("'" + text + "' has more than " + places + " decimals (the unit is "
+                    + unit + ")");
         }
-        return ppm.longValueExact();
+        return units;
     }
 
     private static String percent(BigDecimal value, int decimals) {

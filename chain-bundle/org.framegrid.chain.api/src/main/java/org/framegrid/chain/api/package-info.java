@@ -12,7 +12,7 @@
  * and results are never {@code null} and services are thread-safe.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.framegrid.chain.api;
 
 import org.osgi.annotation.bundle.Export;

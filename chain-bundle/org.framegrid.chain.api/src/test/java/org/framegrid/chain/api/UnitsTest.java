@@ -45,6 +45,20 @@ class UnitsTest {
     }
 
     @Test
+    void theTreasuryCutIsAPercentageOfTenToThe27() {
+        assertEquals(BigInteger.TEN.pow(26), Units.parsePercentPrecise("10%"));
+        assertEquals(new BigInteger("333300000000000000000000000"), Units.parsePercentPrecise("33.33"));
+        assertEquals(Units.PRECISE_ONE, Units.parsePercentPrecise("100"));
+        assertEquals(500, Units.parsePercentPpb("0.00005%"));
+        assertEquals(500_000_000, Units.parsePercentPpb("50"));
+        assertEquals("10.00%", Units.formatPercentPrecise(BigInteger.TEN.pow(26), 2));
+        assertEquals("0.00%", Units.formatPercentPrecise(BigInteger.ZERO, 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Units.parsePercentPrecise("1e-30"));
+        assertEquals("'1e-30' has more than 25 decimals (the unit is 10^-25 %)", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Units.parsePercentPrecise("100.1"));
+    }
+
+    @Test
     void roundsHalfUpAtTheShownPlace() {
         assertEquals("0.01", Units.formatTokens(new BigInteger("5000000000000000"), 2));
         assertEquals("0.00", Units.formatTokens(new BigInteger("4999999999999999"), 2));

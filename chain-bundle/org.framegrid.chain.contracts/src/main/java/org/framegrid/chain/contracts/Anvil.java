@@ -181,6 +181,14 @@ public final class Anvil implements AutoCloseable {
         }
     }
 
+    /**
+     * Turns mining on every transaction on or off ({@code evm_setAutomine}); while off, transactions wait for
+     * {@link #mine(long)}.
+     */
+    public void setAutomine(boolean on) throws IOException {
+        call("evm_setAutomine", List.of(on), StringResponse.class);
+    }
+
     /** The latest block number. */
     public long blockNumber() throws IOException {
         return web3j.ethBlockNumber().send().getBlockNumber().longValueExact();

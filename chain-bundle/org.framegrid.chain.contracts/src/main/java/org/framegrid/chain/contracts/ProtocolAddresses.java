@@ -11,5 +11,8 @@ public record ProtocolAddresses(
         String minter,
         String bondingManager,
         String ticketBroker,
-        String serviceRegistry) {
+        String serviceRegistry,
+        String bondingVotes,
+        String treasury,
+        String livepeerGovernor) {
 }

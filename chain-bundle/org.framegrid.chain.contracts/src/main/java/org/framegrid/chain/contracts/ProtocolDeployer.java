@@ -2,14 +2,31 @@ package org.framegrid.chain.contracts;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.framegrid.chain.contracts.generated.BondingManager;
+import org.framegrid.chain.contracts.generated.BondingVotes;
 import org.framegrid.chain.contracts.generated.Controller;
+import org.framegrid.chain.contracts.generated.LivepeerGovernor;
 import org.framegrid.chain.contracts.generated.LivepeerToken;
 import org.framegrid.chain.contracts.generated.Minter;
 import org.framegrid.chain.contracts.generated.RoundsManager;
 import org.framegrid.chain.contracts.generated.ServiceRegistry;
 import org.framegrid.chain.contracts.generated.TicketBroker;
+import org.framegrid.chain.contracts.generated.Treasury;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Bytes20;
+import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint32;
+import org.web3j.abi.datatypes.generated.Uint48;
+import org.web3j.abi.datatypes.generated.Uint64;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
@@ -23,7 +40,10 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
  * Deploys the protocol contracts and registers them in a new Controller under {@code keccak256(name)}, or finds an
- * existing deployment through its Controller.
+ * existing deployment through its Controller. A deployment is complete as Livepeer's is on Arbitrum: the Minter holds
+ * the token's minter and burner roles, the BondingManager pays its treasury cut to the Treasury, and the
+ * LivepeerGovernor (votes from BondingVotes) is the only proposer, canceller and executor of the Treasury timelock,
+ * whose admin role the deployer renounces. The deployer stays the Controller's owner.
  * <p>
  * Stateless; each method may be called from any thread, but one account must only ever be used through one
  * {@link TransactionManager} (web3j's fast manager caches the nonce).
@@ -37,6 +57,9 @@ public final class ProtocolDeployer {
     public static final String BONDING_MANAGER = "BondingManager";
     public static final String TICKET_BROKER = "TicketBroker";
     public static final String SERVICE_REGISTRY = "ServiceRegistry";
+    public static final String BONDING_VOTES = "BondingVotes";
+    public static final String TREASURY = "Treasury";
+    public static final String LIVEPEER_GOVERNOR = "LivepeerGovernor";
 
     /**
      * Gas for a local dev chain: 2 gwei (above anvil's base fee, which only falls on an idle chain) and a 10 M limit
@@ -46,6 +69,7 @@ public final class ProtocolDeployer {
             new StaticGasProvider(BigInteger.valueOf(2_000_000_000L), BigInteger.valueOf(10_000_000L));
 
     private static final byte[] NO_COMMIT = new byte[20];
+    private static final byte[] DEFAULT_ADMIN_ROLE = new byte[32];
 
     private ProtocolDeployer() {
     }
@@ -53,6 +77,11 @@ public final class ProtocolDeployer {
     /** {@code keccak256(name)}: the Controller key of a contract name such as {@value #BONDING_MANAGER}. */
     public static byte[] contractId(String name) {
         return Hash.sha3(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code keccak256(role)}: an OpenZeppelin AccessControl role such as {@code "MINTER_ROLE"}. */
+    public static byte[] role(String name) {
+        return contractId(name);
     }
 
     /**
@@ -66,42 +95,77 @@ public final class ProtocolDeployer {
 
     /**
      * Deploys every contract from {@code deployer}, which becomes the Controller's owner and receives the genesis
-     * supply, and registers each in the Controller.
+     * supply, one transaction after another (about 30 blocks).
      *
-     * @throws Exception from web3j if a deployment or registration fails
+     * @throws Exception from web3j, or an {@link IllegalStateException} naming the step that failed
      */
     public static ProtocolAddresses deploy(Web3j web3j, TransactionManager deployer, ContractGasProvider gas,
             ProtocolParameters p) throws Exception {
-        Controller controller = Controller.deploy(web3j, deployer, gas).send();
-        String c = controller.getContractAddress();
-        String token = LivepeerToken.deploy(web3j, deployer, gas, c, p.genesisSupply()).send().getContractAddress();
-        String minter = Minter.deploy(web3j, deployer, gas, c, big(p.inflation()), big(p.inflationChange()),
-                big(p.targetBondingRate())).send().getContractAddress();
-        String bonding = BondingManager.deploy(web3j, deployer, gas, c, big(p.unbondingPeriod()),
-                big(p.numActiveTranscoders())).send().getContractAddress();
-        String rounds = RoundsManager.deploy(web3j, deployer, gas, c, big(p.roundLength()),
-                big(p.roundLockAmount())).send().getContractAddress();
-        String broker = TicketBroker.deploy(web3j, deployer, gas, c, big(p.unlockPeriod()),
-                big(p.ticketValidityPeriod())).send().getContractAddress();
-        String registry = ServiceRegistry.deploy(web3j, deployer, gas, c).send().getContractAddress();
-        ProtocolAddresses addresses = new ProtocolAddresses(c, token, rounds, minter, bonding, broker, registry);
-        register(controller, LIVEPEER_TOKEN, token);
-        register(controller, MINTER, minter);
-        register(controller, BONDING_MANAGER, bonding);
-        register(controller, ROUNDS_MANAGER, rounds);
-        register(controller, TICKET_BROKER, broker);
-        register(controller, SERVICE_REGISTRY, registry);
-        return addresses;
+        return deploy(new SequentialSender(web3j, deployer, gas), deployer.getFromAddress(), p);
     }
 
     /**
-     * {@link #deploy(Web3j, TransactionManager, ContractGasProvider, ProtocolParameters)} from anvil's first account,
-     * through a transaction manager of its own: if you already send from account 0 with a
-     * {@link #transactionManager} of yours, use the other overload with it, or its cached nonce goes stale.
+     * {@link #deploy(Web3j, TransactionManager, ContractGasProvider, ProtocolParameters)} from anvil's first account
+     * in two blocks (see {@link AnvilBatchSender}); it signs with its own nonces, so a {@link #transactionManager} of
+     * yours for account 0 made before this call has a stale nonce.
      */
     public static ProtocolAddresses deploy(Anvil anvil, ProtocolParameters parameters) throws Exception {
-        TransactionManager deployer = transactionManager(anvil.web3j(), anvil.accounts().get(0), anvil.chainId());
-        return deploy(anvil.web3j(), deployer, DEV_GAS, parameters);
+        Credentials deployer = anvil.accounts().get(0);
+        try (AnvilBatchSender sender = new AnvilBatchSender(anvil, deployer, DEV_GAS.getGasPrice())) {
+            return deploy(sender, deployer.getAddress(), parameters);
+        }
+    }
+
+    private static ProtocolAddresses deploy(DeploymentSender s, String deployer, ProtocolParameters p)
+            throws Exception {
+        String c = s.create(CONTROLLER, Controller.BINARY);
+        Map<String, String> registered = new LinkedHashMap<>();
+        registered.put(LIVEPEER_TOKEN, s.create(LIVEPEER_TOKEN, LivepeerToken.BINARY + constructor(uint(p.genesisSupply()))));
+        registered.put(MINTER, s.create(MINTER, Minter.BINARY + constructor(new Address(c), uint(p.inflation()),
+                uint(p.inflationChange()), uint(p.targetBondingRate()))));
+        registered.put(BONDING_MANAGER, s.create(BONDING_MANAGER, BondingManager.BINARY + constructor(new Address(c),
+                new Uint64(p.unbondingPeriod()), uint(p.numActiveTranscoders()))));
+        registered.put(ROUNDS_MANAGER, s.create(ROUNDS_MANAGER, RoundsManager.BINARY + constructor(new Address(c),
+                uint(p.roundLength()), uint(p.roundLockAmount()))));
+        registered.put(TICKET_BROKER, s.create(TICKET_BROKER, TicketBroker.BINARY + constructor(new Address(c),
+                uint(p.unlockPeriod()), uint(p.ticketValidityPeriod()))));
+        registered.put(SERVICE_REGISTRY, s.create(SERVICE_REGISTRY, ServiceRegistry.BINARY + constructor(new Address(c))));
+        registered.put(BONDING_VOTES, s.create(BONDING_VOTES, BondingVotes.BINARY + constructor(new Address(c))));
+        DynamicArray<Address> none = new DynamicArray<>(Address.class, List.of());
+        // The deployer administers the timelock only until the governor holds its roles (below).
+        String treasury = s.create(TREASURY, Treasury.BINARY + constructor(uint(p.governance().timelockDelay()), none,
+                none, new Address(deployer)));
+        registered.put(TREASURY, treasury);
+        for (Map.Entry<String, String> contract : registered.entrySet()) {
+            register(s, c, contract.getKey(), contract.getValue());
+        }
+        String token = registered.get(LIVEPEER_TOKEN);
+        String minter = registered.get(MINTER);
+        s.call("grant the Minter MINTER_ROLE", token, grantRole("MINTER_ROLE", minter));
+        s.call("grant the Minter BURNER_ROLE", token, grantRole("BURNER_ROLE", minter));
+        String bonding = registered.get(BONDING_MANAGER);
+        if (p.treasuryRewardCutRate().signum() > 0) {
+            s.call("setTreasuryRewardCutRate", bonding, encode("setTreasuryRewardCutRate", uint(p.treasuryRewardCutRate())));
+        }
+        if (p.treasuryBalanceCeiling().signum() > 0) {
+            s.call("setTreasuryBalanceCeiling", bonding, encode("setTreasuryBalanceCeiling", uint(p.treasuryBalanceCeiling())));
+        }
+        s.flush(); // the governor's constructor reads the Treasury and BondingVotes from the Controller
+
+        GovernanceParameters g = p.governance();
+        String governor = s.create(LIVEPEER_GOVERNOR, LivepeerGovernor.BINARY + constructor(new Address(c),
+                new Uint48(g.votingDelay()), new Uint32(g.votingPeriod()), uint(g.proposalThreshold()), uint(g.quorum()),
+                uint(g.quota())));
+        register(s, c, LIVEPEER_GOVERNOR, governor);
+        for (String role : List.of("PROPOSER_ROLE", "CANCELLER_ROLE", "EXECUTOR_ROLE")) {
+            s.call("grant the governor the Treasury's " + role, treasury, grantRole(role, governor));
+        }
+        s.call("renounce the deployer's Treasury admin role", treasury, encode("renounceRole",
+                new Bytes32(DEFAULT_ADMIN_ROLE), new Address(deployer)));
+        s.flush();
+        return new ProtocolAddresses(c, token, registered.get(ROUNDS_MANAGER), minter, bonding,
+                registered.get(TICKET_BROKER), registered.get(SERVICE_REGISTRY), registered.get(BONDING_VOTES), treasury,
+                governor);
     }
 
     /**
@@ -114,11 +178,25 @@ public final class ProtocolDeployer {
                 new ReadonlyTransactionManager(web3j, controllerAddress), DEV_GAS);
         return new ProtocolAddresses(controllerAddress,
                 find(controller, LIVEPEER_TOKEN), find(controller, ROUNDS_MANAGER), find(controller, MINTER),
-                find(controller, BONDING_MANAGER), find(controller, TICKET_BROKER), find(controller, SERVICE_REGISTRY));
+                find(controller, BONDING_MANAGER), find(controller, TICKET_BROKER), find(controller, SERVICE_REGISTRY),
+                find(controller, BONDING_VOTES), find(controller, TREASURY), find(controller, LIVEPEER_GOVERNOR));
     }
 
-    private static void register(Controller controller, String name, String address) throws Exception {
-        controller.setContractInfo(contractId(name), address, NO_COMMIT).send();
+    private static void register(DeploymentSender s, String controller, String name, String address) throws Exception {
+        s.call("register " + name, controller, encode("setContractInfo", new Bytes32(contractId(name)),
+                new Address(address), new Bytes20(NO_COMMIT)));
+    }
+
+    private static String grantRole(String role, String account) {
+        return encode("grantRole", new Bytes32(role(role)), new Address(account));
+    }
+
+    private static String encode(String function, Type<?>... arguments) {
+        return FunctionEncoder.encode(new Function(function, List.of(arguments), List.of()));
+    }
+
+    private static String constructor(Type<?>... arguments) {
+        return FunctionEncoder.encodeConstructor(List.of(arguments));
     }
 
     private static String find(Controller controller, String name) throws Exception {
@@ -135,7 +213,11 @@ public final class ProtocolDeployer {
         return address;
     }
 
-    private static BigInteger big(long value) {
-        return BigInteger.valueOf(value);
+    private static Uint256 uint(long value) {
+        return new Uint256(value);
+    }
+
+    private static Uint256 uint(BigInteger value) {
+        return new Uint256(value);
     }
 }

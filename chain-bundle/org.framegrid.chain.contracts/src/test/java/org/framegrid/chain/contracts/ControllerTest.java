@@ -2,6 +2,7 @@ package org.framegrid.chain.contracts;
 
 import static org.framegrid.chain.contracts.Protocol.lpt;
 import static org.framegrid.chain.contracts.Reverts.assertReverts;
+import static org.framegrid.chain.contracts.Reverts.assertRevertsWithError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** Discovery through the Controller, ownership, pause, who may mint, burn, and service URIs. */
 class ControllerTest {
+
+    static final String UNAUTHORIZED = "AccessControlUnauthorizedAccount(address,bytes32)";
 
     @Test
     void controllerRegistryPauseMintingAndServiceUris() throws Exception {
@@ -35,9 +38,13 @@ class ControllerTest {
             assertReverts(RevertReason.CONTROLLER_CALLER_IS_NOT_THE_OWNER, () -> asStranger.setContractInfo(
                     ProtocolDeployer.contractId(ProtocolDeployer.MINTER), p.address(3), new byte[20]).send());
 
-            // Only the Minter mints; anyone burns their own.
-            assertReverts(RevertReason.MANAGER_CALLER_IS_NOT_THE_MINTER,
-                    () -> p.token(0).mint(p.address(0), BigInteger.ONE).send());
+            // Only holders of the token's roles mint and burn (OpenZeppelin AccessControl, as Livepeer's token): the
+            // deployment gives both to the Minter; the deployer administers the roles and may grant itself one.
+            assertTrue(p.token(0).hasRole(ProtocolDeployer.role("MINTER_ROLE"), p.addresses.minter()).send());
+            assertTrue(p.token(0).hasRole(ProtocolDeployer.role("BURNER_ROLE"), p.addresses.minter()).send());
+            assertRevertsWithError(UNAUTHORIZED, () -> p.token(0).mint(p.address(0), BigInteger.ONE).send());
+            assertRevertsWithError(UNAUTHORIZED, () -> p.token(0).burn(lpt("1")).send());
+            p.token(0).grantRole(ProtocolDeployer.role("BURNER_ROLE"), p.address(0)).send();
             p.token(0).burn(lpt("1")).send();
             assertEquals(ProtocolParameters.SEED_SUPPLY.subtract(lpt("1")), p.token(0).totalSupply().send());
             assertReverts(RevertReason.MANAGER_CALLER_IS_NOT_THE_ROUNDSMANAGER,

@@ -21,7 +21,8 @@ class RevertReasonTest {
     private static final Pattern REASON = Pattern.compile("\"([A-Z][A-Za-z]+: [^\"]+)\"");
     // The one reason built at run time: Manager.onlyContract(name) appends the expected caller's name.
     private static final String CALLER_PREFIX = "Manager: caller is not the ";
-    private static final Set<String> CALLERS = Set.of("Minter", "RoundsManager", "BondingManager", "TicketBroker");
+    private static final Set<String> CALLERS = Set.of("Minter", "RoundsManager", "BondingManager", "TicketBroker",
+            "Verifier");
 
     @Test
     void enumMatchesSoliditySources() throws IOException {

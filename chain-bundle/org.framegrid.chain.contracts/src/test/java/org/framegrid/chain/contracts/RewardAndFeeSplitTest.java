@@ -15,7 +15,7 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
  * One orchestrator (rewardCut 10%, feeShare 60%) with 1,000 LPT of its own and delegators of 2,000 and 3,000 LPT:
- * reward() and a redeemed winning ticket split exactly as protocol.md §4 says.
+ * reward() and a redeemed winning ticket split exactly as protocol.md §4 says, after the treasury's 10% of the mint.
  */
 class RewardAndFeeSplitTest {
 
@@ -39,8 +39,17 @@ class RewardAndFeeSplitTest {
 
             TransactionReceipt rewardReceipt = p.bonding(1).reward().send();
             BigInteger reward = BondingManager.getRewardEvents(rewardReceipt).get(0).amount;
-            // The only active orchestrator holds all active stake, so it mints the whole round's tokens.
-            assertEquals(mintable, reward);
+            // The only active orchestrator holds all active stake, so it mints the whole round's tokens (its share is
+            // 10^9 billionths exactly); the treasury takes its 10% cut (10^26 per 10^27) of them first (LIP-90).
+            BigInteger treasuryCut = mintable.multiply(BigInteger.TEN.pow(26)).divide(BigInteger.TEN.pow(27));
+            assertEquals(mintable, p.minter().currentMintedTokens().send());
+            BondingManager.TreasuryRewardEventResponse toTreasury =
+                    BondingManager.getTreasuryRewardEvents(rewardReceipt).get(0);
+            assertEquals(p.address(1), toTreasury.transcoder);
+            assertEquals(p.addresses.treasury(), toTreasury.treasury);
+            assertEquals(treasuryCut, toTreasury.amount);
+            assertEquals(treasuryCut, p.token(0).balanceOf(p.addresses.treasury()).send());
+            assertEquals(mintable.subtract(treasuryCut), reward);
             assertReverts(RevertReason.BONDING_REWARD_ALREADY_CALLED_FOR_THIS_ROUND, () -> p.bonding(1).reward().send());
             assertReverts(RevertReason.BONDING_CALLER_MUST_BE_AN_ACTIVE_TRANSCODER, () -> p.bonding(2).reward().send());
 

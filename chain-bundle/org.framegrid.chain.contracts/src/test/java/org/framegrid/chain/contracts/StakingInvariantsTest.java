@@ -29,16 +29,18 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tuples.generated.Tuple7;
 
 /**
- * 1,000 random sequences of bond / move / unbond / rebond / withdraw / reward / fees / claim / new round, each from
- * the same snapshot, keep the staking invariants: supply = genesis + minted; the Minter holds exactly the delegated
- * stake plus the unbonding locks; no holder's claim underflows and an orchestrator's delegators never claim more than
- * its delegated stake (exactly as much while nothing was minted); the Minter's ETH covers every claimable fee and
- * sender funds. Every step either succeeds or reverts with one of the contracts' own reasons.
+ * 1,000 random sequences of bond / move / unbond / rebond / withdraw / transfer bond / reward / fees / claim / new
+ * round, each from the same snapshot, keep the staking invariants: supply = genesis + minted (orchestrators' rewards
+ * and the treasury's cut), and every LPT is in an account, the Minter or the Treasury; the Treasury holds exactly its
+ * cuts; the Minter holds exactly the delegated stake plus the unbonding locks; no holder's claim underflows and an
+ * orchestrator's delegators never claim more than its delegated stake (exactly as much while nothing was minted); the
+ * Minter's ETH covers every claimable fee and sender funds; BondingVotes agrees with the bonded stake at every round
+ * ({@link VoteInvariants}). Every step either succeeds or reverts with one of the contracts' own reasons.
  */
 class StakingInvariantsTest {
 
-    enum Kind { BOND, MOVE, UNBOND, REBOND, REBOND_FROM_UNBONDED, WITHDRAW_STAKE, REWARD, FEES, WITHDRAW_FEES, CLAIM,
-        NEXT_ROUND }
+    enum Kind { BOND, MOVE, UNBOND, REBOND, REBOND_FROM_UNBONDED, WITHDRAW_STAKE, TRANSFER_BOND, REWARD, FEES,
+        WITHDRAW_FEES, CLAIM, NEXT_ROUND }
 
     /** One step: who acts, on which orchestrator, with what share of the relevant amount, on which lock. */
     record Op(Kind kind, int holder, int orchestrator, int percent, int lock) {
@@ -50,6 +52,8 @@ class StakingInvariantsTest {
     private static final int SENDER = 7;
     private static final String FEE_RECIPIENT_ACCOUNT_INDEX = "8";
     private static final BigInteger ETH = BigInteger.TEN.pow(18);
+    private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+    private static final int ACCOUNTS = 10;
     private static final List<TypeReference<?>> DELEGATOR_OUTPUTS = List.of(
             new TypeReference<Uint256>() { }, new TypeReference<Uint256>() { }, new TypeReference<Address>() { },
             new TypeReference<Uint256>() { }, new TypeReference<Uint256>() { }, new TypeReference<Uint256>() { },
@@ -60,8 +64,13 @@ class StakingInvariantsTest {
     private static Protocol p;
     private static String snapshot;
     private static BigInteger supplyAtSnapshot;
+    private static BigInteger treasuryAtSnapshot;
+    private static long snapshotRound;
+    /** What this sequence's rewards paid the Treasury. */
+    private static BigInteger paidToTreasury;
     private static final Map<Kind, AtomicInteger> succeeded = new EnumMap<>(Kind.class);
     private static final Map<Kind, AtomicInteger> reverted = new EnumMap<>(Kind.class);
+    private static final Map<Kind, java.util.Set<RevertReason>> reasons = new EnumMap<>(Kind.class);
     private static final AtomicInteger sequencesThatMinted = new AtomicInteger();
     private static final AtomicLong ticketNonce = new AtomicLong();
     private static long startNanos;
@@ -72,6 +81,7 @@ class StakingInvariantsTest {
         for (Kind k : Kind.values()) {
             succeeded.put(k, new AtomicInteger());
             reverted.put(k, new AtomicInteger());
+            reasons.put(k, java.util.EnumSet.noneOf(RevertReason.class));
         }
     }
 
@@ -97,6 +107,8 @@ class StakingInvariantsTest {
         p.bonding(5).unbond(lpt("1000")).send();
         p.advanceRounds(2);
         supplyAtSnapshot = p.token(0).totalSupply().send();
+        treasuryAtSnapshot = p.token(0).balanceOf(p.addresses.treasury()).send();
+        snapshotRound = p.currentRound();
         snapshot = p.anvil.snapshot();
     }
 
@@ -107,8 +119,8 @@ class StakingInvariantsTest {
                     + " %.1f s checking%n", sequencesThatMinted.get(), (System.nanoTime() - startNanos) / 1e9,
                     operationNanos / 1e9, checkNanos / 1e9);
             for (Kind k : Kind.values()) {
-                System.out.printf("  %-22s %5d succeeded %5d reverted with a protocol reason%n", k,
-                        succeeded.get(k).get(), reverted.get(k).get());
+                System.out.printf("  %-22s %5d succeeded %5d reverted with a protocol reason %s%n", k,
+                        succeeded.get(k).get(), reverted.get(k).get(), reasons.get(k));
             }
             // A property that never exercised an operation would prove nothing about it.
             for (Kind k : Kind.values()) {
@@ -141,6 +153,7 @@ class StakingInvariantsTest {
         snapshot = p.anvil.snapshot();
         long start = System.nanoTime();
         BigInteger minted = BigInteger.ZERO;
+        paidToTreasury = BigInteger.ZERO;
         for (Op op : ops) {
             minted = minted.add(apply(op));
         }
@@ -175,9 +188,21 @@ class StakingInvariantsTest {
             case REBOND -> run(op, () -> bm.rebond(lockId(op)).send());
             case REBOND_FROM_UNBONDED -> run(op, () -> bm.rebondFromUnbonded(orchestrator, lockId(op)).send());
             case WITHDRAW_STAKE -> run(op, () -> bm.withdrawStake(lockId(op)).send());
+            case TRANSFER_BOND -> {
+                // To another holder: op.lock (0..3) picks one of the next four.
+                String to = p.address(HOLDERS[(indexOf(op.holder()) + 1 + op.lock()) % HOLDERS.length]);
+                BigInteger amount = percent(delegator(op.holder()).component1(), op.percent()).max(BigInteger.ONE);
+                run(op, () -> bm.transferBond(to, amount, ZERO_ADDRESS, ZERO_ADDRESS, ZERO_ADDRESS, ZERO_ADDRESS).send());
+            }
             case REWARD -> {
                 TransactionReceipt r = run(op, () -> p.bonding(op.orchestrator()).reward().send());
-                return r == null ? BigInteger.ZERO : BondingManager.getRewardEvents(r).get(0).amount;
+                if (r == null) {
+                    return BigInteger.ZERO;
+                }
+                BigInteger toTreasury = BondingManager.getTreasuryRewardEvents(r).stream()
+                        .map(e -> e.amount).reduce(BigInteger.ZERO, BigInteger::add);
+                paidToTreasury = paidToTreasury.add(toTreasury);
+                return BondingManager.getRewardEvents(r).get(0).amount.add(toTreasury);
             }
             case FEES -> {
                 BigInteger faceValue = ETH.multiply(BigInteger.valueOf(op.percent())).divide(BigInteger.valueOf(100));
@@ -204,7 +229,11 @@ class StakingInvariantsTest {
         // non-negativity check), one for the locks the first one revealed.
         ViewBatch views = new ViewBatch(p.anvil.web3j())
                 .uint(a.livepeerToken(), "totalSupply")
-                .uint(a.livepeerToken(), "balanceOf", ViewBatch.address(a.minter()));
+                .uint(a.livepeerToken(), "balanceOf", ViewBatch.address(a.minter()))
+                .uint(a.livepeerToken(), "balanceOf", ViewBatch.address(a.treasury()));
+        for (int account = 0; account < ACCOUNTS; account++) {
+            views.uint(a.livepeerToken(), "balanceOf", ViewBatch.address(p.address(account)));
+        }
         for (int o : ORCHESTRATORS) {
             views.uint(a.bondingManager(), "transcoderTotalStake", ViewBatch.address(p.address(o)));
         }
@@ -215,17 +244,25 @@ class StakingInvariantsTest {
                     .uint(a.bondingManager(), "pendingFees", holder, ViewBatch.uint(0));
         }
         List<List<Type>> r = views.send();
-        assertEquals(supplyAtSnapshot.add(minted), ViewBatch.big(r.get(0).get(0)), "supply = genesis + minted " + context);
+        BigInteger supply = ViewBatch.big(r.get(0).get(0));
+        assertEquals(supplyAtSnapshot.add(minted), supply, "supply = genesis + minted " + context);
         BigInteger minterLpt = ViewBatch.big(r.get(1).get(0));
+        BigInteger treasuryLpt = ViewBatch.big(r.get(2).get(0));
+        assertEquals(treasuryAtSnapshot.add(paidToTreasury), treasuryLpt, "Treasury LPT = its cuts " + context);
+        BigInteger held = minterLpt.add(treasuryLpt);
+        for (int account = 0; account < ACCOUNTS; account++) {
+            held = held.add(ViewBatch.big(r.get(3 + account).get(0)));
+        }
+        assertEquals(supply, held, "every LPT is in an account, the Minter or the Treasury " + context);
+        int row = 3 + ACCOUNTS;
         Map<Integer, BigInteger> delegated = new java.util.HashMap<>();
-        for (int i = 0; i < ORCHESTRATORS.length; i++) {
-            delegated.put(ORCHESTRATORS[i], ViewBatch.big(r.get(2 + i).get(0)));
+        for (int o : ORCHESTRATORS) {
+            delegated.put(o, ViewBatch.big(r.get(row++).get(0)));
         }
 
         ViewBatch locks = new ViewBatch(p.anvil.web3j());
         Map<Integer, BigInteger> claims = new java.util.HashMap<>();
         BigInteger claimableFees = BigInteger.ZERO;
-        int row = 2 + ORCHESTRATORS.length;
         int lockCount = 0;
         for (int h : HOLDERS) {
             List<Type> delegator = r.get(row++);
@@ -266,8 +303,10 @@ class StakingInvariantsTest {
 
         var sender = p.broker(0).getSenderInfo(p.address(SENDER)).send();
         BigInteger owed = claimableFees.add(sender.component1().deposit).add(sender.component2().fundsRemaining);
-        BigInteger held = p.ethBalance(a.minter());
-        assertTrue(owed.compareTo(held) <= 0, "Minter ETH " + held + " < owed " + owed + " " + context);
+        BigInteger eth = p.ethBalance(a.minter());
+        assertTrue(owed.compareTo(eth) <= 0, "Minter ETH " + eth + " < owed " + owed + " " + context);
+        // The snapshot round's predecessor is the last round every sequence shares.
+        VoteInvariants.check(p, ORCHESTRATORS, HOLDERS, snapshotRound - 1, context);
     }
 
     private static TransactionReceipt run(Op op, Reverts.Call call) {
@@ -280,6 +319,7 @@ class StakingInvariantsTest {
                 throw new AssertionError(op + " failed without a protocol revert reason", e);
             }
             reverted.get(op.kind()).incrementAndGet();
+            reasons.get(op.kind()).add(RevertReason.find(e).orElseThrow());
             return null;
         }
     }
@@ -293,6 +333,11 @@ class StakingInvariantsTest {
     private static BigInteger lockId(Op op) throws Exception {
         long count = delegator(op.holder()).component7().longValueExact();
         return BigInteger.valueOf(count == 0 ? 0 : op.lock() % count);
+    }
+
+    private static int indexOf(int holder) {
+        return java.util.stream.IntStream.range(0, HOLDERS.length).filter(i -> HOLDERS[i] == holder).findFirst()
+                .orElseThrow();
     }
 
     private static BigInteger percent(BigInteger amount, int percent) {

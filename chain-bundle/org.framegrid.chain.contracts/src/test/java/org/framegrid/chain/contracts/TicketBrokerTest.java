@@ -44,6 +44,11 @@ class TicketBrokerTest {
             badSig[10] ^= 1;
             assertReverts(RevertReason.TICKET_INVALID_SIGNATURE_OVER_TICKET_HASH,
                     () -> asRecipient.redeemWinningTicket(good.ticket(), badSig, rand).send());
+            // v is 27 or 28 only, as OpenZeppelin's ECDSA (the real TicketBroker's) takes it: 0 or 1 used to be accepted.
+            byte[] lowV = good.sig().clone();
+            lowV[64] -= 27;
+            assertReverts(RevertReason.TICKET_INVALID_SIGNATURE_OVER_TICKET_HASH,
+                    () -> asRecipient.redeemWinningTicket(good.ticket(), lowV, rand).send());
             Tickets.Signed otherSigner = new Tickets.Signed(good.ticket(), good.hash(),
                     Tickets.sign(good.hash(), p.credentials(6)), rand);
             assertReverts(RevertReason.TICKET_INVALID_SIGNATURE_OVER_TICKET_HASH,

@@ -29,8 +29,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * ({@link DemoChain}); then the orchestrators and the gateway start as their own processes
  * ({@link NodeProcesses}); a generated clip is streamed live through {@code pipelines/faces.yaml} via the gateway
  * client, and midway the serving orchestrator is killed ({@link LiveStream}); rounds advance, the nodes call
- * {@code reward()}, and the final table puts each account's reward and fees next to {@link Prediction}
- * ({@link EarningsReport}).
+ * {@code reward()}, and the final table puts each account's reward and fees, and the treasury's share, next to
+ * {@link Prediction} ({@link EarningsReport}).
  */
 final class Demo implements AutoCloseable {
     private static final BigInteger PRICE_PER_SECOND = new BigInteger("500000000000000"); // 0.0005 ETH
@@ -111,7 +111,8 @@ final class Demo implements AutoCloseable {
 
         // The starting point of the prediction: stakes, terms and the Minter's state before the rounds below.
         EarningsReport report = new EarningsReport(chain.staking, this::name);
-        Prediction prediction = report.start(chain.chain.networkStats(), orchestrators, delegators);
+        Prediction prediction = report.start(chain.chain.networkStats(), chain.chain.treasury(), orchestrators,
+                delegators);
 
         say("Round " + chain.devchain.advanceRounds(1)
                 + ": the orchestrators are active; each node calls reward() itself");
@@ -139,7 +140,8 @@ final class Demo implements AutoCloseable {
             awaitRewards(chain.staking, round, live);
             live.forEach(prediction::reward);
         }
-        say("Earnings on chain since the stream's round began, next to the spec's formulas");
+        say("Earnings on chain since the stream's round began, and the treasury's share of the rewards, next to the"
+                + " spec's formulas");
         report.print(prediction, won);
         System.out.printf(Locale.ROOT, "%ndemo finished in %.1f s; processed video: %s%n",
                 (System.nanoTime() - started) / 1e9, settings.out().resolve("demo-faces.ts"));

@@ -6,18 +6,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.framegrid.chain.api.TreasuryInfo;
+
 /**
- * What the spec's formulas (shared/protocol.md §3-4) say each account earns, computed from a starting state without
- * asking the contracts: at each new round the Minter steps the rate toward the target by comparing
- * {@code bonded / supply} and mints {@code supply × rate / 10⁹}; an orchestrator that calls {@code reward()} mints
- * {@code mintable × its active stake / total active stake}, keeps {@code rewardCut} of it and shares the rest by stake
- * (its own bond and its earlier commission count as stake); fees keep {@code 1 − feeShare} for the orchestrator and
- * share the rest by stake. Amounts are exact fractions until the end, then truncated to wei, so the contracts'
- * fixed-point truncation may differ by a few wei.
+ * What the spec's formulas (shared/protocol.md §3-4, with Livepeer's treasury and rounding) say each account earns,
+ * computed from a starting state without asking the contracts: at each new round the Minter steps the rate toward
+ * the target by comparing {@code bonded / supply} and mints {@code supply × rate / 10⁹}, and the treasury's next cut
+ * rate takes effect; an orchestrator that calls {@code reward()} mints {@code mintable × floor(active stake × 10⁹ /
+ * total active stake) / 10⁹} (the share in billionths, as Livepeer's {@code MathUtils.percOf}), sends the treasury its
+ * cut ({@code minted × rate / 10²⁷}; at the treasury's ceiling the next round's rate becomes zero), keeps
+ * {@code rewardCut} of the rest and shares the remainder by stake (its own bond and its earlier commission count as
+ * stake); fees keep {@code 1 − feeShare} for the orchestrator and share the rest by stake. The mint, the treasury's
+ * part and the commission are whole wei as the contracts compute them; the shares by stake are exact fractions until
+ * the end, then truncated, so the contracts' fixed-point factors may differ by a wei.
  */
 final class Prediction {
     static final BigInteger BILLION = BigInteger.valueOf(1_000_000_000L);
     static final BigInteger MILLION = BigInteger.valueOf(1_000_000L);
+    static final BigInteger PRECISE_ONE = BigInteger.TEN.pow(27);
 
     /** An orchestrator as the prediction starts: its terms and who holds its stake (its own address included). */
     record Orchestrator(String address, long rewardCut, long feeShare, Map<String, BigInteger> stakes) {
@@ -32,12 +38,23 @@ final class Prediction {
     private long inflation;
     private final long inflationChange;
     private final long target;
+    private BigInteger treasuryCut;
+    private BigInteger nextTreasuryCut;
+    private final BigInteger treasuryCeiling;
+    private BigInteger treasuryBalance;
+    private BigInteger treasuryReward = BigInteger.ZERO;
 
-    Prediction(List<Orchestrator> start, BigInteger supply, long inflation, long inflationChange, long target) {
+    /** @param treasury the treasury's balance, cut rates and ceiling at the start */
+    Prediction(List<Orchestrator> start, BigInteger supply, long inflation, long inflationChange, long target,
+            TreasuryInfo treasury) {
         this.supply = supply;
         this.inflation = inflation;
         this.inflationChange = inflationChange;
         this.target = target;
+        this.treasuryCut = treasury.rewardCutRate();
+        this.nextTreasuryCut = treasury.nextRoundRewardCutRate();
+        this.treasuryCeiling = treasury.balanceCeiling();
+        this.treasuryBalance = treasury.balance();
         for (Orchestrator o : start) {
             orchestrators.put(o.address(), o);
             Map<String, Rational> holders = new LinkedHashMap<>();
@@ -65,20 +82,33 @@ final class Prediction {
             inflation = Math.max(0, inflation - inflationChange);
         }
         mintable = supply.multiply(BigInteger.valueOf(inflation)).divide(BILLION);
-        activeTotal = Rational.of(bonded);
+        activeTotal = bonded;
+        treasuryCut = nextTreasuryCut;
         return mintable;
     }
 
     private BigInteger mintable = BigInteger.ZERO;
-    private Rational activeTotal = Rational.ZERO;
+    private BigInteger activeTotal = BigInteger.ZERO;
 
-    /** {@code orchestrator} calls {@code reward()} in the current round. */
+    /** {@code orchestrator} calls {@code reward()} in the current round (its stake is whole wei: bonds and rewards). */
     void reward(String orchestrator) {
         Orchestrator o = orchestrators.get(orchestrator);
-        Rational minted = Rational.of(mintable).multiply(total(orchestrator)).divide(activeTotal);
-        BigInteger mintedWei = minted.floor();
-        supply = supply.add(mintedWei);
-        share(o, Rational.of(mintedWei), o.rewardCut(), reward, true);
+        BigInteger billionths = activeTotal.signum() == 0 ? BigInteger.ZERO
+                : total(orchestrator).floor().multiply(BILLION).divide(activeTotal);
+        BigInteger minted = mintable.multiply(billionths).divide(BILLION);
+        supply = supply.add(minted);
+        if (treasuryCeiling.signum() > 0 && nextTreasuryCut.signum() > 0
+                && treasuryBalance.compareTo(treasuryCeiling) >= 0) {
+            nextTreasuryCut = BigInteger.ZERO; // this round's rate still applies
+        }
+        BigInteger toTreasury = minted.multiply(treasuryCut).divide(PRECISE_ONE);
+        treasuryBalance = treasuryBalance.add(toTreasury);
+        treasuryReward = treasuryReward.add(toTreasury);
+        BigInteger rewards = minted.subtract(toTreasury);
+        BigInteger commission = rewards.multiply(BigInteger.valueOf(o.rewardCut())).divide(MILLION);
+        shareDelegators(o, Rational.of(rewards.subtract(commission)), reward, true);
+        reward.merge(o.address(), Rational.of(commission), Rational::add);
+        stake.get(o.address()).merge(o.address(), Rational.of(commission), Rational::add);
     }
 
     /** {@code orchestrator}'s winning tickets paid {@code amount} wei in the current round. */
@@ -89,15 +119,6 @@ final class Prediction {
         Rational commission = Rational.of(amount).subtract(delegators);
         shareDelegators(o, delegators, fees, false);
         fees.merge(o.address(), commission, Rational::add);
-    }
-
-    private void share(Orchestrator o, Rational amount, long cut, Map<String, Rational> into, boolean restake) {
-        Rational commission = amount.multiply(Rational.of(BigInteger.valueOf(cut))).divide(Rational.of(MILLION));
-        shareDelegators(o, amount.subtract(commission), into, restake);
-        into.merge(o.address(), commission, Rational::add);
-        if (restake) {
-            stake.get(o.address()).merge(o.address(), commission, Rational::add);
-        }
     }
 
     private void shareDelegators(Orchestrator o, Rational amount, Map<String, Rational> into, boolean restake) {
@@ -120,6 +141,11 @@ final class Prediction {
     /** @return the reward predicted for {@code account} so far, wei */
     BigInteger rewardOf(String account) {
         return reward.get(account).floor();
+    }
+
+    /** @return what the treasury is predicted to have received so far, wei */
+    BigInteger treasuryReward() {
+        return treasuryReward;
     }
 
     /** @return the fees predicted for {@code account} so far, wei */

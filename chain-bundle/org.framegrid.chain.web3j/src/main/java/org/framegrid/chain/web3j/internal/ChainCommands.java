@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import org.framegrid.chain.api.ChainException;
 import org.framegrid.chain.api.DelegatorInfo;
@@ -22,7 +23,7 @@ final class ChainCommands {
 
     static final String USAGE = """
             usage: framegrid chain COMMAND [ARGS] [--rpc URL --controller ADDRESS] [--keystore FILE --password-file FILE] [--account N]
-              status                                      the network panel
+              status                                      the network panel and the treasury
               register --reward-cut PCT --fee-share PCT [--service-uri URI] [--stake LPT]
                                                           become (or update) an orchestrator; --stake bonds to yourself first
               bond LPT [--to ADDRESS]                     bond more (0 only moves stake) to ADDRESS (default: current delegate)
@@ -34,10 +35,11 @@ final class ChainCommands {
               advance-rounds [N]                          devchain: mine to round +N and initialise it
               accounts                                    devchain: the unlocked development accounts
               new-account --keystore-dir DIR --password-file FILE
-                                                          create an encrypted keystore""";
+                                                          create an encrypted keystore
+            """ + GovernanceCommands.USAGE;
 
-    private static final List<String> COMMAND_OPTIONS = List.of("--reward-cut", "--fee-share", "--service-uri", "--stake",
-            "--to", "--keystore-dir");
+    private static final List<String> COMMAND_OPTIONS = Stream.concat(Stream.of("--reward-cut", "--fee-share",
+            "--service-uri", "--stake", "--to", "--keystore-dir"), GovernanceCommands.OPTIONS.stream()).toList();
 
     private final UnaryOperator<String> property;
     private final PrintStream out;
@@ -68,10 +70,16 @@ final class ChainCommands {
     }
 
     private int execute(String command, ToolTarget t) throws ChainException {
+        if (GovernanceCommands.COMMANDS.contains(command)) {
+            new GovernanceCommands(property, out).run(command, t);
+            return 0;
+        }
         switch (command) {
             case "status" -> {
                 try (ChainClient chain = t.connect(property, false)) {
-                    out.print(StatsPanel.format(new NetworkStatsReader(chain, chain.logs()).read(), chain.chainId()));
+                    NetworkStatsReader reader = new NetworkStatsReader(chain, chain.logs());
+                    out.print(StatsPanel.format(reader.read(), chain.chainId()));
+                    out.print(treasuryRows(reader));
                 }
             }
             case "register" -> {
@@ -165,6 +173,18 @@ final class ChainCommands {
         return 0;
     }
 
+    /** The panel's treasury rows; a chain without a treasury says so in the panel instead of failing it. */
+    private static String treasuryRows(NetworkStatsReader reader) throws ChainException {
+        try {
+            return StatsPanel.treasury(reader.treasury());
+        } catch (ChainException e) {
+            if (e.operation().equals(Registered.TREASURY)) {
+                return StatsPanel.noTreasury("no Treasury registered in the Controller");
+            }
+            throw e;
+        }
+    }
+
     /** The account `pending` shows by default: the signing account the options or properties name. */
     private String accountOf(ToolTarget t) throws ChainException {
         try (ChainClient chain = t.connect(property, true)) {
@@ -193,7 +213,12 @@ final class ChainCommands {
     }
 
     private void tx(TxResult result, String what) {
-        out.println(what + " (tx " + result.hash() + ", block " + result.blockNumber() + ", gas " + result.gasUsed() + ")");
+        out.println(what + txLine(result));
+    }
+
+    /** @return {@code " (tx HASH, block N, gas G)"}: what every command that sends a transaction ends its line with */
+    static String txLine(TxResult result) {
+        return " (tx " + result.hash() + ", block " + result.blockNumber() + ", gas " + result.gasUsed() + ")";
     }
 
     private static void requireDevchain(ChainClient chain) throws ChainException {
@@ -202,7 +227,7 @@ final class ChainCommands {
         }
     }
 
-    private static String required(ToolTarget t, String option) throws ChainException {
+    static String required(ToolTarget t, String option) throws ChainException {
         String value = t.option(option);
         if (value == null) {
             throw new ChainException("usage", option + " is needed", false);
@@ -210,7 +235,7 @@ final class ChainCommands {
         return value;
     }
 
-    private static String positional(ToolTarget t, int index, String what) throws ChainException {
+    static String positional(ToolTarget t, int index, String what) throws ChainException {
         if (t.positional.size() <= index) {
             throw new ChainException("usage", what + " is needed", false);
         }

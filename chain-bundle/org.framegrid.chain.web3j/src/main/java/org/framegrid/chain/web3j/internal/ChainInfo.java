@@ -4,12 +4,13 @@ import org.framegrid.chain.api.ChainException;
 import org.framegrid.chain.api.ChainService;
 import org.framegrid.chain.api.NetworkStats;
 import org.framegrid.chain.api.RoundInfo;
+import org.framegrid.chain.api.TreasuryInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@link ChainService}: the connection's facts and the network statistics, read when asked. */
+/** {@link ChainService}: the connection's facts, the network statistics and the treasury, read when asked. */
 @Component(name = "org.framegrid.chain.info", service = ChainService.class, configurationPid = ChainConnection.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class ChainInfo implements ChainService {
@@ -51,5 +52,10 @@ public final class ChainInfo implements ChainService {
     @Override
     public NetworkStats networkStats() throws ChainException {
         return stats.read();
+    }
+
+    @Override
+    public TreasuryInfo treasury() throws ChainException {
+        return stats.treasury();
     }
 }

@@ -15,8 +15,10 @@ import org.web3j.crypto.Credentials;
 
 /**
  * The node's own development chain: anvil on a free 127.0.0.1 port with the protocol deployed by the first dev
- * account (the Controller's owner and the node's account), which holds the genesis supply and gives
- * {@link #FUNDED_TOKENS} to each other dev account. {@link #close()} stops anvil.
+ * account (the node's account), which holds the genesis supply and gives {@link #FUNDED_TOKENS} to each other dev
+ * account. Its protocol parameters are governed on chain: the deployer hands the Controller to the Treasury, the
+ * timelock that executes passed proposals, so `chain propose` ... `chain execute` can change any of them, and no
+ * key (least of all anvil's public ones) can change them directly. {@link #close()} stops anvil.
  */
 final class Devchain implements AutoCloseable {
 
@@ -31,8 +33,16 @@ final class Devchain implements AutoCloseable {
         this.addresses = addresses;
     }
 
-    /** Starts anvil from {@code binary} and deploys the protocol with {@code parameters}. */
+    /** Starts anvil from {@code binary} and deploys the protocol with {@code parameters}, governed on chain. */
     static Devchain start(Path binary, ProtocolParameters parameters) throws ChainException {
+        return start(binary, parameters, true);
+    }
+
+    /**
+     * @param governed whether the Treasury gets the Controller (as the node runs it), or the deployer keeps it (for
+     *                 tests of what only an owner can do, such as pausing the protocol)
+     */
+    static Devchain start(Path binary, ProtocolParameters parameters, boolean governed) throws ChainException {
         Anvil anvil;
         try {
             anvil = Anvil.start(binary, List.of());
@@ -40,7 +50,7 @@ final class Devchain implements AutoCloseable {
             throw new ChainException("devchain", "cannot start anvil (" + binary + "): " + e.getMessage(), false, e);
         }
         try {
-            ProtocolAddresses addresses = deploy(anvil, parameters);
+            ProtocolAddresses addresses = deploy(anvil, parameters, governed);
             return new Devchain(anvil, addresses);
         } catch (ChainException | RuntimeException e) {
             anvil.close();
@@ -48,7 +58,8 @@ final class Devchain implements AutoCloseable {
         }
     }
 
-    private static ProtocolAddresses deploy(Anvil anvil, ProtocolParameters parameters) throws ChainException {
+    private static ProtocolAddresses deploy(Anvil anvil, ProtocolParameters parameters, boolean governed)
+            throws ChainException {
         Credentials owner = anvil.accounts().get(0);
         ProtocolAddresses addresses;
         try {
@@ -66,6 +77,10 @@ final class Devchain implements AutoCloseable {
             }
             // Ready to use at once: round 0 can never be initialised, so start in round 1, initialised.
             DevchainControl.advanceRounds(chain, 1);
+            if (governed) {
+                chain.send("devchain governance", addresses.controller(), "transferOwnership",
+                        new org.web3j.abi.datatypes.Address(addresses.treasury()));
+            }
         }
         return addresses;
     }
@@ -96,7 +111,7 @@ final class Devchain implements AutoCloseable {
         return addresses.controller();
     }
 
-    /** The node's account on the devchain: the first dev account (deployer, Controller owner, genesis holder). */
+    /** The node's account on the devchain: the first dev account (deployer and genesis holder). */
     Credentials nodeAccount() {
         return anvil.accounts().get(0);
     }

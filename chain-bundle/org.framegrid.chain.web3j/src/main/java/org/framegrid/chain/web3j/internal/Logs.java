@@ -52,11 +52,15 @@ final class Logs {
                 address);
     }
 
+    /** @return every {@code topic0} event of {@code contract}, oldest first */
+    List<Log> all(String contract, String topic0) throws ChainException {
+        return query(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, contract, topic0, 0, null);
+    }
+
     /** @return the distinct addresses in indexed topic {@code topicIndex} of every {@code topic0} event of {@code contract} */
     Set<String> indexedAddresses(String contract, String topic0, int topicIndex) throws ChainException {
         Set<String> addresses = new LinkedHashSet<>();
-        for (Log log : query(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, contract, topic0, 0,
-                null)) {
+        for (Log log : all(contract, topic0)) {
             List<String> topics = log.getTopics();
             if (topics.size() > topicIndex) {
                 addresses.add("0x" + topics.get(topicIndex).substring(26));

@@ -8,13 +8,14 @@ import java.util.Set;
 import org.framegrid.chain.api.ChainException;
 import org.framegrid.chain.api.NetworkStats;
 import org.framegrid.chain.api.RoundInfo;
+import org.framegrid.chain.api.TreasuryInfo;
 import org.web3j.abi.EventEncoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Event;
 import org.web3j.abi.datatypes.generated.Uint256;
 
-/** Reads the round and the network panel's figures from the contracts. */
+/** Reads the round, the network panel's figures and the treasury from the contracts. */
 final class NetworkStatsReader {
 
     /**
@@ -65,6 +66,15 @@ final class NetworkStatsReader {
         int orchestrators = chain.callUint(at.bondingManager(), "getTranscoderPoolSize").intValueExact();
         return new NetworkStats(round, block, inflation, change, target, supply, bonded, participation, mintable, next,
                 mintable(supply, next), countDelegators(), orchestrators);
+    }
+
+    /** The treasury's balance and the BondingManager's cut rates and ceiling for it. */
+    TreasuryInfo treasury() throws ChainException {
+        String treasury = Registered.address(chain, Registered.TREASURY);
+        return new TreasuryInfo(treasury, chain.callUint(at.token(), "balanceOf", new Address(treasury)),
+                chain.callUint(at.bondingManager(), "treasuryRewardCutRate"),
+                chain.callUint(at.bondingManager(), "nextRoundTreasuryRewardCutRate"),
+                chain.callUint(at.bondingManager(), "treasuryBalanceCeiling"));
     }
 
     /** The Minter's bonding rate: {@code bonded × 10⁹ / supply}, truncated (MathUtilsV2.percPoints). */

@@ -32,7 +32,7 @@ final class Reverts {
     /** ABI resources of the contracts library (org.framegrid.chain.contracts). */
     private static final String ABI_DIR = "org/framegrid/chain/contracts/solidity/";
     private static final List<String> CONTRACTS = List.of("LivepeerToken", "Controller", "RoundsManager", "Minter",
-            "BondingManager", "TicketBroker", "ServiceRegistry");
+            "BondingManager", "TicketBroker", "ServiceRegistry", "BondingVotes", "Treasury", "LivepeerGovernor");
 
     private static final Map<Integer, String> PANICS = Map.of(0x01, "assertion failed", 0x11,
             "arithmetic overflow or underflow", 0x12, "division by zero", 0x21, "invalid enum value", 0x22,

@@ -33,6 +33,7 @@ final class RoundKeeper {
 
     private final ChainClient chain;
     private final NetworkStatsReader stats;
+    private final PoolHints hints;
     private final boolean initializeRounds;
     private final boolean reward;
     private final Consumer<RoundEvent> publish;
@@ -48,6 +49,7 @@ final class RoundKeeper {
     RoundKeeper(ChainClient chain, boolean initializeRounds, boolean reward, Consumer<RoundEvent> publish) {
         this.chain = chain;
         this.stats = new NetworkStatsReader(chain, chain.logs());
+        this.hints = new PoolHints(chain);
         this.initializeRounds = initializeRounds;
         this.reward = reward && chain.account() != null;
         this.publish = publish;
@@ -100,7 +102,9 @@ final class RoundKeeper {
             return;
         }
         try {
-            TransactionSender.Sent sent = chain.send("reward", bondingManager, "reward");
+            // go-livepeer's form: the hint is where this reward moves the orchestrator in the pool.
+            TransactionSender.Sent sent = chain.send("reward", bondingManager, "rewardWithHint",
+                    hints.reward(chain.account()).toArray(Type[]::new));
             rewardedRound = round.round();
             publish.accept(new RoundEvent(RoundEvent.Type.REWARDED, round.round(), sent.result().blockNumber(),
                     sent.result().hash(), minted(sent)));

@@ -80,7 +80,7 @@ public final class Rounds implements RoundService {
     private void publish(RoundEvent event) {
         log.log(System.Logger.Level.INFO, "round " + event.round() + " " + event.type().name().toLowerCase(java.util.Locale.ROOT)
                 + (event.type() == RoundEvent.Type.REWARDED ? " (" + org.framegrid.chain.api.Units.formatTokens(event.amount(), 2)
-                        + " LPT minted)" : ""));
+                        + " LPT to its pool, the treasury's cut aside)" : ""));
         for (RoundListener listener : listeners) {
             try {
                 listener.roundEvent(event);

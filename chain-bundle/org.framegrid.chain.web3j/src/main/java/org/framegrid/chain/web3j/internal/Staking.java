@@ -29,7 +29,8 @@ import org.web3j.protocol.core.methods.response.Log;
 /**
  * {@link StakingService} over the BondingManager, the token and the ServiceRegistry, sending through one account's
  * {@link TransactionSender}: as a component, the node's own account; the devchain service, tests and the tools
- * construct it for any account.
+ * construct it for any account. Every call that moves stake in the pool goes through its hinted form, as go-livepeer's
+ * client does, with the position hints {@link PoolHints} works out from the pool as it is.
  */
 @Component(name = "org.framegrid.chain.staking", service = StakingService.class, configurationPid = ChainConnection.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -54,6 +55,7 @@ public final class Staking implements StakingService {
     private final ChainClient chain;
     private final TransactionSender sender;
     private final Addresses at;
+    private final PoolHints hints;
 
     /** Staking as the client's own account (read-only when it has none). */
     @Activate
@@ -66,11 +68,19 @@ public final class Staking implements StakingService {
         this.chain = chain;
         this.sender = sender;
         this.at = chain.addresses();
+        this.hints = new PoolHints(chain);
     }
 
     @Override
     public String account() {
         return sender == null ? ChainClient.ZERO_ADDRESS : sender.account();
+    }
+
+    private TransactionSender.Sent send(String operation, String contract, String function, List<? extends Type> first,
+            List<? extends Type> hint) throws ChainException {
+        List<Type> inputs = new ArrayList<>(first);
+        inputs.addAll(hint);
+        return send(operation, contract, function, inputs.toArray(Type[]::new));
     }
 
     private TransactionSender.Sent send(String operation, String contract, String function, Type... inputs)
@@ -86,8 +96,8 @@ public final class Staking implements StakingService {
     public TxResult registerOrchestrator(long rewardCut, long feeShare, String serviceUri) throws ChainException {
         checkShare("register", "reward cut", rewardCut);
         checkShare("register", "fee share", feeShare);
-        TxResult result = send("register", at.bondingManager(), "transcoder", new Uint256(rewardCut),
-                new Uint256(feeShare)).result();
+        TxResult result = send("register", at.bondingManager(), "transcoderWithHint",
+                List.of(new Uint256(rewardCut), new Uint256(feeShare)), hints.transcoder(account())).result();
         if (serviceUri != null) {
             result = send("register", at.serviceRegistry(), "setServiceURI", new Utf8String(serviceUri)).result();
         }
@@ -104,13 +114,15 @@ public final class Staking implements StakingService {
                 send("bond (approve)", at.token(), "approve", new Address(at.bondingManager()), new Uint256(amount));
             }
         }
-        return send("bond", at.bondingManager(), "bond", new Uint256(amount), new Address(delegate)).result();
+        return send("bond", at.bondingManager(), "bondWithHint", List.of(new Uint256(amount), new Address(delegate)),
+                hints.bond(account(), amount, delegate)).result();
     }
 
     @Override
     public UnbondingLock unbond(BigInteger amount) throws ChainException {
         checkAmount("unbond", amount);
-        TransactionSender.Sent sent = send("unbond", at.bondingManager(), "unbond", new Uint256(amount));
+        TransactionSender.Sent sent = send("unbond", at.bondingManager(), "unbondWithHint", List.of(new Uint256(amount)),
+                hints.unbond(account(), amount));
         String topic = EventEncoder.encode(UNBOND);
         for (Log log : sent.receipt().getLogs()) {
             if (!log.getTopics().isEmpty() && log.getTopics().get(0).equals(topic)
@@ -127,9 +139,12 @@ public final class Staking implements StakingService {
         DelegatorInfo self = delegator(account());
         if (self.status() == DelegatorInfo.Status.UNBONDED) {
             String delegate = ChainClient.checkAddress("rebond", to == null ? self.delegate() : to);
-            return send("rebond", at.bondingManager(), "rebondFromUnbonded", new Address(delegate), new Uint256(lockId)).result();
+            return send("rebond", at.bondingManager(), "rebondFromUnbondedWithHint",
+                    List.of(new Address(delegate), new Uint256(lockId)), hints.rebond(account(), lockId, delegate, true))
+                    .result();
         }
-        return send("rebond", at.bondingManager(), "rebond", new Uint256(lockId)).result();
+        return send("rebond", at.bondingManager(), "rebondWithHint", List.of(new Uint256(lockId)),
+                hints.rebond(account(), lockId, null, false)).result();
     }
 
     @Override

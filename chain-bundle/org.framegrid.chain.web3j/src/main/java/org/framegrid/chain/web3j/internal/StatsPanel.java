@@ -3,9 +3,10 @@ package org.framegrid.chain.web3j.internal;
 import java.util.Locale;
 
 import org.framegrid.chain.api.NetworkStats;
+import org.framegrid.chain.api.TreasuryInfo;
 import org.framegrid.chain.api.Units;
 
-/** The network panel as text: what {@code framegrid chain status} prints. */
+/** The network panel and the treasury's rows as text: what {@code framegrid chain status} prints. */
 final class StatsPanel {
 
     private StatsPanel() {
@@ -28,6 +29,28 @@ final class StatsPanel {
         row(out, "Minted next round", Units.formatTokens(s.mintableNextRound(), 2) + " LPT");
         row(out, "Delegators", String.format(Locale.ROOT, "%,d", s.delegators()));
         row(out, "Orchestrators", String.format(Locale.ROOT, "%,d", s.orchestrators()));
+        return out.toString();
+    }
+
+    /**
+     * The treasury's rows, below the panel: its balance, its cut of each round's rewards (and the next round's when
+     * that differs) and its ceiling.
+     */
+    static String treasury(TreasuryInfo t) {
+        StringBuilder out = new StringBuilder();
+        row(out, "Treasury", Units.formatTokens(t.balance(), 2) + " LPT");
+        boolean changing = !t.nextRoundRewardCutRate().equals(t.rewardCutRate());
+        row(out, "Treasury cut", Units.formatPercentPrecise(t.rewardCutRate(), 2) + " of each reward"
+                + (changing ? " (next round " + Units.formatPercentPrecise(t.nextRoundRewardCutRate(), 2) + ")" : ""));
+        row(out, "Treasury ceiling", t.balanceCeiling().signum() == 0 ? "none"
+                : Units.formatTokens(t.balanceCeiling(), 2) + " LPT" + (t.ceilingReached() ? " (reached)" : ""));
+        return out.toString();
+    }
+
+    /** The treasury row of a chain without one. */
+    static String noTreasury(String reason) {
+        StringBuilder out = new StringBuilder();
+        row(out, "Treasury", "none (" + reason + ")");
         return out.toString();
     }
 

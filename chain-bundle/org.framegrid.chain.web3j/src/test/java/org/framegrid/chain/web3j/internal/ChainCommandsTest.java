@@ -3,13 +3,8 @@ package org.framegrid.chain.web3j.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,18 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ChainCommandsTest {
 
     private static Fixture f;
+    private static Commands commands;
     @TempDir
     static Path home;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @BeforeAll
     static void devchain() throws Exception {
         f = new Fixture(ProtocolParameters.defaults().withRoundLength(20).withUnbondingPeriod(2));
-        Files.createDirectories(home.resolve("run"));
-        Files.writeString(home.resolve("run/devchain.properties"),
-                "rpc.url=" + f.devchain.url() + "\ncontroller.address=" + f.devchain.controller() + "\n");
+        commands = new Commands(f, home);
         f.advanceRounds(1);
     }
 
@@ -47,19 +38,15 @@ class ChainCommandsTest {
     }
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        Map<String, String> properties = Map.of("framegrid.home", home.toString());
-        return new ChainCommands(properties::get, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(List.of(args));
+        return commands.run(args);
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return commands.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return commands.err();
     }
 
     @Test
@@ -105,6 +92,10 @@ class ChainCommandsTest {
         assertTrue(out().contains("Total bonded         1,400.00 LPT"), out());
         assertTrue(out().contains("Delegators           2"), out());
         assertTrue(out().contains("Orchestrators        1"), out());
+        // Nobody called reward(): the treasury holds nothing yet; the devchain deploys Livepeer's cut and ceiling.
+        assertTrue(out().contains("Treasury             0.00 LPT\n"), out());
+        assertTrue(out().contains("Treasury cut         10.00% of each reward\n"), out());
+        assertTrue(out().contains("Treasury ceiling     750,000.00 LPT\n"), out());
     }
 
     @Test
@@ -142,10 +133,7 @@ class ChainCommandsTest {
 
     @Test
     void withoutANodeItSaysWhatToDo() {
-        out.reset();
-        err.reset();
-        int code = new ChainCommands(name -> null, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(List.of("status"));
+        int code = commands.run(name -> null, "status");
         assertEquals(1, code);
         assertEquals("chain status: no chain to talk to: start the node (it runs a devchain when no chain is configured), "
                 + "or give --rpc URL --controller ADDRESS\n", err());

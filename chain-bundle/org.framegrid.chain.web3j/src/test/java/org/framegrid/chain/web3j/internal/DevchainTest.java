@@ -32,6 +32,9 @@ class DevchainTest {
             }
             BigInteger others = funded.multiply(BigInteger.valueOf(control.accounts().size() - 1L));
             assertEquals(ProtocolParameters.SEED_SUPPLY.subtract(others), staking.tokenBalance(chain.account()));
+            // Governed on chain: the Treasury, which executes passed proposals, owns the Controller.
+            assertEquals(Registered.address(chain, Registered.TREASURY),
+                    chain.callAddress(chain.addresses().controller(), "owner"));
 
             long round = control.advanceRounds(2);
             // Mined up to the round's first block; its initialisation is the next block.

@@ -14,7 +14,8 @@ import org.web3j.abi.datatypes.generated.Uint256;
 
 /**
  * A real devchain for one test class: anvil with our contracts deployed by {@link Devchain}, and a {@link ChainClient} per
- * dev account (account 0 is the deployer, Controller owner and genesis holder).
+ * dev account (account 0 is the deployer and genesis holder; the Treasury owns the Controller, as on the node's
+ * devchain, unless the fixture is made for an owner).
  */
 final class Fixture implements AutoCloseable {
 
@@ -24,7 +25,12 @@ final class Fixture implements AutoCloseable {
     private final List<ChainClient> opened = new ArrayList<>();
 
     Fixture(ProtocolParameters parameters) throws ChainException {
-        this.devchain = Devchain.start(Devchain.locateAnvil(null), parameters);
+        this(parameters, true);
+    }
+
+    /** @param governed {@code false}: account 0 keeps the Controller (to pause the protocol, say) */
+    Fixture(ProtocolParameters parameters, boolean governed) throws ChainException {
+        this.devchain = Devchain.start(Devchain.locateAnvil(null), parameters, governed);
     }
 
     /** A connection signing for dev account {@code index}, closed with the fixture. */

@@ -11,6 +11,7 @@ import java.util.List;
 import org.framegrid.chain.api.ChainException;
 import org.framegrid.chain.api.DelegatorInfo;
 import org.framegrid.chain.api.OrchestratorInfo;
+import org.framegrid.chain.api.TreasuryInfo;
 import org.framegrid.chain.api.UnbondingLock;
 import org.framegrid.chain.contracts.ProtocolParameters;
 import org.junit.jupiter.api.AfterAll;
@@ -65,8 +66,13 @@ class StakingTest {
 
         // reward(): the only active orchestrator mints the whole round's tokens; the spec's split (protocol.md §4).
         ChainClient owner = f.chain(0);
-        BigInteger mintable = owner.callUint(owner.addresses().minter(), "currentMintableTokens");
+        BigInteger minted = owner.callUint(owner.addresses().minter(), "currentMintableTokens");
         owner.send("reward", owner.addresses().bondingManager(), "reward");
+        // The treasury takes its 10% of the mint first (LIP-90, as the devchain deploys it); the rest is split.
+        BigInteger mintable = minted.subtract(minted.divide(BigInteger.TEN));
+        TreasuryInfo treasury = new ChainInfo(owner).treasury();
+        assertEquals(minted.divide(BigInteger.TEN), treasury.balance(), "the treasury's 10% arrived");
+        assertEquals(BigInteger.TEN.pow(26), treasury.rewardCutRate());
         BigInteger commission = mintable.multiply(BigInteger.valueOf(100_000)).divide(BigInteger.valueOf(1_000_000));
         BigInteger delegatorsRewards = mintable.subtract(commission);
         BigInteger total = LPT.multiply(BigInteger.valueOf(1500));

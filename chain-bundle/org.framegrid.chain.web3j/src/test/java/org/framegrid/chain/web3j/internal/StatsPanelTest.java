@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 
 import org.framegrid.chain.api.NetworkStats;
+import org.framegrid.chain.api.TreasuryInfo;
 import org.junit.jupiter.api.Test;
 
 /** The seed's panel from its exact figures (protocol.md §0), through the Minter's own arithmetic. */
@@ -29,6 +30,27 @@ class StatsPanelTest {
         assertEquals(620_117, NetworkStatsReader.nextInflation(620_117, 500, 500_000_000, 500_000_000));
         assertEquals(0, NetworkStatsReader.nextInflation(300, 500, 600_000_000, 500_000_000));
         assertEquals(0, NetworkStatsReader.participation(BONDED, BigInteger.ZERO));
+    }
+
+    @Test
+    void treasuryRowsShowBalanceCutAndCeilingAndWhatChangesNextRound() {
+        BigInteger lpt = BigInteger.TEN.pow(18);
+        String steady = StatsPanel.treasury(new TreasuryInfo("0xt", lpt.multiply(BigInteger.valueOf(3157)),
+                BigInteger.TEN.pow(26), BigInteger.TEN.pow(26), lpt.multiply(BigInteger.valueOf(750_000))));
+        assertEquals("""
+                  Treasury             3,157.00 LPT
+                  Treasury cut         10.00% of each reward
+                  Treasury ceiling     750,000.00 LPT
+                """, steady);
+        // At the ceiling the BondingManager sets the next round's rate to zero.
+        String full = StatsPanel.treasury(new TreasuryInfo("0xt", lpt.multiply(BigInteger.valueOf(750_001)),
+                BigInteger.TEN.pow(26), BigInteger.ZERO, lpt.multiply(BigInteger.valueOf(750_000))));
+        assertTrue(full.contains("Treasury cut         10.00% of each reward (next round 0.00%)"), full);
+        assertTrue(full.contains("Treasury ceiling     750,000.00 LPT (reached)"), full);
+        String none = StatsPanel.treasury(new TreasuryInfo("0xt", BigInteger.ZERO, BigInteger.TWO.multiply(
+                BigInteger.TEN.pow(26)), BigInteger.TWO.multiply(BigInteger.TEN.pow(26)), BigInteger.ZERO));
+        assertTrue(none.contains("Treasury cut         20.00% of each reward\n"), none);
+        assertTrue(none.contains("Treasury ceiling     none"), none);
     }
 
     @Test
