@@ -134,16 +134,29 @@ final class GatewayStream {
         }
     }
 
+    /**
+     * @return whether no input came for the idle limit: none that the pumps passed on, and none waiting for them
+     *     (while no orchestrator takes the stream, the app's input waits: that stream is not idle)
+     */
     private boolean idle(long now) {
-        return flow.idleNanos(now, startedNanos) > TimeUnit.MILLISECONDS.toNanos(settings.idleMillis());
+        return flow.idleNanos(now, startedNanos) > TimeUnit.MILLISECONDS.toNanos(settings.idleMillis())
+                && !inputWaiting();
     }
 
-    /** @return whether the app sent input that the stopped pumps did not pass on */
-    private boolean inputWaiting() throws InterruptedException {
-        return input.next(pumps.nextInput(), 0, TimeUnit.MILLISECONDS) != null;
+    /** @return whether the app sent input that the pumps did not pass on (yet, or since they stopped) */
+    private boolean inputWaiting() {
+        try {
+            return input.next(pumps.nextInput(), 0, TimeUnit.MILLISECONDS) != null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping
+            return false;
+        }
     }
 
     private void endIdle(long now) {
+        if (stopped) {
+            return; // stopped meanwhile: not ended for idleness
+        }
         String why = "no input for " + flow.idleNanos(now, startedNanos) / 1_000_000 + " ms (the limit is "
                 + settings.idleMillis() + " ms): stream ended";
         LOG.info(() -> "stream " + id + ": " + why);

@@ -276,4 +276,32 @@ class NetworkTest {
             });
         }
     }
+
+    @Test
+    void aStreamWhoseInputWaitsForAnOrchestratorIsNotIdle() throws Exception {
+        TestPayments pay = new TestPayments(1);
+        EmbeddedOrchestrator a = orchestrator("0xa", 1, pay);
+        Gateway g = new Gateway(new GatewaySettings("0xgateway", "127.0.0.1", 0, List.of(a.uri()), Map.of(),
+                BigInteger.valueOf(5_000), 1_000, 1_500, 2_000), channels,
+                Providers.service(OrchestratorSelector.class), pay, servers);
+        open.add(g);
+        SegmentChannel camera = camera();
+        camera.await(0, 5, TimeUnit.SECONDS); // the app sends from the start: the stream is never idle
+        try (GatewayClient client = new GatewayClient(g.uri())) {
+            StreamInfo s = client.start("live-passthrough", Map.of());
+            // The only orchestrator dies after 2 segments; the app goes on sending for three times the idle limit.
+            for (long seq = 0; seq < 8; seq++) {
+                client.publish(s, seq, camera.await(seq, 5, TimeUnit.SECONDS).bytes());
+                if (seq == 1) {
+                    a.close();
+                }
+            }
+            List<?> failures = (List<?>) client.status(s.id()).get("failures");
+            System.out.println("no orchestrator, input waiting: " + failures);
+            assertTrue(failures.stream().noneMatch(f -> String.valueOf(f).startsWith("no input")), failures.toString());
+            assertTrue(failures.stream().anyMatch(f -> String.valueOf(f).startsWith("no orchestrator took the stream")),
+                    failures.toString());
+            client.stop(s.id());
+        }
+    }
 }
