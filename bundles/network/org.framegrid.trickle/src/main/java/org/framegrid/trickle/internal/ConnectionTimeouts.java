@@ -22,6 +22,7 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
     private enum Phase { IDLE, HEADERS, BODY, ANSWERING }
 
     private final ServerLimits limits;
+    private final ClientErrors errors;
     private Phase phase = Phase.IDLE;
     /** When the current phase started, or for a body, when its last chunk came. */
     private long sinceNanos = System.nanoTime();
@@ -29,8 +30,9 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
     private boolean responseDone;
     private ScheduledFuture<?> check;
 
-    ConnectionTimeouts(ServerLimits limits) {
+    ConnectionTimeouts(ServerLimits limits, ClientErrors errors) {
         this.limits = limits;
+        this.errors = errors;
     }
 
     @Override
@@ -115,6 +117,7 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
     /** Answers 408 (the client may be reading) and closes; an upload in progress is aborted as the channel closes. */
     private void timeout(ChannelHandlerContext ctx, String why) {
         phase = Phase.ANSWERING; // once
+        errors.client("408 from " + ctx.channel().remoteAddress() + ": " + why);
         Responses.write(ctx, false, HttpReply.text(408, why));
     }
 }

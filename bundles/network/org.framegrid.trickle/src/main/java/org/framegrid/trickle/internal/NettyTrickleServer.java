@@ -62,7 +62,7 @@ final class NettyTrickleServer implements TrickleServer {
                             ch.pipeline().addLast(new TooManyConnections(perAddress.limit(), clientErrors));
                             return;
                         }
-                        ch.pipeline().addLast(new ConnectionTimeouts(limits),
+                        ch.pipeline().addLast(new ConnectionTimeouts(limits, clientErrors),
                                 new ConnectionHandler(NettyTrickleServer.this));
                     }
                 });
