@@ -51,7 +51,8 @@ final class GatewayStream {
     private final PaymentLoop payments;
     /** Ends the stream from inside (the idle limit): the gateway forgets and stops it. */
     private final Runnable end;
-    private final long startedNanos = System.nanoTime();
+    /** When it started serving: its idle time counts from here (opening a session may take a while). */
+    private volatile long startedNanos;
     private volatile OrchestratorSession session;
     private volatile SessionPumps pumps;
     private volatile int swaps;
@@ -77,6 +78,7 @@ final class GatewayStream {
     /** Starts on the first usable orchestrator; throws with every refusal if none takes the stream. */
     void start() throws IOException, InterruptedException {
         serveWith(opener.open(pipeline, paramsCopy(), Set.of()), 0);
+        startedNanos = System.nanoTime();
         payments.start(flow::inputSince);
         supervisor = Thread.ofVirtual().name("gateway-stream-" + id).start(this::supervise);
     }

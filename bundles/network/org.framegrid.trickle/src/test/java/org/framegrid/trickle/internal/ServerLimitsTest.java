@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class ServerLimitsTest {
     private static final ServerLimits LIMITS = new ServerLimits(400, 400, 400, 4, 64 * 1024);
+    /** The same bounds with timeouts a loaded machine cannot hit: for the tests of the other limits. */
+    private static final ServerLimits PATIENT = new ServerLimits(20_000, 20_000, 20_000, 4, 64 * 1024);
     /** Far above every limit: a connection still open this long after its limit was not closed. */
     private static final int READ_MILLIS = 5_000;
 
@@ -41,7 +43,15 @@ class ServerLimitsTest {
 
     @BeforeEach
     void start() throws IOException {
-        factory = new TrickleServerFactoryComponent(LIMITS);
+        start(LIMITS);
+    }
+
+    private void start(ServerLimits limits) throws IOException {
+        if (factory != null) { // replacing the default one
+            factory.close();
+            channels.close();
+        }
+        factory = new TrickleServerFactoryComponent(limits);
         channels = new MemorySegmentChannels(5, 100 * 1024);
         server = factory.start("127.0.0.1", 0, false);
         server.route("/v1/", call -> HttpReply.text(200, "ok"));
@@ -142,6 +152,7 @@ class ServerLimitsTest {
 
     @Test
     void oneAddressHoldsABoundedNumberOfConnections() throws Exception {
+        start(PATIENT); // the held connections must not be closed as idle meanwhile
         List<Socket> held = new ArrayList<>();
         for (int i = 0; i < LIMITS.connectionsPerAddress(); i++) {
             Socket s = connect();
@@ -168,6 +179,7 @@ class ServerLimitsTest {
 
     @Test
     void aSegmentOverTheLimitIsRefused413() throws Exception {
+        start(PATIENT);
         server.serve("in", TrickleServer.MEDIA, channels.open("in"), true);
         assertAnswered(connect(), "POST /trickle/in/0 HTTP/1.1\r\nHost: a\r\nContent-Length: 209715200\r\n\r\n",
                 "413", "in/0: 209715200 bytes, over the 65536 a segment may hold here");
@@ -184,8 +196,8 @@ class ServerLimitsTest {
 
     @Test
     void aSegmentOverTheChannelsMemoryIsRefused413() throws Exception {
-        TrickleServerFactoryComponent roomy = new TrickleServerFactoryComponent(new ServerLimits(400, 400, 400, 4,
-                1 << 20));
+        TrickleServerFactoryComponent roomy = new TrickleServerFactoryComponent(new ServerLimits(20_000, 20_000,
+                20_000, 4, 1 << 20));
         try (TrickleClient client = new TrickleClient()) {
             TrickleServer s = roomy.start("127.0.0.1", 0, false);
             s.serve("in", TrickleServer.MEDIA, channels.open("in"), true);
