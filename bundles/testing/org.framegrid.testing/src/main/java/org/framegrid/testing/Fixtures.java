@@ -29,9 +29,11 @@ import org.framegrid.api.stage.StageProperties;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.inference.api.ElementType;
 import org.framegrid.inference.api.ImageInput;
+import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.Model;
 import org.framegrid.inference.api.ModelDescriptor;
 import org.framegrid.inference.api.Tensor;
+import org.framegrid.inference.api.TensorInfo;
 import org.framegrid.inference.api.TensorLayout;
 import org.framegrid.inference.models.descriptor.DescriptorParser;
 
@@ -206,6 +208,18 @@ public final class Fixtures {
         int g = frame.data().get(at + 1) & 0xff;
         int b = frame.data().get(at + 2) & 0xff;
         return frame.format() == PixelFormat.BGR24 ? b << 16 | g << 8 | a : a << 16 | g << 8 | b;
+    }
+
+    /**
+     * @return one tensor per output of {@code model}, of the output's type and shape: what a raw
+     *     {@link LoadedModel#runInto} loop, timed beside a stage, writes into
+     */
+    public static Map<String, Tensor> outputs(LoadedModel model) {
+        Map<String, Tensor> outputs = new HashMap<>();
+        for (TensorInfo info : model.outputs()) {
+            outputs.put(info.name(), Tensor.allocate(info.type(), info.shape()));
+        }
+        return outputs;
     }
 
     /** Configures and starts an instance of {@code provider} with its defaults overridden by {@code values}. */

@@ -43,7 +43,7 @@ class GasReportTest {
             gas.put("reward (first, 10% to the treasury)", p.bonding(1).reward().send());
             p.broker(5).fundDepositAndReserve(ETH, ETH, ETH.multiply(BigInteger.TWO)).send();
             gas.put("fundDeposit", p.broker(5).fundDeposit(ETH).send());
-            Tickets.Signed t = Tickets.ticket(p, 1, p.credentials(5), ETH.divide(BigInteger.TEN), Tickets.ALWAYS_WINS,
+            TicketSigner.Signed t = TicketSigner.ticket(p, 1, p.credentials(5), ETH.divide(BigInteger.TEN), TicketSigner.ALWAYS_WINS,
                     1, BigInteger.valueOf(42));
             gas.put("redeemWinningTicket", p.broker(1).redeemWinningTicket(t.ticket(), t.sig(), t.recipientRand()).send());
             p.nextRound();

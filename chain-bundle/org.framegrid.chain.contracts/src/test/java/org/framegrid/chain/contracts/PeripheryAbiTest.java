@@ -46,7 +46,7 @@ class PeripheryAbiTest {
 
             // A 1.5 ETH ticket from 7: 1 ETH from the deposit, 0.5 from the reserve (one active orchestrator).
             BigInteger half = ETH.divide(BigInteger.TWO);
-            Tickets.Signed t = Tickets.ticket(p, 1, p.credentials(7), ETH.add(half), Tickets.ALWAYS_WINS, 1,
+            TicketSigner.Signed t = TicketSigner.ticket(p, 1, p.credentials(7), ETH.add(half), TicketSigner.ALWAYS_WINS, 1,
                     BigInteger.valueOf(77));
             p.broker(1).redeemWinningTicket(t.ticket(), t.sig(), t.recipientRand()).send();
             assertEquals(List.of(ETH.multiply(BigInteger.TWO).subtract(half), half),

@@ -77,7 +77,7 @@ class RewardAndFeeSplitTest {
             BigInteger eth = BigInteger.TEN.pow(18);
             p.broker(5).fundDepositAndReserve(eth, eth, eth.multiply(BigInteger.TWO)).send();
             BigInteger faceValue = eth.divide(BigInteger.TEN);
-            Tickets.Signed t = Tickets.ticket(p, 1, p.credentials(5), faceValue, Tickets.ALWAYS_WINS, 1,
+            TicketSigner.Signed t = TicketSigner.ticket(p, 1, p.credentials(5), faceValue, TicketSigner.ALWAYS_WINS, 1,
                     new BigInteger("123456789"));
             assertArrayEquals(t.hash(), p.broker(0).getTicketHash(t.ticket()).send());
             TransactionReceipt redeem = p.broker(1).redeemWinningTicket(t.ticket(), t.sig(), t.recipientRand()).send();

@@ -206,8 +206,8 @@ class StakingInvariantsTest {
             }
             case FEES -> {
                 BigInteger faceValue = ETH.multiply(BigInteger.valueOf(op.percent())).divide(BigInteger.valueOf(100));
-                Tickets.Signed t = Tickets.ticket(p, op.orchestrator(), p.credentials(SENDER), faceValue,
-                        Tickets.ALWAYS_WINS, ticketNonce.incrementAndGet(), BigInteger.valueOf(op.percent() + 7919L));
+                TicketSigner.Signed t = TicketSigner.ticket(p, op.orchestrator(), p.credentials(SENDER), faceValue,
+                        TicketSigner.ALWAYS_WINS, ticketNonce.incrementAndGet(), BigInteger.valueOf(op.percent() + 7919L));
                 run(op, () -> p.broker(op.orchestrator()).redeemWinningTicket(t.ticket(), t.sig(), t.recipientRand())
                         .send());
             }

@@ -35,7 +35,7 @@ class TicketBrokerTest {
             p.broker(5).fundDeposit(ETH.divide(BigInteger.TEN)).send();   // 0.1 ETH deposit
             p.broker(5).fundReserve(ETH).send();                          // 1 ETH reserve, 2 active orchestrators
 
-            Tickets.Signed good = Tickets.ticket(p, 1, sender, ETH.divide(BigInteger.valueOf(4)), Tickets.ALWAYS_WINS,
+            TicketSigner.Signed good = TicketSigner.ticket(p, 1, sender, ETH.divide(BigInteger.valueOf(4)), TicketSigner.ALWAYS_WINS,
                     1, rand);
             // Each check of the spec, one at a time.
             assertReverts(RevertReason.TICKET_RECIPIENTRAND_DOES_NOT_MATCH_RECIPIENTRANDHASH,
@@ -49,29 +49,29 @@ class TicketBrokerTest {
             lowV[64] -= 27;
             assertReverts(RevertReason.TICKET_INVALID_SIGNATURE_OVER_TICKET_HASH,
                     () -> asRecipient.redeemWinningTicket(good.ticket(), lowV, rand).send());
-            Tickets.Signed otherSigner = new Tickets.Signed(good.ticket(), good.hash(),
-                    Tickets.sign(good.hash(), p.credentials(6)), rand);
+            TicketSigner.Signed otherSigner = new TicketSigner.Signed(good.ticket(), good.hash(),
+                    TicketSigner.sign(good.hash(), p.credentials(6)), rand);
             assertReverts(RevertReason.TICKET_INVALID_SIGNATURE_OVER_TICKET_HASH,
                     () -> asRecipient.redeemWinningTicket(otherSigner.ticket(), otherSigner.sig(), rand).send());
-            Tickets.Signed loser = Tickets.ticket(p, 1, sender, ETH, BigInteger.ZERO, 2, rand);
-            assertFalse(Tickets.isWinning(loser.sig(), rand, BigInteger.ZERO));
+            TicketSigner.Signed loser = TicketSigner.ticket(p, 1, sender, ETH, BigInteger.ZERO, 2, rand);
+            assertFalse(TicketSigner.isWinning(loser.sig(), rand, BigInteger.ZERO));
             assertReverts(RevertReason.TICKET_TICKET_DID_NOT_WIN,
                     () -> asRecipient.redeemWinningTicket(loser.ticket(), loser.sig(), rand).send());
-            byte[] wrongHash = Tickets.auxData(1, new byte[32]);
-            Tickets.Signed badAux = Tickets.ticket(p, p.address(1), sender, ETH, Tickets.ALWAYS_WINS, 3, rand, wrongHash);
+            byte[] wrongHash = TicketSigner.auxData(1, new byte[32]);
+            TicketSigner.Signed badAux = TicketSigner.ticket(p, p.address(1), sender, ETH, TicketSigner.ALWAYS_WINS, 3, rand, wrongHash);
             assertReverts(RevertReason.TICKET_TICKET_CREATION_ROUND_BLOCK_HASH_INVALID,
                     () -> asRecipient.redeemWinningTicket(badAux.ticket(), badAux.sig(), rand).send());
-            Tickets.Signed future = Tickets.ticket(p, p.address(1), sender, ETH, Tickets.ALWAYS_WINS, 4, rand,
-                    Tickets.auxData(99, new byte[32]));
+            TicketSigner.Signed future = TicketSigner.ticket(p, p.address(1), sender, ETH, TicketSigner.ALWAYS_WINS, 4, rand,
+                    TicketSigner.auxData(99, new byte[32]));
             assertReverts(RevertReason.TICKET_TICKET_CREATION_ROUND_HAS_NO_BLOCK_HASH,
                     () -> asRecipient.redeemWinningTicket(future.ticket(), future.sig(), rand).send());
-            Tickets.Signed shortAux = Tickets.ticket(p, p.address(1), sender, ETH, Tickets.ALWAYS_WINS, 5, rand, new byte[32]);
+            TicketSigner.Signed shortAux = TicketSigner.ticket(p, p.address(1), sender, ETH, TicketSigner.ALWAYS_WINS, 5, rand, new byte[32]);
             assertReverts(RevertReason.TICKET_TICKET_AUXDATA_MUST_BE_64_BYTES,
                     () -> asRecipient.redeemWinningTicket(shortAux.ticket(), shortAux.sig(), rand).send());
 
             // 0.25 ETH face value against a 0.1 ETH deposit: 0.1 from the deposit + 0.15 from this orchestrator's
             // reserve allocation (1 ETH / 2 active orchestrators = 0.5 ETH).
-            assertTrue(Tickets.isWinning(good.sig(), rand, Tickets.ALWAYS_WINS));
+            assertTrue(TicketSigner.isWinning(good.sig(), rand, TicketSigner.ALWAYS_WINS));
             asRecipient.redeemWinningTicket(good.ticket(), good.sig(), rand).send();
             TicketBroker.Sender info = p.broker(0).getSenderInfo(sender.getAddress()).send().component1();
             TicketBroker.ReserveInfo reserve = p.broker(0).getSenderInfo(sender.getAddress()).send().component2();
@@ -81,13 +81,13 @@ class TicketBrokerTest {
             assertEquals(ETH.divide(BigInteger.valueOf(4)), p.pendingFees(1), "feeShare 100%: all to its delegators, i.e. itself");
 
             // The allocation caps what one orchestrator gets from the reserve this round: 0.5 - 0.15 = 0.35 ETH left.
-            Tickets.Signed big = Tickets.ticket(p, 1, sender, ETH, Tickets.ALWAYS_WINS, 6, rand);
+            TicketSigner.Signed big = TicketSigner.ticket(p, 1, sender, ETH, TicketSigner.ALWAYS_WINS, 6, rand);
             asRecipient.redeemWinningTicket(big.ticket(), big.sig(), rand).send();
             assertEquals(new BigInteger("600000000000000000"), p.pendingFees(1));
             assertEquals(ETH.divide(BigInteger.TWO), p.broker(0).claimedReserve(sender.getAddress(), p.address(1)).send());
 
             // Expired after ticketValidityPeriod (2) rounds.
-            Tickets.Signed old = Tickets.ticket(p, 2, sender, ETH, Tickets.ALWAYS_WINS, 7, rand);
+            TicketSigner.Signed old = TicketSigner.ticket(p, 2, sender, ETH, TicketSigner.ALWAYS_WINS, 7, rand);
             p.advanceRounds(2);
             assertReverts(RevertReason.TICKET_TICKET_IS_EXPIRED,
                     () -> p.broker(2).redeemWinningTicket(old.ticket(), old.sig(), rand).send());

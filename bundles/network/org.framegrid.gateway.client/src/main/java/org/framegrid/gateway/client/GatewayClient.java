@@ -18,11 +18,22 @@ import org.framegrid.trickle.client.TrickleClient;
 public final class GatewayClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final URI gateway;
+    private final String apiKey;
     private final TrickleClient trickle = new TrickleClient();
 
     /** @param gateway the gateway's base URI, e.g. {@code http://127.0.0.1:8936} */
     public GatewayClient(URI gateway) {
+        this(gateway, null);
+    }
+
+    /**
+     * @param gateway the gateway's base URI
+     * @param apiKey sent as {@code Authorization: Bearer KEY} to a gateway that requires API keys, or {@code null}
+     * @since 1.1
+     */
+    public GatewayClient(URI gateway, String apiKey) {
         this.gateway = gateway;
+        this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey;
     }
 
     /** Starts a stream of {@code pipeline} with per-stream {@code params} ({@code node.property} keys). */
@@ -63,9 +74,12 @@ public final class GatewayClient implements AutoCloseable {
     private Map<?, ?> call(String method, String path, Object body) throws IOException, InterruptedException {
         HttpRequest.BodyPublisher p = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
-        HttpResponse<byte[]> r = trickle.http().send(HttpRequest.newBuilder(gateway.resolve(path))
-                .method(method, p).header("Content-Type", "application/json").build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).method(method, p)
+                .header("Content-Type", "application/json");
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        HttpResponse<byte[]> r = trickle.http().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         Map<?, ?> m = r.body().length == 0 ? Map.of() : JSON.readValue(r.body(), Map.class);
         if (r.statusCode() / 100 != 2) {
             throw new GatewayException(method + " " + path + ": HTTP " + r.statusCode() + " " + m.get("error"),

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.gateway.embedded.GatewaySettings;
 import org.framegrid.payment.api.PaymentSender;
 import org.framegrid.selection.api.OrchestratorSelector;
@@ -15,6 +19,7 @@ import org.framegrid.trickle.TrickleServer;
 import org.framegrid.trickle.TrickleServerFactory;
 import org.framegrid.trickle.channel.SegmentChannels;
 import org.framegrid.trickle.client.TrickleClient;
+import org.framegrid.webrtc.api.WebRtcPeers;
 
 /**
  * The gateway node without OSGi: its server with the developer API ({@link GatewayRoutes}), the orchestrators it
@@ -32,6 +37,9 @@ public final class Gateway implements AutoCloseable {
     private final SessionOpener opener;
     private final Map<String, GatewayStream> streams = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final WebRtcEdge webrtc = new WebRtcEdge(this);
+    private final HlsEgress hls = new HlsEgress();
+    private final ApiKeys apiKeys = new ApiKeys();
 
     /** A gateway that knows only its static list. */
     public Gateway(GatewaySettings settings, SegmentChannels channels, OrchestratorSelector selector,
@@ -54,6 +62,33 @@ public final class Gateway implements AutoCloseable {
         this.opener = new SessionOpener(settings, discovery, api, selector, payments, calls);
         this.server = servers.start(settings.host(), settings.port(), false);
         server.route("/v1/", new GatewayRoutes(this).routes());
+        server.route(LiveRoutes.PREFIX, new LiveRoutes(this, webrtc).routes());
+        server.route(PageRoute.PREFIX, new PageRoute());
+        server.route(HlsEgress.PREFIX, hls);
+    }
+
+    /** The node's engine and WebRTC peers for WHIP and WHEP, each read when used; {@code null} while it has none. */
+    public void useWebRtc(Supplier<PipelineService> pipelines, Supplier<WebRtcPeers> peers) {
+        webrtc.use(pipelines, peers);
+    }
+
+    /** Only requests with one of {@code keys} may start streams; none: anyone. */
+    public void requireApiKeys(List<String> keys) {
+        apiKeys.set(keys);
+    }
+
+    ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    /** @return the segment channel a stream's input arrives on */
+    static String inputChannel(String streamId) {
+        return "g-" + streamId;
+    }
+
+    /** @return the segment channel a stream's output leaves on */
+    static String outputChannel(String streamId) {
+        return "g-" + streamId + "-out";
     }
 
     /** Reads the orchestrator directory now (it is also read periodically). */
@@ -78,8 +113,8 @@ public final class Gateway implements AutoCloseable {
     GatewayStream start(String pipeline, Map<String, Object> params) throws IOException, InterruptedException {
         String id = HexFormat.of().formatHex(random.generateSeed(8));
         GatewayStream s = new GatewayStream(id, pipeline, params,
-                new LocalChannel(server, channels, "g-" + id, true),
-                new LocalChannel(server, channels, "g-" + id + "-out", false),
+                new LocalChannel(server, channels, inputChannel(id), true),
+                new LocalChannel(server, channels, outputChannel(id), false),
                 settings, opener, trickle, new PaymentLoop(id, settings, payments, api), () -> stop(id));
         try {
             s.start();
@@ -88,6 +123,7 @@ public final class Gateway implements AutoCloseable {
             throw e;
         }
         streams.put(id, s);
+        hls.started(id, channels.open(outputChannel(id)));
         return s;
     }
 
@@ -96,9 +132,21 @@ public final class Gateway implements AutoCloseable {
         return streams.get(id);
     }
 
+    /** @return every running stream's report */
+    List<StreamReport> reports() {
+        return streams.values().stream().map(GatewayStream::status).toList();
+    }
+
+    /** @return the running streams' ids */
+    Set<String> streams() {
+        return Set.copyOf(streams.keySet());
+    }
+
     /** Stops a stream. @return whether it ran */
     boolean stop(String id) {
         GatewayStream s = streams.remove(id);
+        webrtc.stopped(id);
+        hls.stopped(id);
         if (s != null) {
             s.stop();
         }
@@ -108,6 +156,8 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         discovery.close();
+        streams.keySet().forEach(webrtc::stopped);
+        streams.keySet().forEach(hls::stopped);
         streams.values().forEach(GatewayStream::stop);
         streams.clear();
         server.close();

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.chain.api.ChainException;
 import org.framegrid.chain.api.StakingService;
 import org.framegrid.gateway.embedded.GatewaySettings;
@@ -13,6 +14,7 @@ import org.framegrid.payment.api.PaymentSender;
 import org.framegrid.selection.api.OrchestratorSelector;
 import org.framegrid.trickle.TrickleServerFactory;
 import org.framegrid.trickle.channel.SegmentChannels;
+import org.framegrid.webrtc.api.WebRtcPeers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -66,6 +68,10 @@ public final class GatewayComponent {
 
         @AttributeDefinition(description = "Milliseconds between reads of the chain's orchestrator pool. Since 0.1.")
         long discovery_interval_millis() default 30_000;
+
+        @AttributeDefinition(description = "API keys that may start streams (Authorization: Bearer KEY on POST "
+                + "/v1/streams and WHIP); none: anyone who reaches the gateway. Since 0.1.")
+        String[] api_keys() default {};
     }
 
     private final Gateway node;
@@ -73,6 +79,15 @@ public final class GatewayComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile StakingService staking;
+
+    /** WHIP/WHEP need both; either may come and go without restarting the gateway. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PipelineService pipelines;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile WebRtcPeers peers;
 
     @Activate
     public GatewayComponent(Config config, @Reference SegmentChannels channels,
@@ -85,6 +100,8 @@ public final class GatewayComponent {
                 new BigInteger(config.max_price_per_second_wei()), config.payment_interval_millis(),
                 config.stall_millis(), config.stream_idle_millis()), channels, selector, payments, servers,
                 config.discovery_chain() ? this::fromChain : null, config.discovery_interval_millis());
+        node.useWebRtc(() -> pipelines, () -> peers);
+        node.requireApiKeys(Arrays.asList(config.api_keys()));
     }
 
     /** The pool's active orchestrators that publish a service URI; none while the node has no chain. */

@@ -11,7 +11,9 @@ import org.framegrid.trickle.json.JsonRoutes;
 /**
  * The gateway's developer API (JSON): {@code POST /v1/streams} {pipeline, params} → 201 {id, input, output,
  * orchestrator}; {@code GET /v1/streams/ID} (a {@link StreamReport}); {@code POST /v1/streams/ID/params};
- * {@code DELETE /v1/streams/ID}; {@code GET /v1/orchestrators} (what discovery knows). The app publishes MPEG-TS
+ * {@code DELETE /v1/streams/ID}; {@code GET /v1/streams} (every stream's report); {@code GET /v1/openapi.json} (the
+ * document of this API and the gateway's other routes); {@code GET /v1/orchestrators} (what
+ * discovery knows). The app publishes MPEG-TS
  * segments to {@code input} and reads processed ones from {@code output} (trickle channels).
  */
 final class GatewayRoutes {
@@ -25,6 +27,8 @@ final class GatewayRoutes {
         return new JsonRoutes()
                 .on("POST", "/v1/streams", this::start)
                 .on("GET", "/v1/orchestrators", call -> JsonRoutes.reply(200, gateway.discovery().report()))
+                .on("GET", "/v1/streams", call -> JsonRoutes.reply(200, gateway.reports()))
+                .on("GET", "/v1/openapi.json", call -> ApiDocument.reply())
                 .on("GET", "/v1/streams/{id}", call -> JsonRoutes.reply(200, stream(call).status()))
                 .on("DELETE", "/v1/streams/{id}", call -> {
                     String id = stream(call).id;
@@ -47,6 +51,7 @@ final class GatewayRoutes {
     }
 
     private HttpReply start(JsonCall call) throws HttpProblem, InterruptedException {
+        gateway.apiKeys().check(call.http(), "stream request");
         Map<String, Object> body = call.body("stream request");
         if (!(body.get("pipeline") instanceof String pipeline)) {
             throw new HttpProblem(400, "stream request: 'pipeline' (a name) is missing");

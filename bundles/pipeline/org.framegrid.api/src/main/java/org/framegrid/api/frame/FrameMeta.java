@@ -17,4 +17,6 @@ public interface FrameMeta {
     MetaKey<Mask> MASK = new MetaKey<>("framegrid.mask", Mask.class);
     /** Raw tensors produced by an inference stage, before or instead of decoding. */
     MetaKey<Tensors> TENSORS = new MetaKey<>("framegrid.tensors", Tensors.class);
+    /** Decoded audio that belongs with the frame (WebRTC sources and sinks); since 2.1. */
+    MetaKey<AudioSamples> AUDIO = new MetaKey<>("framegrid.audio", AudioSamples.class);
 }

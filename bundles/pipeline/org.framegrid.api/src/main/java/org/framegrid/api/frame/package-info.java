@@ -5,9 +5,11 @@
  *
  * <p>2.0: the tensor attached as metadata is {@link org.framegrid.api.frame.FrameTensor} (it was {@code Tensor}, a
  * name it shared with the inference API's tensor); {@link org.framegrid.api.frame.Tensors#with(java.util.List)}.
+ * 2.1: decoded audio riding on frames, {@link org.framegrid.api.frame.AudioSamples} under
+ * {@link org.framegrid.api.frame.FrameMeta#AUDIO}.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.framegrid.api.frame;
 
 import org.osgi.annotation.bundle.Export;

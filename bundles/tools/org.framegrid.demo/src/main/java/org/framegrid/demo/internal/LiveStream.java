@@ -112,7 +112,9 @@ final class LiveStream implements AutoCloseable {
                         if (s == null) {
                             continue;
                         }
-                        long seq = next;
+                        // The gateway numbers segments without gaps: a camera segment skipped because the
+                        // publisher fell behind the channel's window is not a gap in the stream.
+                        long seq = segmentsIn.get();
                         next = s.sequence() + 1;
                         inputStarted.put(seq, System.nanoTime());
                         try (InputStream in = s.bytes()) {

@@ -6,18 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Dictionary;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.framegrid.chain.api.ChainException;
+import org.framegrid.testing.Configs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
@@ -135,66 +136,7 @@ class ChainConnectionTest {
     }
 
     private static ChainConnection.Config config(String url, String controller, String keystore, String password) {
-        return new ChainConnection.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ChainConnection.Config.class;
-            }
-
-            @Override
-            public String rpc_url() {
-                return url;
-            }
-
-            @Override
-            public String controller_address() {
-                return controller;
-            }
-
-            @Override
-            public String keystore_file() {
-                return keystore;
-            }
-
-            @Override
-            public String password_file() {
-                return password;
-            }
-
-            @Override
-            public long devchain_round_length() {
-                return 20;
-            }
-
-            @Override
-            public String devchain_anvil() {
-                return "";
-            }
-
-            @Override
-            public String devchain_info_file() {
-                return "";
-            }
-
-            @Override
-            public long receipt_poll_millis() {
-                return 0;
-            }
-
-            @Override
-            public long rounds_poll_millis() {
-                return 1000;
-            }
-
-            @Override
-            public boolean rounds_initialize() {
-                return true;
-            }
-
-            @Override
-            public boolean rounds_reward() {
-                return true;
-            }
-        };
+        return Configs.of(ChainConnection.Config.class, Map.of("rpc_url", url, "controller_address", controller,
+                "keystore_file", keystore, "password_file", password, "devchain_round_length", 20L));
     }
 }

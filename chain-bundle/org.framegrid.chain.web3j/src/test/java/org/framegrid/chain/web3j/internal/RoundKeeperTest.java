@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.framegrid.chain.api.RoundEvent;
 import org.framegrid.chain.contracts.ProtocolParameters;
+import org.framegrid.testing.Configs;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -140,26 +141,6 @@ class RoundKeeperTest {
     }
 
     static Rounds.Config config(long pollMillis) {
-        return new Rounds.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return Rounds.Config.class;
-            }
-
-            @Override
-            public long rounds_poll_millis() {
-                return pollMillis;
-            }
-
-            @Override
-            public boolean rounds_initialize() {
-                return true;
-            }
-
-            @Override
-            public boolean rounds_reward() {
-                return true;
-            }
-        };
+        return Configs.of(Rounds.Config.class, Map.of("rounds_poll_millis", pollMillis));
     }
 }

@@ -6,15 +6,15 @@ import static org.bytedeco.cuda.global.cudart.cudaSuccess;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.tensorrt.global.nvinfer;
 import org.bytedeco.tensorrt.global.nvonnxparser;
+import org.framegrid.inference.gpu.DeviceProbe;
+import org.framegrid.inference.gpu.DeviceProbe.Result;
+import org.framegrid.inference.gpu.LinkerCheck;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,56 +29,35 @@ public final class TensorRtProbe {
 
     static final String NAME = "org.framegrid.inference.tensorrt.probe";
 
+    /** What the nvinfer and nvonnxparser presets 11.2-1.5.14 link (their @Platform link lists), the driver first. */
+    static final List<String> TENSORRT = List.of("libcuda.so.1", "libcudart.so.13", "libcublas.so.13",
+            "libcudnn.so.9", "libnvrtc.so.13", "libnvinfer.so.11", "libnvonnxparser.so.11");
+
     private static final Logger LOG = Logger.getLogger(TensorRtProbe.class.getName());
 
-    record Result(boolean present, String detail) {
-    }
-
-    private final ComponentContext context;
-    private final Thread thread;
-    private final CompletableFuture<Result> result = new CompletableFuture<>();
-    private boolean active = true; // guarded by this: no enable after deactivate
+    private final DeviceProbe probe;
 
     @Activate
     public TensorRtProbe(ComponentContext context, TensorRtBackend.Config config) {
-        this.context = context;
-        int device = config.device_id();
-        thread = Thread.ofPlatform().name("framegrid-tensorrt-probe").daemon().unstarted(() -> decide(device));
-        thread.start();
-    }
-
-    private void decide(int device) {
-        Result found;
-        try {
-            found = probe(device);
-        } catch (RuntimeException | LinkageError e) {
-            found = new Result(false, e.toString());
-        }
-        synchronized (this) {
-            if (active && found.present()) {
-                context.enableComponent(TensorRtBackend.PID);
-            }
-        }
-        LOG.info(found.present() ? found.detail() + ": the " + TensorRtBackend.NAME + " backend is available"
-                : "no TensorRT device (" + found.detail() + "): the other backends serve inference");
-        result.complete(found);
+        probe = new DeviceProbe(context, TensorRtBackend.PID, "framegrid-tensorrt-probe", TensorRtProbe::probe,
+                config.device_id(), LOG, found -> found.present()
+                        ? found.detail() + ": the " + TensorRtBackend.NAME + " backend is available"
+                        : "no TensorRT device (" + found.detail() + "): the other backends serve inference");
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        synchronized (this) {
-            active = false;
-        }
-        context.disableComponent(TensorRtBackend.PID);
-        thread.join(Duration.ofSeconds(10)); // native calls cannot be interrupted; a stuck one is left as a daemon
+        probe.stop();
     }
 
-    Result await(Duration timeout) throws InterruptedException, TimeoutException, ExecutionException {
-        return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    /** @return the probe's result once it has one (tests; the component itself never waits) */
+    Result await(Duration timeout) throws InterruptedException, TimeoutException {
+        return probe.await(timeout);
     }
 
+    /** Loads the presets and counts the devices; never throws for a missing device. */
     static Result probe(int device) {
-        List<String> missing = LinkerCheck.missing(LinkerCheck.TENSORRT);
+        List<String> missing = LinkerCheck.missing(TENSORRT);
         if (!missing.isEmpty()) {
             return new Result(false, String.join(", ", missing) + " not found; the TensorRT backend needs the NVIDIA "
                     + "driver, CUDA 13, cuDNN 9 and TensorRT 11");

@@ -1,16 +1,18 @@
 package org.framegrid.inference.tensorrt.internal;
 
-import java.lang.annotation.Annotation;
 import java.nio.ByteBuffer;
+import java.util.Map;
 
+import org.framegrid.testing.Configs;
 import org.framegrid.testing.Fixtures.MemoryModel;
+import org.framegrid.inference.gpu.DeviceProbe;
 import org.junit.jupiter.api.Assumptions;
 
 /** The device check, model bundles (read by the model stages' shared test support) and the configuration. */
 final class Fixtures {
 
     /** Probed once per test JVM: the answer does not change. */
-    private static TensorRtProbe.Result device;
+    private static DeviceProbe.Result device;
 
     private Fixtures() {
     }
@@ -35,26 +37,6 @@ final class Fixtures {
 
     /** The backend's configuration with {@code device}, engines in {@code cacheDir}, the default side range. */
     static TensorRtBackend.Config config(int device, String cacheDir) {
-        return new TensorRtBackend.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return TensorRtBackend.Config.class;
-            }
-
-            @Override
-            public int device_id() {
-                return device;
-            }
-
-            @Override
-            public String cache_dir() {
-                return cacheDir;
-            }
-
-            @Override
-            public int[] dynamic_sides() {
-                return new int[] {64, 512, 1920};
-            }
-        };
+        return Configs.of(TensorRtBackend.Config.class, Map.of("device_id", device, "cache_dir", cacheDir));
     }
 }

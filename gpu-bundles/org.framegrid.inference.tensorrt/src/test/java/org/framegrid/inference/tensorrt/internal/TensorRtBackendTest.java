@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,7 +15,6 @@ import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.ModelDescriptor;
 import org.framegrid.inference.api.Tensor;
-import org.framegrid.inference.api.TensorInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -97,10 +95,7 @@ class TensorRtBackendTest {
     /** runInto through the backend (host-to-device copy, enqueue, device-to-host copy, stream sync), printed. */
     private static void throughput(LoadedModel model, Tensor input, ModelDescriptor descriptor) throws Exception {
         Map<String, Tensor> in = Map.of(descriptor.input().name(), input);
-        Map<String, Tensor> out = new HashMap<>();
-        for (TensorInfo info : model.outputs()) {
-            out.put(info.name(), Tensor.allocate(info.type(), info.shape()));
-        }
+        Map<String, Tensor> out = org.framegrid.testing.Fixtures.outputs(model);
         int frames = 1000;
         for (int i = 0; i < 100; i++) {
             model.runInto(in, out);

@@ -8,10 +8,9 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
+import org.framegrid.inference.gpu.DeviceProbe;
+import org.framegrid.testing.LogLines;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.component.ComponentContext;
 
@@ -29,36 +28,17 @@ class TensorRtProbeTest {
                     calls.add(method.getName() + " " + (args == null ? "" : args[0]));
                     return null;
                 });
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger log = Logger.getLogger(TensorRtProbe.class.getName());
-        log.addHandler(capture);
-        try {
+        try (LogLines log = LogLines.of(TensorRtProbe.class)) {
             TensorRtProbe probe = new TensorRtProbe(context, Fixtures.config(NO_SUCH_DEVICE, ""));
-            TensorRtProbe.Result result = probe.await(Duration.ofSeconds(120));
+            DeviceProbe.Result result = probe.await(Duration.ofSeconds(120));
             assertFalse(result.present(), result.detail());
             assertEquals(List.of(), calls, "nothing enabled");
-            assertEquals(1, lines.size(), lines.toString());
-            assertTrue(lines.get(0).matches("no TensorRT device \\(.+\\): the other backends serve inference"),
-                    lines.get(0));
-            System.out.println("[fallback] " + lines.get(0));
+            assertEquals(1, log.lines().size(), log.lines().toString());
+            assertTrue(log.lines().get(0).matches("no TensorRT device \\(.+\\): the other backends serve inference"),
+                    log.lines().get(0));
+            System.out.println("[fallback] " + log.lines().get(0));
             probe.deactivate();
             assertEquals(List.of("disableComponent " + TensorRtBackend.PID), calls);
-        } finally {
-            log.removeHandler(capture);
         }
     }
 

@@ -1,17 +1,12 @@
 package org.framegrid.inference.onnx.internal;
 
-import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import org.framegrid.inference.api.DeviceKind;
 import org.framegrid.inference.api.InferenceBackend;
 import org.framegrid.inference.api.InferenceException;
-import org.framegrid.inference.api.InferenceOptions;
-import org.framegrid.inference.api.LoadedModel;
-import org.framegrid.inference.api.ModelDescriptor;
-import org.framegrid.inference.onnx.session.OnnxSessions;
+import org.framegrid.inference.onnx.session.OnnxSessionBackend;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -31,17 +26,17 @@ import ai.onnxruntime.OrtLoggingLevel;
 @Component(name = "org.framegrid.inference.onnx", service = InferenceBackend.class,
         property = {InferenceBackend.NAME_PROPERTY + "=" + OnnxBackend.NAME,
                 InferenceBackend.DEVICE_PROPERTY + "=CPU"})
-public final class OnnxBackend implements InferenceBackend {
+public final class OnnxBackend extends OnnxSessionBackend {
 
     static final String NAME = "onnxruntime-cpu";
 
     private final CompletableFuture<OrtEnvironment> environment = new CompletableFuture<>();
-    private final OnnxSessions sessions = new OnnxSessions(NAME, options -> {
-        // ORT's CPU kernels: no execution provider to add
-    });
 
     @Activate
     public OnnxBackend() {
+        super(NAME, DeviceKind.CPU, options -> {
+            // ORT's CPU kernels: no execution provider to add
+        });
         Thread loader = Thread.ofPlatform().name("framegrid-onnxruntime-load").daemon().unstarted(() -> {
             try {
                 // ERROR level: ORT's warnings (unused initialisers in exported graphs) are noise for operators.
@@ -56,32 +51,11 @@ public final class OnnxBackend implements InferenceBackend {
 
     @Deactivate
     void deactivate() {
-        sessions.closeAll();
+        sessions().closeAll();
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public DeviceKind deviceKind() {
-        return DeviceKind.CPU;
-    }
-
-    @Override
-    public LoadedModel load(ByteBuffer model, ModelDescriptor descriptor, InferenceOptions options)
-            throws InferenceException {
-        return sessions.load(environment(), model, descriptor, options);
-    }
-
-    @Override
-    public LoadedModel load(Path model, ModelDescriptor descriptor, InferenceOptions options)
-            throws InferenceException {
-        return sessions.load(environment(), model, descriptor, options);
-    }
-
-    private OrtEnvironment environment() throws InferenceException {
+    protected OrtEnvironment environment() throws InferenceException {
         try {
             return environment.get();
         } catch (ExecutionException e) {

@@ -35,40 +35,27 @@ final class JavaSecp256k1 implements Secp256k1 {
     }
 
     @Override
-    public byte[] sign(byte[] digest32, byte[] privateKey, byte[] publicKey64) {
+    public byte[] signCompact(byte[] digest32, byte[] privateKey) {
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
         signer.init(true, new ECPrivateKeyParameters(Bytes.unsigned(privateKey), CURVE));
         BigInteger[] rs = signer.generateSignature(digest32);
         BigInteger r = rs[0];
         // Ethereum (and OpenZeppelin's ECDSA) accept only the low-s form.
         BigInteger s = rs[1].compareTo(HALF_N) > 0 ? N.subtract(rs[1]) : rs[1];
-        byte[] signature = new byte[65];
-        System.arraycopy(Bytes.uint256(r), 0, signature, 0, 32);
-        System.arraycopy(Bytes.uint256(s), 0, signature, 32, 32);
-        // BouncyCastle does not return the recovery id. A valid signature recovers to our key with exactly one of
-        // ids 0 and 1 (ids 2 and 3 need r >= n, which has probability ~2^-128), so one recovery decides it.
-        byte[] recovered = recover(digest32, r, s, 0);
-        signature[64] = (byte) (recovered != null && Arrays.equals(recovered, publicKey64) ? 27 : 28);
-        return signature;
+        byte[] compact = new byte[64];
+        System.arraycopy(Bytes.uint256(r), 0, compact, 0, 32);
+        System.arraycopy(Bytes.uint256(s), 0, compact, 32, 32);
+        return compact;
     }
 
     @Override
-    public byte[] recoverAddress(byte[] digest32, byte[] signature65) {
-        if (signature65.length != 65) {
-            return null;
-        }
-        int v = signature65[64] & 0xff;
-        int recId = v >= 27 ? v - 27 : v;
-        if (recId != 0 && recId != 1) {
-            return null;
-        }
-        BigInteger r = Bytes.unsigned(Arrays.copyOfRange(signature65, 0, 32));
-        BigInteger s = Bytes.unsigned(Arrays.copyOfRange(signature65, 32, 64));
+    public byte[] recoverPublicKey(byte[] digest32, byte[] compact64, int recId) {
+        BigInteger r = Bytes.unsigned(Arrays.copyOfRange(compact64, 0, 32));
+        BigInteger s = Bytes.unsigned(Arrays.copyOfRange(compact64, 32, 64));
         if (r.signum() == 0 || s.signum() == 0 || r.compareTo(N) >= 0 || s.compareTo(N) >= 0) {
             return null;
         }
-        byte[] publicKey = recover(digest32, r, s, recId);
-        return publicKey == null ? null : Secp256k1.address(publicKey);
+        return recover(digest32, r, s, recId);
     }
 
     /** SEC 1 §4.1.6 public key recovery, for r below the field prime (x = r; r + n never fits secp256k1's field). */

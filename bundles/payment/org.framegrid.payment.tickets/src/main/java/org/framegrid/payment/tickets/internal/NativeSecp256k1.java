@@ -74,32 +74,13 @@ final class NativeSecp256k1 implements Secp256k1 {
     }
 
     @Override
-    public byte[] sign(byte[] digest32, byte[] privateKey, byte[] publicKey64) {
+    public byte[] signCompact(byte[] digest32, byte[] privateKey) {
         // libsecp256k1 signs deterministically (RFC 6979) and always in low-s form.
-        byte[] compact = Secp256k1CFunctions.secp256k1_ecdsa_sign(context, digest32, privateKey, null);
-        byte[] signature = Arrays.copyOf(compact, 65);
-        // The binding does not return the recovery id. A valid signature recovers to our key with exactly one of
-        // ids 0 and 1 (ids 2 and 3 need r >= n, which has probability ~2^-128), so one recovery decides it.
-        byte[] recovered = recoverKey(compact, digest32, 0);
-        signature[64] = (byte) (recovered != null && Arrays.equals(recovered, publicKey64) ? 27 : 28);
-        return signature;
+        return Secp256k1CFunctions.secp256k1_ecdsa_sign(context, digest32, privateKey, null);
     }
 
     @Override
-    public byte[] recoverAddress(byte[] digest32, byte[] signature65) {
-        if (signature65.length != 65) {
-            return null;
-        }
-        int v = signature65[64] & 0xff;
-        int recId = v >= 27 ? v - 27 : v;
-        if (recId != 0 && recId != 1) {
-            return null;
-        }
-        byte[] publicKey = recoverKey(Arrays.copyOf(signature65, 64), digest32, recId);
-        return publicKey == null ? null : Secp256k1.address(publicKey);
-    }
-
-    private byte[] recoverKey(byte[] compact64, byte[] digest32, int recId) {
+    public byte[] recoverPublicKey(byte[] digest32, byte[] compact64, int recId) {
         try {
             byte[] encoded = Secp256k1CFunctions.secp256k1_ecdsa_recover(context, compact64, digest32, recId);
             return encoded == null ? null : Arrays.copyOfRange(encoded, encoded.length - 64, encoded.length);

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,6 +12,7 @@ import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.payment.api.Price;
 import org.framegrid.payment.api.Receipt;
 import org.framegrid.payment.api.RejectionReason;
+import org.framegrid.testing.Configs;
 import org.framegrid.testing.MemoryTicketChain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,22 +23,14 @@ class ReceiverComponentTest {
     Path dir;
 
     /** A configuration as ConfigAdmin would give it: the annotation's defaults, with some values set. */
-    @SuppressWarnings("unchecked")
-    static <A> A config(Class<A> type, Map<String, Object> values) {
-        return (A) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-            Object value = values.get(method.getName());
-            return value != null ? value : defaultOf(method);
-        });
-    }
-
-    private static Object defaultOf(Method method) {
-        return method.getDefaultValue();
+    static TicketPaymentReceiver.Config config(Map<String, Object> values) {
+        return Configs.of(TicketPaymentReceiver.Config.class, values);
     }
 
     @Test
     void balancesSurviveARestartButTermsIssuedBeforeItDoNot() throws Exception {
         MemoryTicketChain chain = new MemoryTicketChain();
-        TicketPaymentReceiver.Config config = config(TicketPaymentReceiver.Config.class, Map.of(
+        TicketPaymentReceiver.Config config = config(Map.of(
                 "recipient_address", CryptoTest.ADDRESS1,
                 "store_file", dir.resolve("winners.mv").toString()));
         TicketSender sender = new TicketSender(new EthKey(Bytes.unhex(CryptoTest.KEY0), Secp256k1Provider.best()),
@@ -75,12 +66,12 @@ class ReceiverComponentTest {
     @Test
     void badConfigurationFailsWithAOneLineMessageNamingTheKey() {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> new TicketPaymentReceiver(new MemoryTicketChain(), config(TicketPaymentReceiver.Config.class, Map.of(
+                () -> new TicketPaymentReceiver(new MemoryTicketChain(), config(Map.of(
                         "recipient_address", CryptoTest.ADDRESS1, "ticket_ev", "lots",
                         "store_file", dir.resolve("w.mv").toString()))));
         assertEquals("configuration ticket.ev: expected a whole number of wei, got 'lots'", bad.getMessage());
         IllegalArgumentException address = assertThrows(IllegalArgumentException.class,
-                () -> new TicketPaymentReceiver(new MemoryTicketChain(), config(TicketPaymentReceiver.Config.class, Map.of(
+                () -> new TicketPaymentReceiver(new MemoryTicketChain(), config(Map.of(
                         "recipient_address", "0x1234", "store_file", dir.resolve("w2.mv").toString()))));
         assertTrue(address.getMessage().contains("0x1234"), address.getMessage());
     }

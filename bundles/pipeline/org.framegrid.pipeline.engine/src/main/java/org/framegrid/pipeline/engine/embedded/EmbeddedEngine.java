@@ -22,10 +22,11 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * The pipeline engine in a plain JVM: the caller adds and removes the stage providers that DS would bind in a node,
  * then registers pipelines and starts streams. It owns the engine's threads; {@link #close()} stops every stream and
- * ends them.
+ * ends them. In a node, the engine's DS component is this class with the bindings DS makes; no other bundle extends
+ * it.
  */
 @ProviderType
-public final class EmbeddedEngine implements PipelineService, StageCatalog, AutoCloseable {
+public class EmbeddedEngine implements PipelineService, StageCatalog, AutoCloseable {
 
     private final Engine engine;
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -18,7 +17,6 @@ import org.framegrid.inference.api.ElementType;
 import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.Tensor;
-import org.framegrid.inference.api.TensorInfo;
 import org.framegrid.inference.api.InferenceBackend;
 import org.framegrid.testing.Providers;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
@@ -60,10 +58,7 @@ class ThroughputTest {
             try {
                 Map<String, Tensor> in = Map.of(model.descriptor().input().name(),
                         Tensor.allocate(ElementType.FLOAT32, model.descriptor().input().shape(128, 128)));
-                Map<String, Tensor> out = new HashMap<>();
-                for (TensorInfo info : raw.outputs()) {
-                    out.put(info.name(), Tensor.allocate(ElementType.FLOAT32, info.shape()));
-                }
+                Map<String, Tensor> out = org.framegrid.testing.Fixtures.outputs(raw);
                 // The raw loop runs on the very input the stage makes of the frame.
                 ImageInputWriter writer = new ImageInputWriter(model.descriptor().input());
                 Tensor input = in.values().iterator().next();

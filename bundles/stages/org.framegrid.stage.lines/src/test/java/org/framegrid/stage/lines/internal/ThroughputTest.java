@@ -3,7 +3,6 @@ package org.framegrid.stage.lines.internal;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -15,7 +14,6 @@ import org.framegrid.inference.api.ElementType;
 import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.Tensor;
-import org.framegrid.inference.api.TensorInfo;
 import org.framegrid.inference.api.InferenceBackend;
 import org.framegrid.testing.Providers;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
@@ -53,10 +51,7 @@ class ThroughputTest {
                 new ImageInputWriter(model.descriptor().input(), ImageInputWriter.Sampling.NEAREST,
                         ImageInputWriter.Padding.EDGE).letterbox(frame, in);
                 Map<String, Tensor> inputs = Map.of(model.descriptor().input().name(), in);
-                Map<String, Tensor> out = new HashMap<>();
-                for (TensorInfo info : raw.outputs()) {
-                    out.put(info.name(), Tensor.allocate(ElementType.FLOAT32, info.shape()));
-                }
+                Map<String, Tensor> out = org.framegrid.testing.Fixtures.outputs(raw);
                 int[] lines = {0};
                 SideBySide timed = SideBySide.time(WARM_UP, FRAMES, () -> {
                     stage.process(frame);

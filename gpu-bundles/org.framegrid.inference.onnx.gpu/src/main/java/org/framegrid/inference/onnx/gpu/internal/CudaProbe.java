@@ -7,11 +7,12 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
+import org.framegrid.inference.gpu.DeviceProbe;
+import org.framegrid.inference.gpu.DeviceProbe.Result;
+import org.framegrid.inference.gpu.LinkerCheck;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,67 +39,36 @@ public final class CudaProbe {
 
     static final String NAME = "org.framegrid.inference.onnx.gpu.probe";
 
+    /** DT_NEEDED of bytedeco's libonnxruntime_providers_cuda.so for ORT 1.28.0 (readelf -d), the driver first. */
+    static final List<String> CUDA_EP = List.of("libcuda.so.1", "libcudart.so.13", "libcublas.so.13",
+            "libcublasLt.so.13", "libcudnn.so.9");
+
     private static final Logger LOG = Logger.getLogger(CudaProbe.class.getName());
-    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
-    /** What the probe found: a usable device, or why there is none. */
-    record Result(boolean present, String detail) {
-    }
-
-    private final ComponentContext context;
-    private final Thread thread;
-    private final CompletableFuture<Result> result = new CompletableFuture<>();
-    private boolean active = true; // guarded by this: no enable after deactivate
+    private final DeviceProbe probe;
 
     @Activate
     public CudaProbe(ComponentContext context, GpuOnnxBackend.Config config) {
-        this.context = context;
-        int device = config.device_id();
-        thread = Thread.ofPlatform().name("framegrid-cuda-probe").daemon().unstarted(() -> decide(device));
-        thread.start();
-    }
-
-    private void decide(int device) {
-        Result found;
-        try {
-            found = probe(device);
-        } catch (RuntimeException | LinkageError e) {
-            found = new Result(false, e.toString());
-        }
-        synchronized (this) {
-            if (active && found.present()) {
-                context.enableComponent(GpuOnnxBackend.PID);
-            }
-        }
-        LOG.info(found.present()
-                ? found.detail() + ": " + GpuOnnxBackend.NAME + " serves inference (service.ranking "
-                        + GpuOnnxBackend.RANKING + ")"
-                : "no CUDA device (" + found.detail() + "): the CPU backend serves inference");
-        result.complete(found);
+        probe = new DeviceProbe(context, GpuOnnxBackend.PID, "framegrid-cuda-probe", CudaProbe::probe,
+                config.device_id(), LOG, found -> found.present()
+                        ? found.detail() + ": " + GpuOnnxBackend.NAME + " serves inference (service.ranking "
+                                + GpuOnnxBackend.RANKING + ")"
+                        : "no CUDA device (" + found.detail() + "): the CPU backend serves inference");
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        synchronized (this) {
-            active = false;
-        }
-        context.disableComponent(GpuOnnxBackend.PID);
-        // Native calls cannot be interrupted; a probe stuck in the driver is left to finish as a daemon.
-        thread.join(STOP_WAIT);
+        probe.stop();
     }
 
     /** @return the probe's result once it has one (tests; the component itself never waits) */
     Result await(Duration timeout) throws InterruptedException, TimeoutException {
-        try {
-            return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause()); // never completed exceptionally
-        }
+        return probe.await(timeout);
     }
 
     /** Runs {@link ProbeModel} on the CUDA EP of {@code device}; never throws for a missing device. */
     static Result probe(int device) {
-        List<String> missing = LinkerCheck.missing(LinkerCheck.CUDA_EP);
+        List<String> missing = LinkerCheck.missing(CUDA_EP);
         if (!missing.isEmpty()) {
             // Checked first: ORT would extract the 238 MB CUDA provider only to fail on the same missing library.
             return new Result(false, String.join(", ", missing) + " not found; the CUDA EP of ONNX Runtime "

@@ -1,15 +1,10 @@
 package org.framegrid.inference.onnx.gpu.internal;
 
-import java.nio.ByteBuffer;
-import java.nio.file.Path;
-
 import org.framegrid.inference.api.DeviceKind;
 import org.framegrid.inference.api.InferenceBackend;
 import org.framegrid.inference.api.InferenceException;
 import org.framegrid.inference.api.InferenceOptions;
-import org.framegrid.inference.api.LoadedModel;
-import org.framegrid.inference.api.ModelDescriptor;
-import org.framegrid.inference.onnx.session.OnnxSessions;
+import org.framegrid.inference.onnx.session.OnnxSessionBackend;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -37,7 +32,7 @@ import ai.onnxruntime.OrtSession.SessionOptions;
                 InferenceBackend.DEVICE_PROPERTY + "=GPU",
                 "service.ranking:Integer=" + GpuOnnxBackend.RANKING})
 @Designate(ocd = GpuOnnxBackend.Config.class)
-public final class GpuOnnxBackend implements InferenceBackend {
+public final class GpuOnnxBackend extends OnnxSessionBackend {
 
     static final String PID = "org.framegrid.inference.onnx.gpu";
     static final String NAME = "onnxruntime-gpu";
@@ -52,47 +47,23 @@ public final class GpuOnnxBackend implements InferenceBackend {
         int device_id() default 0;
     }
 
-    private final OnnxSessions sessions;
-
     @Activate
     public GpuOnnxBackend(Config config) {
-        int device = config.device_id();
-        this.sessions = new OnnxSessions(NAME, options -> options.addCUDA(device));
+        super(NAME, DeviceKind.GPU, options -> options.addCUDA(config.device_id()));
     }
 
     @Deactivate
     void deactivate() {
-        sessions.closeAll();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public DeviceKind deviceKind() {
-        return DeviceKind.GPU;
-    }
-
-    @Override
-    public LoadedModel load(ByteBuffer model, ModelDescriptor descriptor, InferenceOptions options)
-            throws InferenceException {
-        return sessions.load(environment(), model, descriptor, options);
-    }
-
-    @Override
-    public LoadedModel load(Path model, ModelDescriptor descriptor, InferenceOptions options)
-            throws InferenceException {
-        return sessions.load(environment(), model, descriptor, options);
+        sessions().closeAll();
     }
 
     /** The options every model of this backend gets: the CPU backend's, then the CUDA EP on the configured device. */
     SessionOptions sessionOptions(InferenceOptions options) throws OrtException {
-        return sessions.sessionOptions(options);
+        return sessions().sessionOptions(options);
     }
 
-    private static OrtEnvironment environment() throws InferenceException {
+    @Override
+    protected OrtEnvironment environment() throws InferenceException {
         try {
             // Already loaded by the probe, which enabled this component: a lookup, not a load.
             return OrtEnvironment.getEnvironment();

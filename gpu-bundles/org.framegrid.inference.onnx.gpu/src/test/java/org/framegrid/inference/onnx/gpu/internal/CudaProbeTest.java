@@ -13,10 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
+import org.framegrid.inference.gpu.DeviceProbe;
+import org.framegrid.testing.LogLines;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.component.ComponentContext;
 
@@ -38,35 +37,16 @@ class CudaProbeTest {
                     calls.add(method.getName() + " " + (args == null ? "" : args[0]));
                     return null;
                 });
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger log = Logger.getLogger(CudaProbe.class.getName());
-        log.addHandler(capture);
-        try {
+        try (LogLines log = LogLines.of(CudaProbe.class)) {
             CudaProbe probe = new CudaProbe(context, Fixtures.config(NO_SUCH_DEVICE));
-            CudaProbe.Result result = probe.await(Duration.ofSeconds(120));
+            DeviceProbe.Result result = probe.await(Duration.ofSeconds(120));
             assertFalse(result.present(), result.detail());
             assertEquals(List.of(), calls, "nothing enabled");
-            assertEquals(1, lines.size(), lines.toString());
-            assertTrue(lines.get(0).matches("no CUDA device \\(.+\\): the CPU backend serves inference"), lines.get(0));
-            System.out.println("[fallback] " + lines.get(0));
+            assertEquals(1, log.lines().size(), log.lines().toString());
+            assertTrue(log.lines().get(0).matches("no CUDA device \\(.+\\): the CPU backend serves inference"), log.lines().get(0));
+            System.out.println("[fallback] " + log.lines().get(0));
             probe.deactivate();
             assertEquals(List.of("disableComponent " + GpuOnnxBackend.PID), calls);
-        } finally {
-            log.removeHandler(capture);
         }
     }
 
@@ -84,12 +64,6 @@ class CudaProbeTest {
                 assertArrayEquals(new float[] {1f, -2f, 6f, 200f}, (float[]) out.get(0).getValue());
             }
         }
-    }
-
-    @Test
-    void missingSharedLibrariesAreNamedAndPresentOnesAreNot() {
-        assertEquals(List.of("libframegrid-no-such-library.so.1"),
-                LinkerCheck.missing(List.of("libc.so.6", "libframegrid-no-such-library.so.1", "libm.so.6")));
     }
 
     @Test

@@ -1,8 +1,10 @@
 package org.framegrid.inference.onnx.gpu.internal;
 
-import java.lang.annotation.Annotation;
 import java.nio.ByteBuffer;
+import java.util.Map;
 
+import org.framegrid.inference.gpu.DeviceProbe;
+import org.framegrid.testing.Configs;
 import org.framegrid.testing.Fixtures.MemoryModel;
 import org.junit.jupiter.api.Assumptions;
 
@@ -10,13 +12,13 @@ import org.junit.jupiter.api.Assumptions;
 final class Fixtures {
 
     /** Probed once per test JVM: the answer does not change, and a failing probe may print ORT's own error. */
-    private static CudaProbe.Result device;
+    private static DeviceProbe.Result device;
 
     private Fixtures() {
     }
 
     /** Skips the calling test, with the probe's reason, on a machine where the CUDA EP cannot run. */
-    static synchronized CudaProbe.Result device() {
+    static synchronized DeviceProbe.Result device() {
         if (device == null) {
             device = CudaProbe.probe(0);
         }
@@ -24,7 +26,7 @@ final class Fixtures {
     }
 
     static void assumeDevice() {
-        CudaProbe.Result device = device();
+        DeviceProbe.Result device = device();
         Assumptions.assumeTrue(device.present(), "GPU test skipped: no CUDA device (" + device.detail() + ")");
     }
 
@@ -40,16 +42,6 @@ final class Fixtures {
 
     /** The backend's configuration with {@code device}. */
     static GpuOnnxBackend.Config config(int device) {
-        return new GpuOnnxBackend.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return GpuOnnxBackend.Config.class;
-            }
-
-            @Override
-            public int device_id() {
-                return device;
-            }
-        };
+        return Configs.of(GpuOnnxBackend.Config.class, Map.of("device_id", device));
     }
 }

@@ -3,7 +3,6 @@ package org.framegrid.inference.onnx.gpu.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.awt.image.BufferedImage;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -15,7 +14,6 @@ import org.framegrid.inference.api.ElementType;
 import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.Tensor;
-import org.framegrid.inference.api.TensorInfo;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.stage.model.ImageInputWriter;
 import org.framegrid.stage.model.ModelStageProvider;
@@ -66,10 +64,7 @@ class StageThroughputTest {
                 var input = model.descriptor().input();
                 Map<String, Tensor> in = Map.of(input.name(), Tensor.allocate(ElementType.FLOAT32,
                         input.shape(128, 128)));
-                Map<String, Tensor> out = new HashMap<>();
-                for (TensorInfo info : raw.outputs()) {
-                    out.put(info.name(), Tensor.allocate(ElementType.FLOAT32, info.shape()));
-                }
+                Map<String, Tensor> out = org.framegrid.testing.Fixtures.outputs(raw);
                 // The raw loop runs on the very input the stage makes of the frame.
                 new ImageInputWriter(input).letterbox(frame, in.values().iterator().next());
                 int[] faces = {0};

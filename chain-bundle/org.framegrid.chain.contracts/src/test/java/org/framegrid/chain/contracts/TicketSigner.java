@@ -14,11 +14,11 @@ import org.web3j.utils.Numeric;
  * TicketBroker itself computes ({@code getTicketHash}) and auxData is written by the payment SPI's
  * {@link Ticket#auxData()}: the node has one Java ticket hash (payment.tickets), checked against the contract there.
  */
-final class Tickets {
+final class TicketSigner {
 
     static final BigInteger ALWAYS_WINS = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
 
-    private Tickets() {
+    private TicketSigner() {
     }
 
     record Signed(TicketBroker.Ticket ticket, byte[] hash, byte[] sig, BigInteger recipientRand) {

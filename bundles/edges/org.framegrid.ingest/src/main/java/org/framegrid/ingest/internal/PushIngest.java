@@ -1,0 +1,194 @@
+package org.framegrid.ingest.internal;
+
+import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_network_init;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVInputFormat;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.framegrid.gateway.client.GatewayClient;
+import org.framegrid.gateway.client.StreamInfo;
+
+/**
+ * One RTMP or SRT port of a gateway: FFmpeg listens on it for one publisher at a time (its RTMP listener does not
+ * check the app or key, its SRT listener cannot read the stream id: the port decides the pipeline), the publisher's
+ * media is remuxed into 1 s MPEG-TS segments ({@link TsSegmenter}) and goes live through the gateway's developer API
+ * with the configured pipeline; when the publisher stops, the output is let finish and the stream is stopped, and the
+ * port listens again. Owns its thread.
+ */
+public final class PushIngest implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(PushIngest.class.getName());
+    /** How long the output may take to catch up with the input after the publisher stopped. */
+    private static final long DRAIN_MILLIS = 10_000;
+
+    /** What a publisher pushes. */
+    public enum Protocol {
+        /** RTMP (FLV): OBS's and ffmpeg's default. */
+        RTMP,
+        /** SRT carrying MPEG-TS. */
+        SRT
+    }
+
+    private final Protocol protocol;
+    private final String host;
+    private final int port;
+    private final String pipeline;
+    private final Map<String, Object> params;
+    private final GatewayClient gateway;
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile String current;
+
+    /**
+     * @param protocol what publishers push
+     * @param host the address to listen on
+     * @param port the port
+     * @param gateway the gateway's developer API
+     * @param pipeline the pipeline every publisher's stream runs
+     * @param params its params
+     * @param apiKey the gateway's API key, or {@code null}
+     */
+    public PushIngest(Protocol protocol, String host, int port, URI gateway, String pipeline,
+                      Map<String, Object> params, String apiKey) {
+        this.protocol = protocol;
+        this.host = host;
+        this.port = port;
+        this.pipeline = pipeline;
+        this.params = Map.copyOf(params);
+        this.gateway = new GatewayClient(gateway, apiKey);
+        avformat_network_init();
+        this.thread = Thread.ofPlatform().name(protocol.name().toLowerCase() + "-" + port).daemon()
+                .start(this::listen);
+    }
+
+    /** @return the gateway stream of the publisher now live, or {@code null} */
+    public String stream() {
+        return current;
+    }
+
+    private void listen() {
+        while (!closed) {
+            try {
+                serveOne();
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (!closed) {
+                    LOG.warning(protocol + " ingest on port " + port + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** @return FFmpeg's listening input */
+    private String url(AVDictionary options) {
+        av_dict_set(options, "probesize", "500000", 0);
+        av_dict_set(options, "analyzeduration", "1000000", 0);
+        if (protocol == Protocol.RTMP) {
+            av_dict_set(options, "listen", "1", 0);
+            av_dict_set(options, "timeout", "-1", 0); // close() connects to unblock it
+            return "rtmp://" + host + ":" + port + "/live";
+        }
+        av_dict_set(options, "mode", "listener", 0);
+        av_dict_set(options, "listen_timeout", "1000000", 0); // µs: close() is seen within a second
+        return "srt://" + host + ":" + port;
+    }
+
+    private void serveOne() throws IOException, InterruptedException {
+        AVFormatContext in = new AVFormatContext(null);
+        AVDictionary options = new AVDictionary(null);
+        String url = url(options);
+        int ret = avformat_open_input(in, url, (AVInputFormat) null, options);
+        av_dict_free(options);
+        if (ret < 0) {
+            if (!closed && protocol == Protocol.RTMP) {
+                LOG.info("RTMP ingest on port " + port + ": a connection that did not publish (FFmpeg error "
+                        + ret + ")");
+            }
+            return; // SRT: no caller within the listen timeout
+        }
+        Path scratch = Files.createTempFile(protocol.name().toLowerCase() + "-" + port + "-", ".ts");
+        StreamInfo stream = null;
+        try {
+            TsSegmenter.check(avformat_find_stream_info(in, (AVDictionary) null), "read the publisher's streams");
+            TsSegmenter segmenter = new TsSegmenter(in, 1.0, scratch);
+            stream = gateway.start(pipeline, params);
+            current = stream.id();
+            StreamInfo live = stream;
+            LOG.info(protocol + " ingest on port " + port + ": publisher live as stream " + live.id());
+            long[] published = {0};
+            segmenter.run((seq, ts) -> {
+                gateway.publish(live, seq, new ByteArrayInputStream(ts));
+                published[0] = seq + 1;
+            });
+            drain(live, published[0]);
+        } finally {
+            avformat_close_input(in);
+            Files.deleteIfExists(scratch);
+            current = null;
+            if (stream != null) {
+                stopQuietly(stream.id());
+            }
+        }
+    }
+
+    /**
+     * Lets the output catch up with what was published. The orchestrator completes an output segment when the next
+     * one starts, and the end of the push does not reach it (a gateway stream's input has no end of stream yet), so
+     * the last segment stays open: the wait is for all but that one.
+     */
+    private void drain(StreamInfo stream, long published) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + DRAIN_MILLIS;
+        while (System.currentTimeMillis() < deadline && !closed) {
+            Object out = gateway.status(stream.id()).get("segmentsOut");
+            if (out instanceof Number n && n.longValue() >= published - 1) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private void stopQuietly(String id) {
+        try {
+            gateway.stop(id);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "stream " + id + " was gone already", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops listening; a live publisher's stream is stopped. */
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        if (protocol == Protocol.RTMP) {
+            try (Socket wake = new Socket()) {
+                wake.connect(new InetSocketAddress(host, port), 1000); // ends FFmpeg's wait for a publisher
+            } catch (IOException e) {
+                // nobody listens: the thread is between publishers or gone
+            }
+        }
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        gateway.close();
+    }
+}

@@ -1,0 +1,178 @@
+package org.framegrid.gateway.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.framegrid.testing.Await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The gateway's page in a real headless Chromium with a fake camera: it goes live over WHIP with the faces pipeline
+ * (BlazeFace on the CPU, its overlay) that also turns the picture grey on the orchestrator, plays the output over
+ * WHEP, and measures glass-to-glass latency on the time code it drew into what it sent. Processed frames are told by a
+ * red patch the page sent that comes back grey. Its Stop ends the stream (WHIP DELETE) and Go live starts it again.
+ * Then the browser vanishes without a DELETE and the gateway frees the stream within seconds, and only it. Malformed
+ * WHIP/WHEP requests, and requests without the API key a gateway requires, get clear HTTP errors.
+ */
+@Timeout(240)
+class BrowserLiveTest {
+    private static final int SECONDS = 15;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private LiveNode node;
+    private Gateway gateway;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        node = new LiveNode();
+        gateway = node.gateway;
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        node.close();
+    }
+
+    @Test
+    void thePageGoesLiveOverWhipAndPlaysTheProcessedStreamOverWhep() throws Exception {
+        Chromium.require();
+        String page = gateway.uri() + "/page/";
+        String url = page + "?auto=1&keep=1&source=camera&stream=cam&pipeline=faces-grey&seconds=" + SECONDS;
+        JsonNode result;
+        Path shot = Path.of("target", "browser-live.png");
+        try (Chromium browser = new Chromium(url); CdpPage tab = new CdpPage(browser, page)) {
+            long deadline = System.currentTimeMillis() + (SECONDS + 60) * 1000L;
+            do {
+                Thread.sleep(500);
+                result = tab.eval("window.result");
+            } while (!result.path("done").asBoolean() && System.currentTimeMillis() < deadline);
+            Files.createDirectories(shot.getParent());
+            Files.write(shot, tab.screenshot());
+            System.out.println("browser result: " + result + " (load average "
+                    + String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage()) + "), screenshot " + shot.toAbsolutePath());
+            assertTrue(result.path("done").asBoolean(), "the page finished within its time: " + result);
+            assertEquals(0, result.path("errors").size(), "the page's errors: " + result);
+            assertEquals("0xa", result.path("orchestrator").asText(), "the page shows the orchestrator");
+            long frames = result.path("frames").asLong();
+            assertTrue(frames >= SECONDS * 5, "processed frames played: " + result);
+            assertTrue(result.path("grey").asLong() >= frames * 9 / 10,
+                    "the red patch the page sent comes back grey: the pipeline made these frames: " + result);
+            JsonNode glass = result.path("glassToGlassMs");
+            assertTrue(glass.path("n").asLong() >= frames / 2, "the time code is read on most frames: " + result);
+            assertTrue(glass.path("p50").asLong() < 5_000, "glass-to-glass p50 measured: " + result);
+
+            String id = streamOf("cam");
+            assertTrue(gateway.stream(id) != null, "still live before the browser goes");
+            HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(gateway.uri() + "/v1/streams"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(id, new ObjectMapper().readTree(list.body()).path(0).path("id").asText(),
+                    "GET /v1/streams lists it: " + list.body());
+
+            // Stop (the page DELETEs its WHIP resource) ends the stream; Go live starts it again.
+            tab.eval("document.getElementById('stop').click()");
+            Await.until("Stop ends the stream", 5_000, () -> !gateway.streams().contains(id));
+            Await.until("the page is ready to go live again", 5_000,
+                    () -> evalTrue(tab, "!document.getElementById('live').disabled"));
+            tab.eval("document.getElementById('live').click()");
+            Await.until("Go live starts it again, with video", 30_000, () -> publisherFrames("cam") > 0,
+                    () -> pageErrors(tab));
+            String again = streamOf("cam");
+
+            // The browser vanishes without a DELETE: the gateway frees its stream within seconds, and only it.
+            HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create(gateway.uri() + "/v1/streams"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"pipeline\": \"copy\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, other.statusCode(), other.body());
+            String untouched = new ObjectMapper().readTree(other.body()).path("id").asText();
+            long gone = System.nanoTime();
+            browser.kill();
+            Await.until("the stream of the vanished browser is freed", 20_000,
+                    () -> !gateway.streams().contains(again));
+            assertTrue(gateway.streams().contains(untouched), "the other stream runs on");
+            System.out.println("stream freed " + (System.nanoTime() - gone) / 1_000_000 + " ms after the browser died");
+        }
+    }
+
+    @Test
+    void malformedOrUnauthorisedWhipAndWhepRequestsGetClearErrors() throws Exception {
+        String base = gateway.uri() + LiveRoutes.PREFIX;
+        HttpResponse<String> noPipeline = post(base + "x/whip", "application/sdp", "v=0");
+        assertEquals(400, noPipeline.statusCode(), noPipeline.body());
+        assertTrue(noPipeline.body().contains("'pipeline'"), noPipeline.body());
+        HttpResponse<String> notSdp = post(base + "x/whip?pipeline=faces-grey", "application/json", "{}");
+        assertEquals(415, notSdp.statusCode(), notSdp.body());
+        HttpResponse<String> badOffer = post(base + "x/whip?pipeline=faces-grey", "application/sdp", "not an offer");
+        assertEquals(400, badOffer.statusCode(), badOffer.body());
+        assertTrue(gateway.streams().isEmpty(), "a refused offer leaves no stream behind");
+        HttpResponse<String> noStream = post(base + "nobody/whep", "application/sdp", "v=0");
+        assertEquals(404, noStream.statusCode(), noStream.body());
+        gateway.requireApiKeys(List.of("k1"));
+        HttpResponse<String> noKey = post(base + "x/whip?pipeline=faces-grey", "application/sdp", "v=0");
+        assertEquals(401, noKey.statusCode(), noKey.body());
+        assertTrue(noKey.body().contains("Authorization: Bearer"), noKey.body());
+        HttpResponse<String> wrongKey = http.send(HttpRequest.newBuilder(URI.create(gateway.uri() + "/v1/streams"))
+                .header("Authorization", "Bearer k2").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"pipeline\": \"faces-grey\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, wrongKey.statusCode(), wrongKey.body());
+        HttpResponse<String> rightKey = http.send(HttpRequest.newBuilder(URI.create(base + "x/whip"))
+                .header("Authorization", "Bearer k1").header("Content-Type", "application/sdp")
+                .POST(HttpRequest.BodyPublishers.ofString("v=0")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, rightKey.statusCode(), "past the key, the missing pipeline is what is wrong: "
+                + rightKey.body());
+        HttpResponse<String> noStatus = http.send(HttpRequest.newBuilder(URI.create(base + "nobody/status")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, noStatus.statusCode(), noStatus.body());
+    }
+
+    private String streamOf(String name) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway.uri() + LiveRoutes.PREFIX + name
+                + "/status")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return new ObjectMapper().readTree(r.body()).path("gateway").path("id").asText();
+    }
+
+    private static boolean evalTrue(CdpPage tab, String expression) {
+        try {
+            return tab.eval(expression).asBoolean();
+        } catch (Exception e) {
+            throw new IllegalStateException("the page cannot evaluate " + expression, e);
+        }
+    }
+
+    private static String pageErrors(CdpPage tab) {
+        try {
+            return "page: " + tab.eval("[window.result.errors, document.getElementById('error').textContent]");
+        } catch (Exception e) {
+            return "page unreadable: " + e;
+        }
+    }
+
+    /** @return the video frames the publisher of stream {@code name} sent so far; 0 while it is not live */
+    private long publisherFrames(String name) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway.uri() + LiveRoutes.PREFIX
+                    + name + "/status")).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() != 200 ? 0
+                    : new ObjectMapper().readTree(r.body()).path("publisher").path("frames").asLong();
+        } catch (Exception e) {
+            throw new IllegalStateException("status of " + name, e);
+        }
+    }
+
+    private HttpResponse<String> post(String url, String type, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
