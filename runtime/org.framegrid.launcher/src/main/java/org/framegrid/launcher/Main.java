@@ -22,6 +22,8 @@ import org.osgi.framework.Bundle;
 public final class Main {
 
     private static final String FILEINSTALL = "org.apache.felix.fileinstall";
+    /** A tool serves nothing: the node running from the same folder has the operator endpoints. */
+    private static final String NODE_HTTP = "org.framegrid.node.http";
     private static volatile boolean signalled;
     private static final long STOP_TIMEOUT_MILLIS = 5_000;
 
@@ -61,7 +63,8 @@ public final class Main {
         NodeLog.configure(Level.parse(config.getOrDefault("framegrid.log.level", "INFO")),
                 Path.of(config.getOrDefault("framegrid.log.dir", options.home().resolve("log").toString())),
                 Integer.parseInt(config.getOrDefault("framegrid.log.file.size", "10485760")),
-                Integer.parseInt(config.getOrDefault("framegrid.log.file.count", "5")));
+                Integer.parseInt(config.getOrDefault("framegrid.log.file.count", "5")),
+                "json".equals(config.getOrDefault("framegrid.log.format", "text")));
         Logger log = NodeLog.logger("launcher");
         for (String dir : List.of("framegrid.deploy.dir", "framegrid.pipelines.dir")) {
             if (config.containsKey(dir)) {
@@ -115,15 +118,19 @@ public final class Main {
         config.put("org.osgi.framework.storage.clean", "onFirstInit");
         config.remove("framegrid.deploy.dir"); // a tool neither hot-deploys nor loads the node's pipelines
         config.remove("framegrid.pipelines.dir");
-        NodeLog.configure(Level.WARNING, null, 0, 0); // the tool's own output is the point; only problems are logged
+        NodeLog.configure(Level.WARNING, null, 0, 0, false); // the tool's output is the point; only problems logged
         // The node's bundles as deployed (models, stages in deploy/), installed once: a tool watches nothing.
         List<Path> bundleDirs = new ArrayList<>(List.of(options.home().resolve("bundle")));
         if (Files.isDirectory(options.home().resolve("deploy"))) {
             bundleDirs.add(options.home().resolve("deploy"));
         }
         Node node = Node.create(config);
-        node.start(bundleDirs, bundle -> FILEINSTALL.equals(bundle.getSymbolicName()));
+        node.start(bundleDirs, bundle -> FILEINSTALL.equals(bundle.getSymbolicName())
+                || NODE_HTTP.equals(bundle.getSymbolicName()));
         try {
+            if (options.tool().isEmpty()) {
+                return Tool.list(node.framework().getBundleContext());
+            }
             return Tool.run(node.framework().getBundleContext(), options.tool(), options.toolArgs());
         } finally {
             node.stop(STOP_TIMEOUT_MILLIS);

@@ -4,12 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The launcher's command line. */
+/** The launcher's command line. {@code tool} is {@code null} to run a node, empty to list the tools. */
 record Options(Path home, boolean shell, boolean help, String tool, List<String> toolArgs) {
 
     static final String USAGE = """
             usage: framegrid [--home DIR] [--shell]          start a node (Ctrl-C or SIGTERM stops it)
                    framegrid [--home DIR] --tool NAME ARGS...  run one tool of the node's bundles and exit
+                   framegrid [--home DIR] --tool               list the tools the node's bundles offer
               --home DIR  the node folder (bin/ lib/ bundle/ conf/ deploy/ pipelines/); default: framegrid.home or .
               --shell     also start the Gogo shell on this terminal""";
 
@@ -30,7 +31,7 @@ record Options(Path home, boolean shell, boolean help, String tool, List<String>
                 }
                 case "--tool" -> {
                     if (++i == args.length) {
-                        throw new IllegalArgumentException("--tool needs a name");
+                        return checked(new Options(home, false, false, "", List.of())); // the list of tools
                     }
                     return checked(new Options(home, false, false, args[i],
                             List.of(args).subList(i + 1, args.length)));

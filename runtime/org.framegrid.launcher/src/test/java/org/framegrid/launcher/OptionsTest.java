@@ -43,6 +43,13 @@ class OptionsTest {
     }
 
     @Test
+    void toolWithoutANameListsTheTools() {
+        Options options = Options.parse(new String[] {"--home", home.toString(), "--tool"});
+        assertEquals("", options.tool());
+        assertEquals(List.of(), options.toolArgs());
+    }
+
+    @Test
     void badLinesSayWhy() {
         assertEquals("unknown option --bogus",
                 assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] {"--bogus"})).getMessage());

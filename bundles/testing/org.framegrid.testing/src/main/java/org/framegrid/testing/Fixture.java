@@ -21,12 +21,25 @@ public final class Fixture {
         require(present, missing, System.getenv("CI"));
     }
 
+    /**
+     * For tests that cannot use {@link #require} (JUnit 4 in the in-framework tests, where JUnit 5 is absent).
+     *
+     * @return whether a missing fixture must fail the test (the {@code CI} variable is set) rather than skip it
+     */
+    public static boolean failsWhenMissing() {
+        return failsWhenMissing(System.getenv("CI"));
+    }
+
+    private static boolean failsWhenMissing(String ci) {
+        return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false");
+    }
+
     /** {@link #require(boolean, String)} with the {@code CI} variable's value given. */
     static void require(boolean present, String missing, String ci) {
         if (present) {
             return;
         }
-        if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) {
+        if (failsWhenMissing(ci)) {
             throw new AssertionError(missing + " (CI is set: a missing fixture fails the test instead of skipping it)");
         }
         Assumptions.abort("skipped: " + missing);

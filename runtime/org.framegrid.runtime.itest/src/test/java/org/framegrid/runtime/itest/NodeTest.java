@@ -2,6 +2,8 @@ package org.framegrid.runtime.itest;
 
 import javax.inject.Inject;
 
+import org.framegrid.testing.Fixture;
+import org.junit.Assume;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -28,5 +30,13 @@ public abstract class NodeTest {
     @Configuration
     public Option[] configuration() {
         return NodeBundles.withDeployFolder();
+    }
+
+    /** {@code Fixture.require} for these JUnit 4 tests: a missing fixture fails on CI and skips the test elsewhere. */
+    static void requireFixture(boolean present, String missing) {
+        if (!present && Fixture.failsWhenMissing()) {
+            throw new AssertionError(missing + " (CI is set: a missing fixture fails the test instead of skipping it)");
+        }
+        Assume.assumeTrue("skipped: " + missing, present);
     }
 }

@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,13 +48,9 @@ import org.osgi.service.cm.ConfigurationAdmin;
 public class PaymentSwapIT extends NodeTest {
 
     private static final String BSN = "org.framegrid.payment.tickets";
-    /** The test sender's key (anvil's well-known account 0) and a recipient address for this node. */
-    private static final String SENDER_KEY = "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
-    private static final String RECIPIENT = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
-    /** Expected value per ticket above the redemption gas cost: the face value is the EV, so every ticket wins. */
-    private static final String TICKET_EV = "1000000000000000";
-    private static final Price PRICE = new Price(BigInteger.valueOf(1_000_000_000_000L), 1);
-    private static final BigInteger ETH = new BigInteger("1000000000000000000");
+    private static final String RECIPIENT = TicketConfig.RECIPIENT;
+    private static final Price PRICE = TicketConfig.PRICE;
+    private static final BigInteger ETH = TicketConfig.ETH;
 
     @Inject
     private ConfigurationAdmin configurations;
@@ -66,12 +60,7 @@ public class PaymentSwapIT extends NodeTest {
         MemoryTicketChain chain = new MemoryTicketChain();
         ServiceRegistration<TicketChain> chainRegistration = context.registerService(TicketChain.class, chain, null);
         Path work = NodeBundles.workDir("payment");
-        Path keyFile = work.resolve("sender.key");
-        Files.writeString(keyFile, SENDER_KEY);
-        configure("framegrid.payment.tickets.receiver", Map.of("recipient.address", RECIPIENT,
-                "store.file", work.resolve("winning-tickets.mv").toString(), "ticket.ev", TICKET_EV,
-                "face.value.multiplier", 1L, "redeem.retry.ms", 50L, "redeem.retry.max.ms", 200L));
-        configure("framegrid.payment.tickets.sender", Map.of("key.file", keyFile.toString()));
+        TicketConfig.apply(configurations, work);
         Bundle tickets = Arrays.stream(context.getBundles()).filter(b -> BSN.equals(b.getSymbolicName()))
                 .findFirst().orElseThrow();
         String oldVersion = tickets.getVersion().toString();
@@ -136,15 +125,9 @@ public class PaymentSwapIT extends NodeTest {
             if (redeemerRegistration != null) {
                 redeemerRegistration.unregister();
             }
-            configurations.getConfiguration("framegrid.payment.tickets.receiver", "?").delete();
-            configurations.getConfiguration("framegrid.payment.tickets.sender", "?").delete();
+            TicketConfig.remove(configurations);
             chainRegistration.unregister();
         }
-    }
-
-    private void configure(String pid, Map<String, Object> values) throws Exception {
-        Dictionary<String, Object> properties = new Hashtable<>(values);
-        configurations.getConfiguration(pid, "?").update(properties);
     }
 
     /** Waits for the service of {@code type} from the payment bundle at {@code version}. */

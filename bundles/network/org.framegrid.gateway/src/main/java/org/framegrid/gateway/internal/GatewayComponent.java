@@ -10,6 +10,8 @@ import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.chain.api.ChainException;
 import org.framegrid.chain.api.StakingService;
 import org.framegrid.gateway.embedded.GatewaySettings;
+import org.framegrid.node.api.MetricSource;
+import org.framegrid.node.api.MetricWriter;
 import org.framegrid.payment.api.PaymentSender;
 import org.framegrid.selection.api.OrchestratorSelector;
 import org.framegrid.trickle.TrickleServerFactory;
@@ -32,9 +34,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * list plus, when the node is on a chain, the active orchestrators of the BondingManager's pool with their service
  * URIs and stake (read through the optional {@link StakingService}, so a gateway also runs without a chain).
  */
-@Component(name = "org.framegrid.gateway", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Component(name = "org.framegrid.gateway", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = MetricSource.class)
 @Designate(ocd = GatewayComponent.Config.class, factory = true)
-public final class GatewayComponent {
+public final class GatewayComponent implements MetricSource {
 
     @ObjectClassDefinition(name = "Framegrid gateway")
     public @interface Config {
@@ -75,6 +78,7 @@ public final class GatewayComponent {
     }
 
     private final Gateway node;
+    private final String address;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -95,6 +99,7 @@ public final class GatewayComponent {
                             @Reference(policyOption = ReferencePolicyOption.GREEDY) OrchestratorSelector selector,
                             @Reference(policyOption = ReferencePolicyOption.GREEDY) PaymentSender payments)
             throws IOException {
+        address = config.address();
         node = new Gateway(new GatewaySettings(config.address(), config.host(), config.port(),
                 Arrays.stream(config.orchestrators()).map(URI::create).toList(), Map.of(),
                 new BigInteger(config.max_price_per_second_wei()), config.payment_interval_millis(),
@@ -111,6 +116,11 @@ public final class GatewayComponent {
             return List.of();
         }
         return ChainDirectory.listings(current.orchestrators());
+    }
+
+    @Override
+    public void collect(MetricWriter out) {
+        GatewayMetrics.write(address, node.reports(), out);
     }
 
     @Deactivate

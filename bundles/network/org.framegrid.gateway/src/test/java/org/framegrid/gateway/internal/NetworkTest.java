@@ -22,6 +22,7 @@ import org.framegrid.gateway.client.GatewayException;
 import org.framegrid.gateway.client.StreamInfo;
 import org.framegrid.gateway.embedded.GatewaySettings;
 import org.framegrid.media.embedded.EmbeddedMedia;
+import org.framegrid.node.api.MetricSampleList;
 import org.framegrid.orchestrator.embedded.EmbeddedOrchestrator;
 import org.framegrid.orchestrator.embedded.OrchestratorSettings;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
@@ -149,6 +150,18 @@ class NetworkTest {
             assertNotEquals(serving == a ? "0xa" : "0xb", status.get("orchestrator"));
             assertTrue(outSegments.get() >= 9 && outBytes.get() > 0);
             assertTrue(((Number) status.get("payments")).longValue() >= 1, "periodic payments were sent");
+            // The operator's metrics say the same.
+            MetricSampleList metrics = new MetricSampleList();
+            GatewayMetrics.write("0xgateway", g.reports(), metrics);
+            Map<String, String> stream = Map.of("stream", s.id());
+            assertEquals(1.0, metrics.value("framegrid_gateway_swaps", stream).orElseThrow(), metrics.samples()
+                    .toString());
+            assertEquals(gap / 1000.0, metrics.value("framegrid_gateway_swap_gap_seconds", stream).orElseThrow(), 1e-9);
+            assertTrue(metrics.value("framegrid_gateway_segments_out", stream).orElseThrow()
+                    >= ((Number) status.get("segmentsOut")).longValue(), metrics.samples().toString());
+            Map<String, String> servedBy = Map.of("stream", s.id(), "orchestrator",
+                    String.valueOf(status.get("orchestrator")));
+            assertEquals(1.0, metrics.value("framegrid_gateway_stream_orchestrator", servedBy).orElseThrow());
             client.stop(s.id());
         }
     }

@@ -47,6 +47,11 @@ public final class Orchestrator implements AutoCloseable {
         return sessions.running().stream().map(s -> s.id).toList();
     }
 
+    /** @return its sessions (the metrics read them) */
+    SessionManager sessionManager() {
+        return sessions;
+    }
+
     /** Stops metering and listening, then ends every session. */
     @Override
     public void close() {

@@ -5,6 +5,10 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import org.framegrid.api.pipeline.PipelineService;
+import org.framegrid.node.api.MetricSource;
+import org.framegrid.node.api.MetricWriter;
+import org.framegrid.node.api.Readiness;
+import org.framegrid.node.api.ReadinessCheck;
 import org.framegrid.orchestrator.embedded.OrchestratorSettings;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.trickle.TrickleServerFactory;
@@ -28,9 +32,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * <p>Payment receivers are dynamic, greedy and multiple: new sessions use the highest-ranked one, and replacing the
  * payment bundle leaves the node and its sessions running.
  */
-@Component(name = "org.framegrid.orchestrator", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Component(name = "org.framegrid.orchestrator", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = {MetricSource.class, ReadinessCheck.class})
 @Designate(ocd = OrchestratorComponent.Config.class, factory = true)
-public final class OrchestratorComponent {
+public final class OrchestratorComponent implements MetricSource, ReadinessCheck {
 
     @ObjectClassDefinition(name = "Framegrid orchestrator")
     public @interface Config {
@@ -64,15 +69,19 @@ public final class OrchestratorComponent {
 
     private final PaymentReceivers receivers = new PaymentReceivers();
     private final Orchestrator node;
+    private final OrchestratorSettings settings;
+    private final PipelineService pipelines;
 
     @Activate
     public OrchestratorComponent(Config config, @Reference PipelineService pipelines,
                                  @Reference SegmentChannels channels,
                                  @Reference TrickleServerFactory servers)
             throws IOException {
-        node = new Orchestrator(new OrchestratorSettings(config.address(), config.host(), config.port(), config.tls(),
+        settings = new OrchestratorSettings(config.address(), config.host(), config.port(), config.tls(),
                 List.of(config.pipelines()), config.capacity(), new BigInteger(config.price_per_second_wei()),
-                config.initial_seconds(), config.status_millis()), pipelines, channels, receivers, servers);
+                config.initial_seconds(), config.status_millis());
+        this.pipelines = pipelines;
+        node = new Orchestrator(settings, pipelines, channels, receivers, servers);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -84,6 +93,16 @@ public final class OrchestratorComponent {
 
     void removePaymentReceiver(PaymentReceiver receiver) {
         receivers.remove(receiver);
+    }
+
+    @Override
+    public void collect(MetricWriter out) {
+        OrchestratorMetrics.write(settings, node.sessionManager(), out);
+    }
+
+    @Override
+    public List<Readiness> check() {
+        return List.of(OrchestratorReadiness.check(settings, pipelines, receivers));
     }
 
     @Deactivate

@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
@@ -35,6 +36,9 @@ final class SessionManager {
     /** Running sessions, and the reservations of those being set up (a session without a stream). */
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    /** Sessions started, and starts refused because every slot was taken (metrics). */
+    final LongAdder started = new LongAdder();
+    final LongAdder refusedOverCapacity = new LongAdder();
 
     SessionManager(OrchestratorSettings settings, PipelineService pipelines, SegmentChannels channels,
                    TrickleServer server, PaymentReceivers receivers) {
@@ -54,6 +58,7 @@ final class SessionManager {
         String id = HexFormat.of().formatHex(random.generateSeed(8));
         synchronized (sessions) {
             if (sessions.size() >= settings.capacity()) {
+                refusedOverCapacity.increment();
                 return null;
             }
             sessions.put(id, Session.reservation(id));
@@ -107,6 +112,7 @@ final class SessionManager {
             throw e;
         }
         s.startControlLoop();
+        started.increment();
         LOG.info(() -> settings.address() + ": session " + id + " started (" + pipeline + ")");
         return s;
     }

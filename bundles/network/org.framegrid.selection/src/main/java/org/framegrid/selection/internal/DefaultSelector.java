@@ -142,6 +142,7 @@ public final class DefaultSelector implements OrchestratorSelector {
                     r.consecutiveFailures = 0;
                 }
                 case FAILURE, STALLED -> {
+                    r.suspensions++;
                     r.successRate = 0.9 * r.successRate;
                     int shift = Math.min(r.consecutiveFailures++, 4);
                     r.suspendedUntil = System.nanoTime() + (suspendNanos << shift);
@@ -157,11 +158,30 @@ public final class DefaultSelector implements OrchestratorSelector {
         return r != null && r.suspendedUntil - System.nanoTime() > 0;
     }
 
+    /** What the operator's metrics show of one orchestrator ({@link SelectionMetrics}). */
+    record Known(String address, boolean suspended, long suspensions, double successRate, double latencyMillis) {
+    }
+
+    /** @return every orchestrator observed so far, as it stands now */
+    List<Known> known() {
+        long now = System.nanoTime();
+        List<Known> all = new ArrayList<>();
+        records.forEach((address, r) -> {
+            synchronized (r) {
+                all.add(new Known(address, r.suspendedUntil - now > 0, r.suspensions, r.successRate,
+                        r.latencyMillis));
+            }
+        });
+        return all;
+    }
+
     /** What was learnt about one orchestrator. */
     private static final class Record {
         volatile double latencyMillis = -1;
         volatile double successRate = 1.0;
         volatile long suspendedUntil = System.nanoTime();
         int consecutiveFailures;
+        /** Failures and stalls that suspended it (metrics). */
+        long suspensions;
     }
 }

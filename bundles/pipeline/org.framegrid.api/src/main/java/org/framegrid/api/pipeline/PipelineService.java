@@ -95,4 +95,10 @@ public interface PipelineService {
      * @return a fresh snapshot, if the stream runs
      */
     Optional<StreamStatus> status(String streamId);
+
+    /**
+     * @return the frame pool's state now (off-heap pixel memory shared by every stream)
+     * @since 1.4
+     */
+    FramePoolStatus framePool();
 }

@@ -4,9 +4,13 @@
  * {@link org.framegrid.api.pipeline.StageCatalog} of stage types currently available, status records, and the
  * per-stream {@link org.framegrid.api.pipeline.StreamTap taps} through which a stream's owner observes its frames,
  * and the {@link org.framegrid.api.pipeline.DidYouMean} every pipeline message suggests names with.
+ *
+ * <p>1.4: what an operator's metrics need from a stream and the engine: each node's processing times in buckets
+ * ({@link org.framegrid.api.pipeline.LatencyHistogram}) and what it runs with ({@code StageStatus.using}), and the
+ * frame pool's memory ({@link org.framegrid.api.pipeline.PipelineService#framePool()}).
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.framegrid.api.pipeline;
 
 import org.osgi.annotation.bundle.Export;

@@ -190,7 +190,8 @@ public final class StageModels {
         Model model = newest(name);
         if (model == null) {
             throw new IllegalStateException(stageType + ": no " + task + " model named '" + name
-                    + "' is installed (installed: " + installed() + ")");
+                    + "' is installed (installed: " + installed() + "); a node ships its model bundles in models/: "
+                    + "copy models/model-" + name + ".jar into the node's deploy/ folder");
         }
         InferenceBackend current = backend.get();
         if (current == null) {

@@ -14,7 +14,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@code framegrid --tool demo --framegrid SCRIPT [--seconds N] [--round-length BLOCKS] [--work DIR] [--out DIR]}:
  * the network demo (see {@link Demo}). Started by {@code ./framegrid demo}.
  */
-@Component(name = "org.framegrid.demo.tool", property = "framegrid.tool=demo")
+@Component(name = "org.framegrid.demo.tool", property = {"framegrid.tool=demo",
+        "framegrid.tool.description=the network demo: devchain, orchestrators, a gateway, a live stream"})
 public final class DemoTool implements Function<List<String>, Integer> {
     private final BundleContext context;
     private final ConfigurationAdmin configurations;

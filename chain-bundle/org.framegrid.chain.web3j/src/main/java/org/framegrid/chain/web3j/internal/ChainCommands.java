@@ -36,10 +36,11 @@ final class ChainCommands {
               accounts                                    devchain: the unlocked development accounts
               new-account --keystore-dir DIR --password-file FILE
                                                           create an encrypted keystore
-            """ + GovernanceCommands.USAGE;
+            """ + GovernanceCommands.USAGE + "\n" + TicketFundsCommands.USAGE;
 
     private static final List<String> COMMAND_OPTIONS = Stream.concat(Stream.of("--reward-cut", "--fee-share",
-            "--service-uri", "--stake", "--to", "--keystore-dir"), GovernanceCommands.OPTIONS.stream()).toList();
+            "--service-uri", "--stake", "--to", "--keystore-dir", "--reserve"), GovernanceCommands.OPTIONS.stream())
+            .toList();
 
     private final UnaryOperator<String> property;
     private final PrintStream out;
@@ -72,6 +73,10 @@ final class ChainCommands {
     private int execute(String command, ToolTarget t) throws ChainException {
         if (GovernanceCommands.COMMANDS.contains(command)) {
             new GovernanceCommands(property, out).run(command, t);
+            return 0;
+        }
+        if (TicketFundsCommands.COMMANDS.contains(command)) {
+            new TicketFundsCommands(property, out).execute(command, t);
             return 0;
         }
         switch (command) {

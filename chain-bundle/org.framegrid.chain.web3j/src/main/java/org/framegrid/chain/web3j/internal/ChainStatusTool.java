@@ -9,7 +9,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code framegrid chain status}: the network panel (current round, inflation, supply, participation, ...). */
-@Component(name = "org.framegrid.chain.status.tool", property = "framegrid.tool=chain.status")
+@Component(name = "org.framegrid.chain.status.tool", property = {"framegrid.tool=chain.status",
+        "framegrid.tool.description=the network panel: round, inflation, supply, bonded, participation"})
 public final class ChainStatusTool implements Function<List<String>, Integer> {
 
     private final BundleContext context;

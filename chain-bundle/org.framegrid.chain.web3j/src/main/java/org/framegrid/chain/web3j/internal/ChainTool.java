@@ -8,7 +8,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code framegrid chain COMMAND ...}: staking and devchain commands for operators and delegators. */
-@Component(name = "org.framegrid.chain.tool", property = "framegrid.tool=chain")
+@Component(name = "org.framegrid.chain.tool", property = {"framegrid.tool=chain",
+        "framegrid.tool.description=staking, ticket funds and devchain commands (chain help)"})
 public final class ChainTool implements Function<List<String>, Integer> {
 
     private final BundleContext context;

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The operator's `chain` commands against a real anvil, found the way a tool finds the node's devchain (the node
- * folder's run/devchain.properties): output lines, exit codes, and revert reasons as one readable line.
+ * The operator's `chain` commands (staking and ticket funds) against a real anvil, found the way a tool finds the
+ * node's devchain (the node folder's run/devchain.properties): output lines, exit codes, and revert reasons as one
+ * readable line.
  */
 class ChainCommandsTest {
 
@@ -139,5 +140,53 @@ class ChainCommandsTest {
                 + "or give --rpc URL --controller ADDRESS\n", err());
         assertEquals(1, run("status", "--rpc", "http://127.0.0.1:1", "--controller", f.devchain.controller()));
         assertTrue(err().startsWith("chain status: no Ethereum JSON-RPC node answers at http://127.0.0.1:1"), err());
+    }
+
+    /** A gateway operator's ticket funds: deposit and reserve, unlock, cancel, unlock again, withdraw. */
+    @Test
+    void depositUnlockCancelAndWithdraw() throws Exception {
+        String gateway = f.address(3);
+        assertEquals(1, run("unlock", "--account", "3"));
+        assertEquals("chain unlock: TicketBroker: sender deposit and reserve are zero\n", err());
+
+        assertEquals(0, run("deposit", "1.5", "--reserve", "0.5", "--account", "3"), err());
+        assertTrue(out().startsWith("deposited 1.500000 ETH and reserved 0.500000 ETH for " + gateway + " (tx 0x"),
+                out());
+        assertEquals(0, run("funds", gateway), err());
+        assertTrue(out().contains("deposit        1.500000 ETH\nreserve        0.500000 ETH\nunlock         none "
+                + "(an unlock takes 2 rounds)"), out());
+
+        assertEquals(1, run("withdraw", "--account", "3"));
+        assertEquals("chain withdraw: TicketBroker: no unlock request in progress\n", err());
+        assertEquals(1, run("cancel-unlock", "--account", "3"));
+        assertEquals("chain cancel-unlock: TicketBroker: no unlock request in progress\n", err());
+
+        assertEquals(0, run("unlock", "--account", "3"), err());
+        assertTrue(out().startsWith("unlocking: deposit and reserve can be withdrawn from round "), out());
+        assertEquals(1, run("unlock", "--account", "3"));
+        assertEquals("chain unlock: TicketBroker: unlock already initiated\n", err());
+        assertEquals(0, run("cancel-unlock", "--account", "3"), err());
+        assertTrue(out().startsWith("unlock cancelled"), out());
+
+        assertEquals(0, run("unlock", "--account", "3"), err());
+        assertEquals(1, run("withdraw", "--account", "3"));
+        assertEquals("chain withdraw: TicketBroker: account is locked\n", err());
+        f.advanceRounds(2);
+        assertEquals(0, run("withdraw", "--account", "3"), err());
+        assertTrue(out().startsWith("withdrew 1.500000 ETH of deposit and 0.500000 ETH of reserve to " + gateway),
+                out());
+        assertEquals(0, run("funds", "--account", "3"), err());
+        assertTrue(out().contains("deposit        0.000000 ETH\nreserve        0.000000 ETH\n"), out());
+    }
+
+    @Test
+    void fundsCommandsNameTheWrongWord() {
+        assertEquals(2, run("deposit", "--account", "3"));
+        assertTrue(err().startsWith("chain deposit: ETH is needed\n"), err());
+        assertEquals(2, run("deposit", "lots", "--account", "3"));
+        assertTrue(err().startsWith("chain deposit: "), err());
+        assertTrue(err().contains("lots"), err());
+        assertEquals(1, run("funds", "0xnot-an-address"));
+        assertTrue(err().startsWith("chain funds: ") && err().contains("0xnot-an-address"), err());
     }
 }

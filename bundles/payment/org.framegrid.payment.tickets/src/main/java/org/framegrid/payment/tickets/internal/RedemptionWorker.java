@@ -39,6 +39,10 @@ final class RedemptionWorker implements AutoCloseable {
     /** Told (sender, faceValue) when a winner leaves the store, redeemed or not. */
     private final BiConsumer<String, BigInteger> settled;
     private final ScheduledExecutorService executor;
+    /** Winners redeemed (face value paid by the broker), winners given up, and attempts that failed and are retried. */
+    final TicketCounts redeemed = new TicketCounts();
+    final TicketCounts unredeemable = new TicketCounts();
+    final TicketCounts failedAttempts = new TicketCounts();
 
     RedemptionWorker(WinningTicketStore store, Supplier<TicketRedeemer> redeemer, TicketChain chain,
             Settings settings, BiConsumer<String, BigInteger> settled) {
@@ -75,6 +79,7 @@ final class RedemptionWorker implements AutoCloseable {
         try {
             RoundInfo now = chain.round();
             if (ticket.creationRound() + chain.ticketValidityPeriod() <= now.lastInitializedRound()) {
+                unredeemable.add(1, ticket.faceValue());
                 finish(id, winner, "expired: creation round " + ticket.creationRound() + ", now round "
                         + now.lastInitializedRound());
                 return;
@@ -95,11 +100,13 @@ final class RedemptionWorker implements AutoCloseable {
                 return;
             }
             String tx = current.redeem(winner);
+            redeemed.add(1, ticket.faceValue());
             finish(id, winner, "redeemed " + tx);
         } catch (RedemptionException e) {
             if (e.retryable()) {
                 retry(id, attempt, e.getMessage());
             } else {
+                unredeemable.add(1, ticket.faceValue());
                 finish(id, winner, "failed: " + e.getMessage());
             }
         } catch (RuntimeException e) {
@@ -114,6 +121,7 @@ final class RedemptionWorker implements AutoCloseable {
     }
 
     private void retry(long id, int attempt, String why) {
+        failedAttempts.add(1, BigInteger.ZERO);
         long delay = Math.min(settings.maxRetryMillis(), settings.firstRetryMillis() << Math.min(attempt, 20));
         LOG.log(Level.WARNING, "winning ticket {0}: attempt {1} not redeemed ({2}); retrying in {3} ms",
                 new Object[] {id, attempt + 1, why, delay});

@@ -2,6 +2,9 @@ package org.framegrid.payment.tickets.internal;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.Map;
+import org.framegrid.node.api.MetricSource;
+import org.framegrid.node.api.MetricWriter;
 import org.framegrid.payment.api.PaymentException;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.payment.api.PaymentRequiredException;
@@ -24,13 +27,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The orchestrator's ticket receiver. Needs a {@link TicketChain}; redeems through whichever {@link TicketRedeemer}
- * is registered (winners wait in the store while there is none).
+ * is registered (winners wait in the store while there is none). Its tickets and redemptions are metrics.
  */
-@Component(service = PaymentReceiver.class, configurationPid = "framegrid.payment.tickets.receiver",
+@Component(service = {PaymentReceiver.class, MetricSource.class},
+        configurationPid = "framegrid.payment.tickets.receiver",
         configurationPolicy = ConfigurationPolicy.REQUIRE,
         property = PaymentReceiver.SCHEME + "=" + TicketCodec.SCHEME)
 @Designate(ocd = TicketPaymentReceiver.Config.class)
-public final class TicketPaymentReceiver implements PaymentReceiver {
+public final class TicketPaymentReceiver implements PaymentReceiver, MetricSource {
 
     @ObjectClassDefinition(name = "Framegrid ticket payment receiver")
     public @interface Config {
@@ -125,6 +129,31 @@ public final class TicketPaymentReceiver implements PaymentReceiver {
         worker.close();
         store.saveBalances(recipient.balances());
         store.close();
+    }
+
+    @Override
+    public void collect(MetricWriter out) {
+        Map<String, String> labels = Map.of("recipient", recipient.recipient());
+        out.counter("framegrid_payment_tickets_received", "Valid tickets received", labels,
+                recipient.received.tickets());
+        out.counter("framegrid_payment_received_value_wei", "Expected value of the valid tickets, credited to "
+                + "sessions, in wei", labels, recipient.received.wei().doubleValue());
+        out.counter("framegrid_payment_tickets_rejected", "Tickets refused (invalid, expired, unfunded sender)",
+                labels, recipient.rejected.tickets());
+        out.counter("framegrid_payment_tickets_won", "Winning tickets received (stored before the payment is "
+                + "acknowledged)", labels, recipient.won.tickets());
+        out.counter("framegrid_payment_won_value_wei", "Face value of the winning tickets, in wei", labels,
+                recipient.won.wei().doubleValue());
+        out.counter("framegrid_payment_tickets_redeemed", "Winning tickets redeemed on chain", labels,
+                worker.redeemed.tickets());
+        out.counter("framegrid_payment_redeemed_value_wei", "Fees earned: face value the TicketBroker paid for "
+                + "redeemed tickets, in wei", labels, worker.redeemed.wei().doubleValue());
+        out.counter("framegrid_payment_redemption_errors", "Redemption attempts that failed and are retried", labels,
+                worker.failedAttempts.tickets());
+        out.counter("framegrid_payment_tickets_unredeemable", "Winning tickets given up (expired, or refused for "
+                + "good by the broker)", labels, worker.unredeemable.tickets());
+        out.gauge("framegrid_payment_tickets_pending_redemption", "Winning tickets stored and not redeemed yet",
+                labels, store.pendingCount());
     }
 
     @Override

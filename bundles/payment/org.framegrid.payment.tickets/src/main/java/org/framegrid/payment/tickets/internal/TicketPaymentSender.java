@@ -2,6 +2,9 @@ package org.framegrid.payment.tickets.internal;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.Map;
+import org.framegrid.node.api.MetricSource;
+import org.framegrid.node.api.MetricWriter;
 import org.framegrid.payment.api.Payment;
 import org.framegrid.payment.api.PaymentException;
 import org.framegrid.payment.api.PaymentReceiver;
@@ -22,12 +25,16 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** The gateway's ticket sender. Paying needs no chain; reading and adding funds go through a {@link TicketChain}. */
-@Component(service = PaymentSender.class, configurationPid = "framegrid.payment.tickets.sender",
+/**
+ * The gateway's ticket sender. Paying needs no chain; reading and adding funds go through a {@link TicketChain}. Its
+ * tickets, value at risk and funds are metrics.
+ */
+@Component(service = {PaymentSender.class, MetricSource.class},
+        configurationPid = "framegrid.payment.tickets.sender",
         configurationPolicy = ConfigurationPolicy.REQUIRE,
         property = PaymentReceiver.SCHEME + "=" + TicketCodec.SCHEME)
 @Designate(ocd = TicketPaymentSender.Config.class)
-public final class TicketPaymentSender implements PaymentSender {
+public final class TicketPaymentSender implements PaymentSender, MetricSource {
 
     @ObjectClassDefinition(name = "Framegrid ticket payment sender")
     public @interface Config {
@@ -42,6 +49,7 @@ public final class TicketPaymentSender implements PaymentSender {
     }
 
     private final TicketSender sender;
+    private final SenderFundsReading funds;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -56,6 +64,25 @@ public final class TicketPaymentSender implements PaymentSender {
         this.sender = new TicketSender(key, new TicketSender.Settings(
                 Bytes.wei(config.max_value_at_risk(), "max.value.at.risk"),
                 Bytes.wei(config.max_face_value(), "max.face.value")));
+        this.funds = new SenderFundsReading(sender.address(), () -> chain);
+    }
+
+    @Override
+    public void collect(MetricWriter out) {
+        Map<String, String> labels = Map.of("sender", sender.address());
+        out.counter("framegrid_payment_tickets_sent", "Tickets this gateway signed and sent", labels,
+                sender.sent.tickets());
+        out.counter("framegrid_payment_sent_value_wei", "Expected value of the tickets sent, in wei", labels,
+                sender.sent.wei().doubleValue());
+        out.gauge("framegrid_payment_value_at_risk_wei", "Paid ahead to orchestrators and not yet covered by the "
+                + "output they delivered, in wei", labels, sender.valueAtRisk().doubleValue());
+        SenderState state = funds.last();
+        if (state != null) {
+            out.gauge("framegrid_payment_deposit_wei", "The sender's TicketBroker deposit, in wei", labels,
+                    state.deposit().doubleValue());
+            out.gauge("framegrid_payment_reserve_wei", "The sender's TicketBroker reserve, in wei", labels,
+                    state.reserve().doubleValue());
+        }
     }
 
     /**

@@ -44,6 +44,10 @@ final class TicketRecipient {
     private final WinningTicketStore store;
     private final Settings settings;
     private final LongConsumer onWinner;
+    /** Valid tickets and their expected value credited; rejected tickets; winners and their face value. */
+    final TicketCounts received = new TicketCounts();
+    final TicketCounts rejected = new TicketCounts();
+    final TicketCounts won = new TicketCounts();
 
     /** @param onWinner told the store id of each winner, once it is on disk */
     TicketRecipient(String recipient, TicketChain chain, WinningTicketStore store, Secp256k1 ec, Settings settings,
@@ -121,16 +125,20 @@ final class TicketRecipient {
                 // On disk before the payment is acknowledged: a crash after this line loses no winner.
                 long id = store.add(new WinningTicket(batch.ticket(signed), signed.signature(), check.recipientRand()));
                 senders.won(sender, params.faceValue());
+                won.add(1, params.faceValue());
                 onWinner.accept(id);
             }
             credited = credited.add(ev);
         }
+        received.add(batch.tickets().size() - rejections.size(), credited);
+        rejected.add(rejections.size(), BigInteger.ZERO);
         BigInteger balance = credited.signum() == 0 ? balances.balance(session) : balances.credit(session, credited);
         validator.forgetExpiredNonces(check.now().blockNumber());
         return new Receipt(credited, balance, rejections);
     }
 
     private Receipt refuse(String session, Rejection rejection) {
+        rejected.add(1, BigInteger.ZERO);
         return new Receipt(BigInteger.ZERO, balances.balance(session), List.of(rejection));
     }
 

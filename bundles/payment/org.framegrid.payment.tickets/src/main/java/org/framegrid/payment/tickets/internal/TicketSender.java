@@ -30,6 +30,8 @@ final class TicketSender {
     private final Settings settings;
     private final Map<String, AtomicLong> nonces = new ConcurrentHashMap<>();
     private final Map<String, BigInteger> atRisk = new ConcurrentHashMap<>();
+    /** Tickets signed and their expected value. */
+    final TicketCounts sent = new TicketCounts();
 
     TicketSender(EthKey key, Settings settings) {
         this.key = key;
@@ -98,6 +100,7 @@ final class TicketSender {
             tickets.add(new SignedNonce(senderNonce, key.signPrefixed(hasher.hash(senderNonce))));
         }
         byte[] data = TicketCodec.encodePayment(new Batch(params, key.address(), tickets));
+        sent.add(n, value);
         return new Payment(TicketCodec.SCHEME, data, value);
     }
 
@@ -110,5 +113,10 @@ final class TicketSender {
 
     BigInteger valueAtRisk(String recipient) {
         return atRisk.getOrDefault(Bytes.normalize(recipient), BigInteger.ZERO);
+    }
+
+    /** @return what is paid ahead to every recipient together */
+    BigInteger valueAtRisk() {
+        return atRisk.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
     }
 }

@@ -73,6 +73,11 @@ final class WinningTicketStore implements AutoCloseable {
         return all;
     }
 
+    /** @return how many winners wait for redemption */
+    synchronized int pendingCount() {
+        return pending.size();
+    }
+
     synchronized WinningTicket get(long id) {
         byte[] bytes = pending.get(id);
         return bytes == null ? null : TicketCodec.decodeWinner(bytes);

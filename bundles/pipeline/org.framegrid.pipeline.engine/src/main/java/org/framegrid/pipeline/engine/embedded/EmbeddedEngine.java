@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.framegrid.api.frame.FramePool;
+import org.framegrid.api.pipeline.FramePoolStatus;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
 import org.framegrid.api.pipeline.PipelineProblem;
@@ -156,6 +157,11 @@ public class EmbeddedEngine implements PipelineService, StageCatalog, AutoClosea
     @Override
     public Optional<StreamStatus> status(String streamId) {
         return engine.status(streamId);
+    }
+
+    @Override
+    public FramePoolStatus framePool() {
+        return engine.framePool();
     }
 
     /** Stops every stream, then the engine's threads. */

@@ -19,6 +19,8 @@ final class DirectFramePool implements FramePool {
     private final int maxFreePerSize;
     private final AtomicInteger outstanding = new AtomicInteger();
     private final AtomicLong allocated = new AtomicLong();
+    /** Bytes of the buffers this pool holds (borrowed or free); a buffer it lets go is subtracted. */
+    private final AtomicLong bytesHeld = new AtomicLong();
     private Bucket[] buckets = new Bucket[0];
 
     private record Bucket(int size, ArrayDeque<PooledFrame> free) {
@@ -41,6 +43,7 @@ final class DirectFramePool implements FramePool {
         if (frame == null) {
             frame = new PooledFrame(this, ByteBuffer.allocateDirect(size).order(ByteOrder.nativeOrder()));
             allocated.incrementAndGet();
+            bytesHeld.addAndGet(size);
         }
         frame.reset(format, width, height);
         outstanding.incrementAndGet();
@@ -68,6 +71,8 @@ final class DirectFramePool implements FramePool {
             ArrayDeque<PooledFrame> free = bucket(frame.capacity()).free;
             if (free.size() < maxFreePerSize) {
                 free.addLast(frame);
+            } else {
+                bytesHeld.addAndGet(-frame.capacity());
             }
         }
     }
@@ -93,5 +98,10 @@ final class DirectFramePool implements FramePool {
     @Override
     public long allocated() {
         return allocated.get();
+    }
+
+    /** @return bytes of the buffers held, borrowed and free */
+    long bytesHeld() {
+        return bytesHeld.get();
     }
 }

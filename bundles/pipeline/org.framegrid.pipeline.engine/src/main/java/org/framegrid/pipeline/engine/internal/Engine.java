@@ -16,6 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.pipeline.DidYouMean;
+import org.framegrid.api.pipeline.FramePoolStatus;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
 import org.framegrid.api.pipeline.PipelineProblem;
@@ -254,6 +255,11 @@ public final class Engine implements PipelineService, StageCatalog, AutoCloseabl
         }
         runner.close();
         return true;
+    }
+
+    @Override
+    public FramePoolStatus framePool() {
+        return new FramePoolStatus(pool.outstanding(), pool.allocated(), pool.bytesHeld());
     }
 
     @Override

@@ -392,6 +392,7 @@ final class StageSlot {
         return new StageStatus(plan.name(), type(), label,
                 m, reloading, stats.fps(), p[0], p[1], input == null ? 0 : input.depth(),
                 input == null ? 0 : input.capacity(), stats.processed(), input == null ? 0 : input.drops(),
-                stats.errors(), stats.lastError(), expectedFrames);
+                stats.errors(), stats.lastError(), expectedFrames, m == StageMode.ACTIVE ? using : null,
+                stats.histogram());
     }
 }

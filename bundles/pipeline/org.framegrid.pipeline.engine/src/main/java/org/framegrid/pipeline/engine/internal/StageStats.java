@@ -1,6 +1,9 @@
 package org.framegrid.pipeline.engine.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.framegrid.api.pipeline.LatencyHistogram;
 
 /**
  * Per-node counters and a ring of recent processing times. Written only by the node's frame thread; read by the status
@@ -8,10 +11,20 @@ import java.util.Arrays;
  */
 final class StageStats {
     private static final int WINDOW = 1024;
+    /**
+     * Upper bounds of the latency buckets, in nanoseconds: 0.5 ms to 5 s, about three per decade, so that a 40 ms
+     * budget per frame (25 fps) and a slow model's 300 ms both land in a bucket of their own.
+     */
+    private static final long[] BOUNDS_NANOS = {500_000, 1_000_000, 2_000_000, 5_000_000, 10_000_000, 20_000_000,
+        40_000_000, 100_000_000, 200_000_000, 500_000_000, 1_000_000_000, 2_000_000_000, 5_000_000_000L};
+    private static final List<Double> BOUNDS_MILLIS = Arrays.stream(BOUNDS_NANOS).mapToObj(n -> n / 1e6).toList();
     /** Consecutive failures that make a stream {@code ERROR}. */
     static final int ERROR_STREAK = 30;
 
     private final long[] latencies = new long[WINDOW];
+    /** Frames per latency bucket since the stream started; the last one counts those above every bound. */
+    private final long[] buckets = new long[BOUNDS_NANOS.length + 1];
+    private long sumNanos;
     private volatile long processed;
     private volatile long errors;
     private volatile int errorStreak;
@@ -24,6 +37,12 @@ final class StageStats {
     void record(long nanos) {
         long n = processed;
         latencies[(int) (n % WINDOW)] = nanos;
+        int bucket = 0;
+        while (bucket < BOUNDS_NANOS.length && nanos > BOUNDS_NANOS[bucket]) {
+            bucket++;
+        }
+        buckets[bucket]++;
+        sumNanos += nanos;
         processed = n + 1;
         if (errorStreak != 0) {
             stateChanged |= errorStreak >= ERROR_STREAK;
@@ -104,5 +123,14 @@ final class StageStats {
         long[] copy = Arrays.copyOf(latencies, n);
         Arrays.sort(copy);
         return new double[] {copy[(n - 1) / 2] / 1e6, copy[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6};
+    }
+
+    /** @return the bucketed processing times since the stream started (read without locking, like the rest) */
+    LatencyHistogram histogram() {
+        List<Long> counts = new ArrayList<>(buckets.length);
+        for (long count : buckets) {
+            counts.add(count);
+        }
+        return new LatencyHistogram(BOUNDS_MILLIS, counts, sumNanos / 1e6);
     }
 }

@@ -16,7 +16,8 @@ import org.osgi.service.component.annotations.Reference;
  * needs no shared API). Prints {@code FILE:LINE:COL: message} per problem on stderr and one summary line on stdout;
  * returns 0 when every file is valid, 1 when any has a problem, 2 on a usage error.
  */
-@Component(name = "org.framegrid.pipeline.yaml.check", property = "framegrid.tool=pipelines.check")
+@Component(name = "org.framegrid.pipeline.yaml.check", property = {"framegrid.tool=pipelines.check",
+        "framegrid.tool.description=validate pipeline files (FILE:LINE:COL for each problem)"})
 public final class PipelineCheckTool implements Function<List<String>, Integer> {
 
     private final PipelineChecker checker;

@@ -30,7 +30,8 @@ import org.osgi.service.component.annotations.Reference;
  * sink ({@code output}). Every queue blocks (a file job drops nothing). Shows progress (a bar on a terminal, a line
  * every 2 s otherwise) and a summary: frames in and out, drops, errors, average fps, per-stage latency.
  */
-@Component(name = "org.framegrid.pipeline.yaml.process", property = "framegrid.tool=pipelines.process")
+@Component(name = "org.framegrid.pipeline.yaml.process", property = {"framegrid.tool=pipelines.process",
+        "framegrid.tool.description=run a pipeline over a file (progress, then a summary)"})
 public final class PipelineProcessTool implements Function<List<String>, Integer> {
 
     static final String USAGE = "usage: framegrid process --pipeline FILE [IN] [-o OUT]";

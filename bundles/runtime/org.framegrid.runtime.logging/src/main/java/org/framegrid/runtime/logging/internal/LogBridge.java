@@ -88,13 +88,7 @@ public final class LogBridge implements LogListener {
         if (event && level.implies(LogLevel.INFO)) { // implies: as verbose as INFO or more
             return logger.equals("Events.Service") ? null : Level.FINE;
         }
-        return switch (level) {
-            case AUDIT, INFO -> Level.INFO;
-            case ERROR -> Level.SEVERE;
-            case WARN -> Level.WARNING;
-            case DEBUG -> Level.FINE;
-            case TRACE -> Level.FINER;
-        };
+        return LogLevelControl.julLevel(level);
     }
 
     private static String sourceOf(Bundle bundle) {

@@ -18,12 +18,24 @@ import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
  * @param activeBundles    bundles ACTIVE, or RESOLVED fragments (which never become active)
  * @param components       component configurations
  * @param activeComponents configurations ACTIVE or SATISFIED (delayed components wait for their first user)
- * @param problems         one line for each bundle that is not active and each unsatisfied component, with the cause
+ * @param problems         each bundle that is not active and each unsatisfied component, with the cause
  */
-record NodeStatus(int bundles, int activeBundles, int components, int activeComponents, List<String> problems) {
+record NodeStatus(int bundles, int activeBundles, int components, int activeComponents, List<Problem> problems) {
+
+    /** What is not active, and why: printed as one line, {@code SUBJECT is DETAIL}. */
+    record Problem(String subject, String detail) {
+        boolean component() {
+            return subject.startsWith("component ");
+        }
+
+        @Override
+        public String toString() {
+            return subject + " is " + detail;
+        }
+    }
 
     static NodeStatus read(BundleContext context, ServiceComponentRuntime scr) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Bundle[] all = context.getBundles();
         int active = 0;
         for (Bundle bundle : all) {
@@ -31,7 +43,8 @@ record NodeStatus(int bundles, int activeBundles, int components, int activeComp
             if (bundle.getState() == Bundle.ACTIVE || (fragment && bundle.getState() == Bundle.RESOLVED)) {
                 active++;
             } else {
-                problems.add("bundle " + bundle.getSymbolicName() + " " + bundle.getVersion() + " is " + stateName(bundle.getState()));
+                problems.add(new Problem("bundle " + bundle.getSymbolicName() + " " + bundle.getVersion(),
+                        stateName(bundle.getState())));
             }
         }
         int components = 0;
@@ -46,7 +59,7 @@ record NodeStatus(int bundles, int activeBundles, int components, int activeComp
                         || configuration.state == ComponentConfigurationDTO.SATISFIED) {
                     activeComponents++;
                 } else {
-                    problems.add("component " + description.name + " is unsatisfied: " + cause(configuration));
+                    problems.add(new Problem("component " + description.name, "unsatisfied: " + cause(configuration)));
                 }
             }
         }

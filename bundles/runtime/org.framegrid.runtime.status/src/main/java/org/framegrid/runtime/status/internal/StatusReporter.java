@@ -81,8 +81,8 @@ public final class StatusReporter implements FrameworkListener {
             return; // stopped during start-up (Ctrl-C): nothing is ready, and everything is on its way out
         }
         NodeStatus status = NodeStatus.read(context, scr);
-        List<String> waiting = status.problems().stream().filter(StatusReporter::isComponent).toList();
-        status.problems().stream().filter(problem -> !isComponent(problem)).forEach(log::warn);
+        List<NodeStatus.Problem> waiting = status.problems().stream().filter(NodeStatus.Problem::component).toList();
+        status.problems().stream().filter(problem -> !problem.component()).map(String::valueOf).forEach(log::warn);
         String deploy = context.getProperty(DEPLOY_DIR);
         log.info("Framegrid node ready in {}: {}; deploy folder: {}", sinceProcessStart(), status.summary(),
                 deploy == null ? "(hot deploy off)" : deploy);
@@ -97,11 +97,8 @@ public final class StatusReporter implements FrameworkListener {
         if (context.getBundle(0).getState() != Bundle.ACTIVE) {
             return;
         }
-        NodeStatus.read(context, scr).problems().stream().filter(StatusReporter::isComponent).forEach(log::warn);
-    }
-
-    private static boolean isComponent(String problem) {
-        return problem.startsWith("component ");
+        NodeStatus.read(context, scr).problems().stream().filter(NodeStatus.Problem::component).map(String::valueOf)
+                .forEach(log::warn);
     }
 
     private static String sinceProcessStart() {

@@ -1,0 +1,48 @@
+package org.framegrid.node.shell.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.testing.Providers;
+import org.junit.jupiter.api.Test;
+
+/** {@code framegrid stages}: the listing, one type in full, and wrong usage naming the wrong word. */
+class StagesToolTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void listsTypesShowsOneAndNamesTheWrongWord() throws Exception {
+        try (EmbeddedEngine engine = new EmbeddedEngine(1000, false)) {
+            engine.addProvider(Providers.stage("test-source"), 0, 1, "util");
+            engine.addProvider(Providers.stage("resize"), 0, 2, "util");
+            StagesTool tool = new StagesTool(engine, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            assertEquals(0, tool.apply(List.of()));
+            String listing = out.toString(StandardCharsets.UTF_8);
+            assertTrue(listing.startsWith("resize  ") && listing.contains("\ntest-source  "), listing);
+            assertEquals(ShellText.stages(engine.all()) + "\n", listing, "the shell's listing");
+
+            out.reset();
+            assertEquals(0, tool.apply(List.of("resize")));
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("\nproperties\n  width  "), out.toString());
+
+            assertEquals(1, tool.apply(List.of("nope")));
+            assertEquals("stages: no stage type 'nope' (framegrid stages lists them)\n",
+                    err.toString(StandardCharsets.UTF_8));
+            err.reset();
+            assertEquals(2, tool.apply(List.of("resize", "extra")));
+            assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("stages: unexpected 'extra'\nusage: "));
+            err.reset();
+            assertEquals(2, tool.apply(List.of("--verbose")));
+            assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("stages: unexpected '--verbose'"));
+        }
+    }
+}
