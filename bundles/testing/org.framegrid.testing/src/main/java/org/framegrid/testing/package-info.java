@@ -2,6 +2,9 @@
  * Test support shared by the modules' tests: waiting, real and synthetic fixtures, providers through their service
  * interfaces. Exported only so that in-framework tests can install it beside a node's bundles; no node contains it.
  *
+ * <p>1.1: {@link org.framegrid.testing.TcpProxy}, a TCP link a test can cut (outages, lost replies) and that counts
+ * the connections it refused while cut.
+ *
  * @since 1.0
  */
 @Export

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
 class AnvilTest {
@@ -38,6 +39,23 @@ class AnvilTest {
         }
         // close() waits for the process to exit.
         assertFalse(handle.isAlive());
+    }
+
+    /** Reads at the blocks just before the latest are answered (a bare --prune-history refused even N-1). */
+    @Test
+    void theLatestStatesStayReadable() throws Exception {
+        try (Anvil anvil = Anvil.start()) {
+            anvil.mine(100);
+            long latest = anvil.blockNumber();
+            String account = anvil.accounts().get(0).getAddress();
+            for (long block = latest; block > latest - Anvil.KEPT_STATES; block--) {
+                var balance = anvil.web3j().ethGetBalance(account,
+                        DefaultBlockParameter.valueOf(BigInteger.valueOf(block))).send();
+                assertFalse(balance.hasError(), "block " + block + " of " + latest + ": "
+                        + (balance.hasError() ? balance.getError().getMessage() : ""));
+                assertEquals(new BigInteger("10000000000000000000000"), balance.getBalance());
+            }
+        }
     }
 
     @Test

@@ -37,6 +37,7 @@ final class Avio implements AutoCloseable {
     private final BytePointer key = new BytePointer(1);
     private byte[] scratch = new byte[BUFFER];
     private volatile IOException failure;
+    private long filled;
     private AVIOContext context;
 
     private Avio(InputStream in, OutputStream out) {
@@ -61,6 +62,23 @@ final class Avio implements AutoCloseable {
 
     AVIOContext context() {
         return context;
+    }
+
+    /**
+     * @return bytes of the input already here and not yet demuxed: what FFmpeg's buffer holds plus what the stream
+     *     says it has ({@link InputStream#available()}); for a live reader, bytes of later frames mean it is behind
+     */
+    long pendingBytes() throws IOException {
+        return buffered() + in.available();
+    }
+
+    /** @return bytes FFmpeg has demuxed so far */
+    long consumedBytes() {
+        return filled - buffered();
+    }
+
+    private long buffered() {
+        return Math.max(0, context.buf_end().address() - context.buf_ptr().address());
     }
 
     /** @return the exception the Java stream threw, if any: a truncated segment shows up here */
@@ -130,6 +148,7 @@ final class Avio implements AutoCloseable {
                 return AVERROR_EOF();
             }
             buf.position(0).put(scratch, 0, n);
+            filled += n;
             return n;
         } catch (IOException e) {
             failure = e;

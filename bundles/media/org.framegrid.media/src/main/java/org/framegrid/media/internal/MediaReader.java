@@ -29,6 +29,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -58,6 +59,7 @@ public final class MediaReader implements AutoCloseable {
 
     private final String name;
     private final Avio io;
+    private long pictures;
     private AVFormatContext format;
     private AVCodecContext decoder;
     private AVFrame picture = av_frame_alloc();
@@ -121,9 +123,17 @@ public final class MediaReader implements AutoCloseable {
             if (format.iformat() != null && NOT_VIDEO.contains(format.iformat().name().getString())) {
                 throw fail("not a video file (text)");
             }
-            ret = avformat_find_stream_info(format, (org.bytedeco.javacpp.PointerPointer<?>) null);
-            if (ret < 0) {
-                throw fail("not a video file (" + AvErrors.text(ret) + ")");
+            if (lowDelay && io != null && videoOnly()) {
+                // A live segment of video alone: the codec is known from its tables, and each packet the demuxer
+                // hands out is one whole frame (our muxer writes a frame per PES, with its length). Probing the
+                // stream would wait for min(probesize, analyzeduration) of it to arrive, and the parser would hold
+                // each frame until the next one starts; both would be latency on every hop.
+                format.flags(format.flags() | AVFormatContext.AVFMT_FLAG_NOPARSE);
+            } else {
+                ret = avformat_find_stream_info(format, (org.bytedeco.javacpp.PointerPointer<?>) null);
+                if (ret < 0) {
+                    throw fail("not a video file (" + AvErrors.text(ret) + ")");
+                }
             }
             for (int i = 0; i < format.nb_streams(); i++) {
                 AVStream st = format.streams(i);
@@ -146,6 +156,19 @@ public final class MediaReader implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** @return whether the streams found so far are video with a known codec and nothing else (no audio to probe) */
+    private boolean videoOnly() {
+        boolean video = false;
+        for (int i = 0; i < format.nb_streams(); i++) {
+            AVCodecParameters par = format.streams(i).codecpar();
+            if (par.codec_type() != AVMEDIA_TYPE_VIDEO || par.codec_id() == 0) {
+                return false;
+            }
+            video = true;
+        }
+        return video;
     }
 
     private void openDecoder(AVCodecParameters par, boolean lowDelay) throws MediaException {
@@ -183,6 +206,7 @@ public final class MediaReader implements AutoCloseable {
             if (draining) {
                 int ret = avcodec_receive_frame(decoder, picture);
                 if (ret >= 0) {
+                    pictures++;
                     return Item.PICTURE;
                 }
                 draining = false;
@@ -242,6 +266,14 @@ public final class MediaReader implements AutoCloseable {
         return pts == AV_NOPTS_VALUE ? 0 : av_rescale_q(pts, video.time_base(), AvRationals.NANOS);
     }
 
+    /**
+     * @return whether later input already here comes to more than {@code frames} frames of the average size so far
+     *     (a live reader behind its writer: the current picture is stale); false for a file
+     */
+    public boolean behindBy(double frames) throws IOException {
+        return io != null && pictures > 0 && io.pendingBytes() > frames * io.consumedBytes() / pictures;
+    }
+
     /** @return whether the current picture is a key frame */
     public boolean keyFrame() {
         return (picture.flags() & AVFrame.AV_FRAME_FLAG_KEY) != 0;
@@ -284,6 +316,14 @@ public final class MediaReader implements AutoCloseable {
         double rate = frameRate();
         long micros = format.duration(); // AV_TIME_BASE (microsecond) units, AV_NOPTS_VALUE when unknown
         return rate > 0 && micros > 0 ? Math.round(micros / 1e6 * rate) : -1;
+    }
+
+    /**
+     * @return the video's frame count as the container states it (MP4/MOV do), or -1 when it does not: unlike
+     *     {@link #expectedFrames()} never an estimate from a duration, which may be the audio's
+     */
+    public long declaredFrames() {
+        return video.nb_frames() > 0 ? video.nb_frames() : -1;
     }
 
     /** @return packets the decoder rejected (damaged data it concealed or skipped) */

@@ -28,7 +28,12 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
 import java.nio.ByteBuffer;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Map;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
@@ -81,6 +86,42 @@ public final class MediaWriter implements AutoCloseable {
      */
     public static MediaWriter toFile(Path file, String container, EncoderSettings settings, AudioTrack audio) {
         return new MediaWriter(file.getFileName().toString(), settings, Muxer.file(file, container), audio);
+    }
+
+    /**
+     * Checks, before any frame is decoded for it, that {@code file} can be written: FFmpeg knows its container from
+     * the extension (or from {@code container}), its folder exists, and a file can be created there (a probe file is
+     * created and removed; an existing file is opened for writing, not truncated).
+     *
+     * @throws MediaException naming the file and why not
+     */
+    public static void checkFile(Path file, String container) throws MediaException {
+        if (Files.isDirectory(file)) {
+            throw new MediaException(file + ": cannot be written: it is a folder");
+        }
+        if (av_guess_format(container, file.toString(), null) == null) {
+            throw new MediaException(file + ": FFmpeg knows no container for this extension (use .mp4, .mkv or .ts)");
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new MediaException(file + ": cannot be written: the folder " + folder + " does not exist");
+        }
+        boolean existed = Files.exists(file);
+        try (FileChannel probe = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            // opened for writing: the muxer can create it too
+        } catch (IOException | UnsupportedOperationException e) {
+            String why = e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e.getClass().getSimpleName();
+            throw new MediaException(file + ": cannot be written (" + why + ")", e);
+        } finally {
+            if (!existed) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // the muxer will write it anyway
+                }
+            }
+        }
     }
 
     /** MPEG-TS segments of {@code segmentSeconds} (cut on the next key frame at or after that time). */

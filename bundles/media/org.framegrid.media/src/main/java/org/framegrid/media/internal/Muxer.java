@@ -13,6 +13,8 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_flush;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,6 +24,7 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.framegrid.media.MediaException;
 
@@ -109,7 +112,14 @@ final class Muxer {
                 track.writeTo(audio.codecpar());
                 audio.time_base(AvRationals.of(track.timeBaseNum(), track.timeBaseDen()));
             }
-            ret = avformat_write_header(context, (org.bytedeco.ffmpeg.avutil.AVDictionary) null);
+            AVDictionary options = new AVDictionary(null);
+            if (sink != null) {
+                // Every video PES carries its length, so a demuxer hands a frame on as soon as its last byte is in
+                // instead of waiting for the next frame's first packet (one frame interval per hop otherwise).
+                av_dict_set(options, "omit_video_pes_length", "0", 0);
+            }
+            ret = avformat_write_header(context, options);
+            av_dict_free(options);
             if (ret < 0) {
                 throw new MediaException(name + ": cannot start the container (" + AvErrors.text(ret) + ")");
             }
@@ -137,6 +147,10 @@ final class Muxer {
         // Segments go out as produced (live: no interleaving queue that holds video back waiting for audio);
         // files interleave properly.
         int ret = sink != null ? av_write_frame(context, packet) : av_interleaved_write_frame(context, packet);
+        if (ret >= 0 && sink != null) {
+            // The I/O buffer (32 KB) would otherwise hold a few frames back until it fills: out with each packet.
+            avio_flush(context.pb());
+        }
         if (ret < 0) {
             String why = io != null && io.failure() != null ? io.failure().getMessage() : AvErrors.text(ret);
             throw new MediaException(name + ": write failed (" + why + ")");

@@ -12,6 +12,11 @@ public final class MediaTestAccess {
         Synthetic.clip(file, "mp4", "libopenh264", w, h, fps, frames, true);
     }
 
+    /** An MP4 with its index first ({@code +faststart}), as a download or a streamed copy has it. */
+    public static void indexFirstClip(Path file, int w, int h, int fps, int frames) throws Exception {
+        Synthetic.clip(file, "mp4", "libopenh264", w, h, fps, frames, true, "movflags", "+faststart");
+    }
+
     public static int pictures(Path file) throws Exception {
         return FileTranscodeTest.pictures(file);
     }

@@ -12,7 +12,8 @@ import org.framegrid.trickle.client.TrickleClient;
 
 /**
  * The gateway's developer API: {@code POST /v1/streams} {pipeline, params} → {id, input, output, orchestrator};
- * {@code POST /v1/streams/ID/params}; {@code GET /v1/streams/ID}; {@code DELETE /v1/streams/ID}. Media goes through
+ * {@code POST /v1/streams/ID/params}; {@code POST /v1/streams/ID/events}; {@code GET /v1/streams/ID};
+ * {@code DELETE /v1/streams/ID}. Media goes through
  * the returned trickle channels. Thread-safe; close it when done.
  */
 public final class GatewayClient implements AutoCloseable {
@@ -59,6 +60,21 @@ public final class GatewayClient implements AutoCloseable {
     /** Changes parameters while the stream runs; the gateway replays the latest ones after a failover. */
     public void update(String streamId, Map<String, Object> params) throws IOException, InterruptedException {
         call("POST", "/v1/streams/" + streamId + "/params", params);
+    }
+
+    /**
+     * Sends an app event (a player's input) to the stream's pipeline at once: to {@code node}, or to its sources when
+     * {@code null}. The stage takes it at its next frame boundary.
+     *
+     * @since 1.1
+     */
+    public void event(String streamId, String node, Map<String, Object> event) throws IOException, InterruptedException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("event", event);
+        if (node != null) {
+            body.put("node", node);
+        }
+        call("POST", "/v1/streams/" + streamId + "/events", body);
     }
 
     /** @return the stream's status as the gateway reports it (orchestrator, swaps, lastGapMillis, payments...) */

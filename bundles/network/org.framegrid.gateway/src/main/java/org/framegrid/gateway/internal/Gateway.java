@@ -40,6 +40,8 @@ public final class Gateway implements AutoCloseable {
     private final WebRtcEdge webrtc = new WebRtcEdge(this);
     private final HlsEgress hls = new HlsEgress();
     private final ApiKeys apiKeys = new ApiKeys();
+    private final CorsPolicy cors = new CorsPolicy();
+    private final AuthWebhook auth = new AuthWebhook();
 
     /** A gateway that knows only its static list. */
     public Gateway(GatewaySettings settings, SegmentChannels channels, OrchestratorSelector selector,
@@ -61,10 +63,10 @@ public final class Gateway implements AutoCloseable {
         this.discovery = new OrchestratorDiscovery(settings, directory, discoveryMillis);
         this.opener = new SessionOpener(settings, discovery, api, selector, payments, calls);
         this.server = servers.start(settings.host(), settings.port(), false);
-        server.route("/v1/", new GatewayRoutes(this).routes());
-        server.route(LiveRoutes.PREFIX, new LiveRoutes(this, webrtc).routes());
-        server.route(PageRoute.PREFIX, new PageRoute());
-        server.route(HlsEgress.PREFIX, hls);
+        server.route("/v1/", cors.guard(new GatewayRoutes(this).routes()));
+        server.route(LiveRoutes.PREFIX, cors.guard(new LiveRoutes(this, webrtc).routes()));
+        server.route(PageRoute.PREFIX, cors.guard(new PageRoute()));
+        server.route(HlsEgress.PREFIX, cors.guard(hls));
     }
 
     /** The node's engine and WebRTC peers for WHIP and WHEP, each read when used; {@code null} while it has none. */
@@ -75,6 +77,20 @@ public final class Gateway implements AutoCloseable {
     /** Only requests with one of {@code keys} may start streams; none: anyone. */
     public void requireApiKeys(List<String> keys) {
         apiKeys.set(keys);
+    }
+
+    /** Browser apps of these origins may call the gateway (CORS); none: only the node's own page. */
+    public void allowOrigins(List<String> origins) {
+        cors.allow(origins);
+    }
+
+    /** Every stream start is authorised by the webhook at {@code url} (which may change its pipeline and params). */
+    public void useAuthWebhook(String url) {
+        auth.use(url);
+    }
+
+    AuthWebhook auth() {
+        return auth;
     }
 
     ApiKeys apiKeys() {

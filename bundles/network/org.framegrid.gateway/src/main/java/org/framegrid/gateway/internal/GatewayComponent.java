@@ -75,6 +75,15 @@ public final class GatewayComponent implements MetricSource {
         @AttributeDefinition(description = "API keys that may start streams (Authorization: Bearer KEY on POST "
                 + "/v1/streams and WHIP); none: anyone who reaches the gateway. Since 0.1.")
         String[] api_keys() default {};
+
+        @AttributeDefinition(description = "Web origins whose browser apps may call the gateway (CORS), e.g. "
+                + "https://app.example.com; none: only the node's own page. Since 0.1.")
+        String[] cors_origins() default {};
+
+        @AttributeDefinition(description = "URL POSTed {stream, type, pipeline, params, headers} before a stream "
+                + "starts; non-2xx denies it, a 2xx body {pipeline, pipeline_parameters} may replace them; empty: "
+                + "none. Since 0.1.")
+        String auth_webhook() default "";
     }
 
     private final Gateway node;
@@ -107,6 +116,8 @@ public final class GatewayComponent implements MetricSource {
                 config.discovery_chain() ? this::fromChain : null, config.discovery_interval_millis());
         node.useWebRtc(() -> pipelines, () -> peers);
         node.requireApiKeys(Arrays.asList(config.api_keys()));
+        node.allowOrigins(Arrays.asList(config.cors_origins()));
+        node.useAuthWebhook(config.auth_webhook());
     }
 
     /** The pool's active orchestrators that publish a service URI; none while the node has no chain. */

@@ -11,6 +11,7 @@ import org.framegrid.trickle.json.JsonRoutes;
 /**
  * The gateway's developer API (JSON): {@code POST /v1/streams} {pipeline, params} → 201 {id, input, output,
  * orchestrator}; {@code GET /v1/streams/ID} (a {@link StreamReport}); {@code POST /v1/streams/ID/params};
+ * {@code POST /v1/streams/ID/events} {event, node?} (an app event for an interactive pipeline, at once);
  * {@code DELETE /v1/streams/ID}; {@code GET /v1/streams} (every stream's report); {@code GET /v1/openapi.json} (the
  * document of this API and the gateway's other routes); {@code GET /v1/orchestrators} (what
  * discovery knows). The app publishes MPEG-TS
@@ -39,7 +40,24 @@ final class GatewayRoutes {
                     GatewayStream s = stream(call);
                     s.update(call.body("params of stream " + s.id));
                     return JsonRoutes.reply(200, s.paramsCopy());
-                });
+                })
+                .on("POST", "/v1/streams/{id}/events", this::event);
+    }
+
+    /** {@code {"event": {...}, "node"?: NAME}}: an app event for the stream's pipeline (its sources by default). */
+    private HttpReply event(JsonCall call) throws HttpProblem, IOException, InterruptedException {
+        GatewayStream s = stream(call);
+        Map<String, Object> body = call.body("event for stream " + s.id);
+        if (!(body.get("event") instanceof Map<?, ?> event)) {
+            throw new HttpProblem(400, "event for stream " + s.id + ": 'event' (a JSON object) is missing");
+        }
+        if (body.get("node") != null && !(body.get("node") instanceof String)) {
+            throw new HttpProblem(400, "event for stream " + s.id + ": 'node' must be a node name");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> e = (Map<String, Object>) event;
+        s.event((String) body.get("node"), e);
+        return JsonRoutes.reply(202, Map.of("sent", true));
     }
 
     private GatewayStream stream(JsonCall call) throws HttpProblem {
@@ -58,9 +76,11 @@ final class GatewayRoutes {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> params = body.get("params") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        AuthWebhook.Decision allowed = gateway.auth().authorise(call.http(), "stream request", null, "api", pipeline,
+                params);
         GatewayStream s;
         try {
-            s = gateway.start(pipeline, params);
+            s = gateway.start(allowed.pipeline(), allowed.params());
         } catch (IOException e) {
             throw new HttpProblem(e instanceof OrchestratorApi.Refused r ? r.status : 503, e.getMessage());
         }

@@ -21,8 +21,8 @@ import org.framegrid.trickle.json.JsonRoutes;
  * watches that session. When the orchestrator fails (a pump or a payment fails) or stalls (no output for
  * {@code stallMillis} while input flows), the {@link SessionOpener} moves the stream to another orchestrator with the
  * latest params; input resumes at the live edge and output continues in the same {@link StreamOutput}. A stream
- * without input for {@code idleMillis} is ended, and one whose session failed while no input flows is not moved
- * (a new orchestrator would be paid its initial payment for no frame) until input comes again.
+ * in which no frame moved (input or output) for {@code idleMillis} is ended, and a failed session that carried no
+ * frame is not replaced (a new orchestrator would be paid its initial payment for nothing) until input comes.
  */
 final class GatewayStream {
     private static final Logger LOG = Logger.getLogger(GatewayStream.class.getName());
@@ -79,7 +79,7 @@ final class GatewayStream {
     void start() throws IOException, InterruptedException {
         serveWith(opener.open(pipeline, paramsCopy(), Set.of()), 0);
         startedNanos = System.nanoTime();
-        payments.start(flow::inputSince);
+        payments.start(flow::movedSince);
         supervisor = Thread.ofVirtual().name("gateway-stream-" + id).start(this::supervise);
     }
 
@@ -110,7 +110,9 @@ final class GatewayStream {
                     s.fail(Observation.Outcome.STALLED, s.address() + " stalled: no output for "
                             + silent / 1_000_000 + " ms while input flows");
                 }
-                if (s.failure() != null && (flow.inputFlowing(now) || inputWaiting())) {
+                // A session that carried no frame is not replaced until input comes: a new one would be paid its
+                // initial payment for nothing. One that carried frames is replaced at once.
+                if (s.failure() != null && (flow.movedSince(s.startedNanos) || inputWaiting())) {
                     failover(s);
                     continue;
                 }
@@ -199,6 +201,19 @@ final class GatewayStream {
             params.putAll(changes);
         }
         trickle.publish(session.control, -1, JsonRoutes.write(changes));
+    }
+
+    /**
+     * Sends an app event to the orchestrator's control channel at once, for {@code node} (or the pipeline's sources
+     * when {@code null}). Events are input of their moment: unlike params they are not replayed after a failover.
+     */
+    void event(String node, Map<String, Object> event) throws IOException, InterruptedException {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("event", event);
+        if (node != null) {
+            message.put("node", node);
+        }
+        trickle.publish(session.control, -1, JsonRoutes.write(message));
     }
 
     Map<String, Object> paramsCopy() {

@@ -78,7 +78,10 @@ final class LiveRoutes {
                 throw new HttpProblem(400, "WHIP " + name + ": query parameter 'params' is not a JSON object");
             }
         }
-        WebRtcEdge.Live live = edge.publish(name, pipeline, params, offer(call));
+        String sdp = offer(call);
+        AuthWebhook.Decision allowed = gateway.auth().authorise(call.http(), "WHIP " + name, name, "whip", pipeline,
+                params);
+        WebRtcEdge.Live live = edge.publish(name, allowed.pipeline(), allowed.params(), sdp);
         return answer(live.publisher(), PREFIX + name + "/whip/" + live.publisher().id(), live.streamId());
     }
 

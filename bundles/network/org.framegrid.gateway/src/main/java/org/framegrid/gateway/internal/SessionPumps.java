@@ -70,7 +70,15 @@ final class SessionPumps {
                 next = s.sequence() + 1;
                 nextInput = next;
                 flow.inputMoved();
-                trickle.publish(session.input, -1, new MarkingStream(s.bytes(), flow));
+                MarkingStream bytes = new MarkingStream(s.bytes(), flow);
+                try {
+                    trickle.publish(session.input, -1, bytes);
+                } catch (IOException e) {
+                    if (!bytes.appFailed) {
+                        throw e;
+                    }
+                    continue; // the app cut its own segment (it stopped or restarted): not the orchestrator's fault
+                }
                 flow.segmentIn();
             }
         } catch (IOException e) {
@@ -111,10 +119,11 @@ final class SessionPumps {
         }
     }
 
-    /** Passes bytes through and notes that input is flowing on every read. */
+    /** Passes bytes through and notes that input is flowing on every read, and whether reading the app's bytes failed. */
     private static final class MarkingStream extends InputStream {
         private final InputStream in;
         private final StreamFlow flow;
+        private volatile boolean appFailed; // set where the HTTP client reads the body
 
         MarkingStream(InputStream in, StreamFlow flow) {
             this.in = in;
@@ -123,14 +132,19 @@ final class SessionPumps {
 
         @Override
         public int read() throws IOException {
-            int b = in.read();
-            flow.inputMoved();
-            return b;
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
+            int n;
+            try {
+                n = in.read(b, off, len);
+            } catch (IOException e) {
+                appFailed = true;
+                throw e;
+            }
             flow.inputMoved();
             return n;
         }

@@ -67,9 +67,16 @@ final class StreamFlow {
         return last != 0 && last - nanos > 0;
     }
 
-    /** @return how long no input came, counted from {@code sinceNanos} at the earliest */
+    /** @return whether frames moved after {@code nanos}: input, or output (a pipeline without input video) */
+    boolean movedSince(long nanos) {
+        return inputSince(nanos) || lastOutputNanos - nanos > 0;
+    }
+
+    /** @return how long neither input nor output moved, counted from {@code sinceNanos} at the earliest */
     long idleNanos(long now, long sinceNanos) {
-        return now - (inputSince(sinceNanos) ? lastInputNanos : sinceNanos);
+        long last = Math.max(inputSince(sinceNanos) ? lastInputNanos : sinceNanos,
+                lastOutputNanos - sinceNanos > 0 ? lastOutputNanos : sinceNanos);
+        return now - last;
     }
 
     /** @return how long no output came, counted from {@code sinceNanos} at the earliest */

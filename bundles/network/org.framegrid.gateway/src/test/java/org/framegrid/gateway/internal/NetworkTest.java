@@ -58,13 +58,18 @@ class NetworkTest {
         engine.addProvider(media.encode(), 0, 2, "media");
         engine.addProvider(Providers.stage("passthrough"), 0, 3, "util");
         engine.addProvider(Providers.stage("test-source"), 0, 4, "util");
-        engine.register(new PipelineDefinition("live-passthrough", "test", "1", List.of(
+        engine.register(livePassthrough());
+        servers = Providers.service(TrickleServerFactory.class);
+    }
+
+    /** decode → passthrough → encode (1 s segments at 25 fps): a live pipeline that changes no pixel. */
+    static PipelineDefinition livePassthrough() {
+        return new PipelineDefinition("live-passthrough", "test", "1", List.of(
                 new NodeDefinition("dec", "decode", Map.of("input", "", "format", "I420")),
                 new NodeDefinition("pass", "passthrough", Map.of()),
                 new NodeDefinition("enc", "encode", Map.of("output", "", "fps", 25, "segment-seconds", 1.0))),
                 List.of(new EdgeDefinition("dec", "pass", null), new EdgeDefinition("pass", "enc", null)),
-                QueuePolicy.BLOCK, null));
-        servers = Providers.service(TrickleServerFactory.class);
+                QueuePolicy.BLOCK, null);
     }
 
     @AfterEach

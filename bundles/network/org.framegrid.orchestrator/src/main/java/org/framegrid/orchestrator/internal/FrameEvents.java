@@ -5,6 +5,7 @@ import java.util.Map;
 import org.framegrid.api.frame.Detection;
 import org.framegrid.api.frame.Detections;
 import org.framegrid.api.frame.Frame;
+import org.framegrid.api.frame.FrameCode;
 import org.framegrid.api.frame.FrameMeta;
 import org.framegrid.api.frame.Line;
 import org.framegrid.api.frame.Lines;
@@ -12,20 +13,26 @@ import org.framegrid.api.frame.Text;
 import org.framegrid.api.frame.Texts;
 
 /**
- * Turns the metadata stages attach to a frame (detections, texts, lines) into one events-channel message, so that an
- * app sees what the pipeline found without decoding the video. Frames without such metadata give no message.
+ * Turns the metadata stages attach to a frame (detections, texts, lines, a frame code read from its pixels) into one
+ * events-channel message, so that an app sees what the pipeline found without decoding the video, and where a frame
+ * code is read, when the frame reached the encoder here (one hop of a per-hop latency budget). Frames without such
+ * metadata give no message.
  */
 final class FrameEvents {
     private FrameEvents() {
     }
 
-    /** @return {@code {type: "frame", session, sequence, ptsMillis, width, height, detections?, texts?, lines?}}, or
-     *     {@code null} when the frame carries none of the three */
-    static Map<String, Object> message(String session, Frame frame) {
+    /**
+     * @param atMicros when the frame reached the tap (wall clock, microseconds since the epoch)
+     * @return {@code {type: "frame", session, sequence, ptsMillis, width, height, detections?, texts?, lines?,
+     *     code?: {frame, captureMicros, event, atMicros}}}, or {@code null} when the frame carries none of the four
+     */
+    static Map<String, Object> message(String session, Frame frame, long atMicros) {
         Detections detections = frame.meta(FrameMeta.DETECTIONS);
         Texts texts = frame.meta(FrameMeta.TEXTS);
         Lines lines = frame.meta(FrameMeta.LINES);
-        if (detections == null && texts == null && lines == null) {
+        FrameCode code = frame.meta(FrameMeta.FRAME_CODE);
+        if (detections == null && texts == null && lines == null && code == null) {
             return null;
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -43,6 +50,10 @@ final class FrameEvents {
         }
         if (lines != null) {
             m.put("lines", lines.items().stream().map(FrameEvents::line).toList());
+        }
+        if (code != null) {
+            m.put("code", Map.of("frame", code.frame(), "captureMicros", code.captureMicros(), "event", code.event(),
+                    "atMicros", atMicros));
         }
         return m;
     }

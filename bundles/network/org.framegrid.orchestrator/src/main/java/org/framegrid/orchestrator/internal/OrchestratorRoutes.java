@@ -20,7 +20,8 @@ import org.framegrid.trickle.json.JsonRoutes;
  * The orchestrator's HTTP API (JSON): {@code GET /v1/info[?sender=0x..]}; {@code POST /v1/sessions} {pipeline, params,
  * sender, payment: {scheme, data (base64)}} → 201 {id, input, output, control, events, balanceWei} | 402 {required,
  * balance, shortfall} | 503; {@code POST /v1/sessions/ID/payment} {scheme, data} → {credited, balance, rejections,
- * reasons} (402 when refused); {@code DELETE /v1/sessions/ID}.
+ * reasons} (402 when refused); {@code DELETE /v1/sessions/ID}; {@code GET /v1/openapi.json} (the document of this API
+ * and the node's trickle channels).
  */
 final class OrchestratorRoutes {
     private static final String VERSION = "0.1.0";
@@ -45,6 +46,7 @@ final class OrchestratorRoutes {
     JsonRoutes routes() {
         return new JsonRoutes()
                 .on("GET", "/v1/info", call -> info(call.http().query().get("sender")))
+                .on("GET", "/v1/openapi.json", call -> OrchestratorDocument.reply())
                 .on("POST", "/v1/sessions", this::start)
                 .on("POST", "/v1/sessions/{id}/payment", this::pay)
                 .on("DELETE", "/v1/sessions/{id}", call -> {

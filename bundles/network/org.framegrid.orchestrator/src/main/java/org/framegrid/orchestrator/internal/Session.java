@@ -2,6 +2,8 @@ package org.framegrid.orchestrator.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +72,10 @@ final class Session {
         controlLoop = Thread.ofVirtual().name("session-control-" + id).start(this::controlLoop);
     }
 
-    /** Each control segment is one JSON object of params keyed {@code node.property}; the newest wins. */
+    /**
+     * Each control segment is one JSON object: params keyed {@code node.property} (the newest wins), or an app event
+     * ({@link AppEvents}), delivered to its node at once and taken by the stage at its next frame boundary.
+     */
     private void controlLoop() {
         long next = 0;
         try {
@@ -84,6 +89,10 @@ final class Session {
                     Map<String, Object> message = JsonRoutes.read(in.readAllBytes());
                     if (message.containsKey("keep")) {
                         continue; // keep-alive
+                    }
+                    if (message.containsKey("event")) {
+                        AppEvents.deliver(stream, message);
+                        continue;
                     }
                     Map<String, Object> params = new LinkedHashMap<>(message);
                     stream.update(params);
@@ -139,7 +148,9 @@ final class Session {
 
     /** An output frame: its metadata (detections, texts, lines), if any, becomes one events message. */
     void frameEvent(Frame frame) {
-        Map<String, Object> message = FrameEvents.message(id, frame);
+        Instant now = Clock.systemUTC().instant();
+        Map<String, Object> message = FrameEvents.message(id, frame, now.getEpochSecond() * 1_000_000
+                + now.getNano() / 1_000);
         if (message != null) {
             frameEvents.incrementAndGet();
             publish(message);

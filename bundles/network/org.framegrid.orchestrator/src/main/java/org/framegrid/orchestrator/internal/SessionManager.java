@@ -119,27 +119,32 @@ final class SessionManager {
 
     /**
      * The definition's decode node reads the input channel, its encode node writes the output channel, and a tap on
-     * the encode node hands the session every output frame, whose metadata goes to the events channel.
+     * the encode node hands the session every output frame, whose metadata goes to the events channel. A pipeline
+     * without a decode node has no input video: its source makes the frames (an interactive generator driven by app
+     * events on the control channel).
      */
     private void startStream(Session s, Map<String, Object> params) throws PipelineDefinitionException {
         PipelineDefinition d = pipelines.definition(s.pipeline).orElseThrow(() -> new IllegalArgumentException(
                 "pipeline '" + s.pipeline + "' is no longer registered"));
-        String decode = node(d, MediaStages.DECODE);
-        String encode = node(d, MediaStages.ENCODE);
-        params.put(decode + "." + MediaStages.DECODE_INPUT, MediaStages.CHANNEL_PREFIX + s.input.name());
+        List<String> decode = nodes(d, MediaStages.DECODE, 0);
+        String encode = nodes(d, MediaStages.ENCODE, 1).get(0);
+        for (String node : decode) {
+            params.put(node + "." + MediaStages.DECODE_INPUT, MediaStages.CHANNEL_PREFIX + s.input.name());
+        }
         params.put(encode + "." + MediaStages.ENCODE_OUTPUT, MediaStages.CHANNEL_PREFIX + s.output.name());
         StreamHandle stream = pipelines.start(s.pipeline, STREAM_PREFIX + s.id, params);
         stream.tap(encode, (streamId, node, frame) -> s.frameEvent(frame));
         s.stream = stream;
     }
 
-    private static String node(PipelineDefinition d, String type) {
-        List<NodeDefinition> found = d.nodes().stream().filter(n -> n.type().equals(type)).toList();
-        if (found.size() != 1) {
-            throw new IllegalArgumentException("pipeline '" + d.name() + "' needs exactly one '" + type
-                    + "' node to run live, has " + found.size());
+    /** @return the names of the {@code type} nodes: one, or with {@code least == 0} at most one */
+    private static List<String> nodes(PipelineDefinition d, String type, int least) {
+        List<String> found = d.nodes().stream().filter(n -> n.type().equals(type)).map(NodeDefinition::name).toList();
+        if (found.size() < least || found.size() > 1) {
+            throw new IllegalArgumentException("pipeline '" + d.name() + "' needs " + (least == 0 ? "at most" :
+                    "exactly") + " one '" + type + "' node to run live, has " + found.size());
         }
-        return found.get(0).name();
+        return found;
     }
 
     /** Ends a session: its stream, its channels (readers are told they closed) and its balance. */

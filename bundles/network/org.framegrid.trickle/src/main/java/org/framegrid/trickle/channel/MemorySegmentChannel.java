@@ -216,9 +216,19 @@ public final class MemorySegmentChannel implements SegmentChannel {
             return n;
         }
 
+        synchronized int available(int position) {
+            return Math.max(0, size - position);
+        }
+
         InputStream stream() {
             return new InputStream() {
                 private int position;
+
+                /** The bytes written and not yet read: a live reader that has some is behind the writer. */
+                @Override
+                public int available() {
+                    return Buffer.this.available(position);
+                }
 
                 @Override
                 public int read() throws IOException {

@@ -19,4 +19,10 @@ public interface FrameMeta {
     MetaKey<Tensors> TENSORS = new MetaKey<>("framegrid.tensors", Tensors.class);
     /** Decoded audio that belongs with the frame (WebRTC sources and sinks); since 2.1. */
     MetaKey<AudioSamples> AUDIO = new MetaKey<>("framegrid.audio", AudioSamples.class);
+    /**
+     * The frame code drawn into the picture by its source: frame number, capture time, last app event.
+     *
+     * @since 2.2
+     */
+    MetaKey<FrameCode> FRAME_CODE = new MetaKey<>("framegrid.frame-code", FrameCode.class);
 }

@@ -7,9 +7,10 @@
  * name it shared with the inference API's tensor); {@link org.framegrid.api.frame.Tensors#with(java.util.List)}.
  * 2.1: decoded audio riding on frames, {@link org.framegrid.api.frame.AudioSamples} under
  * {@link org.framegrid.api.frame.FrameMeta#AUDIO}.
+ * 2.2: {@link org.framegrid.api.frame.FrameCode}, the code a source draws into the picture to measure latency per frame.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.framegrid.api.frame;
 
 import org.osgi.annotation.bundle.Export;

@@ -58,6 +58,19 @@ public interface StreamHandle extends AutoCloseable {
      */
     StreamTap tap(String node, FrameListener listener);
 
+    /**
+     * Sends an app event to node {@code node}: it waits in the node's bounded event queue until the node's stage takes
+     * it at a frame boundary ({@code StageContext.nextEvent}), so that an interactive stage reflects it in its next
+     * frame. Unlike {@link #update}, events are not coalesced: each is delivered once, in order; when the queue is
+     * full the oldest is dropped and counted.
+     *
+     * @param node the name of a node of the stream; never {@code null}
+     * @param event the event, a JSON object (maps, lists, strings, numbers, booleans); never {@code null}
+     * @throws IllegalArgumentException if the stream has no such node
+     * @since 1.5
+     */
+    void send(String node, Map<String, Object> event);
+
     /** Stops the stream: threads joined, stage instances stopped, frames released. Idempotent. */
     @Override
     void close();

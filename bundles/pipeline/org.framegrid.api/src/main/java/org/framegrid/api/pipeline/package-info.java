@@ -8,9 +8,11 @@
  * <p>1.4: what an operator's metrics need from a stream and the engine: each node's processing times in buckets
  * ({@link org.framegrid.api.pipeline.LatencyHistogram}) and what it runs with ({@code StageStatus.using}), and the
  * frame pool's memory ({@link org.framegrid.api.pipeline.PipelineService#framePool()}).
+ * 1.5: app events to a stream's nodes ({@link org.framegrid.api.pipeline.StreamHandle#send}), taken by a stage at
+ * its next frame boundary.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.framegrid.api.pipeline;
 
 import org.osgi.annotation.bundle.Export;

@@ -12,6 +12,14 @@ public final class MediaStages {
     public static final String DECODE = "decode";
     /** {@link #DECODE}'s property naming what it reads: a file path, or {@link #CHANNEL_PREFIX}{@code NAME}. */
     public static final String DECODE_INPUT = "input";
+    /**
+     * The decode stage's live-edge switch (boolean): on live input, skip to the newest segment when one has begun
+     * after the one due, and hand on no picture while later ones wait, so that no backlog survives a slow start or a
+     * stall. Off by default (a push faster than real time, a lossless test); live pipelines set it.
+     *
+     * @since 1.5
+     */
+    public static final String DECODE_LIVE_EDGE = "live-edge";
     /** The sink type that encodes into a file or into live segments on a channel. */
     public static final String ENCODE = "encode";
     /** {@link #ENCODE}'s property naming what it writes: a file path, or {@link #CHANNEL_PREFIX}{@code NAME}. */

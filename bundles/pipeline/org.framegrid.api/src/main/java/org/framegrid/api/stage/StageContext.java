@@ -1,5 +1,6 @@
 package org.framegrid.api.stage;
 
+import java.util.Map;
 import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.PixelFormat;
 import org.osgi.annotation.versioning.ProviderType;
@@ -49,6 +50,16 @@ public interface StageContext {
     }
 
     /**
+     * Counts frames this stage dropped itself under the real-time policy (a source that skipped stale input to jump
+     * to the live edge, for example): they add to the node's drop counter in its status, beside its queue's drops.
+     *
+     * @param frames how many (or segments' worth, as the stage counts them), at least 1
+     * @since 1.5
+     */
+    default void dropped(long frames) {
+    }
+
+    /**
      * Asks for a fresh instance of this node because something this instance loaded at start changed under it, such
      * as a newer version of its model. The engine creates, configures and starts the fresh instance off the frame
      * thread and swaps it in at a frame boundary, exactly as for a change of a non-live property; this instance keeps
@@ -82,5 +93,19 @@ public interface StageContext {
      * @since 1.3
      */
     default void using(String resources) {
+    }
+
+    /**
+     * Takes the oldest app event sent to this node ({@code StreamHandle.send}) that no instance of the node has taken
+     * yet: how an interactive stage (a generator driven by a player's input) sees its events, at the frame boundary
+     * of its choosing. A source takes them after pacing and right before it makes its frame, so an event reflects in
+     * the next frame made. Events wait in a bounded queue per node (the oldest is dropped when it is full) and
+     * survive an instance swap. Thread-safe.
+     *
+     * @return the event, a JSON object as an unmodifiable map; {@code null} when none is pending
+     * @since 1.5
+     */
+    default Map<String, Object> nextEvent() {
+        return null;
     }
 }

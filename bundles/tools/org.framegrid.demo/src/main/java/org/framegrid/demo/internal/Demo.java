@@ -2,8 +2,6 @@ package org.framegrid.demo.internal;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +75,7 @@ final class Demo implements AutoCloseable {
                 + ", round " + chain.chain.round().round());
 
         say("Registering three orchestrators and bonding a delegator to each (transactions from the dev accounts)");
-        int[] ports = freePorts(NAMES.length + 1);
+        int[] ports = NodeProcesses.freePorts(NAMES.length + 1);
         List<String> orchestrators = new ArrayList<>();
         List<String> delegators = new ArrayList<>();
         for (int i = 0; i < NAMES.length; i++) {
@@ -171,11 +169,11 @@ final class Demo implements AutoCloseable {
             Path hex = chain.privateKey(NAMES[i], o);
             Path keystore = chain.keystore(NAMES[i], o);
             orchestratorProcess.put(o, nodes.start("orchestrator", NAMES[i], RoleFiles.orchestrator(NAMES[i], o,
-                    ports[i], endpoint, keystore, chain.passwordFile(), hex, terms)));
+                    ports[i], List.of("faces"), endpoint, keystore, chain.passwordFile(), hex, terms)));
         }
         Path gatewayHex = chain.privateKey("gateway", gateway);
-        nodes.start("gateway", "gateway", RoleFiles.gateway(gateway, ports[NAMES.length], orchestratorPorts, endpoint,
-                gatewayHex, terms));
+        nodes.start("gateway", "gateway", RoleFiles.gateway("gateway", gateway, ports[NAMES.length], orchestratorPorts,
+                endpoint, gatewayHex, terms));
     }
 
     private String name(String address) {
@@ -207,23 +205,6 @@ final class Demo implements AutoCloseable {
         } catch (ChainException e) {
             return -1;
         }
-    }
-
-    private static int[] freePorts(int n) throws IOException {
-        int[] ports = new int[n];
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                held.add(s);
-                ports[i] = s.getLocalPort();
-            }
-        } finally {
-            for (ServerSocket s : held) {
-                s.close();
-            }
-        }
-        return ports;
     }
 
     /** Stops the node processes, the pipelines and the devchain. */

@@ -28,7 +28,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * orchestrators registered and a delegator bonded to each (staking as the devchain's accounts), the gateway's ticket
  * deposit funded (the ticket broker service acting for the gateway's key), and the keys the nodes get as files.
  */
-final class DemoChain implements AutoCloseable {
+public final class DemoChain implements AutoCloseable {
     private static final String CHAIN_PID = "org.framegrid.chain";
     private static final String TICKETS_CHAIN_PID = "framegrid.payment.tickets.chain";
     private static final String PASSWORD = "demo";
@@ -40,13 +40,13 @@ final class DemoChain implements AutoCloseable {
     private final ConfigurationAdmin configurations;
     private final Path keys;
     private final List<Configuration> configured = new ArrayList<>();
-    final ChainService chain;
+    public final ChainService chain;
     final StakingService staking;
-    final DevchainService devchain;
+    public final DevchainService devchain;
     final List<String> accounts;
 
     /** Starts the devchain with {@code roundLength}-block rounds and waits for its services. */
-    DemoChain(BundleContext context, ConfigurationAdmin configurations, long roundLength, Path keys)
+    public DemoChain(BundleContext context, ConfigurationAdmin configurations, long roundLength, Path keys)
             throws IOException, InterruptedException, ChainException {
         this.context = context;
         this.configurations = configurations;
@@ -59,7 +59,7 @@ final class DemoChain implements AutoCloseable {
         this.accounts = devchain.accounts();
     }
 
-    String orchestrator(int index) {
+    public String orchestrator(int index) {
         return accounts.get(FIRST_ORCHESTRATOR + index);
     }
 
@@ -67,12 +67,12 @@ final class DemoChain implements AutoCloseable {
         return accounts.get(FIRST_DELEGATOR + index);
     }
 
-    String gateway() {
+    public String gateway() {
         return accounts.get(GATEWAY);
     }
 
     /** Bonds {@code stake} LPT to itself and registers as an orchestrator, printing each transaction. */
-    void register(String orchestrator, String stake, String rewardCut, String feeShare, String serviceUri)
+    public void register(String orchestrator, String stake, String rewardCut, String feeShare, String serviceUri)
             throws ChainException {
         StakingService as = devchain.stakingAs(orchestrator);
         BigInteger amount = Units.parseTokens(stake);
@@ -96,27 +96,27 @@ final class DemoChain implements AutoCloseable {
     }
 
     /** @return the ticket broker acting for the gateway's key (which it funds the deposit with) */
-    TicketChain gatewayTickets() throws IOException, InterruptedException, ChainException {
+    public TicketChain gatewayTickets() throws IOException, InterruptedException, ChainException {
         configure(TICKETS_CHAIN_PID, Map.of("key.file", privateKey("gateway", gateway()).toString()));
         return await(TicketChain.class, 30);
     }
 
     /** Writes {@code account}'s key as hex (the ticket components' key.file) into the demo's key folder. */
-    Path privateKey(String name, String account) throws ChainException {
+    public Path privateKey(String name, String account) throws ChainException {
         Path file = keys.resolve(name + ".key");
         devchain.exportPrivateKey(account, file);
         return file;
     }
 
     /** Writes {@code account}'s key as an encrypted keystore (the chain's keystore.file). */
-    Path keystore(String name, String account) throws ChainException, IOException {
+    public Path keystore(String name, String account) throws ChainException, IOException {
         Path file = keys.resolve(name + ".json");
         devchain.exportKeystore(account, file, passwordFile());
         return file;
     }
 
     /** The keystores' password file. */
-    Path passwordFile() throws IOException {
+    public Path passwordFile() throws IOException {
         Path file = keys.resolve("password.txt");
         Files.createDirectories(keys);
         Files.writeString(file, PASSWORD + "\n");

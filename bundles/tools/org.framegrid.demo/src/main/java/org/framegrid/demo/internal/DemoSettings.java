@@ -2,6 +2,7 @@ package org.framegrid.demo.internal;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The demo's options.
@@ -20,22 +21,17 @@ record DemoSettings(Path script, Path work, Path out, int seconds, int killAt, l
             + "[--round-length BLOCKS (500)] [--rounds N (2)] [--work DIR] [--out DIR]";
 
     static DemoSettings parse(List<String> args, String home) {
-        Path script = null;
-        Path work = Path.of(home == null ? "." : home, "work");
+        Map<String, String> options = ToolOptions.pairs(args);
+        ToolOptions.Common common = ToolOptions.common(options, home);
         Path out = Path.of("out");
         int seconds = 60;
         int killAt = -1;
         long roundLength = 500;
         int rounds = 2;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (i + 1 >= args.size()) {
-                throw new IllegalArgumentException(a + " needs a value");
-            }
-            String v = args.get(++i);
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            String a = option.getKey();
+            String v = option.getValue();
             switch (a) {
-                case "--framegrid" -> script = Path.of(v).toAbsolutePath();
-                case "--work" -> work = Path.of(v);
                 case "--out" -> out = Path.of(v);
                 case "--seconds" -> seconds = number(a, v, 10, 3600);
                 case "--kill-at" -> killAt = number(a, v, 1, 3600);
@@ -44,25 +40,14 @@ record DemoSettings(Path script, Path work, Path out, int seconds, int killAt, l
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        if (script == null) {
-            throw new IllegalArgumentException("--framegrid SCRIPT is needed (the ./framegrid that starts the nodes)");
-        }
         killAt = killAt < 0 ? seconds / 2 : killAt;
         if (killAt >= seconds) {
             throw new IllegalArgumentException("--kill-at " + killAt + " is not within the " + seconds + " s stream");
         }
-        return new DemoSettings(script, work.toAbsolutePath(), out.toAbsolutePath(), seconds, killAt, roundLength, rounds);
+        return new DemoSettings(common.script(), common.work(), out.toAbsolutePath(), seconds, killAt, roundLength, rounds);
     }
 
     private static int number(String option, String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // the message below
-        }
-        throw new IllegalArgumentException(option + " takes a number from " + min + " to " + max + ", got '" + value + "'");
+        return ToolOptions.number(option, value, min, max);
     }
 }

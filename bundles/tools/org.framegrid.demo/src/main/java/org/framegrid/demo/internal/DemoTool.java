@@ -15,36 +15,23 @@ import org.osgi.service.component.annotations.Reference;
  * the network demo (see {@link Demo}). Started by {@code ./framegrid demo}.
  */
 @Component(name = "org.framegrid.demo.tool", property = {"framegrid.tool=demo",
-        "framegrid.tool.description=the network demo: devchain, orchestrators, a gateway, a live stream"})
-public final class DemoTool implements Function<List<String>, Integer> {
-    private final BundleContext context;
-    private final ConfigurationAdmin configurations;
-    private final PipelineService pipelines;
-    private final SegmentChannels channels;
+        "framegrid.tool.description=the network demo: devchain, orchestrators, a gateway, a live stream"},
+        service = Function.class)
+public final class DemoTool extends DriverTool {
 
     @Activate
     public DemoTool(BundleContext context, @Reference ConfigurationAdmin configurations,
                     @Reference PipelineService pipelines, @Reference SegmentChannels channels) {
-        this.context = context;
-        this.configurations = configurations;
-        this.pipelines = pipelines;
-        this.channels = channels;
+        super("demo", DemoSettings.USAGE, context, configurations, pipelines, channels);
     }
 
     @Override
-    public Integer apply(List<String> args) {
-        DemoSettings settings;
-        try {
-            settings = DemoSettings.parse(args, context.getProperty("framegrid.home"));
-        } catch (IllegalArgumentException e) {
-            System.err.println("demo: " + e.getMessage() + "\n" + DemoSettings.USAGE);
-            return 2;
-        }
-        try (Demo demo = new Demo(settings, context, configurations, pipelines, channels)) {
-            return demo.run();
-        } catch (Exception e) {
-            System.err.println("demo: failed: " + e.getMessage());
-            return 1;
-        }
+    protected Work prepare(List<String> args, String home) {
+        DemoSettings settings = DemoSettings.parse(args, home);
+        return () -> {
+            try (Demo demo = new Demo(settings, context, configurations, pipelines, channels)) {
+                return demo.run();
+            }
+        };
     }
 }

@@ -1,7 +1,5 @@
 package org.framegrid.demo.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.URI;
@@ -10,11 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.framegrid.api.frame.FrameCode;
+import org.framegrid.api.frame.FrameMeta;
 import org.framegrid.api.pipeline.EdgeDefinition;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
@@ -31,16 +29,15 @@ import org.framegrid.gateway.client.GatewayClient;
 import org.framegrid.gateway.client.StreamInfo;
 import org.framegrid.trickle.channel.SegmentChannel;
 import org.framegrid.trickle.channel.SegmentChannels;
-import org.framegrid.trickle.channel.SegmentWriter;
 import org.framegrid.payment.api.ticket.RedeemedTickets;
 import org.framegrid.payment.api.ticket.TicketChain;
-import org.framegrid.trickle.client.TrickleClient;
 
 /**
- * The demo's live stream: a generated 640x360 clip at 25 fps published through the gateway client, the processed
- * stream read back (written to a file and decoded here to count its frames per second), a line every two seconds
- * with the stream and the orchestrators, the serving orchestrator killed midway; afterwards a bounded wait for the
- * orchestrators to redeem their winning tickets.
+ * The demo's live stream: a generated 640x360 clip at 25 fps, each frame stamped with its frame code, published
+ * through the gateway client, the processed stream read back (written to a file and decoded here: frames per second
+ * and each frame's latency from its code), a line every two seconds with the stream, its latency p50/p99 over those
+ * two seconds and the orchestrators, the serving orchestrator killed midway, latency before and after the failover at
+ * the end; afterwards a bounded wait for the orchestrators to redeem their winning tickets.
  */
 final class LiveStream implements AutoCloseable {
     private final PipelineService pipelines;
@@ -81,121 +78,70 @@ final class LiveStream implements AutoCloseable {
     Map<String, RedeemedTickets> run(URI gatewayUri, int seconds, int killAt, Path videoFile) throws Exception {
         String cameraChannel = "demo-camera";
         String outputChannel = "demo-output";
+        // The camera stamps each frame with its code (number, capture time) right where it is made.
         camera = pipelines.start(new PipelineDefinition("demo-camera", "demo", "1", List.of(
                 new NodeDefinition("camera", "test-source", Map.of("width", 640, "height", 360, "fps", 25.0)),
+                new NodeDefinition("code", "frame-code", Map.of(), QueuePolicy.DIRECT, null, null, null, Map.of()),
                 new NodeDefinition(MediaStages.ENCODE, MediaStages.ENCODE, Map.of(MediaStages.ENCODE_OUTPUT,
-                        MediaStages.CHANNEL_PREFIX + cameraChannel, "fps", 25,
-                        "segment-seconds", 1.0))), List.of(new EdgeDefinition("camera", MediaStages.ENCODE, null)),
+                        MediaStages.CHANNEL_PREFIX + cameraChannel, "fps", 25, "segment-seconds", 1.0))),
+                List.of(new EdgeDefinition("camera", "code", null), new EdgeDefinition("code", MediaStages.ENCODE, null)),
                 QueuePolicy.LATEST, null), "demo-camera", Map.of());
         SegmentChannel input = channels.open(cameraChannel);
         SegmentChannel output = channels.open(outputChannel);
-        // The processed stream as it arrives: decoded here only to count its frames per second.
+        // The processed stream as it arrives, decoded here: frames per second, and each frame's code read back.
         monitor = pipelines.start(new PipelineDefinition("demo-monitor", "demo", "1", List.of(
                 new NodeDefinition(MediaStages.DECODE, MediaStages.DECODE, Map.of(MediaStages.DECODE_INPUT,
                         MediaStages.CHANNEL_PREFIX + outputChannel, "format", "I420")),
-                new NodeDefinition("sink", "null", Map.of())), List.of(new EdgeDefinition(MediaStages.DECODE, "sink", null)),
+                new NodeDefinition("read", "read-frame-code", Map.of()),
+                new NodeDefinition("sink", "null", Map.of())),
+                List.of(new EdgeDefinition(MediaStages.DECODE, "read", null), new EdgeDefinition("read", "sink", null)),
                 QueuePolicy.LATEST, null), "demo-monitor", Map.of());
-        Map<Long, Long> inputStarted = new ConcurrentHashMap<>();
-        AtomicLong lastLatencyMillis = new AtomicLong(-1);
-        AtomicLong segmentsIn = new AtomicLong();
-        AtomicLong segmentsOut = new AtomicLong();
+        Latencies latencies = new Latencies();
+        monitor.tap("sink", (streamId, node, frame) -> {
+            FrameCode code = frame.meta(FrameMeta.FRAME_CODE);
+            if (code != null) {
+                latencies.frame(code);
+            }
+        });
+        long killedAt = -1;
         try (GatewayClient client = new GatewayClient(gatewayUri);
              OutputStream video = Files.newOutputStream(videoFile)) {
-            StreamInfo stream = client.start("faces", Map.of());
+            // Real time over completeness: the orchestrator's decoder skips any backlog (a slow start, the failover).
+            StreamInfo stream = client.start("faces", Map.of(MediaStages.DECODE + "." + MediaStages.DECODE_LIVE_EDGE,
+                    true));
             System.out.println("stream " + stream.id() + " started on " + name.apply(stream.orchestrator()));
             long streamStart = System.nanoTime();
-            Thread publisher = Thread.ofVirtual().name("demo-publish").start(() -> {
-                long next = 0;
-                try {
-                    while (!Thread.currentThread().isInterrupted()) {
-                        SegmentChannel.Segment s = input.await(next, 500, TimeUnit.MILLISECONDS);
-                        if (s == null) {
-                            continue;
+            try (StreamLink link = new StreamLink(client, stream).start(input, output, video)) {
+                long end = streamStart + TimeUnit.SECONDS.toNanos(seconds);
+                long lastLine = Latencies.nowMicros();
+                while (System.nanoTime() < end) {
+                    Thread.sleep(2000);
+                    double t = (System.nanoTime() - streamStart) / 1e9;
+                    Map<?, ?> st = client.status(stream.id());
+                    if (killedAt < 0 && t >= killAt) {
+                        String serving = String.valueOf(st.get("orchestrator"));
+                        Process p = processes.get(serving);
+                        if (p != null) {
+                            say.accept("Killing " + name.apply(serving) + " (SIGKILL to its process " + p.pid() + ")");
+                            p.destroyForcibly();
                         }
-                        // The gateway numbers segments without gaps: a camera segment skipped because the
-                        // publisher fell behind the channel's window is not a gap in the stream.
-                        long seq = segmentsIn.get();
-                        next = s.sequence() + 1;
-                        inputStarted.put(seq, System.nanoTime());
-                        try (InputStream in = s.bytes()) {
-                            client.publish(stream, seq, in);
-                        }
-                        segmentsIn.incrementAndGet();
+                        killedAt = Latencies.nowMicros();
                     }
-                } catch (IOException e) {
-                    System.out.println("publisher stopped: " + e.getMessage());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            Thread reader = Thread.ofVirtual().name("demo-read").start(() -> {
-                long next = 0;
-                int failures = 0;
-                try {
-                    while (!Thread.currentThread().isInterrupted() && failures < 20) {
-                        TrickleClient.Segment s;
-                        try {
-                            s = client.read(stream, next);
-                        } catch (IOException e) {
-                            failures++; // the gateway is between orchestrators: ask again, bounded
-                            Thread.sleep(100);
-                            continue;
-                        }
-                        next = s.sequence() + 1;
-                        long arrived = System.nanoTime();
-                        Long sent = inputStarted.get(s.sequence());
-                        if (sent != null) {
-                            lastLatencyMillis.set((arrived - sent) / 1_000_000);
-                        }
-                        byte[] bytes;
-                        try (InputStream in = s.bytes()) {
-                            bytes = in.readAllBytes();
-                        } catch (IOException e) {
-                            continue; // a segment cut by the failover: the next one starts on a key frame
-                        }
-                        failures = 0;
-                        try (SegmentWriter w = output.publish()) {
-                            w.write(bytes);
-                        }
-                        synchronized (video) {
-                            video.write(bytes);
-                        }
-                        segmentsOut.incrementAndGet();
+                    long now = Latencies.nowMicros();
+                    try {
+                        liveLine(t, st, latencies.window(lastLine, now), link);
+                    } catch (ChainException | IllegalStateException e) {
+                        System.out.println("t=" + Math.round(t) + "s  (chain read skipped: " + e.getMessage() + ")");
                     }
-                } catch (IOException e) {
-                    System.out.println("reader stopped: " + e.getMessage());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    lastLine = now;
                 }
-            });
-            boolean killed = false;
-            long end = streamStart + TimeUnit.SECONDS.toNanos(seconds);
-            while (System.nanoTime() < end) {
-                Thread.sleep(2000);
-                double t = (System.nanoTime() - streamStart) / 1e9;
-                Map<?, ?> st = client.status(stream.id());
-                if (!killed && t >= killAt) {
-                    String serving = String.valueOf(st.get("orchestrator"));
-                    Process p = processes.get(serving);
-                    if (p != null) {
-                        say.accept("Killing " + name.apply(serving) + " (SIGKILL to its process " + p.pid() + ")");
-                        p.destroyForcibly();
-                    }
-                    killed = true;
-                }
-                try {
-                    liveLine(t, st, lastLatencyMillis.get(), segmentsIn.get(), segmentsOut.get());
-                } catch (ChainException | IllegalStateException e) {
-                    System.out.println("t=" + Math.round(t) + "s  (chain read skipped: " + e.getMessage() + ")");
-                }
+                Map<?, ?> last = client.status(stream.id());
+                client.stop(stream.id());
+                System.out.println("stream ended: swaps " + last.get("swaps") + ", last gap " + last.get("lastGapMillis")
+                        + " ms, failures " + last.get("failures"));
             }
-            Map<?, ?> last = client.status(stream.id());
-            client.stop(stream.id());
-            publisher.interrupt();
-            reader.interrupt();
-            System.out.println("stream ended: swaps " + last.get("swaps") + ", last gap " + last.get("lastGapMillis")
-                    + " ms, failures " + last.get("failures"));
         }
+        summary(latencies, killedAt);
         camera.close();
         camera = null;
         say.accept("Waiting for the orchestrators to redeem their winning tickets (bounded: 30 s)");
@@ -215,15 +161,16 @@ final class LiveStream implements AutoCloseable {
         return won;
     }
 
-    private void liveLine(double t, Map<?, ?> st, long latency, long in, long out) throws ChainException {
+    private void liveLine(double t, Map<?, ?> st, Latencies.Summary latency, StreamLink link) throws ChainException {
         double fps = monitor.status().stages().stream().filter(s -> s.node().equals(MediaStages.DECODE))
                 .mapToDouble(StageStatus::fps).findFirst().orElse(0);
         Map<String, RedeemedTickets> won = DemoChain.redeemed(tickets, orchestrators);
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "t=%4.0fs  %-2s  fps %4.1f  latency %s  segs %d/%d  swaps %s gap %s ms  payments %s (%s ETH)  won %d",
-                t, name.apply(String.valueOf(st.get("orchestrator"))), fps, latency < 0 ? "  -  " : latency + " ms",
-                in, out, st.get("swaps"), st.get("lastGapMillis"), st.get("payments"),
-                Units.formatTokens(new BigInteger(String.valueOf(st.get("paidWei"))), 4),
+                "t=%4.0fs  %-2s  fps %4.1f  latency p50 %s p99 %s  segs %d/%d  swaps %s gap %s ms  payments %s "
+                        + "(%s ETH)  won %d",
+                t, name.apply(String.valueOf(st.get("orchestrator"))), fps, millis(latency.p50()),
+                millis(latency.p99()), link.segmentsIn(), link.segmentsOut(), st.get("swaps"), st.get("lastGapMillis"),
+                st.get("payments"), Units.formatTokens(new BigInteger(String.valueOf(st.get("paidWei"))), 4),
                 won.values().stream().mapToLong(RedeemedTickets::tickets).sum()));
         for (String o : orchestrators) {
             OrchestratorInfo info = staking.orchestrator(o);
@@ -233,6 +180,27 @@ final class LiveStream implements AutoCloseable {
                     Units.formatTokens(paid == null ? BigInteger.ZERO : paid.paid(), 4)));
         }
         System.out.println(line);
+    }
+
+    private static String millis(double ms) {
+        return Double.isNaN(ms) ? "  - " : String.format(Locale.ROOT, "%.0f ms", ms);
+    }
+
+    /** Per-frame latency before the failover, in the 2 s after it, and from then on: no backlog may stay behind. */
+    private static void summary(Latencies latencies, long killedAt) {
+        if (killedAt < 0) {
+            Latencies.Summary all = latencies.all();
+            System.out.printf(Locale.ROOT, "latency per frame: p50 %s p99 %s (%d frames)%n", millis(all.p50()),
+                    millis(all.p99()), all.count());
+            return;
+        }
+        Latencies.Summary before = latencies.window(Long.MIN_VALUE, killedAt);
+        Latencies.Summary swap = latencies.window(killedAt, killedAt + 2_000_000);
+        Latencies.Summary after = latencies.window(killedAt + 2_000_000, Long.MAX_VALUE);
+        System.out.printf(Locale.ROOT, "latency per frame: before the failover p50 %s p99 %s (%d frames); first 2 s "
+                        + "after it p50 %s p99 %s (%d); from then on p50 %s p99 %s (%d)%n", millis(before.p50()),
+                millis(before.p99()), before.count(), millis(swap.p50()), millis(swap.p99()), swap.count(),
+                millis(after.p50()), millis(after.p99()), after.count());
     }
 
     @Override

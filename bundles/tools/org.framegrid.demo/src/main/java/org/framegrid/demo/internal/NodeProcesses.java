@@ -1,6 +1,8 @@
 package org.framegrid.demo.internal;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,19 +19,19 @@ import java.util.concurrent.TimeUnit;
  * The demo's network nodes as processes of their own: each gets a role file ({@code ./framegrid run --role ...
  * --config FILE}) and a log in the work folder. {@link #close()} stops them all (SIGTERM, then a bounded wait).
  */
-final class NodeProcesses implements AutoCloseable {
+public final class NodeProcesses implements AutoCloseable {
     private final Path script;
     private final Path work;
     private final List<Process> processes = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    NodeProcesses(Path script, Path work) {
+    public NodeProcesses(Path script, Path work) {
         this.script = script;
         this.work = work;
     }
 
     /** Writes the role file {@code demo-NAME.properties} and starts the node it describes. */
-    Process start(String role, String name, String roleFile) throws IOException {
+    public Process start(String role, String name, String roleFile) throws IOException {
         Path file = work.resolve("demo-" + name + ".properties");
         Files.writeString(file, roleFile);
         Path log = work.resolve(role + "-" + name + ".log");
@@ -42,7 +44,7 @@ final class NodeProcesses implements AutoCloseable {
     }
 
     /** Waits until {@code uri} answers {@code status}, failing early when a node process ends. */
-    void awaitHttp(URI uri, int status, String what, int seconds) throws IOException, InterruptedException {
+    public void awaitHttp(URI uri, int status, String what, int seconds) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         String last = "no answer";
         while (System.nanoTime() < deadline) {
@@ -66,6 +68,24 @@ final class NodeProcesses implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException(what + " not ready at " + uri + " within " + seconds + " s: " + last);
+    }
+
+    /** @return {@code n} ports free on 127.0.0.1 now, for nodes about to start */
+    public static int[] freePorts(int n) throws IOException {
+        int[] ports = new int[n];
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                held.add(s);
+                ports[i] = s.getLocalPort();
+            }
+        } finally {
+            for (ServerSocket s : held) {
+                s.close();
+            }
+        }
+        return ports;
     }
 
     @Override

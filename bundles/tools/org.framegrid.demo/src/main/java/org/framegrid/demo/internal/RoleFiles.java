@@ -5,14 +5,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The role files the demo's nodes run with ({@code ./framegrid run --role ROLE --config FILE}; README, "The demo"). */
-final class RoleFiles {
+public final class RoleFiles {
 
     /** What the demo's nodes agree on. */
-    record Terms(BigInteger pricePerSecond, BigInteger ticketEv, long faceValueMultiplier, long redeemGas) {
+    public record Terms(BigInteger pricePerSecond, BigInteger ticketEv, long faceValueMultiplier, long redeemGas) {
     }
 
     /** The chain the nodes use: the demo's devchain. */
-    record ChainEndpoint(String rpcUrl, String controller) {
+    public record ChainEndpoint(String rpcUrl, String controller) {
     }
 
     private RoleFiles() {
@@ -20,17 +20,17 @@ final class RoleFiles {
 
     /**
      * An orchestrator: one key for everything it sends on chain (its keystore for staking and rounds, the same key as
-     * hex for ticket redemption; one sender in the node).
+     * hex for ticket redemption; one sender in the node), offering {@code pipelines}.
      */
-    static String orchestrator(String name, String address, int port, ChainEndpoint chain, Path keystore, Path password,
-            Path hexKey, Terms terms) {
+    public static String orchestrator(String name, String address, int port, List<String> pipelines, ChainEndpoint chain,
+            Path keystore, Path password, Path hexKey, Terms terms) {
         return String.join("\n",
                 "# An orchestrator of the demo (written by the demo; run it with ./framegrid run --role orchestrator --config THIS)",
                 "name = demo-" + name,
                 "models = model-blazeface-front",
                 "orchestrator.address = " + address,
                 "orchestrator.port = " + port,
-                "orchestrator.pipelines = [faces]",
+                "orchestrator.pipelines = [" + String.join(", ", pipelines) + "]",
                 "orchestrator.capacity = 2",
                 "orchestrator.price.per.second.wei = " + terms.pricePerSecond(),
                 "chain.rpc.url = " + chain.rpcUrl(),
@@ -48,15 +48,15 @@ final class RoleFiles {
     }
 
     /** The gateway: it knows the orchestrators' URIs, signs tickets and reads its deposit with its hex key. */
-    static String gateway(String address, int port, List<Integer> orchestratorPorts, ChainEndpoint chain, Path hexKey,
-            Terms terms) {
+    public static String gateway(String name, String address, int port, List<Integer> orchestratorPorts,
+            ChainEndpoint chain, Path hexKey, Terms terms) {
         StringBuilder uris = new StringBuilder();
         for (int i = 0; i < orchestratorPorts.size(); i++) {
             uris.append(i == 0 ? "" : ", ").append("http://127.0.0.1:").append(orchestratorPorts.get(i));
         }
         return String.join("\n",
                 "# The demo's gateway (written by the demo; run it with ./framegrid run --role gateway --config THIS)",
-                "name = demo-gateway",
+                "name = demo-" + name,
                 "gateway.address = " + address,
                 "gateway.port = " + port,
                 "gateway.orchestrators = [" + uris + "]",

@@ -27,7 +27,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * The node's connection to the chain. With {@code rpc.url} set it connects there and finds the contracts through the
  * Controller at {@code controller.address}; without it, it starts the devchain (anvil on a free 127.0.0.1 port, the
  * protocol deployed with the spec's parameters, test accounts funded) and stops it when deactivated. Connecting runs
- * on the component's own thread; when it is done the {@link ChainClient} is registered as a service (property
+ * on the component's own thread; a configured node that does not answer (or whose Controller cannot be read yet) is
+ * tried again with backoff ({@code connect.retry.millis}, doubling up to {@code connect.retry.max.millis}) until it
+ * does: one line says the chain is down, one that it is back. A mistake in the configuration is not retried. Once
+ * connected, an outage of the RPC fails the calls made during it, each with its reason, and nothing else: every call
+ * is a new HTTP request, so the node works again as soon as the RPC answers. When connecting is done the
+ * {@link ChainClient} is registered as a service (property
  * {@value #DEVCHAIN}), which the staking, rounds, statistics and devchain components need. They share this
  * configuration, which is required: a node without {@code conf/org.framegrid.chain.cfg} (and every tool run, which
  * reads no configuration files) has no chain components at all.
@@ -39,6 +44,8 @@ public final class ChainConnection {
     static final String PID = "org.framegrid.chain";
     /** Service property of the {@link ChainClient} service: {@code true} on the devchain. */
     static final String DEVCHAIN = "framegrid.devchain";
+    /** How long deactivation waits for a connection or devchain start in progress. */
+    private static final long STOP_WAIT_MILLIS = 1_000;
 
     @ObjectClassDefinition(name = "Framegrid chain connection")
     public @interface Config {
@@ -64,6 +71,13 @@ public final class ChainConnection {
         @AttributeDefinition(description = "Devchain: where its URL and Controller address are written for the "
                 + "`chain` tools; empty means ${framegrid.home}/run/devchain.properties")
         String devchain_info_file() default "";
+
+        @AttributeDefinition(description = "With rpc.url: wait before connecting again after the node did not answer, "
+                + "ms; doubles per attempt")
+        long connect_retry_millis() default 1000;
+
+        @AttributeDefinition(description = "With rpc.url: longest wait between connection attempts, ms")
+        long connect_retry_max_millis() default 30_000;
 
         @AttributeDefinition(description = "Receipt polling interval, ms (0: 20 on the devchain, 1000 otherwise)")
         long receipt_poll_millis() default 0;
@@ -91,17 +105,22 @@ public final class ChainConnection {
     @Activate
     public ChainConnection(BundleContext context, Config config) {
         this.context = context;
-        this.connecting = Executors.newSingleThreadExecutor(r -> new Thread(r, "framegrid-chain-connect"));
+        this.connecting = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "framegrid-chain-connect");
+            thread.setDaemon(true); // never holds the JVM: what it starts has its own shutdown hook (Anvil)
+            return thread;
+        });
         connecting.execute(() -> connect(config));
     }
 
     private void connect(Config config) {
         try {
             boolean devchain = config.rpc_url().isBlank();
-            ChainClient connected = devchain ? startDevchain(config) : connectTo(config);
+            ChainClient connected = devchain ? startDevchain(config) : connectWithBackoff(config);
             synchronized (this) {
                 if (closed) {
-                    connected.close();
+                    connected.close(); // stopped while connecting: deactivate did not wait for this
+                    deleteInfo();
                     return;
                 }
                 chain = connected;
@@ -153,10 +172,17 @@ public final class ChainConnection {
         return ready;
     }
 
-    private ChainClient connectTo(Config config) throws ChainException {
+    /**
+     * Checks the configuration once, then connects to {@code rpc.url} until it answers: a node that is down or not
+     * ready is tried again with backoff, a configuration mistake is thrown at once.
+     *
+     * @throws ChainException for a configuration mistake, or when the component stops before the node answers
+     */
+    private ChainClient connectWithBackoff(Config config) throws ChainException {
         if (config.controller_address().isBlank()) {
             throw new ChainException("connect", PID + ": controller.address is needed with rpc.url " + config.rpc_url(), false);
         }
+        String controller = ChainClient.checkAddress("connect", config.controller_address());
         Account account = null;
         if (!config.keystore_file().isBlank()) {
             if (config.password_file().isBlank()) {
@@ -164,8 +190,41 @@ public final class ChainConnection {
             }
             account = Account.of(KeyStoreFiles.load(Path.of(config.keystore_file()), Path.of(config.password_file())));
         }
-        long poll = config.receipt_poll_millis() > 0 ? config.receipt_poll_millis() : 1000;
-        return ChainClient.connect(config.rpc_url(), config.controller_address(), account, Duration.ofMillis(poll), null);
+        Duration poll = Duration.ofMillis(config.receipt_poll_millis() > 0 ? config.receipt_poll_millis() : 1000);
+        long wait = Math.max(1, config.connect_retry_millis());
+        long started = System.nanoTime();
+        String lastReason = null;
+        for (int attempt = 1; !closed; attempt++) {
+            try {
+                ChainClient connected = ChainClient.connect(config.rpc_url(), controller, account, poll, null);
+                if (attempt > 1) {
+                    log.log(System.Logger.Level.INFO, "chain at " + config.rpc_url() + " answers again after "
+                            + attempt + " attempts in " + (System.nanoTime() - started) / 1_000_000_000 + " s");
+                }
+                return connected;
+            } catch (ChainException down) {
+                if (closed) {
+                    break; // the stop interrupted this attempt: its failure is no news
+                }
+                if (!down.reason().equals(lastReason)) {
+                    long most = Math.max(wait, config.connect_retry_max_millis());
+                    log.log(System.Logger.Level.WARNING, "chain not available (" + down.getMessage() + "); the node "
+                            + "takes no ticket payments until it is; trying again every "
+                            + (most < 1000 ? most + " ms" : most / 1000 + " s") + " at most");
+                    lastReason = down.reason();
+                } else {
+                    log.log(System.Logger.Level.DEBUG, "chain connection attempt " + attempt + ": " + down.getMessage());
+                }
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            wait = Math.min(Math.max(1, config.connect_retry_max_millis()), wait * 2);
+        }
+        throw new ChainException("connect", "abandoned: the node is stopping", false);
     }
 
     private ChainClient startDevchain(Config config) throws ChainException {
@@ -209,8 +268,14 @@ public final class ChainConnection {
         synchronized (this) {
             closed = true;
         }
-        connecting.shutdownNow(); // a devchain start in progress is abandoned; Anvil kills its process on close
-        connecting.awaitTermination(30, TimeUnit.SECONDS);
+        connecting.shutdownNow();
+        // A devchain start (anvil, the protocol's deploy) does not stop when interrupted, and takes seconds on a busy
+        // machine: the node's stop does not wait for it. The connecting thread closes what it made once it is done,
+        // and anvil's shutdown hook stops anvil if the JVM exits first.
+        if (!connecting.awaitTermination(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            log.log(System.Logger.Level.INFO, "stopping while the chain connects: what it started is stopped as "
+                    + "soon as its start ends");
+        }
         ServiceRegistration<ChainClient> r = registration;
         if (r != null) {
             r.unregister();
@@ -219,6 +284,10 @@ public final class ChainConnection {
         if (c != null) {
             c.close();
         }
+        deleteInfo();
+    }
+
+    private void deleteInfo() {
         Path file = infoFile;
         if (file != null) {
             try {

@@ -45,9 +45,25 @@ public final class TicketBrokerClient implements TicketAccount {
             }, new TypeReference<Uint256>() {
             }));
 
+    /**
+     * {@code WinningTicketRedeemed(address indexed sender, address indexed recipient, uint256 faceValue,
+     * uint256 winProb, uint256 senderNonce, uint256 recipientRand, bytes auxData)}
+     */
+    static final Event WINNING_TICKET_REDEEMED = new Event("WinningTicketRedeemed", List.of(
+            new TypeReference<Address>(true) {
+            }, new TypeReference<Address>(true) {
+            }, new TypeReference<Uint256>() {
+            }, new TypeReference<Uint256>() {
+            }, new TypeReference<Uint256>() {
+            }, new TypeReference<Uint256>() {
+            }, new TypeReference<DynamicBytes>() {
+            }));
+
     /** Revert reasons after which trying again can never succeed. */
-    private static final List<String> FINAL_REVERTS = List.of("ticket is used", "ticket is expired", "did not win",
+    private static final List<String> FINAL_REVERTS = List.of("ticket is expired", "did not win",
             "invalid signature", "recipientrand does not match", "block hash", "auxdata", "null address");
+    /** The revert of a ticket the broker has already paid: by an earlier attempt whose answer we never recorded. */
+    private static final String USED = "ticket is used";
 
     private static final TypeReference<Uint256> UINT = new TypeReference<>() {
     };
@@ -119,6 +135,13 @@ public final class TicketBrokerClient implements TicketAccount {
                 .hash());
     }
 
+    /**
+     * Simulates the redemption and sends it only when the simulation passes. A refusal says when to try again: a
+     * revert that can never pass (expired, did not win, a bad signature) never; any other revert (no active stake
+     * yet, round not initialised, sender out of funds) in a later round; a failure on the way (node unreachable, no
+     * ETH for gas) soon. A ticket the broker has already paid (an earlier attempt that was mined, but whose answer
+     * was lost to a crash or an outage) is not an error: its redemption transaction is returned.
+     */
     @Override
     public String redeem(WinningTicket winner) throws RedemptionException {
         try {
@@ -126,9 +149,38 @@ public final class TicketBrokerClient implements TicketAccount {
                     new DynamicBytes(winner.signature()), new Uint256(winner.recipientRand())).result().hash();
         } catch (ChainException e) {
             String reason = e.reason().toLowerCase(Locale.ROOT);
-            boolean hopeless = e.reverted() && FINAL_REVERTS.stream().anyMatch(reason::contains);
-            throw new RedemptionException(e.getMessage(), !hopeless, e);
+            if (e.reverted() && reason.contains(USED)) {
+                return earlierRedemption(winner, e);
+            }
+            RedemptionException.Retry retry = !e.reverted() ? RedemptionException.Retry.SOON
+                    : FINAL_REVERTS.stream().anyMatch(reason::contains) ? RedemptionException.Retry.NEVER
+                    : RedemptionException.Retry.NEXT_ROUND;
+            throw new RedemptionException(e.getMessage(), retry, e);
         }
+    }
+
+    /** @return the transaction that redeemed {@code winner} before, from the broker's WinningTicketRedeemed events */
+    private String earlierRedemption(WinningTicket winner, ChainException used) throws RedemptionException {
+        Ticket ticket = winner.ticket();
+        try {
+            for (Log log : chain.logs().withAddress(broker, EventEncoder.encode(WINNING_TICKET_REDEEMED), 1,
+                    ChainClient.checkAddress("redeemed", ticket.sender()))) {
+                List<Type> values = FunctionReturnDecoder.decode(log.getData(),
+                        WINNING_TICKET_REDEEMED.getNonIndexedParameters());
+                String recipient = "0x" + log.getTopics().get(2).substring(26);
+                boolean same = recipient.equalsIgnoreCase(ticket.recipient())
+                        && values.get(2).getValue().equals(ticket.senderNonce())
+                        && values.get(3).getValue().equals(winner.recipientRand());
+                if (same) {
+                    return log.getTransactionHash();
+                }
+            }
+        } catch (ChainException e) {
+            throw new RedemptionException("the broker says the ticket is used; looking for its redemption failed: "
+                    + e.getMessage(), RedemptionException.Retry.SOON, e);
+        }
+        throw new RedemptionException(used.getMessage() + " (no WinningTicketRedeemed event of it found)",
+                RedemptionException.Retry.NEVER, used);
     }
 
     @Override

@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.framegrid.chain.api.ChainException;
+import org.framegrid.testing.Await;
 import org.framegrid.testing.Configs;
+import org.framegrid.testing.TcpProxy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
@@ -116,6 +118,98 @@ class ChainConnectionTest {
         }
     }
 
+    /**
+     * The RPC is down when the node starts: the component keeps trying (with backoff) instead of giving up after one
+     * attempt, registers the chain once it answers, and then rides out a later outage: the calls made during it fail
+     * with their reason, and the same client works again once the RPC is back.
+     */
+    @Test
+    void aChainDownAtStartIsConnectedWhenItAnswersAndALaterOutageEndsByItself() throws Exception {
+        try (Fixture f = new Fixture(org.framegrid.chain.contracts.ProtocolParameters.defaults().withRoundLength(20));
+                TcpProxy link = TcpProxy.toUrl(f.devchain.url())) {
+            link.cut();
+            CompletableFuture<ChainClient> registered = new CompletableFuture<>();
+            BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {BundleContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "getProperty" -> null;
+                        case "registerService" -> {
+                            registered.complete((ChainClient) args[1]);
+                            yield Proxy.newProxyInstance(getClass().getClassLoader(),
+                                    new Class<?>[] {ServiceRegistration.class}, (p, m, a) -> null);
+                        }
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+            ChainConnection component = new ChainConnection(context, config(link.url(), f.devchain.controller(), "",
+                    "", 20, 100));
+            try {
+                Await.until("three connection attempts during the outage", 30_000, () -> link.refused() >= 3);
+                assertFalse(component.ready().isDone(), "still trying, not given up: " + component.ready());
+
+                link.restore();
+                ChainClient chain = component.ready().get(30, TimeUnit.SECONDS);
+                assertTrue(registered.isDone() && registered.get() == chain, "registered once the chain answered");
+                long block = chain.blockNumber();
+
+                link.cut();
+                ChainException down = assertThrows(ChainException.class, chain::blockNumber);
+                assertTrue(down.getMessage().startsWith("blockNumber: the node at " + link.url() + " failed"),
+                        down.getMessage());
+                link.restore();
+                assertEquals(block, chain.blockNumber(), "the same client reads again once the RPC is back");
+            } finally {
+                component.deactivate();
+            }
+        }
+    }
+
+    /**
+     * A node stopped while its devchain starts (here an anvil that takes 3 s to answer) stops at once and leaves no
+     * process and no info file behind. (The part of a start that ignores interruption, the deploy or a first class
+     * load on a busy machine, made the node's stop time out in NodeProcessIT; that is what the bounded wait fixes.)
+     */
+    @Test
+    void stoppingWhileTheDevchainStartsDoesNotWaitForItAndLeavesNothingBehind() throws Exception {
+        Path slowAnvil = home.resolve("slow-anvil");
+        Files.writeString(slowAnvil, "#!/bin/sh\nsleep 3\nexec '" + Devchain.locateAnvil(null) + "' \"$@\"\n");
+        assertTrue(slowAnvil.toFile().setExecutable(true));
+        BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getProperty" -> "framegrid.home".equals(args[0]) ? home.toString() : null;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        ChainConnection component = new ChainConnection(context, config("", "", "", "", 1000, 30_000,
+                slowAnvil.toString()));
+        Await.until("anvil starting", 30_000, () -> ProcessHandle.current().descendants().count() > 0);
+        long start = System.nanoTime();
+        component.deactivate();
+        long stopMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(stopMillis < 2_000, "the stop does not wait for the devchain start (" + stopMillis + " ms)");
+        Await.until("the devchain stopped once its start ended", 60_000,
+                () -> ProcessHandle.current().descendants().count() == 0);
+        assertFalse(Files.exists(home.resolve("run/devchain.properties")), "no info file left behind");
+    }
+
+    @Test
+    void stoppingWhileTheChainIsDownEndsTheAttempts() throws Exception {
+        try (TcpProxy link = TcpProxy.to(1)) {
+            link.cut();
+            BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {BundleContext.class}, (proxy, method, args) -> null);
+            ChainConnection component = new ChainConnection(context, config(link.url(),
+                    "0x5fbdb2315678afecb367f032d93f642f64180aa3", "", "", 20, 100));
+            Await.until("two connection attempts", 30_000, () -> link.refused() >= 2);
+            long start = System.nanoTime();
+            component.deactivate();
+            assertTrue(System.nanoTime() - start < 5_000_000_000L, "deactivation does not wait for the chain");
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> component.ready().get(5, TimeUnit.SECONDS));
+            assertTrue(e.getCause().getMessage().contains("the node is stopping"), e.getCause().getMessage());
+            int attempts = link.refused();
+            Thread.sleep(300); // three retry periods: long enough for an attempt that should not happen
+            assertEquals(attempts, link.refused(), "no attempt after deactivation");
+        }
+    }
+
     @Test
     void aMisconfiguredChainSaysWhy() throws Exception {
         BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -136,7 +230,19 @@ class ChainConnectionTest {
     }
 
     private static ChainConnection.Config config(String url, String controller, String keystore, String password) {
+        return config(url, controller, keystore, password, 1000, 30_000, "");
+    }
+
+    private static ChainConnection.Config config(String url, String controller, String keystore, String password,
+            long retryMillis, long retryMaxMillis) {
+        return config(url, controller, keystore, password, retryMillis, retryMaxMillis, "");
+    }
+
+    private static ChainConnection.Config config(String url, String controller, String keystore, String password,
+            long retryMillis, long retryMaxMillis, String anvil) {
         return Configs.of(ChainConnection.Config.class, Map.of("rpc_url", url, "controller_address", controller,
-                "keystore_file", keystore, "password_file", password, "devchain_round_length", 20L));
+                "keystore_file", keystore, "password_file", password, "devchain_round_length", 20L,
+                "devchain_anvil", anvil, "connect_retry_millis", retryMillis,
+                "connect_retry_max_millis", retryMaxMillis));
     }
 }

@@ -31,6 +31,9 @@ public final class DecodeStage implements StageProvider {
             new PropertyDescriptor("format", "RGB24", false, Formats.NAMES, "Pixel format of the frames."),
             new PropertyDescriptor("realtime", PropertyType.BOOLEAN, false, false,
                     "File input only: emit frames at their presentation times instead of as fast as possible."),
+            new PropertyDescriptor(MediaStages.DECODE_LIVE_EDGE, PropertyType.BOOLEAN, false, false,
+                    "Live input: when a newer segment has begun, skip to it (the skipped segments count as drops), "
+                            + "so that a slow start or a stall leaves no backlog behind."),
             new PropertyDescriptor("wait-ms", PropertyType.INTEGER, 100L, true, 1, 10_000,
                     "Live input: how long one call waits for the next segment before returning no frame.")));
 

@@ -26,6 +26,9 @@ import org.framegrid.trickle.channel.SegmentChannels;
  * it and calls again, and the next call continues with the following segment.
  */
 final class DecodingSource implements Stage {
+    /** Later input of more than this many average frames waiting means the decoder is behind, not just on time. */
+    private static final double BEHIND_FRAMES = 2;
+    private static final int MAX_STALE_RUN = 60;
     private final SegmentChannels channels;
     private StageContext context;
     private PixelLayout layout;
@@ -34,8 +37,13 @@ final class DecodingSource implements Stage {
     private volatile long waitMillis;
     private SegmentChannel channel;
     private long sequence;
+    private boolean liveEdge;
+    private int staleRun;
     private MediaReader reader;
     private boolean fileDone;
+    /** A file's pictures as its container states them (-1: it does not), and as decoded so far. */
+    private long fileFramesDeclared = -1;
+    private long fileFramesRead;
     private AudioTrack track;
     private final List<AudioPacket> audio = new ArrayList<>();
     private long clockStart;
@@ -52,6 +60,7 @@ final class DecodingSource implements Stage {
         this.input = properties.getString(MediaStages.DECODE_INPUT);
         this.realtime = properties.getBoolean("realtime");
         this.waitMillis = properties.getLong("wait-ms");
+        this.liveEdge = properties.getBoolean(MediaStages.DECODE_LIVE_EDGE);
     }
 
     @Override
@@ -66,6 +75,7 @@ final class DecodingSource implements Stage {
             }
             // Fails fast with the one-line reason (not a video, unsupported codec) before the stream runs.
             reader = MediaReader.open(file, false);
+            fileFramesDeclared = reader.declaredFrames();
             context.expectFrames(reader.expectedFrames());
         }
     }
@@ -89,6 +99,11 @@ final class DecodingSource implements Stage {
                     audio.add(reader.audioPacket());
                 }
                 case PICTURE -> {
+                    fileFramesRead++;
+                    if (stale()) {
+                        context.dropped(1);
+                        continue;
+                    }
                     return picture();
                 }
                 case END -> {
@@ -96,11 +111,41 @@ final class DecodingSource implements Stage {
                     if (channel == null) {
                         fileDone = true;
                         context.endOfStream(); // a file has an end: the frames in flight finish, then the stream
+                        endedEarly();
                         return null;
                     }
                 }
             }
         }
+    }
+
+    /**
+     * A file that ends well before the pictures its container states (a truncated download or copy) is an error the
+     * engine counts, so that the job says so and fails, instead of ending as if complete. Only a stated count is
+     * trusted (an estimate from the duration may be the audio's), with a tolerance of 2 %, at least one picture (an
+     * edit list may hide a few).
+     */
+    private void endedEarly() throws MediaException {
+        long tolerance = Math.max(1, fileFramesDeclared / 50);
+        if (fileFramesDeclared > 0 && fileFramesRead + tolerance < fileFramesDeclared) {
+            throw new MediaException(Path.of(input).getFileName() + ": the input ended early, after " + fileFramesRead
+                    + " of the " + fileFramesDeclared + " pictures its container declares (truncated?)");
+        }
+    }
+
+    /**
+     * At the live edge, a picture is stale when more than two later frames (of the segment's average size) are
+     * already here (a burst: the start of a segment after a failover or a slow start, or a stall upstream): it is
+     * decoded (later frames refer to it) but not handed on, so the stream catches up at decoding speed and the newest
+     * frame wins. At most {@link #MAX_STALE_RUN} in a row, so that a steady stream always shows.
+     */
+    private boolean stale() throws IOException {
+        if (!liveEdge || staleRun >= MAX_STALE_RUN || !reader.behindBy(BEHIND_FRAMES)) {
+            staleRun = 0;
+            return false;
+        }
+        staleRun++;
+        return true;
     }
 
     /** @return whether a reader is ready; false when the file has ended or no segment came in time */
@@ -111,6 +156,15 @@ final class DecodingSource implements Stage {
         SegmentChannel.Segment segment = channel.await(sequence, waitMillis, TimeUnit.MILLISECONDS);
         if (segment == null) {
             return false;
+        }
+        if (liveEdge) {
+            // Real time: a newer segment has begun (each starts on a key frame), so this one is stale; a backlog
+            // left by a slow start or a stall is skipped whole instead of decoded late for good.
+            SegmentChannel.Segment newest = channel.latest(0, TimeUnit.MILLISECONDS);
+            if (newest != null && newest.sequence() > segment.sequence()) {
+                context.dropped(newest.sequence() - segment.sequence());
+                segment = newest;
+            }
         }
         sequence = segment.sequence() + 1;
         reader = MediaReader.open(segment.bytes(), segment.name(), "mpegts", true);

@@ -44,6 +44,10 @@ final class EncodingSink implements Stage {
         Natives.check();
         if (output.startsWith(MediaStages.CHANNEL_PREFIX)) {
             channel = channels.open(output.substring(MediaStages.CHANNEL_PREFIX.length()));
+        } else {
+            // Here, not at the first frame (where the writer opens): a file that cannot be written fails the start
+            // with one line instead of every frame after a whole decode.
+            MediaWriter.checkFile(Path.of(output), null);
         }
     }
 

@@ -3,8 +3,10 @@ package org.framegrid.media.internal.stage;
 import static org.framegrid.testing.Streams.stage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.framegrid.api.pipeline.EdgeDefinition;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
+import org.framegrid.api.pipeline.PipelineDefinitionException;
 import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.pipeline.StreamHandle;
@@ -50,6 +53,62 @@ class MediaStagesTest {
         Await.until(frames + " frames encoded", 30_000, () -> stage(engine, stream, "enc").processed() >= frames,
                 () -> stage(engine, stream, "enc").processed() + " encoded");
         assertEquals(frames, stage(engine, stream, "enc").processed(), "frames encoded");
+    }
+
+    /** An output file that cannot be written fails the start with one line naming it: no frame is decoded for it. */
+    @Test
+    void anOutputThatCannotBeWrittenFailsTheStart() throws Exception {
+        Path in = dir.resolve("in.mp4");
+        MediaTestAccess.clip(in, 160, 120, FPS, FPS);
+        Map<Path, String> outputs = Map.of(
+                dir.resolve("missing/out.mp4"), "the folder " + dir.resolve("missing") + " does not exist",
+                Path.of("/proc/out.mp4"), "cannot be written (",
+                dir.resolve("out.xyz"), "FFmpeg knows no container for this extension",
+                dir, "cannot be written: it is a folder");
+        MemorySegmentChannels channels = channels();
+        try (EmbeddedEngine engine = new EmbeddedEngine(100, false)) {
+            engine.addProvider(new DecodeStage(channels), 0, 1, "media");
+            engine.addProvider(new EncodeStage(channels), 0, 2, "media");
+            for (var output : outputs.entrySet()) {
+                PipelineDefinition d = pipeline(Map.of("input", in.toString(), "format", "I420"),
+                        Map.of("output", output.getKey().toString(), "fps", FPS));
+                PipelineDefinitionException e = assertThrows(PipelineDefinitionException.class,
+                        () -> engine.start(d, "job", Map.of()).close(), output.getKey().toString());
+                assertEquals(1, e.problems().size(), e.problems().toString());
+                String line = e.problems().get(0).toString();
+                assertTrue(line.contains(output.getKey().toString()) && line.contains(output.getValue()), line);
+                assertTrue(engine.stream("job").isEmpty(), "nothing runs");
+            }
+        }
+        assertTrue(!Files.exists(dir.resolve("out.xyz")), "the probe leaves no file behind");
+    }
+
+    /** A file cut short ends the job with one counted error that says so; a whole file gives none. */
+    @Test
+    void aTruncatedInputSaysItEndedEarly() throws Exception {
+        Path whole = dir.resolve("whole.mp4");
+        MediaTestAccess.indexFirstClip(whole, 160, 120, FPS, 4 * FPS);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = Files.write(dir.resolve("cut.mp4"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        MemorySegmentChannels channels = channels();
+        try (EmbeddedEngine engine = new EmbeddedEngine(100, false)) {
+            engine.addProvider(new DecodeStage(channels), 0, 1, "media");
+            engine.addProvider(new EncodeStage(channels), 0, 2, "media");
+            StageStatus complete = decodeOf(engine, whole, dir.resolve("out1.mp4"));
+            assertEquals(0, complete.errors(), String.valueOf(complete.lastError()));
+            StageStatus truncated = decodeOf(engine, cut, dir.resolve("out2.mp4"));
+            assertEquals(1, truncated.errors(), String.valueOf(truncated.lastError()));
+            assertTrue(truncated.lastError().contains("cut.mp4: the input ended early, after ")
+                    && truncated.lastError().contains(" of the " + 4 * FPS + " pictures its container declares"),
+                    truncated.lastError());
+        }
+    }
+
+    private static StageStatus decodeOf(EmbeddedEngine engine, Path in, Path out) throws Exception {
+        StreamHandle h = engine.start(pipeline(Map.of("input", in.toString(), "format", "I420"),
+                Map.of("output", out.toString(), "fps", FPS)), "job", Map.of());
+        assertTrue(h.awaitEnd(60, TimeUnit.SECONDS), "the file job ends by itself");
+        return h.status().stages().get(0);
     }
 
     @Test
@@ -109,5 +168,29 @@ class MediaStagesTest {
         check.run(0, 1, TimeUnit.SECONDS, reader -> { });
         assertEquals(3 * FPS, check.pictures(), "the intact segments' frames came out");
         assertEquals(0, check.badSegments());
+    }
+
+    @Test
+    void atTheLiveEdgeABacklogIsSkippedAndCountedAndTheNewestFramesWin() throws Exception {
+        List<byte[]> segments = MediaTestAccess.segments(4);
+        MemorySegmentChannels channels = channels();
+        SegmentChannel in = channels.open("late");
+        for (byte[] bytes : segments) { // a slow start: four segments wait before the decoder runs
+            try (SegmentWriter w = in.publish()) {
+                w.write(bytes, 0, bytes.length);
+            }
+        }
+        try (EmbeddedEngine engine = new EmbeddedEngine(100, false)) {
+            engine.addProvider(new DecodeStage(channels), 0, 1, "media");
+            engine.addProvider(new EncodeStage(channels), 0, 2, "media");
+            engine.start(pipeline(Map.of("input", "channel:late", "live-edge", true),
+                    Map.of("output", "channel:late-out", "fps", FPS, "segment-seconds", 1.0)), "live", Map.of());
+            // The three older segments are skipped whole; the newest is here whole too, so its frames are decoded
+            // but, while later ones wait behind them, not handed on: the newest frames win.
+            Await.until("the newest segment decoded", 30_000, () -> stage(engine, "live", "enc").processed()
+                    + stage(engine, "live", "dec").drops() == 3 + FPS);
+            long shown = stage(engine, "live", "enc").processed();
+            assertTrue(shown >= 1 && shown <= FPS / 2, "the last frames of the newest segment only: " + shown);
+        }
     }
 }

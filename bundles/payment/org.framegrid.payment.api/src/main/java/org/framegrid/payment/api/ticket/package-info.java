@@ -7,9 +7,12 @@
  * <p>2.0: the round is the chain API's {@link org.framegrid.chain.api.RoundInfo} (this package's own RoundInfo is
  * gone: one round type for the node); {@link org.framegrid.payment.api.ticket.Ticket#auxData()} and
  * {@link org.framegrid.payment.api.ticket.TicketChain#redeemed} are new.
+ *
+ * <p>2.1: {@link org.framegrid.payment.api.ticket.RedemptionException.Retry} says when a refused redemption can be
+ * tried again (never, soon, or in a later round).
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.framegrid.payment.api.ticket;
 
 import org.osgi.annotation.bundle.Export;

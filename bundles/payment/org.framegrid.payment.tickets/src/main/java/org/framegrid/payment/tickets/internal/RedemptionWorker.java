@@ -1,14 +1,20 @@
 package org.framegrid.payment.tickets.internal;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.framegrid.chain.api.RoundInfo;
 import org.framegrid.payment.api.ticket.RedemptionException;
 import org.framegrid.payment.api.ticket.SenderState;
 import org.framegrid.payment.api.ticket.Ticket;
@@ -18,8 +24,16 @@ import org.framegrid.payment.api.ticket.WinningTicket;
 
 /**
  * Redeems stored winners one at a time on its own thread. Before each attempt it checks what the broker would
- * check (ticket not expired, sender has funds, redeeming pays for its gas); transient failures are retried with
- * exponential backoff; on start it picks up whatever the store still holds (a crash or restart loses nothing).
+ * check (ticket not expired, sender has funds, redeeming pays for its gas); the redeemer simulates the transaction
+ * before it sends it. What happens next depends on the answer:
+ * <ul>
+ * <li>transient failures (node unreachable) are retried with exponential backoff;</li>
+ * <li>a ticket the chain refuses for now (the simulation reverts for a reason a new round can change, e.g. the
+ * orchestrator has no active stake yet) waits for the next round: nothing is simulated or sent in between, one line
+ * per round and reason says why tickets wait, and the ticket is dropped with one line once it expires;</li>
+ * <li>a ticket that can never be redeemed is dropped with its reason.</li>
+ * </ul>
+ * On start it picks up whatever the store still holds (a crash or restart loses nothing).
  */
 final class RedemptionWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RedemptionWorker.class.getName());
@@ -28,8 +42,16 @@ final class RedemptionWorker implements AutoCloseable {
      * @param firstRetryMillis wait before the first retry; doubles per attempt
      * @param maxRetryMillis longest wait between attempts
      * @param redeemGas gas a redemption uses, to compare its cost with the face value
+     * @param roundPollMillis how often the round is read while a winner waits for the next one
      */
-    record Settings(long firstRetryMillis, long maxRetryMillis, long redeemGas) {
+    record Settings(long firstRetryMillis, long maxRetryMillis, long redeemGas, long roundPollMillis) {
+        /**
+         * Settings that read the round as often as the first retry waits: one cheap read for all waiting winners,
+         * frequent enough that a short round (a devchain's) is not missed before its tickets expire.
+         */
+        Settings(long firstRetryMillis, long maxRetryMillis, long redeemGas) {
+            this(firstRetryMillis, maxRetryMillis, redeemGas, firstRetryMillis);
+        }
     }
 
     private final WinningTicketStore store;
@@ -43,6 +65,14 @@ final class RedemptionWorker implements AutoCloseable {
     final TicketCounts redeemed = new TicketCounts();
     final TicketCounts unredeemable = new TicketCounts();
     final TicketCounts failedAttempts = new TicketCounts();
+    /** Winners waiting for a round after the one they were refused in (id → that round); worker thread only. */
+    private final Map<Long, Long> waiting = new LinkedHashMap<>();
+    /** Reasons already reported per round, so that many tickets waiting for one reason make one line a round. */
+    private final Set<Reported> reported = new HashSet<>();
+    private ScheduledFuture<?> roundWatch;
+
+    private record Reported(long round, String why) {
+    }
 
     RedemptionWorker(WinningTicketStore store, Supplier<TicketRedeemer> redeemer, TicketChain chain,
             Settings settings, BiConsumer<String, BigInteger> settled) {
@@ -76,14 +106,22 @@ final class RedemptionWorker implements AutoCloseable {
             return;
         }
         Ticket ticket = winner.ticket();
+        long round;
+        long lastValid;
         try {
-            RoundInfo now = chain.round();
-            if (ticket.creationRound() + chain.ticketValidityPeriod() <= now.lastInitializedRound()) {
-                unredeemable.add(1, ticket.faceValue());
-                finish(id, winner, "expired: creation round " + ticket.creationRound() + ", now round "
-                        + now.lastInitializedRound());
-                return;
-            }
+            round = chain.round().round();
+            lastValid = ticket.creationRound() + chain.ticketValidityPeriod() - 1;
+        } catch (RuntimeException chainDown) {
+            retry(id, attempt, String.valueOf(chainDown.getMessage()));
+            return;
+        }
+        if (round > lastValid) {
+            unredeemable.add(1, ticket.faceValue());
+            finish(id, winner, "expired: creation round " + ticket.creationRound() + ", valid through round "
+                    + lastValid + ", now round " + round);
+            return;
+        }
+        try {
             BigInteger gasCost = chain.gasPrice().multiply(BigInteger.valueOf(settings.redeemGas()));
             if (gasCost.compareTo(ticket.faceValue()) >= 0) {
                 retry(id, attempt, "gas cost " + gasCost + " wei is not below face value " + ticket.faceValue());
@@ -91,7 +129,8 @@ final class RedemptionWorker implements AutoCloseable {
             }
             SenderState funds = chain.sender(ticket.sender(), ticket.recipient());
             if (funds.deposit().signum() == 0 && funds.reserveAllocation().signum() == 0) {
-                retry(id, attempt, "sender " + ticket.sender() + " has no deposit or reserve left");
+                waitForNextRound(id, round, lastValid, "sender " + ticket.sender()
+                        + " has no deposit or reserve allocation left");
                 return;
             }
             TicketRedeemer current = redeemer.get();
@@ -103,11 +142,13 @@ final class RedemptionWorker implements AutoCloseable {
             redeemed.add(1, ticket.faceValue());
             finish(id, winner, "redeemed " + tx);
         } catch (RedemptionException e) {
-            if (e.retryable()) {
-                retry(id, attempt, e.getMessage());
-            } else {
-                unredeemable.add(1, ticket.faceValue());
-                finish(id, winner, "failed: " + e.getMessage());
+            switch (e.retry()) {
+                case NEVER -> {
+                    unredeemable.add(1, ticket.faceValue());
+                    finish(id, winner, "failed: " + e.getMessage());
+                }
+                case SOON -> retry(id, attempt, e.getMessage());
+                case NEXT_ROUND -> waitForNextRound(id, round, lastValid, e.getMessage());
             }
         } catch (RuntimeException e) {
             retry(id, attempt, String.valueOf(e.getMessage()));
@@ -127,6 +168,48 @@ final class RedemptionWorker implements AutoCloseable {
                 new Object[] {id, attempt + 1, why, delay});
         if (!executor.isShutdown()) {
             executor.schedule(() -> attempt(id, attempt + 1), delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The chain refused {@code id} in {@code round}: nothing more until a later round (or its expiry). */
+    private void waitForNextRound(long id, long round, long lastValid, String why) {
+        waiting.put(id, round);
+        if (reported.add(new Reported(round, why))) {
+            LOG.log(Level.WARNING, "winning tickets cannot be redeemed in round {0} ({1}); they are kept and "
+                    + "simulated again next round (ticket {2} is valid through round {3})",
+                    new Object[] {round, why, id, lastValid});
+        } else {
+            LOG.log(Level.FINE, "winning ticket {0} waits for the round after {1}: {2}", new Object[] {id, round, why});
+        }
+        if (roundWatch == null && !executor.isShutdown()) {
+            roundWatch = executor.scheduleWithFixedDelay(this::watchRound, settings.roundPollMillis(),
+                    settings.roundPollMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Reads the round (one read for every waiting winner); those refused in an earlier round try again. */
+    private void watchRound() {
+        if (waiting.isEmpty()) {
+            roundWatch.cancel(false);
+            roundWatch = null;
+            return;
+        }
+        long round;
+        try {
+            round = chain.round().round();
+        } catch (RuntimeException chainDown) {
+            return; // read again at the next tick; the waiting tickets lose nothing
+        }
+        reported.removeIf(seen -> seen.round() < round);
+        List<Long> due = new ArrayList<>();
+        waiting.forEach((id, refusedIn) -> {
+            if (refusedIn < round) {
+                due.add(id);
+            }
+        });
+        for (long id : due) {
+            waiting.remove(id);
+            attempt(id, 0);
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.framegrid.chain.contracts.Anvil;
 import org.framegrid.chain.contracts.ProtocolAddresses;
 import org.framegrid.chain.contracts.ProtocolDeployer;
@@ -22,7 +23,10 @@ import org.framegrid.payment.api.Price;
 import org.framegrid.payment.api.Receipt;
 import org.framegrid.payment.api.ticket.SenderState;
 import org.framegrid.payment.api.ticket.Ticket;
+import org.framegrid.payment.api.ticket.TicketRedeemer;
 import org.framegrid.payment.api.ticket.WinningTicket;
+import org.framegrid.testing.Await;
+import org.framegrid.testing.TcpProxy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
@@ -33,7 +37,8 @@ import org.web3j.tx.TransactionManager;
  * Against a real anvil with the protocol deployed: our ticket hash (the node's only one) equals the TicketBroker's for
  * random fields and for real tickets, and winning tickets acknowledged by a receiver that then crashes are redeemed
  * after the restart: the face values move from the sender's deposit to the orchestrator's fees, which it withdraws as
- * ETH.
+ * ETH. A winner of an orchestrator that is not active yet waits without a transaction; and the accounting holds to the
+ * wei through outages and kills of the redemption path.
  */
 class TicketBrokerAnvilTest {
     static final BigInteger ETH = BigInteger.TEN.pow(18);
@@ -149,6 +154,144 @@ class TicketBrokerAnvilTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aWinnerOfAnOrchestratorNotYetActiveWaitsWithoutATransactionAndIsRedeemedInItsFirstActiveRound()
+            throws Exception {
+        try (Anvil anvil = Anvil.start()) {
+            ProtocolAddresses addresses = ProtocolDeployer.deploy(anvil,
+                    ProtocolParameters.defaults().withRoundLength(ROUND_LENGTH));
+            Credentials deployer = anvil.accounts().get(0);
+            Credentials orchestrator = anvil.accounts().get(1);
+            Credentials gateway = anvil.accounts().get(2);
+            // A fresh round with its block hash, long enough for what follows: the orchestrator registers in it (so
+            // it is active from the next round on), and the gateway's ticket is created in it.
+            nextRound(anvil, addresses, deployer);
+            registerOrchestrator(anvil, addresses, deployer, orchestrator);
+            try (EmbeddedChain chain = new EmbeddedChain(anvil.url(), addresses.controller(), Duration.ofMillis(5));
+                    LogLines log = new LogLines(RedemptionWorker.class)) {
+                TicketAccount asOrchestrator = chain.tickets(orchestrator.getEcKeyPair().getPrivateKey());
+                chain.tickets(gateway.getEcKeyPair().getPrivateKey()).fund(gateway.getAddress(), ETH, ETH);
+                long transactions = transactionCount(anvil, orchestrator);
+                CountingChain watched = new CountingChain(asOrchestrator);
+                AtomicInteger simulations = new AtomicInteger();
+                TicketRedeemer redeemer = winner -> {
+                    simulations.incrementAndGet();
+                    return asOrchestrator.redeem(winner);
+                };
+                try (ReceiverNode node = new ReceiverNode(dir.resolve("winners.mv"), orchestrator.getAddress(),
+                        asOrchestrator, watched, redeemer, alwaysWinningEv(asOrchestrator)).start()) {
+                    assertTrue(node.pay(gatewaySender(gateway), 1).accepted());
+                    Await.until("the line saying why the winner waits", 30_000,
+                            () -> !log.containing("no active stake").isEmpty(), log.lines::toString);
+                    int reads = watched.roundReads.get();
+                    Await.until("the worker watching the round a while", 30_000,
+                            () -> watched.roundReads.get() >= reads + 10);
+                    assertEquals(1, simulations.get(), "not simulated again within the round: " + log.lines);
+                    assertEquals(1, node.pending().size(), "kept");
+                    assertEquals(transactions, transactionCount(anvil, orchestrator),
+                            "nothing sent: the simulation said it would revert");
+
+                    nextRound(anvil, addresses, deployer);
+                    Await.until("redeemed in the orchestrator's first active round", 30_000,
+                            () -> node.pending().isEmpty(), log.lines::toString);
+                    assertTrue(node.outcome(1).startsWith("redeemed 0x"), node.outcome(1));
+                    assertEquals(transactions + 1, transactionCount(anvil, orchestrator), "one transaction");
+                    assertEquals(1, log.containing("no active stake").size(), "one line: " + log.lines);
+                    assertEquals(2, simulations.get(), "one simulation per round");
+                }
+            }
+        }
+    }
+
+    @Test
+    void depositSpentEqualsFeesCreditedPlusWinnersPendingThroughOutagesAndKillsOfTheRedemptionPath()
+            throws Exception {
+        try (Anvil anvil = Anvil.start(); TcpProxy link = TcpProxy.toUrl(anvil.url())) {
+            ProtocolAddresses addresses = ProtocolDeployer.deploy(anvil,
+                    ProtocolParameters.defaults().withRoundLength(ROUND_LENGTH));
+            Credentials deployer = anvil.accounts().get(0);
+            Credentials orchestrator = anvil.accounts().get(1);
+            Credentials gateway = anvil.accounts().get(2);
+            registerOrchestrator(anvil, addresses, deployer, orchestrator);
+            nextRound(anvil, addresses, deployer);
+            try (EmbeddedChain chain = new EmbeddedChain(anvil.url(), addresses.controller(), Duration.ofMillis(5));
+                    EmbeddedChain viaLink = new EmbeddedChain(link.url(), addresses.controller(),
+                            Duration.ofMillis(5))) {
+                TicketAccount reads = chain.tickets(orchestrator.getEcKeyPair().getPrivateKey());
+                // the path we break
+                TicketAccount redemption = viaLink.tickets(orchestrator.getEcKeyPair().getPrivateKey());
+                BigInteger funded = ETH.multiply(BigInteger.TEN);
+                chain.tickets(gateway.getEcKeyPair().getPrivateKey()).fund(gateway.getAddress(), funded, ETH);
+                TicketSender sender = gatewaySender(gateway);
+                ReceiverNode node = new ReceiverNode(dir.resolve("winners.mv"), orchestrator.getAddress(), reads,
+                        redemption, redemption, alwaysWinningEv(reads)).start();
+                Ledger ledger = new Ledger(node, reads, fees(anvil, addresses, orchestrator), gateway.getAddress(),
+                        orchestrator.getAddress());
+
+                ledger.won(node.pay(sender, 2)); // 1. all well
+                ledger.awaitRedeemed();
+
+                link.cut(); // 2. an outage: winners wait; the books balance meanwhile; killed during the outage
+                ledger.won(node.pay(sender, 2));
+                ledger.check();
+                node.kill();
+                node.start();
+                ledger.won(node.pay(sender, 1));
+                ledger.check();
+                link.restore();
+                ledger.awaitRedeemed();
+
+                // 3. a redemption is mined but its answer is lost, and the node is killed before it hears of it
+                link.loseReplyTo("eth_sendRawTransaction");
+                ledger.won(node.pay(sender, 1));
+                Await.until("the redemption's answer lost", 30_000, link::isCut);
+                node.kill();
+                link.restore();
+                node.start();
+                ledger.awaitRedeemed();
+
+                // 4. the same without the kill: the worker tries again and finds the ticket already paid
+                link.loseReplyTo("eth_sendRawTransaction");
+                ledger.won(node.pay(sender, 2));
+                Await.until("the redemption's answer lost", 30_000, link::isCut);
+                link.restore();
+                ledger.awaitRedeemed();
+                node.close();
+
+                assertEquals(8, node.acknowledged().size(), "every ticket won");
+                assertEquals(funded.add(ETH).subtract(ledger.funds()), ledger.paidOnChain(),
+                        "deposit spent = what the broker paid for winning tickets");
+                assertEquals(ledger.faceValues(), ledger.paidOnChain(), "every winner paid once, in full");
+                assertEquals(ledger.paidOnChain(), ledger.feesCredited(), "fees credited to the orchestrator");
+                assertEquals(ledger.faceValues(), ledger.recordedAsRedeemed(), "the store agrees, to the wei");
+            }
+        }
+    }
+
+    /** EV = twice the face value the recipient asks for now: p = 1, every ticket wins. */
+    private static BigInteger alwaysWinningEv(TicketAccount chain) {
+        return chain.gasPrice().multiply(BigInteger.valueOf(350_000 * 100L)).multiply(BigInteger.TWO);
+    }
+
+    private static TicketSender gatewaySender(Credentials gateway) {
+        byte[] key = gateway.getEcKeyPair().getPrivateKey().toByteArray();
+        return new TicketSender(new EthKey(Bytes.uint256(Bytes.unsigned(key)), Secp256k1Provider.best()),
+                new TicketSender.Settings(ETH.multiply(BigInteger.TEN), BigInteger.ZERO));
+    }
+
+    /** The orchestrator's fees as the BondingManager credits them (its own: feeShare 0). */
+    private static java.util.concurrent.Callable<BigInteger> fees(Anvil anvil, ProtocolAddresses addresses,
+            Credentials orchestrator) {
+        BondingManager bonding = BondingManager.load(addresses.bondingManager(), anvil.web3j(),
+                manager(anvil, orchestrator), ProtocolDeployer.DEV_GAS);
+        return () -> bonding.pendingFees(orchestrator.getAddress(), BigInteger.ZERO).send();
+    }
+
+    private static long transactionCount(Anvil anvil, Credentials account) throws Exception {
+        return anvil.web3j().ethGetTransactionCount(account.getAddress(), DefaultBlockParameterName.LATEST).send()
+                .getTransactionCount().longValueExact();
     }
 
     private static TransactionManager manager(Anvil anvil, Credentials credentials) {

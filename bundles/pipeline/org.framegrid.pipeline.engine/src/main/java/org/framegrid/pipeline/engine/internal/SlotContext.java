@@ -1,5 +1,6 @@
 package org.framegrid.pipeline.engine.internal;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.PixelFormat;
@@ -57,6 +58,11 @@ final class SlotContext implements StageContext {
     }
 
     @Override
+    public void dropped(long frames) {
+        slot.stageDrops.add(frames);
+    }
+
+    @Override
     public void reload(String reason) {
         slot.reloadRequested(this, reason);
     }
@@ -70,5 +76,10 @@ final class SlotContext implements StageContext {
     @Override
     public void using(String resources) {
         using = resources;
+    }
+
+    @Override
+    public Map<String, Object> nextEvent() {
+        return slot.events.poll();
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +36,8 @@ final class StageSlot {
     final StageStats stats = new StageStats();
     /** The stream owner's taps on this node, handed each frame before it is processed. */
     final NodeTaps taps = new NodeTaps();
+    final NodeEvents events = new NodeEvents();
+    final LongAdder stageDrops = new LongAdder(); // what its instances dropped themselves (StageContext.dropped)
     private final StreamRunner stream;
     private final FramePool pool;
     private final ReentrantLock lock = new ReentrantLock();
@@ -389,10 +392,9 @@ final class StageSlot {
         String using = c == null ? null : c.using;
         String label = m != StageMode.ACTIVE || current == null ? null
                 : using == null ? current.label() : current.label() + " (" + using + ")";
-        return new StageStatus(plan.name(), type(), label,
-                m, reloading, stats.fps(), p[0], p[1], input == null ? 0 : input.depth(),
-                input == null ? 0 : input.capacity(), stats.processed(), input == null ? 0 : input.drops(),
-                stats.errors(), stats.lastError(), expectedFrames, m == StageMode.ACTIVE ? using : null,
-                stats.histogram());
+        return new StageStatus(plan.name(), type(), label, m, reloading, stats.fps(), p[0], p[1],
+                input == null ? 0 : input.depth(), input == null ? 0 : input.capacity(), stats.processed(),
+                stageDrops.sum() + (input == null ? 0 : input.drops()), stats.errors(), stats.lastError(),
+                expectedFrames, m == StageMode.ACTIVE ? using : null, stats.histogram());
     }
 }

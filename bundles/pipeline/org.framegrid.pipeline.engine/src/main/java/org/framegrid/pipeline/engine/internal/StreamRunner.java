@@ -256,16 +256,26 @@ final class StreamRunner implements StreamHandle {
 
     @Override
     public StreamTap tap(String node, FrameListener listener) {
-        StageSlot slot = byName.get(node);
-        if (slot == null) {
-            throw new IllegalArgumentException("stream " + streamId + " has no node '" + node + "'; its nodes: "
-                    + byName.keySet());
-        }
+        StageSlot slot = slot(node);
         if (slot.plan.descriptor().source()) {
             throw new IllegalArgumentException("node '" + node + "' of stream " + streamId + " is a source: no frame"
                     + " reaches it; tap a node it feeds");
         }
         return slot.taps.add(listener);
+    }
+
+    @Override
+    public void send(String node, Map<String, Object> event) {
+        slot(node).events.offer(event);
+    }
+
+    private StageSlot slot(String node) {
+        StageSlot slot = byName.get(node);
+        if (slot == null) {
+            throw new IllegalArgumentException("stream " + streamId + " has no node '" + node + "'; its nodes: "
+                    + byName.keySet());
+        }
+        return slot;
     }
 
     @Override

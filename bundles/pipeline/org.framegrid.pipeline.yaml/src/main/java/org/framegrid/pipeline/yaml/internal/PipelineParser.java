@@ -64,7 +64,7 @@ public final class PipelineParser {
                     "the file is empty: a pipeline needs 'stages' (a list) or 'nodes' and 'edges' (a graph)"));
         }
         Map<String, Node> top = byName(yaml.mapping(root, "pipeline", TOP_KEYS));
-        String name = top.containsKey("name") ? yaml.text(top.get("name"), "name") : defaultName(file);
+        String name = top.containsKey("name") ? yaml.identifier(top.get("name"), "name") : defaultName(file);
         QueuePolicy queue = top.containsKey("queue") ? yaml.name(top.get("queue"), "queue", QueuePolicy.class) : QueuePolicy.LATEST;
         if (top.containsKey("description")) {
             yaml.text(top.get("description"), "description");
@@ -150,7 +150,7 @@ public final class PipelineParser {
         String type = yaml.text(keys.get("type"), what + ": type");
         String name;
         if (keys.containsKey("name")) {
-            name = yaml.text(keys.get("name"), what + ": name");
+            name = yaml.identifier(keys.get("name"), what + ": name");
         } else if (nameRequired) {
             yaml.problem(item, what + " has no 'name' (edges refer to nodes by name)");
             return null;

@@ -1,6 +1,9 @@
 package org.framegrid.pipeline.yaml.internal;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,13 +42,19 @@ public final class PipelineProcessTool implements Function<List<String>, Integer
 
     private final PipelineService pipelines;
     private final PipelineChecker checker;
-    private final PrintStream out = System.out;
-    private final PrintStream err = System.err;
+    private final PrintStream out;
+    private final PrintStream err;
 
     @Activate
     public PipelineProcessTool(@Reference PipelineService pipelines, @Reference StageCatalog catalog) {
+        this(pipelines, catalog, System.out, System.err);
+    }
+
+    PipelineProcessTool(PipelineService pipelines, StageCatalog catalog, PrintStream out, PrintStream err) {
         this.pipelines = pipelines;
         this.checker = new PipelineChecker(catalog);
+        this.out = out;
+        this.err = err;
     }
 
     private record Job(String pipeline, String input, String output) {
@@ -56,6 +65,11 @@ public final class PipelineProcessTool implements Function<List<String>, Integer
         Job job = parse(args);
         if (job == null) {
             err.println(USAGE);
+            return 2;
+        }
+        if (job.input() != null && job.output() != null && sameFile(Path.of(job.input()), Path.of(job.output()))) {
+            err.println("framegrid process: the output " + job.output() + " is the input: refusing to overwrite it "
+                    + "(choose another -o)");
             return 2;
         }
         PipelineChecker.Checked checked = checker.check(job.pipeline());
@@ -109,6 +123,18 @@ public final class PipelineProcessTool implements Function<List<String>, Integer
             return null;
         }
         return new Job(pipeline, inputs.isEmpty() ? null : inputs.get(0), output);
+    }
+
+    /** @return whether {@code output} names {@code input} (the same file by another path or link counts too) */
+    static boolean sameFile(Path input, Path output) {
+        try {
+            if (Files.exists(input) && Files.exists(output)) {
+                return Files.isSameFile(input, output);
+            }
+        } catch (IOException e) {
+            // cannot tell: compare the paths below
+        }
+        return input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize());
     }
 
     /** A file job blocks instead of dropping: every {@code latest} queue becomes {@code block}. */

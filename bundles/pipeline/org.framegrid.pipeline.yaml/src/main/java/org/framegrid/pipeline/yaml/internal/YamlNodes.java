@@ -3,11 +3,14 @@ package org.framegrid.pipeline.yaml.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.framegrid.api.pipeline.DidYouMean;
 import org.framegrid.api.pipeline.PipelineProblem;
 import org.framegrid.api.pipeline.SourcePosition;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -21,6 +24,17 @@ import org.yaml.snakeyaml.nodes.Tag;
  * a file reports all its mistakes at once.
  */
 final class YamlNodes {
+
+    /** A name the schema allows ({@code ^[A-Za-z0-9_-]+$}): it ends up in stream ids, URLs and file names. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    /** YAML 1.2 core schema, for plain (unquoted) scalars. */
+    private static final Pattern BOOL = Pattern.compile("true|True|TRUE|false|False|FALSE");
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]+");
+    private static final Pattern OCTAL = Pattern.compile("0o[0-7]+");
+    private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
+    private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+    private static final Pattern INFINITY = Pattern.compile("([-+]?)\\.(inf|Inf|INF)");
+    private static final Pattern NAN = Pattern.compile("\\.(nan|NaN|NAN)");
 
     private final String file;
     private final List<PipelineProblem> problems = new ArrayList<>();
@@ -99,10 +113,24 @@ final class YamlNodes {
         return null;
     }
 
+    /** @return the text of a scalar that must be a name, or {@code null} after reporting why it is not one */
+    String identifier(Node node, String what) {
+        String text = text(node, what);
+        if (text != null && !NAME.matcher(text).matches()) {
+            problem(node, what + ": '" + text + "' is not a name: use letters, digits, '_' and '-' only");
+            return null;
+        }
+        return text;
+    }
+
     /**
-     * A property value as the YAML resolver typed it: whole numbers as Long, decimals as Double, true/false as
-     * Boolean, everything else as String. The engine coerces these to the declared property types and reports
-     * mismatches with this value's position.
+     * A property value read as YAML 1.2 (core schema) reads it, not as SnakeYAML's YAML 1.1 resolver does: a plain
+     * whole number is a Long (decimal, {@code 0o} octal, {@code 0x} hex), a plain decimal a Double, a plain
+     * {@code true}/{@code false} a Boolean; everything else, quoted text included, is a String. So {@code yes},
+     * {@code on} or {@code 1_000} are text (a boolean or number property then reports "expected ..., got" at this
+     * value's position) instead of silently true/false or a number. A decimal with a leading zero ({@code 0640}:
+     * octal 416 in YAML 1.1, 640 in 1.2) is refused as ambiguous. The engine coerces these values to the declared
+     * property types and reports mismatches with this value's position.
      */
     Object value(Node node, String what) {
         if (!(node instanceof ScalarNode scalar) || scalar.getTag().equals(Tag.NULL)) {
@@ -110,19 +138,42 @@ final class YamlNodes {
             return null;
         }
         String text = scalar.getValue();
+        if (scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
+            return text;
+        }
         try {
-            if (scalar.getTag().equals(Tag.INT)) {
-                return Long.decode(text.replace("_", ""));
+            if (BOOL.matcher(text).matches()) {
+                return Boolean.parseBoolean(text.toLowerCase(Locale.ROOT));
             }
-            if (scalar.getTag().equals(Tag.FLOAT)) {
-                return Double.parseDouble(text.replace("_", ""));
+            if (DECIMAL.matcher(text).matches()) {
+                String digits = text.replaceFirst("^[-+]", "");
+                if (digits.length() > 1 && digits.startsWith("0")) {
+                    problem(node, what + ": '" + text + "' has a leading zero (YAML 1.1 reads it as octal, 1.2 as "
+                            + "decimal): write " + text.replaceFirst("^([-+]?)0+(?=[0-9])", "$1")
+                            + ", or 0o" + digits.replaceFirst("^0+(?=[0-9])", "") + " for octal");
+                    return null;
+                }
+                return Long.parseLong(text);
+            }
+            if (OCTAL.matcher(text).matches()) {
+                return Long.parseLong(text.substring(2), 8);
+            }
+            if (HEX.matcher(text).matches()) {
+                return Long.parseLong(text.substring(2), 16);
+            }
+            if (FLOAT.matcher(text).matches()) {
+                return Double.parseDouble(text);
             }
         } catch (NumberFormatException e) {
             problem(node, what + ": '" + text + "' is not a number this node can hold");
             return null;
         }
-        if (scalar.getTag().equals(Tag.BOOL)) {
-            return Boolean.parseBoolean(text.toLowerCase());
+        var infinity = INFINITY.matcher(text);
+        if (infinity.matches()) {
+            return infinity.group(1).equals("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (NAN.matcher(text).matches()) {
+            return Double.NaN;
         }
         return text;
     }

@@ -30,7 +30,8 @@ final class Catalog {
         engine.addProvider(provider(new StageDescriptor("scale", "Filter/Video", "scale",
                 Set.of(PixelFormat.RGB24, PixelFormat.GRAY8), OutputRule.SAME_AS_INPUT, Set.of(), null, List.of(
                         new PropertyDescriptor("width", PropertyType.INTEGER, 320L, true, 16, 7680, "width"),
-                        new PropertyDescriptor("mode", "fast", false, List.of("fast", "smooth"), "mode")))), 0, 3, "test");
+                        new PropertyDescriptor("mode", "fast", false, List.of("fast", "smooth"), "mode"),
+                        new PropertyDescriptor("dither", PropertyType.BOOLEAN, false, false, "dither")))), 0, 3, "test");
         engine.addProvider(provider(new StageDescriptor("sink", "Sink/Video", "sink", Set.of(PixelFormat.RGB24),
                 OutputRule.NONE, Set.of(), null, List.of())), 0, 4, "test");
         return engine;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.List;
+import java.util.Map;
 
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.PipelineProblem;
@@ -122,6 +123,61 @@ class PipelineFilesTest {
                       mode: sharp
                   - type: sink
                 """));
+    }
+
+    /** YAML 1.1's yes/on/off and octal 0640 are not silently false or 416: values are read as YAML 1.2. */
+    @Test
+    void yaml11SurprisesAreNotSilentlyBooleansOrOctal() {
+        for (String word : List.of("yes", "on", "off", "no", "y")) {
+            assertEquals(List.of("p.yaml:5:7: node 'scale' (scale): property 'dither': expected true or false, got \""
+                    + word + "\""), problems("""
+                    stages:
+                      - type: src
+                      - type: scale
+                        properties:
+                          dither: %s
+                      - type: sink
+                    """.formatted(word)), word);
+        }
+        assertEquals(List.of("p.yaml:5:14: stage 2: property 'width': '0640' has a leading zero (YAML 1.1 reads it "
+                + "as octal, 1.2 as decimal): write 640, or 0o640 for octal"), problems("""
+                stages:
+                  - type: src
+                  - type: scale
+                    properties:
+                      width: 0640
+                  - type: sink
+                """));
+        PipelineChecker.Checked checked = checker.check("p.yaml", """
+                stages:
+                  - type: src
+                  - type: scale
+                    properties: {width: 0x280, dither: True, mode: "smooth"}
+                  - type: scale
+                    properties: {width: 0o1200, dither: FALSE}
+                  - type: sink
+                """);
+        assertEquals(List.of(), checked.problems());
+        assertEquals(Map.of("width", 640L, "dither", true, "mode", "smooth"),
+                checked.definition().nodes().get(1).properties());
+        assertEquals(Map.of("width", 640L, "dither", false), checked.definition().nodes().get(2).properties());
+    }
+
+    /** Names follow the schema's pattern ^[A-Za-z0-9_-]+$: they end up in stream ids, URLs and file names. */
+    @Test
+    void namesOutsideTheSchemasPatternAreRefused() {
+        assertEquals(List.of("p.yaml:1:7: name: '../../../x' is not a name: use letters, digits, '_' and '-' only"),
+                problems("""
+                        name: ../../../x
+                        stages: [{type: src}, {type: sink}]
+                        """));
+        assertEquals(List.of("p.yaml:2:12: node 1: name: 'a/b' is not a name: use letters, digits, '_' and '-' only"),
+                problems("""
+                        nodes:
+                          - {name: a/b, type: src}
+                          - {name: out, type: sink}
+                        edges: {a: out}
+                        """));
     }
 
     @Test

@@ -1,0 +1,50 @@
+package org.framegrid.pipeline.yaml.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code process IN -o OUT} refuses an output that is its input, however it is spelled, before anything runs. */
+class PipelineProcessToolTest {
+
+    @TempDir
+    Path dir;
+
+    private final EmbeddedEngine engine = Catalog.engine();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final PipelineProcessTool tool = new PipelineProcessTool(engine, engine,
+            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    @Test
+    void anOutputThatIsTheInputIsRefusedAndTheInputKept() throws Exception {
+        Path pipeline = Files.writeString(dir.resolve("p.yaml"), "stages:\n  - type: src\n  - type: sink\n");
+        Path in = Files.write(dir.resolve("in.mp4"), new byte[] {1, 2, 3});
+        Path link = Files.createSymbolicLink(dir.resolve("link.mp4"), in);
+        for (String output : List.of(in.toString(), dir.resolve("sub/../in.mp4").toString(), link.toString())) {
+            err.reset();
+            assertEquals(2, tool.apply(List.of("--pipeline", pipeline.toString(), in.toString(), "-o", output)),
+                    output);
+            assertEquals("framegrid process: the output " + output + " is the input: refusing to overwrite it "
+                    + "(choose another -o)\n", err.toString(StandardCharsets.UTF_8));
+        }
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(in), "the input is untouched");
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+}
