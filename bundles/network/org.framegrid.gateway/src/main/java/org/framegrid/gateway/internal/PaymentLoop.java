@@ -20,9 +20,9 @@ import org.framegrid.selection.api.Observation;
  * payment interval, the whole seconds since the last payment (the orchestrator debits every second), under terms
  * fetched again when the orchestrator says they expired. Only time in which frames flowed (input, or the output of a
  * pipeline without input video) is paid: an interval without any is skipped, never paid later (an idle stream once
- * paid 41 times for no frame). Also tells the payment sender what output was delivered, which lowers the value at risk, and, when a session stops serving the stream (replaced
- * or closed), releases what it was paid and did not deliver. A payment that fails marks the session failed: the
- * stream then fails over.
+ * paid 41 times for no frame). Also tells the payment sender what output was delivered, which lowers the value at
+ * risk, and, when a session stops serving the stream (replaced or closed), releases what it was paid and did not
+ * deliver. A payment that fails marks the session failed: the stream then fails over.
  */
 final class PaymentLoop implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PaymentLoop.class.getName());
