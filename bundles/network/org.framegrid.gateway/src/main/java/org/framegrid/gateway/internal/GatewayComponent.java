@@ -62,8 +62,8 @@ public final class GatewayComponent implements MetricSource {
         @AttributeDefinition(description = "No output for this long while input flows = a stalled orchestrator. Since 0.1.")
         long stall_millis() default 1_500;
 
-        @AttributeDefinition(description = "A stream with no input for this many milliseconds is ended; input that "
-                + "does not flow is not paid for. Since 0.2.")
+        @AttributeDefinition(description = "A stream in which no frame moved (input or output) for this many "
+                + "milliseconds is ended; time without frames is not paid for. Since 0.2.")
         long stream_idle_millis() default GatewaySettings.DEFAULT_IDLE_MILLIS;
 
         @AttributeDefinition(description = "Discover the chain's active orchestrators (service URI, stake). Since 0.1.")
