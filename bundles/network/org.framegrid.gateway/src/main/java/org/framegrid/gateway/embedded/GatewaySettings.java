@@ -18,14 +18,29 @@ import org.osgi.annotation.versioning.ProviderType;
  * @param maxPricePerSecondWei the most it pays per second
  * @param paymentIntervalMillis how often it pays for the stream time that passed
  * @param stallMillis no output for this long while input flows means the orchestrator stalled
+ * @param idleMillis a stream with no input for this long is ended (its payments stop); since 1.1
  */
 @ProviderType
 public record GatewaySettings(String address, String host, int port, List<URI> orchestrators,
                               Map<String, BigInteger> stakes, BigInteger maxPricePerSecondWei,
-                              long paymentIntervalMillis, long stallMillis) {
+                              long paymentIntervalMillis, long stallMillis, long idleMillis) {
+    /** How long a stream may go without input by default: ended after 30 s, having paid for none of it. */
+    public static final long DEFAULT_IDLE_MILLIS = 30_000;
+
     /** Copies. */
     public GatewaySettings {
         orchestrators = List.copyOf(orchestrators);
         stakes = Map.copyOf(stakes);
+        if (idleMillis <= 0) {
+            throw new IllegalArgumentException("gateway settings: idle limit must be positive, not " + idleMillis);
+        }
+    }
+
+    /** With the {@link #DEFAULT_IDLE_MILLIS default idle limit}, as before 1.1. */
+    public GatewaySettings(String address, String host, int port, List<URI> orchestrators,
+                           Map<String, BigInteger> stakes, BigInteger maxPricePerSecondWei,
+                           long paymentIntervalMillis, long stallMillis) {
+        this(address, host, port, orchestrators, stakes, maxPricePerSecondWei, paymentIntervalMillis, stallMillis,
+                DEFAULT_IDLE_MILLIS);
     }
 }

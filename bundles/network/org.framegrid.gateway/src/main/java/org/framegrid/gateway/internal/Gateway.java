@@ -131,7 +131,7 @@ public final class Gateway implements AutoCloseable {
         GatewayStream s = new GatewayStream(id, pipeline, params,
                 new LocalChannel(server, channels, inputChannel(id), true),
                 new LocalChannel(server, channels, outputChannel(id), false),
-                settings, opener, trickle, new PaymentLoop(id, settings, payments, api));
+                settings, opener, trickle, new PaymentLoop(id, settings, payments, api), () -> stop(id));
         try {
             s.start();
         } catch (IOException | InterruptedException | RuntimeException e) {

@@ -62,6 +62,10 @@ public final class GatewayComponent implements MetricSource {
         @AttributeDefinition(description = "No output for this long while input flows = a stalled orchestrator. Since 0.1.")
         long stall_millis() default 1_500;
 
+        @AttributeDefinition(description = "A stream in which no frame moved (input or output) for this many "
+                + "milliseconds is ended; time without frames is not paid for. Since 0.2.")
+        long stream_idle_millis() default GatewaySettings.DEFAULT_IDLE_MILLIS;
+
         @AttributeDefinition(description = "Discover the chain's active orchestrators (service URI, stake). Since 0.1.")
         boolean discovery_chain() default true;
 
@@ -108,7 +112,7 @@ public final class GatewayComponent implements MetricSource {
         node = new Gateway(new GatewaySettings(config.address(), config.host(), config.port(),
                 Arrays.stream(config.orchestrators()).map(URI::create).toList(), Map.of(),
                 new BigInteger(config.max_price_per_second_wei()), config.payment_interval_millis(),
-                config.stall_millis()), channels, selector, payments, servers,
+                config.stall_millis(), config.stream_idle_millis()), channels, selector, payments, servers,
                 config.discovery_chain() ? this::fromChain : null, config.discovery_interval_millis());
         node.useWebRtc(() -> pipelines, () -> peers);
         node.requireApiKeys(Arrays.asList(config.api_keys()));

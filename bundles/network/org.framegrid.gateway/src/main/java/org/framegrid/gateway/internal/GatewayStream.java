@@ -1,6 +1,7 @@
 package org.framegrid.gateway.internal;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,13 +13,16 @@ import java.util.logging.Logger;
 import org.framegrid.gateway.embedded.GatewaySettings;
 import org.framegrid.selection.api.Observation;
 import org.framegrid.trickle.client.TrickleClient;
+import org.framegrid.trickle.json.HttpProblem;
 import org.framegrid.trickle.json.JsonRoutes;
 
 /**
  * One app stream: its input and output, the session on the orchestrator that serves it, and the supervisor that
  * watches that session. When the orchestrator fails (a pump or a payment fails) or stalls (no output for
  * {@code stallMillis} while input flows), the {@link SessionOpener} moves the stream to another orchestrator with the
- * latest params; input resumes at the live edge and output continues in the same {@link StreamOutput}.
+ * latest params; input resumes at the live edge and output continues in the same {@link StreamOutput}. A stream
+ * in which no frame moved (input or output) for {@code idleMillis} is ended, and a failed session that carried no
+ * frame is not replaced (a new orchestrator would be paid its initial payment for nothing) until input comes.
  */
 final class GatewayStream {
     private static final Logger LOG = Logger.getLogger(GatewayStream.class.getName());
@@ -26,6 +30,10 @@ final class GatewayStream {
     private static final long TICK_MILLIS = 50;
     /** A fresh session first loads its models and fills a whole segment: it gets this many stall periods. */
     private static final int FIRST_OUTPUT_STALL_PERIODS = 3;
+    /** The report keeps this many of the newest failures (a failover round every 250 ms once wrote 647 in 190 s). */
+    static final int MAX_FAILURES = 32;
+    /** Most params a stream keeps: each update may add keys, and they are replayed after every failover. */
+    static final int MAX_PARAMS = 256;
 
     final String id;
     final String pipeline;
@@ -35,11 +43,16 @@ final class GatewayStream {
     private final SessionOpener opener;
     private final TrickleClient trickle;
     private final Map<String, Object> params = new LinkedHashMap<>();
-    private final List<String> failures = new ArrayList<>();
+    private final ArrayDeque<String> failures = new ArrayDeque<>();
+    private long failuresDropped; // guarded by failures
     /** The orchestrators that served the stream: a failover tries the others first. */
     private final Set<String> tried = new HashSet<>();
     private final StreamFlow flow;
     private final PaymentLoop payments;
+    /** Ends the stream from inside (the idle limit): the gateway forgets and stops it. */
+    private final Runnable end;
+    /** When it started serving: its idle time counts from here (opening a session may take a while). */
+    private volatile long startedNanos;
     private volatile OrchestratorSession session;
     private volatile SessionPumps pumps;
     private volatile int swaps;
@@ -47,7 +60,8 @@ final class GatewayStream {
     private Thread supervisor;
 
     GatewayStream(String id, String pipeline, Map<String, Object> params, StreamInput input, StreamOutput output,
-                  GatewaySettings settings, SessionOpener opener, TrickleClient trickle, PaymentLoop payments) {
+                  GatewaySettings settings, SessionOpener opener, TrickleClient trickle, PaymentLoop payments,
+                  Runnable end) {
         this.id = id;
         this.pipeline = pipeline;
         this.params.putAll(params);
@@ -58,12 +72,14 @@ final class GatewayStream {
         this.trickle = trickle;
         this.flow = new StreamFlow(id);
         this.payments = payments;
+        this.end = end;
     }
 
     /** Starts on the first usable orchestrator; throws with every refusal if none takes the stream. */
     void start() throws IOException, InterruptedException {
         serveWith(opener.open(pipeline, paramsCopy(), Set.of()), 0);
-        payments.start();
+        startedNanos = System.nanoTime();
+        payments.start(flow::movedSince);
         supervisor = Thread.ofVirtual().name("gateway-stream-" + id).start(this::supervise);
     }
 
@@ -83,6 +99,10 @@ final class GatewayStream {
             while (!stopped) {
                 OrchestratorSession s = session;
                 long now = System.nanoTime();
+                if (idle(now)) {
+                    endIdle(now);
+                    return;
+                }
                 long silent = flow.silentNanos(now, s.startedNanos);
                 long allowed = settings.stallMillis() * (flow.outputSince(s.startedNanos) ? 1
                         : FIRST_OUTPUT_STALL_PERIODS);
@@ -90,7 +110,9 @@ final class GatewayStream {
                     s.fail(Observation.Outcome.STALLED, s.address() + " stalled: no output for "
                             + silent / 1_000_000 + " ms while input flows");
                 }
-                if (s.failure() != null) {
+                // A session that carried no frame is not replaced until input comes: a new one would be paid its
+                // initial payment for nothing. One that carried frames is replaced at once.
+                if (s.failure() != null && (flow.movedSince(s.startedNanos) || inputWaiting())) {
                     failover(s);
                     continue;
                 }
@@ -107,7 +129,7 @@ final class GatewayStream {
         flow.failedOver();
         pumps.stop();
         OrchestratorSession next = opener.failover(failed, pipeline, this::paramsCopy, Set.copyOf(tried),
-                this::failure, () -> stopped);
+                this::failure, () -> stopped || idle(System.nanoTime()));
         if (next != null) {
             // Input resumes at the live edge: the segment being written now starts on a key frame.
             long edge = input.liveEdge();
@@ -116,15 +138,66 @@ final class GatewayStream {
         }
     }
 
-    private void failure(String why) {
+    /**
+     * @return whether no input came for the idle limit: none that the pumps passed on, and none waiting for them
+     *     (while no orchestrator takes the stream, the app's input waits: that stream is not idle)
+     */
+    private boolean idle(long now) {
+        return flow.idleNanos(now, startedNanos) > TimeUnit.MILLISECONDS.toNanos(settings.idleMillis())
+                && !inputWaiting();
+    }
+
+    /** @return whether the app sent input that the pumps did not pass on (yet, or since they stopped) */
+    private boolean inputWaiting() {
+        try {
+            return input.next(pumps.nextInput(), 0, TimeUnit.MILLISECONDS) != null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping
+            return false;
+        }
+    }
+
+    private void endIdle(long now) {
+        if (stopped) {
+            return; // stopped meanwhile: not ended for idleness
+        }
+        String why = "no input for " + flow.idleNanos(now, startedNanos) / 1_000_000 + " ms (the limit is "
+                + settings.idleMillis() + " ms): stream ended";
+        LOG.info(() -> "stream " + id + ": " + why);
+        failure(why);
+        end.run();
+    }
+
+    /** @return the newest failures, after a line counting the older ones not kept */
+    List<String> failures() {
+        synchronized (failures) {
+            List<String> kept = new ArrayList<>();
+            if (failuresDropped > 0) {
+                kept.add(failuresDropped + " earlier failures not kept");
+            }
+            kept.addAll(failures);
+            return List.copyOf(kept);
+        }
+    }
+
+    void failure(String why) {
         synchronized (failures) {
             failures.add(why);
+            if (failures.size() > MAX_FAILURES) {
+                failures.poll();
+                failuresDropped++;
+            }
         }
     }
 
     /** Sends new params to the orchestrator's control channel; they are kept and replayed after a failover. */
-    void update(Map<String, Object> changes) throws IOException, InterruptedException {
+    void update(Map<String, Object> changes) throws IOException, InterruptedException, HttpProblem {
         synchronized (params) {
+            long added = changes.keySet().stream().filter(k -> !params.containsKey(k)).count();
+            if (params.size() + added > MAX_PARAMS) {
+                throw new HttpProblem(400, "params of stream " + id + ": " + added + " new would make "
+                        + (params.size() + added) + ", more than the " + MAX_PARAMS + " a stream keeps");
+            }
             params.putAll(changes);
         }
         trickle.publish(session.control, -1, JsonRoutes.write(changes));
@@ -151,13 +224,9 @@ final class GatewayStream {
 
     StreamReport status() {
         OrchestratorSession s = session;
-        List<String> failed;
-        synchronized (failures) {
-            failed = List.copyOf(failures);
-        }
         return new StreamReport(id, pipeline, s.address(), s.uri(), s.id, s.events, flow.segmentsIn(),
                 flow.segmentsOut(), swaps, flow.lastGapMillis(), payments.payments(), payments.paidWei(),
-                payments.deliveredWei(), payments.termsRefreshed(), payments.valueAtRisk(), paramsCopy(), failed);
+                payments.deliveredWei(), payments.termsRefreshed(), payments.valueAtRisk(), paramsCopy(), failures());
     }
 
     /** Stops the supervisor, the payments and the pumps, ends the session and closes input and output. */

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongPredicate;
 import java.util.logging.Logger;
 import org.framegrid.gateway.embedded.GatewaySettings;
 import org.framegrid.payment.api.Payment;
@@ -17,8 +18,11 @@ import org.framegrid.selection.api.Observation;
 /**
  * Pays the orchestrator serving a stream for the stream time that passed, on a virtual thread of its own: every
  * payment interval, the whole seconds since the last payment (the orchestrator debits every second), under terms
- * fetched again when the orchestrator says they expired. Also tells the payment sender what output was delivered,
- * which lowers the value at risk. A payment that fails marks the session failed: the stream then fails over.
+ * fetched again when the orchestrator says they expired. Only time in which frames flowed (input, or the output of a
+ * pipeline without input video) is paid: an interval without any is skipped, never paid later (an idle stream once
+ * paid 41 times for no frame). Also tells the payment sender what output was delivered, which lowers the value at
+ * risk, and, when a session stops serving the stream (replaced or closed), releases what it was paid and did not
+ * deliver. A payment that fails marks the session failed: the stream then fails over.
  */
 final class PaymentLoop implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PaymentLoop.class.getName());
@@ -34,12 +38,17 @@ final class PaymentLoop implements AutoCloseable {
         volatile long deliveredNanos;
         /** The terms payments are made under; fetched again when the orchestrator says they expired. */
         volatile PaymentTerms terms;
+        /** Paid to this session (its initial payment included) and delivered by it; guarded by the loop. */
+        BigInteger paid;
+        BigInteger delivered = BigInteger.ZERO;
+        boolean released;
 
         Account(OrchestratorSession session) {
             this.session = session;
             this.paidNanos = session.startedNanos;
             this.deliveredNanos = session.startedNanos;
             this.terms = session.info.terms();
+            this.paid = session.initialPayment;
         }
     }
 
@@ -53,6 +62,7 @@ final class PaymentLoop implements AutoCloseable {
     private BigInteger paidWei = BigInteger.ZERO; // guarded by this
     private BigInteger deliveredWei = BigInteger.ZERO; // guarded by this
     private Thread thread;
+    private volatile long idleIntervals;
 
     PaymentLoop(String streamId, GatewaySettings settings, PaymentSender payments, OrchestratorApi api) {
         this.streamId = streamId;
@@ -64,20 +74,31 @@ final class PaymentLoop implements AutoCloseable {
     /** A session serves the stream from now on: its initial payment counts, and the next payments go to it. */
     synchronized void opened(OrchestratorSession s) {
         paidWei = paidWei.add(s.initialPayment);
+        Account previous = account;
         account = new Account(s);
+        if (previous != null) {
+            release(previous);
+        }
     }
 
-    void start() {
-        thread = Thread.ofVirtual().name("gateway-pay-" + streamId).start(this::loop);
+    /** @param inputSince whether input moved after a {@link System#nanoTime()}: intervals without input are not paid */
+    void start(LongPredicate inputSince) {
+        thread = Thread.ofVirtual().name("gateway-pay-" + streamId).start(() -> loop(inputSince));
     }
 
-    private void loop() {
+    private void loop(LongPredicate inputSince) {
         long interval = TimeUnit.MILLISECONDS.toNanos(settings.paymentIntervalMillis());
         try {
             while (true) {
                 Account a = account;
                 if (a.session.failure() == null && System.nanoTime() - a.paidNanos >= interval) {
-                    pay(a);
+                    long from = a.paidNanos;
+                    long seconds = dueSeconds(a);
+                    if (inputSince.test(from)) {
+                        pay(a, seconds);
+                    } else {
+                        idleIntervals++; // no frame in it: not paid, now or later
+                    }
                 }
                 Thread.sleep(TICK_MILLIS);
             }
@@ -86,12 +107,17 @@ final class PaymentLoop implements AutoCloseable {
         }
     }
 
-    /** Pays for the whole seconds since the last payment. */
-    private void pay(Account a) {
+    /** @return the whole seconds since the last paid point, which moves past them */
+    private static long dueSeconds(Account a) {
         // Whole seconds as they pass, the remainder carried to the next payment: rounding each payment up paid for
         // up to twice the stream time (a 1 s interval checked every 50 ms is 1.05 s) and inflated the value at risk.
         long seconds = Math.max(1, (System.nanoTime() - a.paidNanos) / 1_000_000_000L);
         a.paidNanos += seconds * 1_000_000_000L;
+        return seconds;
+    }
+
+    /** Pays for {@code seconds} of stream. */
+    private void pay(Account a, long seconds) {
         OrchestratorSession s = a.session;
         try {
             try {
@@ -116,6 +142,13 @@ final class PaymentLoop implements AutoCloseable {
     private void payOnce(Account a, long seconds) throws Exception {
         OrchestratorSession s = a.session;
         Payment p = payments.pay(s.address(), a.terms, new Price(s.info.candidate().pricePerSecondWei(), 1), seconds);
+        synchronized (this) {
+            // At risk from now, whether the orchestrator takes it or not: released with the session.
+            a.paid = a.paid.add(p.value());
+            if (a.released) {
+                release(a, p.value()); // paid while the session was being replaced: nothing will deliver it
+            }
+        }
         api.call(s.uri(), "POST", "/v1/sessions/" + s.id + "/payment",
                 Map.of("scheme", p.scheme(), "data", Base64.getEncoder().encodeToString(p.data())),
                 Duration.ofSeconds(2));
@@ -147,7 +180,27 @@ final class PaymentLoop implements AutoCloseable {
         payments.delivered(s.address(), value);
         synchronized (this) {
             deliveredWei = deliveredWei.add(value);
+            a.delivered = a.delivered.add(value);
         }
+    }
+
+    /** A session no longer serves the stream: what it was paid beyond what it delivered is no longer at risk. */
+    private synchronized void release(Account a) {
+        if (!a.released) {
+            a.released = true;
+            release(a, a.paid.subtract(a.delivered));
+        }
+    }
+
+    private void release(Account a, BigInteger value) {
+        if (value.signum() > 0) {
+            payments.released(a.session.address(), value);
+        }
+    }
+
+    /** @return payment intervals skipped because no input flowed in them */
+    long idleIntervals() {
+        return idleIntervals;
     }
 
     /** @return periodic payments made (initial payments not counted) */
@@ -176,10 +229,15 @@ final class PaymentLoop implements AutoCloseable {
         return a == null ? BigInteger.ZERO : payments.valueAtRisk(a.session.address());
     }
 
+    /** Stops paying and releases what the serving session was paid and did not deliver. */
     @Override
     public void close() {
         if (thread != null) {
             thread.interrupt();
+        }
+        Account a = account;
+        if (a != null) {
+            release(a);
         }
     }
 }

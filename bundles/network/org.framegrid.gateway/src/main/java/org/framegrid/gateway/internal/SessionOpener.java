@@ -70,8 +70,9 @@ final class SessionOpener {
         for (Candidate c : order) {
             OrchestratorApi.Info info = infos.get(c.address());
             long t = System.nanoTime();
+            Payment p = null;
             try {
-                Payment p = payments.pay(c.address(), info.terms(), new Price(c.pricePerSecondWei(), 1),
+                p = payments.pay(c.address(), info.terms(), new Price(c.pricePerSecondWei(), 1),
                         info.initialSeconds());
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("pipeline", pipeline);
@@ -83,17 +84,26 @@ final class SessionOpener {
                         (System.nanoTime() - t) / 1_000_000, null));
                 return new OrchestratorSession(info, started, p.value());
             } catch (OrchestratorApi.Refused e) {
+                release(c, p);
                 lastStatus = e.status;
                 refusals.add(e.getMessage());
                 selector.observe(new Observation(c.address(), e.status == 503 ? Observation.Outcome.BUSY
                         : Observation.Outcome.FAILURE, -1, e.getMessage()));
             } catch (Exception e) {
+                release(c, p);
                 refusals.add(c.uri() + ": " + e.getMessage());
                 selector.observe(new Observation(c.address(), Observation.Outcome.FAILURE, -1, e.getMessage()));
             }
         }
         throw new OrchestratorApi.Refused("no orchestrator took the stream (" + order.size() + " usable of "
                 + infos.size() + " reachable): " + String.join("; ", refusals), lastStatus);
+    }
+
+    /** An initial payment whose session did not start is not at risk: no session will deliver for it. */
+    private void release(Candidate c, Payment p) {
+        if (p != null) {
+            payments.released(c.address(), p.value());
+        }
     }
 
     /** @return the info of every orchestrator that answered, by address; the others' reasons go to {@code refusals} */

@@ -27,6 +27,8 @@ final class SessionPumps {
     private final PaymentLoop payments;
     private final BooleanSupplier live;
     private List<Thread> threads = List.of();
+    /** The next input segment the input pump sends. */
+    private volatile long nextInput;
 
     /** @param live whether the session still serves the stream: the pumps end when it no longer does */
     SessionPumps(String streamId, OrchestratorSession session, StreamInput input, StreamOutput output,
@@ -51,8 +53,14 @@ final class SessionPumps {
         threads.forEach(Thread::interrupt);
     }
 
+    /** @return the sequence of the next input segment these pumps would send */
+    long nextInput() {
+        return nextInput;
+    }
+
     private void pumpInput(long from) {
         long next = from;
+        nextInput = from;
         try {
             while (live.getAsBoolean()) {
                 SegmentChannel.Segment s = input.next(next, INPUT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
@@ -60,6 +68,7 @@ final class SessionPumps {
                     continue;
                 }
                 next = s.sequence() + 1;
+                nextInput = next;
                 flow.inputMoved();
                 MarkingStream bytes = new MarkingStream(s.bytes(), flow);
                 try {

@@ -61,6 +61,24 @@ final class StreamFlow {
         return now - lastInputNanos < INPUT_FLOWING_NANOS;
     }
 
+    /** @return whether input moved after {@code nanos} */
+    boolean inputSince(long nanos) {
+        long last = lastInputNanos;
+        return last != 0 && last - nanos > 0;
+    }
+
+    /** @return whether frames moved after {@code nanos}: input, or output (a pipeline without input video) */
+    boolean movedSince(long nanos) {
+        return inputSince(nanos) || lastOutputNanos - nanos > 0;
+    }
+
+    /** @return how long neither input nor output moved, counted from {@code sinceNanos} at the earliest */
+    long idleNanos(long now, long sinceNanos) {
+        long last = Math.max(inputSince(sinceNanos) ? lastInputNanos : sinceNanos,
+                lastOutputNanos - sinceNanos > 0 ? lastOutputNanos : sinceNanos);
+        return now - last;
+    }
+
     /** @return how long no output came, counted from {@code sinceNanos} at the earliest */
     long silentNanos(long now, long sinceNanos) {
         return now - Math.max(lastOutputNanos, sinceNanos);

@@ -196,4 +196,130 @@ class NetworkTest {
             paid.stop(first.id());
         }
     }
+
+    @Test
+    void malformedBodiesAre400WithOneLineAndTheLogStaysShort() throws Exception {
+        TestPayments pay = new TestPayments(1);
+        EmbeddedOrchestrator a = orchestrator("0xa", 2, pay);
+        Gateway g = gateway(List.of(a.uri()), Map.of(), pay);
+        List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (GatewayClient client = new GatewayClient(g.uri());
+             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            StreamInfo s = client.start("live-passthrough", Map.of());
+            String session = String.valueOf(client.status(s.id()).get("session"));
+            Map<URI, List<String>> bad = Map.of(
+                    a.uri().resolve("/v1/sessions"), List.of("null", "{", "{\"pipeline\":\"live-passthrough\","
+                            + "\"sender\":\"0xg\",\"payment\":{\"scheme\":\"test-iou\",\"data\":\"%%not base64\"}}"),
+                    a.uri().resolve("/v1/sessions/" + session + "/payment"), List.of("null", "{",
+                            "{\"scheme\":\"test-iou\",\"data\":\"%%not base64\"}", "{\"data\":7}"),
+                    g.uri().resolve("/v1/streams"), List.of("null", "{", "[]"));
+            java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+            root.addHandler(capture);
+            try {
+                for (int round = 0; round < 30; round++) {
+                    for (Map.Entry<URI, List<String>> e : bad.entrySet()) {
+                        for (String body : e.getValue()) {
+                            var r = http.send(java.net.http.HttpRequest.newBuilder(e.getKey())
+                                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                            assertEquals(400, r.statusCode(), e.getKey() + " " + body + ": " + r.body());
+                            assertTrue(r.body().startsWith("{\"error\":") && !r.body().contains("\n")
+                                    && !r.body().contains("Exception"), r.body());
+                            if (round == 0) {
+                                System.out.println(e.getKey().getPath() + " " + body + " -> " + r.body());
+                            }
+                        }
+                    }
+                }
+            } finally {
+                root.removeHandler(capture);
+            }
+            System.out.println(logged.size() + " log lines for 300 malformed requests");
+            assertTrue(logged.stream().allMatch(r -> r.getThrown() == null), "no stack trace in the log");
+            assertTrue(logged.stream().anyMatch(r -> r.getMessage().contains("400 POST /v1/sessions")),
+                    "the refusals are logged");
+            // Two servers, each at most 10 lines a minute: the refusals are not logged one by one.
+            assertTrue(logged.size() <= 20, logged.size() + " lines");
+            client.stop(s.id());
+        }
+    }
+
+    @Test
+    void anIdleStreamPaysNothingMoreEndsAtItsIdleLimitAndReleasesWhatWasAtRisk() throws Exception {
+        TestPayments pay = new TestPayments(1);
+        EmbeddedOrchestrator a = orchestrator("0xa", 1, pay);
+        // Payments every 200 ms: before the fix, 2 s of idle stream paid about 10 times.
+        Gateway g = new Gateway(new GatewaySettings("0xgateway", "127.0.0.1", 0, List.of(a.uri()), Map.of(),
+                BigInteger.valueOf(5_000), 200, 1_500, 2_000), channels, Providers.service(OrchestratorSelector.class),
+                pay, servers);
+        open.add(g);
+        try (GatewayClient client = new GatewayClient(g.uri())) {
+            StreamInfo s = client.start("live-passthrough", Map.of());
+            GatewayStream stream = g.stream(s.id());
+            assertTrue(pay.valueAtRisk("0xa").signum() > 0, "the initial payment is at risk while the session runs");
+            org.framegrid.testing.Await.until("the idle stream to end", 10_000, () -> g.stream(s.id()) == null);
+            StreamReport report = stream.status();
+            System.out.println("idle stream: " + report);
+            assertEquals(0, report.payments(), "no periodic payment for a stream without input");
+            assertTrue(report.failures().getLast()
+                            .matches("no input for \\d+ ms \\(the limit is 2000 ms\\): stream ended"),
+                    report.failures().toString());
+            // What the ended session did not deliver is released as the stream stops (just after it is forgotten).
+            org.framegrid.testing.Await.until("the value at risk to be released", 5_000,
+                    () -> pay.valueAtRisk("0xa").signum() == 0, () -> pay.valueAtRisk("0xa") + " wei at risk");
+            GatewayException gone = assertThrows(GatewayException.class, () -> client.status(s.id()));
+            assertEquals(404, gone.status());
+            // Its slot on the orchestrator (capacity 1) comes back: a new stream starts there.
+            org.framegrid.testing.Await.until("the orchestrator's slot to come back", 5_000, () -> {
+                try {
+                    client.stop(client.start("live-passthrough", Map.of()).id());
+                    return true;
+                } catch (Exception busy) {
+                    return false;
+                }
+            });
+        }
+    }
+
+    @Test
+    void aStreamWhoseInputWaitsForAnOrchestratorIsNotIdle() throws Exception {
+        TestPayments pay = new TestPayments(1);
+        EmbeddedOrchestrator a = orchestrator("0xa", 1, pay);
+        Gateway g = new Gateway(new GatewaySettings("0xgateway", "127.0.0.1", 0, List.of(a.uri()), Map.of(),
+                BigInteger.valueOf(5_000), 1_000, 1_500, 2_000), channels,
+                Providers.service(OrchestratorSelector.class), pay, servers);
+        open.add(g);
+        SegmentChannel camera = camera();
+        camera.await(0, 5, TimeUnit.SECONDS); // the app sends from the start: the stream is never idle
+        try (GatewayClient client = new GatewayClient(g.uri())) {
+            StreamInfo s = client.start("live-passthrough", Map.of());
+            // The only orchestrator dies after 2 segments; the app goes on sending for three times the idle limit.
+            for (long seq = 0; seq < 8; seq++) {
+                client.publish(s, seq, camera.await(seq, 5, TimeUnit.SECONDS).bytes());
+                if (seq == 1) {
+                    a.close();
+                }
+            }
+            List<?> failures = (List<?>) client.status(s.id()).get("failures");
+            System.out.println("no orchestrator, input waiting: " + failures);
+            assertTrue(failures.stream().noneMatch(f -> String.valueOf(f).startsWith("no input")), failures.toString());
+            assertTrue(failures.stream().anyMatch(f -> String.valueOf(f).startsWith("no orchestrator took the stream")),
+                    failures.toString());
+            client.stop(s.id());
+        }
+    }
 }

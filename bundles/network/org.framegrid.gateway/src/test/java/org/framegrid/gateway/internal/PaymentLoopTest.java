@@ -98,7 +98,7 @@ class PaymentLoopTest {
         loop = new PaymentLoop("stream", settings, new TestPayments(1), new OrchestratorApi(trickle.http()));
         loop.opened(s);
         long start = System.nanoTime();
-        loop.start();
+        loop.start(since -> true); // input always flows here
         long deadline = start + TimeUnit.SECONDS.toNanos(10);
         // Until the loop has also counted what the orchestrator received (the reply reaches it after the receipt).
         while ((received.size() < 3 || loop.payments() < received.size()) && System.nanoTime() < deadline) {
@@ -123,7 +123,7 @@ class PaymentLoopTest {
         GatewaySettings settings = new GatewaySettings("0xg", "127.0.0.1", 0, List.of(), Map.of(), PRICE, 100, 1_500);
         loop = new PaymentLoop("stream", settings, new TestPayments(1), new OrchestratorApi(trickle.http()));
         loop.opened(s);
-        loop.start();
+        loop.start(since -> true); // input always flows here
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (s.failure() == null && System.nanoTime() < deadline) {
             Thread.sleep(20);

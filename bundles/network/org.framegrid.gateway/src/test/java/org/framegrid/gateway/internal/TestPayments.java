@@ -22,6 +22,8 @@ import org.framegrid.payment.api.SenderFunds;
 final class TestPayments implements PaymentSender, PaymentReceiver {
     private final Map<String, BigInteger> balances = new ConcurrentHashMap<>();
     private final BigInteger fraction;
+    /** What was paid to each recipient and not yet delivered or released, as a real sender keeps it. */
+    private final Map<String, BigInteger> atRisk = new ConcurrentHashMap<>();
 
     TestPayments(long fraction) {
         this.fraction = BigInteger.valueOf(fraction);
@@ -40,6 +42,7 @@ final class TestPayments implements PaymentSender, PaymentReceiver {
     @Override
     public Payment pay(String recipient, PaymentTerms terms, Price price, long units) {
         BigInteger amount = price.cost(units).multiply(fraction);
+        atRisk.merge(recipient, amount, BigInteger::add);
         return new Payment(scheme(), amount.toString().getBytes(StandardCharsets.UTF_8), amount);
     }
 
@@ -71,11 +74,17 @@ final class TestPayments implements PaymentSender, PaymentReceiver {
 
     @Override
     public void delivered(String recipient, BigInteger value) {
+        atRisk.computeIfPresent(recipient, (k, v) -> v.subtract(value).max(BigInteger.ZERO));
+    }
+
+    @Override
+    public void released(String recipient, BigInteger value) {
+        delivered(recipient, value);
     }
 
     @Override
     public BigInteger valueAtRisk(String recipient) {
-        return BigInteger.ZERO;
+        return atRisk.getOrDefault(recipient, BigInteger.ZERO);
     }
 
     @Override

@@ -101,6 +101,8 @@ final class OrchestratorRoutes {
             throw new HttpProblem(404, "pipeline '" + pipeline + "' is not offered here; offered: "
                     + settings.pipelines());
         }
+        byte[] paid = payment.containsKey("data") ? JsonRoutes.base64("session request: payment.data",
+                payment.get("data")) : null;
         String id = sessions.reserve();
         if (id == null) {
             throw new HttpProblem(503, "over capacity: " + sessions.inUse() + " of " + settings.capacity()
@@ -108,8 +110,8 @@ final class OrchestratorRoutes {
         }
         BigInteger balance;
         try {
-            if (payment.get("data") instanceof String data) {
-                payments.receive(id, Base64.getDecoder().decode(data));
+            if (paid != null) {
+                payments.receive(id, paid);
             }
             balance = payments.balance(id);
         } catch (RuntimeException e) {
@@ -146,15 +148,17 @@ final class OrchestratorRoutes {
 
     private HttpReply pay(JsonCall call) throws HttpProblem {
         Session s = session(call.param("id"));
-        if (!(call.body("payment for " + s.id).get("data") instanceof String data)) {
+        Map<String, Object> body = call.body("payment for " + s.id);
+        if (!body.containsKey("data")) {
             throw new HttpProblem(400, "payment for " + s.id + ": expected {\"scheme\":..., \"data\": base64}");
         }
+        byte[] data = JsonRoutes.base64("payment for " + s.id + ": data", body.get("data"));
         PaymentReceiver payments = receivers.holding(s);
         if (payments == null) {
             throw new HttpProblem(503, "session " + s.id + ": no payment receiver for scheme '" + s.scheme
                     + "' now; retry");
         }
-        Receipt r = payments.receive(s.id, Base64.getDecoder().decode(data));
+        Receipt r = payments.receive(s.id, data);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("credited", r.credited());
         m.put("balance", r.balance());

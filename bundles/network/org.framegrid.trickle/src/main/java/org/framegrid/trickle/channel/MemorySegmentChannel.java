@@ -12,11 +12,18 @@ import java.util.concurrent.TimeUnit;
  * of these; the {@code decode} stage decodes from it. A writer that gives up on a segment ({@link Writer#abort})
  * makes readers of that segment fail with "truncated", which the decoder counts and skips.
  *
+ * <p>Memory is bounded too: the kept segments hold at most {@code maxBytes} together (older ones are dropped
+ * early to make room), and a segment that alone would hold more is refused with a {@link ChannelFullException}.
+ *
  * <p>Thread-safe: one writer, any number of readers.
  */
 public final class MemorySegmentChannel implements SegmentChannel {
+    /** The memory bound of a channel made without one. */
+    public static final long DEFAULT_MAX_BYTES = 64L << 20;
+
     private final String name;
     private final int retain;
+    private final long maxBytes;
     private final ArrayDeque<Buffer> segments = new ArrayDeque<>();
     private long nextSequence;
     private boolean closed;
@@ -26,8 +33,22 @@ public final class MemorySegmentChannel implements SegmentChannel {
      * @param retain how many of the newest segments are kept for late readers (at least 1; trickle keeps 5)
      */
     public MemorySegmentChannel(String name, int retain) {
+        this(name, retain, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * @param name the channel's name
+     * @param retain how many of the newest segments are kept for late readers (at least 1; trickle keeps 5)
+     * @param maxBytes the most bytes the kept segments hold together
+     * @since 1.1
+     */
+    public MemorySegmentChannel(String name, int retain, long maxBytes) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("channel " + name + ": max bytes must be positive, not " + maxBytes);
+        }
         this.name = name;
         this.retain = Math.max(1, retain);
+        this.maxBytes = maxBytes;
     }
 
     @Override
@@ -46,7 +67,28 @@ public final class MemorySegmentChannel implements SegmentChannel {
             segments.poll();
         }
         notifyAll();
-        return new Writer(s);
+        return new Writer(this, s);
+    }
+
+    /**
+     * Makes room for {@code len} more bytes of {@code segment} (the newest): older segments are dropped while the kept
+     * ones would hold more than {@code maxBytes}.
+     *
+     * @throws ChannelFullException if {@code segment} alone would hold more
+     */
+    private synchronized void reserve(Buffer segment, int len) {
+        long after = segment.size() + (long) len;
+        if (after > maxBytes) {
+            throw new ChannelFullException(segment.name + " would hold " + after + " bytes, over the channel's "
+                    + maxBytes);
+        }
+        long held = len;
+        for (Buffer b : segments) {
+            held += b.size();
+        }
+        while (held > maxBytes && segments.peek() != segment) {
+            held -= segments.poll().size();
+        }
     }
 
     @Override
@@ -83,9 +125,11 @@ public final class MemorySegmentChannel implements SegmentChannel {
 
     /** The writing end of one segment. */
     public static final class Writer extends SegmentWriter {
+        private final MemorySegmentChannel channel;
         private final Buffer segment;
 
-        Writer(Buffer segment) {
+        Writer(MemorySegmentChannel channel, Buffer segment) {
+            this.channel = channel;
             this.segment = segment;
         }
 
@@ -94,8 +138,10 @@ public final class MemorySegmentChannel implements SegmentChannel {
             write(new byte[] {(byte) b}, 0, 1);
         }
 
+        /** @throws ChannelFullException if the segment would hold more than the channel's memory bound */
         @Override
         public void write(byte[] b, int off, int len) {
+            channel.reserve(segment, len);
             segment.append(b, off, len);
         }
 
@@ -135,6 +181,10 @@ public final class MemorySegmentChannel implements SegmentChannel {
             System.arraycopy(b, off, bytes, size, len);
             size += len;
             notifyAll();
+        }
+
+        synchronized int size() {
+            return size;
         }
 
         synchronized void finish(boolean abort) {

@@ -11,15 +11,26 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MemorySegmentChannels implements SegmentChannels, AutoCloseable {
     private final Map<String, SegmentChannel> channels = new ConcurrentHashMap<>();
     private final int retain;
+    private final long maxBytes;
 
     /** @param retain segments kept per channel for late readers (trickle keeps 5) */
     public MemorySegmentChannels(int retain) {
+        this(retain, MemorySegmentChannel.DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * @param retain segments kept per channel for late readers (trickle keeps 5)
+     * @param maxBytes the most bytes one channel's kept segments hold together
+     * @since 1.1
+     */
+    public MemorySegmentChannels(int retain, long maxBytes) {
         this.retain = retain;
+        this.maxBytes = maxBytes;
     }
 
     @Override
     public SegmentChannel open(String name) {
-        return channels.computeIfAbsent(name, n -> new MemorySegmentChannel(n, retain));
+        return channels.computeIfAbsent(name, n -> new MemorySegmentChannel(n, retain, maxBytes));
     }
 
     @Override

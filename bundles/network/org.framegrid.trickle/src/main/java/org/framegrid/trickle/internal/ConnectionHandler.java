@@ -15,12 +15,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.framegrid.trickle.HttpCall;
 import org.framegrid.trickle.HttpHandler;
 import org.framegrid.trickle.HttpReply;
 import org.framegrid.trickle.TrickleServer;
+import org.framegrid.trickle.channel.ChannelFullException;
 import org.framegrid.trickle.channel.SegmentWriter;
 
 /**
@@ -30,10 +29,11 @@ import org.framegrid.trickle.channel.SegmentWriter;
  * pipeline start) and the event loop must not.
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
-    private static final Logger LOG = Logger.getLogger(ConnectionHandler.class.getName());
     private final NettyTrickleServer server;
     private SegmentWriter upload;
     private long uploadSequence;
+    private String uploadName;
+    private long uploadBytes;
     private ByteArrayOutputStream body;
     private HttpRequest request;
     private HttpHandler handler;
@@ -61,8 +61,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         request = r;
         discard = false;
         if (!r.decoderResult().isSuccess()) {
-            discard = true;
-            Responses.reply(ctx, r, HttpReply.text(400, "malformed request: " + r.decoderResult().cause()));
+            refuse(ctx, r, HttpReply.text(400, "malformed request: " + r.decoderResult().cause()), true);
             return;
         }
         String path = new QueryStringDecoder(r.uri()).path();
@@ -111,6 +110,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 Responses.reply(ctx, r, HttpReply.text(405, "channel '" + name + "' is written by this node, not over HTTP"));
                 return;
             }
+            long declared = HttpUtil.getContentLength(r, -1L);
+            if (declared > server.limits.segmentBytes()) {
+                refuseSegment(ctx, name + "/" + seq + ": " + declared + " bytes, over the "
+                        + server.limits.segmentBytes() + " a segment may hold here");
+                return;
+            }
             SegmentWriter w;
             try {
                 w = ch.publish(seq);
@@ -128,6 +133,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             discard = false;
             upload = w;
             uploadSequence = ch.nextPublish() - 1;
+            uploadName = name;
+            uploadBytes = 0;
         } else {
             Responses.reply(ctx, r, HttpReply.text(405, m + " is not allowed on a trickle channel"));
         }
@@ -137,6 +144,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         ByteBuf buf = c.content();
         boolean last = c instanceof LastHttpContent;
         if (upload != null) {
+            uploadBytes += buf.readableBytes();
+            if (uploadBytes > server.limits.segmentBytes()) {
+                abortUpload();
+                refuseSegment(ctx, uploadName + "/" + uploadSequence + ": over the " + server.limits.segmentBytes()
+                        + " bytes a segment may hold here");
+                return;
+            }
             try {
                 if (buf.isReadable()) {
                     byte[] bytes = new byte[buf.readableBytes()];
@@ -146,6 +160,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 if (last) {
                     upload.close();
                 }
+            } catch (ChannelFullException full) {
+                abortUpload();
+                refuseSegment(ctx, full.getMessage());
+                return;
             } catch (IOException | RuntimeException e) {
                 abortUpload();
                 discard = true;
@@ -164,8 +182,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         if (body.size() + buf.readableBytes() > HttpCall.MAX_BODY) {
             body = null;
-            discard = true;
-            Responses.reply(ctx, request, HttpReply.text(413, "request body over " + HttpCall.MAX_BODY + " bytes"));
+            refuse(ctx, request, HttpReply.text(413, "request body over " + HttpCall.MAX_BODY + " bytes"), true);
             return;
         }
         byte[] part = new byte[buf.readableBytes()];
@@ -180,7 +197,26 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private static void dispatch(ChannelHandlerContext ctx, HttpRequest r, HttpHandler h, byte[] bytes) {
+    /** A segment too large for the server or its channel: 413, and the connection closes (the rest is not read). */
+    private void refuseSegment(ChannelHandlerContext ctx, String why) {
+        refuse(ctx, request, HttpReply.text(413, why), true);
+    }
+
+    /**
+     * Answers a request the server refuses, logging one line (rate-limited); the rest of its body is ignored, or with
+     * {@code close} not read at all.
+     */
+    private void refuse(ChannelHandlerContext ctx, HttpRequest r, HttpReply reply, boolean close) {
+        discard = true;
+        logRefused(ctx, r, reply);
+        if (close) {
+            Responses.write(ctx, false, reply);
+        } else {
+            Responses.reply(ctx, r, reply);
+        }
+    }
+
+    private void dispatch(ChannelHandlerContext ctx, HttpRequest r, HttpHandler h, byte[] bytes) {
         QueryStringDecoder q = new QueryStringDecoder(r.uri());
         Map<String, String> query = new HashMap<>();
         q.parameters().forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
@@ -190,10 +226,20 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         try {
             reply = h.handle(new HttpCall(r.method().name(), q.path(), query, headers, bytes));
         } catch (Exception e) {
-            LOG.log(Level.WARNING, r.method() + " " + q.path() + " failed", e);
+            server.clientErrors.server(r.method() + " " + q.path() + " failed", e);
             reply = HttpReply.text(500, r.method() + " " + q.path() + ": " + e);
         }
+        if (reply.status() >= 400 && reply.status() < 500 && reply.status() != 404) {
+            logRefused(ctx, r, reply); // 404 is a normal answer of the APIs: a stream that ended
+        }
         Responses.reply(ctx, r, reply);
+    }
+
+    /** A client's mistake: one line (rate-limited) naming the request, the client and the reason. */
+    private void logRefused(ChannelHandlerContext ctx, HttpRequest r, HttpReply reply) {
+        server.clientErrors.client(reply.status() + " " + r.method() + " " + new QueryStringDecoder(r.uri()).path()
+                + " from " + ctx.channel().remoteAddress() + ": "
+                + new String(reply.body(), StandardCharsets.UTF_8).strip());
     }
 
     @Override

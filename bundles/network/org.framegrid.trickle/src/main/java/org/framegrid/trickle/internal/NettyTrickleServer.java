@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
@@ -35,17 +36,33 @@ final class NettyTrickleServer implements TrickleServer {
     private final Channel listener;
     private final URI base;
 
-    NettyTrickleServer(EventLoopGroup boss, EventLoopGroup workers, String host, int port, SslContext tls)
-            throws IOException {
+    final ServerLimits limits;
+    final ClientErrors clientErrors = new ClientErrors();
+    private final ConnectionsPerAddress perAddress;
+
+    NettyTrickleServer(EventLoopGroup boss, EventLoopGroup workers, String host, int port, SslContext tls,
+                       ServerLimits limits) throws IOException {
+        this.limits = limits;
+        this.perAddress = new ConnectionsPerAddress(limits.connectionsPerAddress());
         ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         connections.add(ch);
+                        InetAddress client = ch.remoteAddress().getAddress();
+                        boolean admitted = perAddress.tryOpen(client);
+                        if (admitted) {
+                            ch.closeFuture().addListener(f -> perAddress.closed(client));
+                        }
                         if (tls != null) {
                             ch.pipeline().addLast(tls.newHandler(ch.alloc()));
                         }
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpServerExpectContinueHandler(),
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpServerExpectContinueHandler());
+                        if (!admitted) {
+                            ch.pipeline().addLast(new TooManyConnections(perAddress.limit(), clientErrors));
+                            return;
+                        }
+                        ch.pipeline().addLast(new ConnectionTimeouts(limits, clientErrors),
                                 new ConnectionHandler(NettyTrickleServer.this));
                     }
                 });
@@ -59,6 +76,7 @@ final class NettyTrickleServer implements TrickleServer {
         }
         InetSocketAddress bound = (InetSocketAddress) listener.localAddress();
         base = URI.create((tls != null ? "https://" : "http://") + host + ":" + bound.getPort());
+        clientErrors.named(base.toString());
     }
 
     @Override

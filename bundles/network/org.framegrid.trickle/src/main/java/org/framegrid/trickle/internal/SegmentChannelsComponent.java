@@ -19,13 +19,17 @@ public final class SegmentChannelsComponent implements SegmentChannels {
     public @interface Config {
         @AttributeDefinition(description = "Segments kept per channel for late readers (trickle keeps 5). Since 0.1.")
         int retain() default 5;
+
+        @AttributeDefinition(description = "Most bytes the kept segments of one channel hold together; older ones are "
+                + "dropped early, and a segment larger than this alone is refused (HTTP 413). Since 0.2.")
+        long max_bytes() default 64L << 20;
     }
 
     private final MemorySegmentChannels channels;
 
     @Activate
     public SegmentChannelsComponent(Config config) {
-        this.channels = new MemorySegmentChannels(config.retain());
+        this.channels = new MemorySegmentChannels(config.retain(), config.max_bytes());
     }
 
     @Override

@@ -13,22 +13,67 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.framegrid.trickle.TrickleServer;
 import org.framegrid.trickle.TrickleServerFactory;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Owns the Netty event loops (one acceptor thread, two I/O threads: the work itself runs on virtual threads) and
  * every server started through it; deactivation closes them all. Also usable without a framework (tests, tools).
  */
 @Component(name = "org.framegrid.trickle.servers")
+@Designate(ocd = TrickleServerFactoryComponent.Config.class)
 public final class TrickleServerFactoryComponent implements TrickleServerFactory, AutoCloseable {
+
+    /** The limits of every server started here (the gateway's developer API and both roles' trickle servers). */
+    @ObjectClassDefinition(name = "Framegrid HTTP servers")
+    public @interface Config {
+        @AttributeDefinition(description = "Milliseconds a connection may stay open with no request in progress. "
+                + "Since 0.2.")
+        long idle_timeout_millis() default 45_000;
+
+        @AttributeDefinition(description = "Milliseconds from a request's first byte to the end of its headers "
+                + "(else 408). Since 0.2.")
+        long header_timeout_millis() default 10_000;
+
+        @AttributeDefinition(description = "Longest pause, in milliseconds, within a request body (else 408). "
+                + "Since 0.2.")
+        long body_timeout_millis() default 15_000;
+
+        @AttributeDefinition(description = "Open connections one client address may hold (more: 429). Since 0.2.")
+        int connections_per_address() default 128;
+
+        @AttributeDefinition(description = "Largest segment a client may publish into a channel, in bytes (else "
+                + "413). Since 0.2.")
+        long segment_max_bytes() default 16L << 20;
+    }
+
+    private final ServerLimits limits;
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final List<TrickleServer> servers = new CopyOnWriteArrayList<>();
 
+    /** With the default limits (tests, tools). */
+    public TrickleServerFactoryComponent() {
+        this(ServerLimits.DEFAULTS);
+    }
+
+    @Activate
+    public TrickleServerFactoryComponent(Config config) {
+        this(new ServerLimits(config.idle_timeout_millis(), config.header_timeout_millis(),
+                config.body_timeout_millis(), config.connections_per_address(), config.segment_max_bytes()));
+    }
+
+    TrickleServerFactoryComponent(ServerLimits limits) {
+        this.limits = limits;
+    }
+
     @Override
     public TrickleServer start(String host, int port, boolean tls) throws IOException {
-        NettyTrickleServer s = new NettyTrickleServer(boss, workers, host, port, tls ? selfSigned(host) : null);
+        NettyTrickleServer s = new NettyTrickleServer(boss, workers, host, port, tls ? selfSigned(host) : null, limits);
         servers.add(s);
         return new TrickleServer() {
             @Override

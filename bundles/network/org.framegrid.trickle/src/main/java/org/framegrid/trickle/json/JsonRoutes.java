@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,25 @@ public final class JsonRoutes implements HttpHandler {
             return JSON.writeValueAsBytes(value);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /**
+     * @param what what the value is, for the message, e.g. {@code "payment for abc: data"}
+     * @param value a field of a request body that must be base64 text
+     * @return its bytes
+     * @throws HttpProblem 400 naming {@code what} when it is not a string or not base64
+     * @since 1.1
+     */
+    public static byte[] base64(String what, Object value) throws HttpProblem {
+        if (!(value instanceof String text)) {
+            throw new HttpProblem(400, what + ": expected base64 text, got " + (value == null ? "nothing"
+                    : "a " + value.getClass().getSimpleName()));
+        }
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new HttpProblem(400, what + ": not base64: " + e.getMessage());
         }
     }
 

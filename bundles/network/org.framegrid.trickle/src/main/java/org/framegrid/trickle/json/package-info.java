@@ -5,7 +5,7 @@
  * {@code {"error": "..."}} reply every API answers with. Plain Java over Jackson, whose types do not appear here.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.framegrid.trickle.json;
 
 import org.osgi.annotation.bundle.Export;

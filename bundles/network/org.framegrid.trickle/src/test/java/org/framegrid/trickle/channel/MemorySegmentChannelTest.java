@@ -3,6 +3,8 @@ package org.framegrid.trickle.channel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -55,5 +57,22 @@ class MemorySegmentChannelTest {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    @Test
+    void keptSegmentsStayWithinTheMemoryBoundAndAnOversizedSegmentIsRefused() throws Exception {
+        MemorySegmentChannel channel = new MemorySegmentChannel("c", 5, 100);
+        for (int i = 0; i < 3; i++) {
+            try (SegmentWriter w = channel.publish()) {
+                w.write(new byte[40]);
+            }
+        }
+        // 3 x 40 bytes is over 100: the oldest went early, though 5 may be kept.
+        assertEquals(1, channel.await(0, 0, TimeUnit.MILLISECONDS).sequence());
+        SegmentWriter big = channel.publish();
+        big.write(new byte[60]);
+        ChannelFullException full = assertThrows(ChannelFullException.class, () -> big.write(new byte[41]));
+        assertTrue(full.getMessage().contains("c/3 would hold 101 bytes, over the channel's 100"), full.getMessage());
+        assertEquals(2, channel.await(0, 0, TimeUnit.MILLISECONDS).sequence(), "40 + 60 fit: 2 and 3 are kept");
     }
 }

@@ -31,6 +31,15 @@ public interface PaymentSender {
      */
     void delivered(String recipient, BigInteger value);
 
+    /**
+     * Tells the sender that a session with the recipient ended (or never started) with {@code value} paid and not
+     * delivered: that value is no longer at risk, it is spent. Without this, what failed sessions left undelivered
+     * added up until every new session with the recipient was refused.
+     *
+     * @since 1.1
+     */
+    void released(String recipient, BigInteger value);
+
     /** @return the value paid to the recipient and not yet covered by delivered work, in wei */
     BigInteger valueAtRisk(String recipient);
 

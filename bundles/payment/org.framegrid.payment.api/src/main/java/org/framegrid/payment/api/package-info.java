@@ -11,7 +11,7 @@
  * already paid through the old one finish there.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.framegrid.payment.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -112,6 +112,11 @@ public final class TicketPaymentSender implements PaymentSender, MetricSource {
     }
 
     @Override
+    public void released(String recipient, BigInteger value) {
+        sender.delivered(recipient, value); // either way it leaves the value at risk
+    }
+
+    @Override
     public BigInteger valueAtRisk(String recipient) {
         return sender.valueAtRisk(recipient);
     }
