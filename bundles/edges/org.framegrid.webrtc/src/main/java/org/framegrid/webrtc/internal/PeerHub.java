@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,7 @@ import org.framegrid.webrtc.api.WebRtcException;
 import org.framegrid.webrtc.api.WebRtcPeers;
 
 /**
- * The node's WebRTC peers without OSGi: libwebrtc (loaded in the background at construction), the publishers' media
+ * The node's WebRTC peers without OSGi: libwebrtc (loaded when the first peer needs it), the publishers' media
  * by peer id for the {@code webrtc-in} stage, and the outlets by name for the {@code webrtc-out} stage and the
  * viewers. One control thread, owned here, closes peers, runs their time limits and loads the library.
  */
@@ -36,7 +37,12 @@ final class PeerHub implements WebRtcPeers, AutoCloseable {
     private static final long WATCH_MILLIS = 250;
     private final ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("webrtc-control").unstarted(r));
-    private final CompletableFuture<Rtc> rtc;
+    /**
+     * libwebrtc, loaded by the first offer, not at start: a node that never sees a WebRTC peer (an orchestrator, a
+     * file job, a tool run) then never starts its native threads, which at JVM exit fail to attach and print so.
+     * Guarded by {@code this}; null until then.
+     */
+    private CompletableFuture<Rtc> rtc;
     private final Map<String, RtcPeer> peers = new ConcurrentHashMap<>();
     private final Map<String, IngestMedia> publishers = new ConcurrentHashMap<>();
     private final Map<String, Outlet> outlets = new ConcurrentHashMap<>();
@@ -44,13 +50,21 @@ final class PeerHub implements WebRtcPeers, AutoCloseable {
 
     PeerHub(WebRtcSettings settings) {
         this.settings = settings;
-        this.rtc = CompletableFuture.supplyAsync(Rtc::load, control);
     }
 
-    /** @return libwebrtc, waiting for it to load */
+    private synchronized CompletableFuture<Rtc> loading() {
+        if (rtc == null) {
+            rtc = CompletableFuture.supplyAsync(Rtc::load, control);
+        }
+        return rtc;
+    }
+
+    /** @return libwebrtc, loading it on the first call and waiting for it */
     Rtc rtc() throws WebRtcException {
         try {
-            return rtc.get(LOAD_SECONDS, TimeUnit.SECONDS);
+            return loading().get(LOAD_SECONDS, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            throw new WebRtcException(503, "the node's WebRTC has stopped");
         } catch (ExecutionException e) {
             throw new WebRtcException(503, "WebRTC is not available on this node: " + e.getCause().getMessage());
         } catch (TimeoutException e) {
@@ -193,9 +207,13 @@ final class PeerHub implements WebRtcPeers, AutoCloseable {
         List.copyOf(peers.values()).forEach(p -> p.end("the node's WebRTC stopped"));
         List.copyOf(outlets.values()).forEach(o -> control.execute(o::dispose));
         outlets.clear();
-        control.execute(() -> {
-            if (rtc.isDone() && !rtc.isCompletedExceptionally()) {
-                rtc.join().close();
+        CompletableFuture<Rtc> loaded;
+        synchronized (this) {
+            loaded = rtc;
+        }
+        control.execute(() -> { // after the load, on the same thread, when one was started
+            if (loaded != null && loaded.isDone() && !loaded.isCompletedExceptionally()) {
+                loaded.join().close();
             }
         });
         control.shutdown();

@@ -18,7 +18,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The node's WebRTC peers (PID {@code org.framegrid.webrtc}; runs with defaults without a configuration). Activation
- * is fast: libwebrtc loads on the component's control thread, and the first offer waits for it.
+ * is fast: libwebrtc loads on the component's control thread when the first offer comes, which waits for it.
  */
 @Component(name = WebRtcComponent.NAME, service = WebRtcPeers.class, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = WebRtcComponent.Config.class)
