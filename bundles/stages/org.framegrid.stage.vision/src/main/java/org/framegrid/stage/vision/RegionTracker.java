@@ -132,7 +132,7 @@ public abstract class RegionTracker extends ModelStage {
     /** @return the landmark model's presence score (0..1) for the region it has just read */
     protected abstract float presence();
 
-    /** Reads the landmarks the model has just output into frame pixels: model pixels (of side {@code size}) in region. */
+    /** Reads the landmarks the model has just output (model pixels, side {@code size}) into frame pixels. */
     protected abstract void read(Region region, int size);
 
     /** @return the next frame's region, from the landmarks just read */
