@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.framegrid.api.frame.Detection;
 import org.framegrid.api.frame.Line;
+import org.framegrid.stage.vision.LandmarkBox;
 
 /**
  * The face mesh's 468 landmarks as things a frame carries: its contours as lines (the paths of MediaPipe's
@@ -58,23 +59,6 @@ final class FaceContours {
 
     /** @return the box around all {@code count} landmarks, clipped to the frame; {@code null} when it is empty */
     static Detection box(float[] points, int count, int width, int height, float score) {
-        float x0 = Float.MAX_VALUE;
-        float y0 = Float.MAX_VALUE;
-        float x1 = -Float.MAX_VALUE;
-        float y1 = -Float.MAX_VALUE;
-        for (int i = 0; i < count; i++) {
-            x0 = Math.min(x0, points[2 * i]);
-            y0 = Math.min(y0, points[2 * i + 1]);
-            x1 = Math.max(x1, points[2 * i]);
-            y1 = Math.max(y1, points[2 * i + 1]);
-        }
-        float left = Math.clamp(x0 / width, 0f, 1f);
-        float top = Math.clamp(y0 / height, 0f, 1f);
-        float right = Math.clamp(x1 / width, 0f, 1f);
-        float bottom = Math.clamp(y1 / height, 0f, 1f);
-        if (right <= left || bottom <= top) {
-            return null;
-        }
-        return new Detection(left, top, right - left, bottom - top, 0, LABEL, score, -1);
+        return LandmarkBox.box(points, 2, count, 0, width, height, LABEL, score);
     }
 }

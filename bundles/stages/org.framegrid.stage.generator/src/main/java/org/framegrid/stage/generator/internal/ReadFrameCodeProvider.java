@@ -1,13 +1,9 @@
 package org.framegrid.stage.generator.internal;
 
-import java.util.List;
-import java.util.Set;
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameCode;
 import org.framegrid.api.frame.FrameMeta;
-import org.framegrid.api.stage.OutputRule;
-import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageDescriptor;
+import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.osgi.service.component.annotations.Component;
@@ -19,29 +15,20 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(name = "org.framegrid.stage.generator.read-frame-code", service = StageProvider.class)
 @StageType(type = "read-frame-code", classification = "Filter/Video/Analyzer")
-public final class ReadFrameCodeProvider implements StageProvider {
-    private static final StageDescriptor DESCRIPTOR = new StageDescriptor("read-frame-code", "Filter/Video/Analyzer",
-            "Reads the frame code drawn by frame-code or scene and attaches it to the frame (frame number, capture "
-                    + "time, last app event): the per-frame latency measurement's receiving end.",
-            FrameStage.PICTURES, OutputRule.SAME_AS_INPUT, Set.of(), null, List.of());
+public final class ReadFrameCodeProvider extends FrameCodeStageProvider {
 
-    @Override
-    public StageDescriptor descriptor() {
-        return DESCRIPTOR;
+    public ReadFrameCodeProvider() {
+        super("read-frame-code", "Filter/Video/Analyzer",
+                "Reads the frame code drawn by frame-code or scene and attaches it to the frame (frame number, capture "
+                        + "time, last app event): the per-frame latency measurement's receiving end.");
     }
 
     @Override
-    public Stage create() {
-        return new FrameStage() {
-            @Override
-            public Frame process(Frame input) {
-                FrameCode code = FrameCodes.read(input, FrameCodes.nowMicros());
-                if (code == null) {
-                    return input;
-                }
-                Frame out = input.refCount() > 1 ? context.pool().copyOf(input) : input; // shared: read-only
-                return out.meta(FrameMeta.FRAME_CODE, code);
-            }
-        };
+    Frame process(Frame input, StageContext context) {
+        FrameCode code = FrameCodes.read(input, FrameCodes.nowMicros());
+        if (code == null) {
+            return input;
+        }
+        return writable(input, context).meta(FrameMeta.FRAME_CODE, code);
     }
 }

@@ -8,11 +8,8 @@ import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.inference.api.Model;
 import org.framegrid.stage.model.ModelStageProvider;
-import org.framegrid.stage.model.StageModels;
+import org.framegrid.stage.vision.RegionTrackerProvider;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * {@code pose}: body landmarks with MediaPipe's BlazePose, as MediaPipe runs it on video. A pose detector (task
@@ -23,9 +20,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * the detector does not run: it runs again only when the landmark model reports the person gone.
  */
 @Component(name = "org.framegrid.stage.pose", service = StageProvider.class,
-        property = ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=pose-landmarks)")
+        property = {ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=pose-landmarks)",
+            RegionTrackerProvider.DETECTORS_TARGET + "(" + Model.TASK_PROPERTY + "=pose-detection)"})
 @StageType(type = PoseProvider.TYPE, classification = PoseProvider.CLASSIFICATION)
-public final class PoseProvider extends ModelStageProvider {
+public final class PoseProvider extends RegionTrackerProvider {
 
     static final String TYPE = "pose";
     static final String CLASSIFICATION = "Filter/Analyzer/Video";
@@ -38,37 +36,19 @@ public final class PoseProvider extends ModelStageProvider {
                             + "pose-landmark-full or the faster pose-landmark-lite."),
             modelProperty("detector", "pose-detection",
                     "Pose detector (task pose-detection; outputs 'boxes' and 'scores', anchors in its descriptor)."),
-            new PropertyDescriptor("min-detection-score", PropertyType.DOUBLE, 0.5, true, 0, 1,
-                    "Smallest detector score (0..1) that starts tracking a person."),
-            new PropertyDescriptor("min-presence", PropertyType.DOUBLE, 0.5, true, 0, 1,
-                    "Smallest landmark-model presence score (0..1) that keeps the person; below it the detector "
-                            + "runs again on the next frame."),
+            minDetectionScore("a person"),
+            minPresence("presence", "the person"),
             new PropertyDescriptor("min-visibility", PropertyType.DOUBLE, 0.5, true, 0, 1,
                     "Smallest landmark visibility (0..1) for a bone of the skeleton to be attached."),
-            new PropertyDescriptor("track", PropertyType.BOOLEAN, true, true,
-                    "Take the next frame's region from this frame's landmarks (MediaPipe's video mode); false runs "
-                            + "the detector on every frame."),
+            track(),
             threadsProperty(1L, "Each of the two models gets as many; one suits these small models best."));
 
-    /** The pose detectors; the landmark models are {@link #models()}. Both follow the one backend bound. */
-    final StageModels detectors = models().sibling("pose-detection");
-
     public PoseProvider() {
-        super(DESCRIPTOR, "pose-landmarks");
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            target = "(" + Model.TASK_PROPERTY + "=pose-detection)")
-    public void addDetector(Model model) {
-        detectors.addModel(model);
-    }
-
-    public void removeDetector(Model model) {
-        detectors.removeModel(model);
+        super(DESCRIPTOR, "pose-landmarks", "pose-detection");
     }
 
     @Override
     public Stage create() {
-        return new PoseTracker(models(), detectors);
+        return new PoseTracker(models(), detectors());
     }
 }

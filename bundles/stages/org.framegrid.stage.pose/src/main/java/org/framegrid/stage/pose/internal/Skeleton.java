@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.framegrid.api.frame.Detection;
 import org.framegrid.api.frame.Line;
+import org.framegrid.stage.vision.LandmarkBox;
 
 /**
  * BlazePose's 33 landmarks as things a frame carries: the skeleton's bones as lines (MediaPipe's
@@ -60,26 +61,6 @@ final class Skeleton {
 
     /** @return the box around the visible landmarks, clipped to the frame; {@code null} when none is visible */
     static Detection box(float[] points, int width, int height, float minVisibility, float score) {
-        float x0 = Float.MAX_VALUE;
-        float y0 = Float.MAX_VALUE;
-        float x1 = -Float.MAX_VALUE;
-        float y1 = -Float.MAX_VALUE;
-        for (int i = 0; i < PoseTracker.LANDMARKS; i++) {
-            if (points[3 * i + 2] < minVisibility) {
-                continue;
-            }
-            x0 = Math.min(x0, points[3 * i]);
-            y0 = Math.min(y0, points[3 * i + 1]);
-            x1 = Math.max(x1, points[3 * i]);
-            y1 = Math.max(y1, points[3 * i + 1]);
-        }
-        float left = Math.clamp(x0 / width, 0f, 1f);
-        float top = Math.clamp(y0 / height, 0f, 1f);
-        float right = Math.clamp(x1 / width, 0f, 1f);
-        float bottom = Math.clamp(y1 / height, 0f, 1f);
-        if (right <= left || bottom <= top) {
-            return null;
-        }
-        return new Detection(left, top, right - left, bottom - top, 0, LABEL, score, -1);
+        return LandmarkBox.box(points, 3, PoseTracker.LANDMARKS, minVisibility, width, height, LABEL, score);
     }
 }

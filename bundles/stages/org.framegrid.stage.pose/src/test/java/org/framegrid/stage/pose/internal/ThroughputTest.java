@@ -3,13 +3,11 @@ package org.framegrid.stage.pose.internal;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.awt.image.BufferedImage;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.framegrid.api.frame.Frame;
-import org.framegrid.api.frame.FrameMeta;
 import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
@@ -21,8 +19,7 @@ import org.framegrid.stage.vision.Region;
 import org.framegrid.stage.vision.RegionCrop;
 import org.framegrid.testing.Fixtures;
 import org.framegrid.testing.Providers;
-import org.framegrid.testing.RawModel;
-import org.framegrid.testing.SideBySide;
+import org.framegrid.testing.TrackerThroughput;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -59,42 +56,19 @@ class ThroughputTest {
                     Map.of("model", landmarkModel, "track", track, "threads", 1L));
             // person.jpg (640x424) scaled to the frame's height and centred: a 640x360 frame, the live size.
             Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, 640, 360, person, 48, 0, 543, 360);
-            // The outputs the stage reads: not the landmark model's mask and world landmarks.
-            RawModel rawLandmarks = new RawModel(backend, landmarks, 1, List.of("mask", "world-landmarks"));
-            RawModel rawDetector = new RawModel(backend, detector, 1, List.of());
             try {
-                // The raw loops get the inputs the stage gives its models (a network's cost depends on its input's
-                // values): the letterboxed frame, and the crop of the region the stage tracks.
-                stage.process(frame);
-                Region region = ((PoseTracker) stage).tracked();
-                assertNotNull(region, "the person is found");
-                ImageInput crop = landmarks.descriptor().input();
-                new RegionCrop(crop, crop.size().width()).write(frame, region, rawLandmarks.input().floats());
-                new ImageInputWriter(detector.descriptor().input()).letterbox(frame, rawDetector.input());
-                SideBySide timed = SideBySide.time(WARM_UP, frames, () -> {
-                    stage.process(frame);
-                    assertNotNull(frame.meta(FrameMeta.LINES), "the person is found");
-                }, () -> {
-                    if (!track) {
-                        rawDetector.run();
-                    }
-                    rawLandmarks.run();
-                });
-                double stageFps = timed.firstFps();
-                double rawFps = timed.secondFps();
-                double stageCpu = timed.firstCpuFps();
-                double rawCpu = timed.secondCpuFps();
-                System.out.printf("pose %s%s, 640x360 RGB24 frame, 1 thread (%d cores, load %.1f): stage %.1f fps "
-                        + "(%.2f ms/frame), raw runInto %.1f fps (%.2f ms), ratio %.3f; per core (thread CPU time): "
-                        + "stage %.1f fps (%.2f ms), raw %.1f fps (%.2f ms), ratio %.3f%n", landmarkModel,
-                        track ? " tracking" : " + pose-detection every frame",
-                        Runtime.getRuntime().availableProcessors(),
-                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), stageFps, 1e3 / stageFps,
-                        rawFps, 1e3 / rawFps, stageFps / rawFps, stageCpu, 1e3 / stageCpu, rawCpu, 1e3 / rawCpu,
-                        stageCpu / rawCpu);
+                TrackerThroughput bench = new TrackerThroughput(stage, frame, "pose " + landmarkModel, "pose-detection",
+                        "the person is found");
+                // The outputs the stage reads: not the landmark model's mask and world landmarks.
+                bench.compare(backend, landmarks, List.of("mask", "world-landmarks"), detector, track, WARM_UP, frames,
+                        (landmarkInput, detectorInput) -> {
+                            Region region = ((PoseTracker) stage).tracked();
+                            assertNotNull(region, "the person is found");
+                            ImageInput crop = landmarks.descriptor().input();
+                            new RegionCrop(crop, crop.size().width()).write(frame, region, landmarkInput.floats());
+                            new ImageInputWriter(detector.descriptor().input()).letterbox(frame, detectorInput);
+                        });
             } finally {
-                rawLandmarks.close();
-                rawDetector.close();
                 stage.stop();
                 frame.release();
             }
