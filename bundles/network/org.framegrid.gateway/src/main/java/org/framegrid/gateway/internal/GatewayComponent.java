@@ -34,8 +34,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * list plus, when the node is on a chain, the active orchestrators of the BondingManager's pool with their service
  * URIs and stake (read through the optional {@link StakingService}, so a gateway also runs without a chain).
  */
+// immediate: the gateway serves apps from its own port; its one service (metrics) has consumers only when scraped,
+// and a delayed component would not start serving until then.
 @Component(name = "org.framegrid.gateway", configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = MetricSource.class)
+        service = MetricSource.class, immediate = true)
 @Designate(ocd = GatewayComponent.Config.class, factory = true)
 public final class GatewayComponent implements MetricSource {
 

@@ -32,8 +32,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * <p>Payment receivers are dynamic, greedy and multiple: new sessions use the highest-ranked one, and replacing the
  * payment bundle leaves the node and its sessions running.
  */
+// immediate: the orchestrator serves gateways from its own port, whether or not anything reads its services.
 @Component(name = "org.framegrid.orchestrator", configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = {MetricSource.class, ReadinessCheck.class})
+        service = {MetricSource.class, ReadinessCheck.class}, immediate = true)
 @Designate(ocd = OrchestratorComponent.Config.class, factory = true)
 public final class OrchestratorComponent implements MetricSource, ReadinessCheck {
 
