@@ -6,6 +6,8 @@
  * the connections it refused while cut;
  * {@link org.framegrid.testing.MediaPipeReference} (MediaPipe's own results on the real test images),
  * {@link org.framegrid.testing.RawModel} and the CPU times of {@link org.framegrid.testing.SideBySide}.
+ * <p>1.2: {@link org.framegrid.testing.TrackerThroughput}; {@link org.framegrid.testing.LogLines#operatorView}, the
+ * formatted lines an operator reads, and {@link org.framegrid.testing.LogLines#containing}.
  *
  * @since 1.0
  */

@@ -26,6 +26,7 @@ import org.framegrid.payment.api.ticket.Ticket;
 import org.framegrid.payment.api.ticket.TicketRedeemer;
 import org.framegrid.payment.api.ticket.WinningTicket;
 import org.framegrid.testing.Await;
+import org.framegrid.testing.LogLines;
 import org.framegrid.testing.TcpProxy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,7 +171,7 @@ class TicketBrokerAnvilTest {
             nextRound(anvil, addresses, deployer);
             registerOrchestrator(anvil, addresses, deployer, orchestrator);
             try (EmbeddedChain chain = new EmbeddedChain(anvil.url(), addresses.controller(), Duration.ofMillis(5));
-                    LogLines log = new LogLines(RedemptionWorker.class)) {
+                    LogLines log = LogLines.operatorView(RedemptionWorker.class)) {
                 TicketAccount asOrchestrator = chain.tickets(orchestrator.getEcKeyPair().getPrivateKey());
                 chain.tickets(gateway.getEcKeyPair().getPrivateKey()).fund(gateway.getAddress(), ETH, ETH);
                 long transactions = transactionCount(anvil, orchestrator);
@@ -184,21 +185,21 @@ class TicketBrokerAnvilTest {
                         asOrchestrator, watched, redeemer, alwaysWinningEv(asOrchestrator)).start()) {
                     assertTrue(node.pay(gatewaySender(gateway), 1).accepted());
                     Await.until("the line saying why the winner waits", 30_000,
-                            () -> !log.containing("no active stake").isEmpty(), log.lines::toString);
+                            () -> !log.containing("no active stake").isEmpty(), () -> log.lines().toString());
                     int reads = watched.roundReads.get();
                     Await.until("the worker watching the round a while", 30_000,
                             () -> watched.roundReads.get() >= reads + 10);
-                    assertEquals(1, simulations.get(), "not simulated again within the round: " + log.lines);
+                    assertEquals(1, simulations.get(), "not simulated again within the round: " + log.lines());
                     assertEquals(1, node.pending().size(), "kept");
                     assertEquals(transactions, transactionCount(anvil, orchestrator),
                             "nothing sent: the simulation said it would revert");
 
                     nextRound(anvil, addresses, deployer);
                     Await.until("redeemed in the orchestrator's first active round", 30_000,
-                            () -> node.pending().isEmpty(), log.lines::toString);
+                            () -> node.pending().isEmpty(), () -> log.lines().toString());
                     assertTrue(node.outcome(1).startsWith("redeemed 0x"), node.outcome(1));
                     assertEquals(transactions + 1, transactionCount(anvil, orchestrator), "one transaction");
-                    assertEquals(1, log.containing("no active stake").size(), "one line: " + log.lines);
+                    assertEquals(1, log.containing("no active stake").size(), "one line: " + log.lines());
                     assertEquals(2, simulations.get(), "one simulation per round");
                 }
             }

@@ -9,6 +9,7 @@ import org.framegrid.payment.api.ticket.RedemptionException;
 import org.framegrid.payment.api.ticket.TicketRedeemer;
 import org.framegrid.payment.api.ticket.WinningTicket;
 import org.framegrid.testing.Await;
+import org.framegrid.testing.LogLines;
 import org.framegrid.testing.MemoryTicketChain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +53,7 @@ class WaitingRedemptionTest {
         StoreAndWorkerTest.acknowledgeWinners(fx, 1);
         NotActiveUntil redeemer = new NotActiveUntil(fx.chain, fx.chain.round().round() + 1);
         CountingChain watched = new CountingChain(fx.chain);
-        try (LogLines log = new LogLines(RedemptionWorker.class);
+        try (LogLines log = LogLines.operatorView(RedemptionWorker.class);
                 RedemptionWorker worker = new RedemptionWorker(fx.store, () -> redeemer, watched,
                         new RedemptionWorker.Settings(5, 20, 350_000, 5), fx.recipient::settled)) {
             worker.recover();
@@ -61,8 +62,8 @@ class WaitingRedemptionTest {
             Await.until("the worker watching the round", 20_000, () -> watched.roundReads.get() >= reads + 20);
             assertEquals(1, redeemer.simulations.get(), "not simulated again within the same round");
             assertEquals(1, fx.store.pending().size(), "kept");
-            assertEquals(1, log.lines.size(), "one line says why it waits: " + log.lines);
-            assertTrue(log.lines.get(0).contains("transcoder has no active stake"), log.lines.get(0));
+            assertEquals(1, log.lines().size(), "one line says why it waits: " + log.lines());
+            assertTrue(log.lines().get(0).contains("transcoder has no active stake"), log.lines().get(0));
 
             fx.chain.advanceRounds(1);
             Await.until("redeemed in the new round, and said so", 20_000,
@@ -70,7 +71,7 @@ class WaitingRedemptionTest {
             assertEquals(2, redeemer.simulations.get(), "one simulation per round");
             assertEquals(1, redeemer.redeemed.get());
             assertTrue(fx.store.outcome(1).startsWith("redeemed 0x1"), fx.store.outcome(1));
-            assertEquals(2, log.lines.size(), "then one line for the redemption: " + log.lines);
+            assertEquals(2, log.lines().size(), "then one line for the redemption: " + log.lines());
         }
         fx.close();
     }
@@ -82,7 +83,7 @@ class WaitingRedemptionTest {
         long created = fx.chain.round().round();
         NotActiveUntil redeemer = new NotActiveUntil(fx.chain, Long.MAX_VALUE);
         CountingChain watched = new CountingChain(fx.chain);
-        try (LogLines log = new LogLines(RedemptionWorker.class);
+        try (LogLines log = LogLines.operatorView(RedemptionWorker.class);
                 RedemptionWorker worker = new RedemptionWorker(fx.store, () -> redeemer, watched,
                         new RedemptionWorker.Settings(5, 20, 350_000, 5), fx.recipient::settled)) {
             worker.recover();
@@ -98,9 +99,9 @@ class WaitingRedemptionTest {
                     () -> fx.store.pending().isEmpty() && !log.containing("expired").isEmpty());
             assertEquals(fx.chain.ticketValidityPeriod(), redeemer.simulations.get());
             assertTrue(fx.store.outcome(1).startsWith("expired"), fx.store.outcome(1));
-            assertEquals(1, log.containing("expired").size(), log.lines.toString());
-            assertEquals(fx.chain.ticketValidityPeriod() + 1, log.lines.size(),
-                    "a line per round it waited (the reason), and one when it was dropped: " + log.lines);
+            assertEquals(1, log.containing("expired").size(), log.lines().toString());
+            assertEquals(fx.chain.ticketValidityPeriod() + 1, log.lines().size(),
+                    "a line per round it waited (the reason), and one when it was dropped: " + log.lines());
         }
         fx.close();
     }
