@@ -21,14 +21,16 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVInputFormat;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.framegrid.gateway.client.GatewayClient;
+import org.framegrid.gateway.client.GatewayException;
 import org.framegrid.gateway.client.StreamInfo;
 
 /**
  * One RTMP or SRT port of a gateway: FFmpeg listens on it for one publisher at a time (its RTMP listener does not
  * check the app or key, its SRT listener cannot read the stream id: the port decides the pipeline), the publisher's
  * media is remuxed into 1 s MPEG-TS segments ({@link TsSegmenter}) and goes live through the gateway's developer API
- * with the configured pipeline; when the publisher stops, the output is let finish and the stream is stopped, and the
- * port listens again. Owns its thread.
+ * with the configured pipeline; when the publisher stops, the stream's input is ended, the stream ends by itself once
+ * its last output segment is out (the stream is stopped if that takes over {@code DRAIN_MILLIS}), and the port
+ * listens again. Owns its thread.
  */
 public final class PushIngest implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PushIngest.class.getName());
@@ -130,12 +132,9 @@ public final class PushIngest implements AutoCloseable {
             current = stream.id();
             StreamInfo live = stream;
             LOG.info(protocol + " ingest on port " + port + ": publisher live as stream " + live.id());
-            long[] published = {0};
-            segmenter.run((seq, ts) -> {
-                gateway.publish(live, seq, new ByteArrayInputStream(ts));
-                published[0] = seq + 1;
-            });
-            drain(live, published[0]);
+            segmenter.run((seq, ts) -> gateway.publish(live, seq, new ByteArrayInputStream(ts)));
+            gateway.end(live);
+            drain(live);
         } finally {
             avformat_close_input(in);
             Files.deleteIfExists(scratch);
@@ -147,16 +146,19 @@ public final class PushIngest implements AutoCloseable {
     }
 
     /**
-     * Lets the output catch up with what was published. The orchestrator completes an output segment when the next
-     * one starts, and the end of the push does not reach it (a gateway stream's input has no end of stream yet), so
-     * the last segment stays open: the wait is for all but that one.
+     * Lets the output catch up with what was published: the input's end goes through the pipeline, which completes
+     * its last segment, and the stream ends by itself once all of its output is out (its status is then 404).
      */
-    private void drain(StreamInfo stream, long published) throws IOException, InterruptedException {
+    private void drain(StreamInfo stream) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + DRAIN_MILLIS;
         while (System.currentTimeMillis() < deadline && !closed) {
-            Object out = gateway.status(stream.id()).get("segmentsOut");
-            if (out instanceof Number n && n.longValue() >= published - 1) {
-                return;
+            try {
+                gateway.status(stream.id());
+            } catch (GatewayException e) {
+                if (e.status() == 404) {
+                    return;
+                }
+                throw e;
             }
             Thread.sleep(100);
         }

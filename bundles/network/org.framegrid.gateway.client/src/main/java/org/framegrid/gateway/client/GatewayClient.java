@@ -14,7 +14,7 @@ import org.framegrid.trickle.client.TrickleClient;
  * The gateway's developer API: {@code POST /v1/streams} {pipeline, params} → {id, input, output, orchestrator};
  * {@code POST /v1/streams/ID/params}; {@code POST /v1/streams/ID/events}; {@code GET /v1/streams/ID};
  * {@code DELETE /v1/streams/ID}. Media goes through
- * the returned trickle channels. Thread-safe; close it when done.
+ * the returned trickle channels; closing the input channel ({@link #end}) ends the stream once its output is out. Thread-safe; close it when done.
  */
 public final class GatewayClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,6 +50,16 @@ public final class GatewayClient implements AutoCloseable {
     /** Publishes input segment {@code sequence} (0, 1, ...), streaming {@code segment} as it is produced. */
     public void publish(StreamInfo stream, long sequence, InputStream segment) throws IOException, InterruptedException {
         trickle.publish(stream.input(), sequence, segment);
+    }
+
+    /**
+     * Ends the stream's input after the segments published so far (closes its input channel): the pipeline finishes
+     * them, the output's last segment completes, then the output closes and the stream ends by itself.
+     *
+     * @since 1.2
+     */
+    public void end(StreamInfo stream) throws IOException, InterruptedException {
+        trickle.closeChannel(stream.input());
     }
 
     /** Opens output segment {@code sequence} (-1: the live edge); its bytes stream while they are produced. */

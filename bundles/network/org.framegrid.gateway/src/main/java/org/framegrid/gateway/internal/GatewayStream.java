@@ -89,9 +89,21 @@ final class GatewayStream {
         payments.opened(s);
         session = s;
         SessionPumps p = new SessionPumps(id, s, input, output, trickle, flow, payments,
-                () -> s.failure() == null && !stopped && session == s);
+                () -> s.failure() == null && !stopped && session == s, this::outputEnded);
         pumps = p;
         p.start(inputFrom);
+    }
+
+    /**
+     * The app ended its input and the orchestrator's output is complete: the stream ends (its output is closed, so
+     * the app's reader and the HLS playlist see the end). On a thread of its own: stopping interrupts the pumps.
+     */
+    private void outputEnded() {
+        if (stopped) {
+            return;
+        }
+        LOG.info(() -> "stream " + id + ": the input ended and all of its output went out: stream ended");
+        Thread.ofVirtual().name("gateway-end-" + id).start(end);
     }
 
     private void supervise() {

@@ -35,6 +35,11 @@ final class LocalChannel implements StreamInput, StreamOutput {
     }
 
     @Override
+    public boolean ended() {
+        return channel.closed();
+    }
+
+    @Override
     public long liveEdge() throws InterruptedException {
         SegmentChannel.Segment s = channel.latest(0, TimeUnit.MILLISECONDS);
         return s == null ? 0 : s.sequence();

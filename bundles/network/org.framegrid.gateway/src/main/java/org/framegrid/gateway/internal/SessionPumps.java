@@ -9,6 +9,7 @@ import org.framegrid.selection.api.Observation;
 import org.framegrid.trickle.channel.SegmentChannel;
 import org.framegrid.trickle.channel.SegmentWriter;
 import org.framegrid.trickle.client.TrickleClient;
+import org.framegrid.trickle.client.TrickleException;
 
 /**
  * The two pumps of a stream's session, each on a virtual thread: input segments from the app to the orchestrator's
@@ -26,13 +27,19 @@ final class SessionPumps {
     private final StreamFlow flow;
     private final PaymentLoop payments;
     private final BooleanSupplier live;
+    private final Runnable outputEnded;
     private List<Thread> threads = List.of();
     /** The next input segment the input pump sends. */
     private volatile long nextInput;
 
-    /** @param live whether the session still serves the stream: the pumps end when it no longer does */
+    /**
+     * @param live whether the session still serves the stream: the pumps end when it no longer does
+     * @param outputEnded called once the orchestrator closed its output after the app's input ended: every output
+     *     segment has been passed on, and the stream is complete
+     */
     SessionPumps(String streamId, OrchestratorSession session, StreamInput input, StreamOutput output,
-                 TrickleClient trickle, StreamFlow flow, PaymentLoop payments, BooleanSupplier live) {
+                 TrickleClient trickle, StreamFlow flow, PaymentLoop payments, BooleanSupplier live,
+                 Runnable outputEnded) {
         this.streamId = streamId;
         this.session = session;
         this.input = input;
@@ -41,6 +48,7 @@ final class SessionPumps {
         this.flow = flow;
         this.payments = payments;
         this.live = live;
+        this.outputEnded = outputEnded;
     }
 
     /** @param inputFrom the first input segment to send: 0 for a new stream, the live edge after a failover */
@@ -64,6 +72,13 @@ final class SessionPumps {
         try {
             while (live.getAsBoolean()) {
                 SegmentChannel.Segment s = input.next(next, INPUT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                if (s == null && input.ended()) {
+                    s = input.next(next, 0, TimeUnit.MILLISECONDS); // one may have come just before the end
+                    if (s == null) {
+                        endInput();
+                        return;
+                    }
+                }
                 if (s == null) {
                     continue;
                 }
@@ -86,6 +101,15 @@ final class SessionPumps {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The app ended its input and every segment of it went on: the orchestrator's input channel is closed, so that
+     * its pipeline finishes the frames in flight, completes its last output segment and closes its output.
+     */
+    private void endInput() throws IOException, InterruptedException {
+        trickle.closeChannel(session.input);
+        flow.inputEnded();
     }
 
     private void pumpOutput() {
@@ -111,6 +135,13 @@ final class SessionPumps {
                     w.abort(); // never replay: the reader gets the partial segment, then the next one
                     throw e;
                 }
+            }
+        } catch (TrickleException e) {
+            if (e.channelClosed() && flow.inputHasEnded()) {
+                outputEnded.run(); // the end of the input went through: the output is complete
+            } else {
+                session.fail(Observation.Outcome.FAILURE, "output from " + session.address() + ": "
+                        + e.getMessage());
             }
         } catch (IOException e) {
             session.fail(Observation.Outcome.FAILURE, "output from " + session.address() + ": " + e.getMessage());

@@ -21,6 +21,7 @@ final class StreamFlow {
     private volatile long lastOutputNanos = System.nanoTime();
     private volatile long gapStartNanos;
     private volatile long lastGapMillis = -1;
+    private volatile boolean inputEnded;
 
     StreamFlow(String streamId) {
         this.streamId = streamId;
@@ -29,6 +30,16 @@ final class StreamFlow {
     /** Input bytes arrived from the app. */
     void inputMoved() {
         lastInputNanos = System.nanoTime();
+    }
+
+    /** The app ended its input, and its end went on to the orchestrator after the last segment. */
+    void inputEnded() {
+        inputEnded = true;
+    }
+
+    /** @return whether the app's input ended: the orchestrator then closes its output after the last segment */
+    boolean inputHasEnded() {
+        return inputEnded;
     }
 
     /** An input segment went to the orchestrator. */

@@ -19,6 +19,12 @@ interface StreamInput extends AutoCloseable {
      */
     SegmentChannel.Segment next(long sequence, long timeout, TimeUnit unit) throws InterruptedException;
 
+    /**
+     * @return whether the app ended its input: no segment comes after those {@link #next} still answers
+     *     (an app that ends its push closes its input channel)
+     */
+    boolean ended();
+
     /** @return the sequence of the newest segment (a new orchestrator starts there: on a key frame), 0 if none */
     long liveEdge() throws InterruptedException;
 

@@ -47,6 +47,9 @@ final class PaymentMeter implements AutoCloseable {
         try {
             boolean status = ++ticks * 1000 % Math.max(1000, settings.statusMillis()) == 0;
             for (Session s : sessions.running()) {
+                if (s.streamEnded()) {
+                    continue; // its input ended and no frame flows any more: not a second to charge for
+                }
                 PaymentReceiver payments = receivers.holding(s);
                 if (payments == null) {
                     // The payment bundle is being replaced: the seconds are owed, not free, and are debited from

@@ -44,6 +44,7 @@ final class Session {
     int unpaidSeconds;
     final AtomicLong frameEvents = new AtomicLong();
     private volatile boolean ended;
+    private volatile boolean streamEnded;
     private Thread controlLoop;
 
     Session(String id, String pipeline, String sender, String scheme, SegmentChannel input, SegmentChannel output,
@@ -70,6 +71,32 @@ final class Session {
 
     void startControlLoop() {
         controlLoop = Thread.ofVirtual().name("session-control-" + id).start(this::controlLoop);
+        Thread.ofVirtual().name("session-end-" + id).start(this::awaitStreamEnd);
+    }
+
+    /** @return whether the pipeline reached the end of its input (the session is then no longer debited) */
+    boolean streamEnded() {
+        return streamEnded;
+    }
+
+    /**
+     * When the pipeline ends by itself (the sender closed the input channel, and every frame went through, so the
+     * encoder completed its last segment), the output channel is closed: the gateway reads the last segment, then
+     * learns that the output is over and closes the session. Until then the session and its channels stay.
+     */
+    private void awaitStreamEnd() {
+        try {
+            StreamHandle h = stream;
+            h.awaitEnd(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+            if (!ended) {
+                streamEnded = true;
+                LOG.info(() -> "session " + id + ": the input ended and the pipeline went through; output closed");
+                publish(Map.of("type", "ended", "session", id, "reason", "end of stream"));
+                output.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

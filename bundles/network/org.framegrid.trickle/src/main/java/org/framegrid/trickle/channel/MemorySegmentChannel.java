@@ -98,6 +98,11 @@ public final class MemorySegmentChannel implements SegmentChannel {
     }
 
     @Override
+    public synchronized boolean closed() {
+        return closed;
+    }
+
+    @Override
     public synchronized Segment await(long sequence, long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         while (true) {

@@ -49,6 +49,14 @@ public interface SegmentChannel {
     void close();
 
     /**
+     * @return whether the channel was closed: its writer has ended the stream (the segments it still keeps can be
+     *     read). A reader that {@link #await}s {@code null} from a closed channel has reached the end of the stream;
+     *     from an open one, only a timeout.
+     * @since 1.2
+     */
+    boolean closed();
+
+    /**
      * One segment being read.
      *
      * @param name "channel/sequence", used in messages

@@ -9,7 +9,7 @@
  * outside a framework (tests, tools) uses the same channels as the node's service. Plain Java, no Netty types.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.framegrid.trickle.channel;
 
 import org.osgi.annotation.bundle.Export;

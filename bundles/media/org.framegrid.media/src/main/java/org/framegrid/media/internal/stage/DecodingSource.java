@@ -41,6 +41,8 @@ final class DecodingSource implements Stage {
     private int staleRun;
     private MediaReader reader;
     private boolean fileDone;
+    /** The input channel was closed and read to its end: end of stream was signalled. */
+    private boolean channelDone;
     /** A file's pictures as its container states them (-1: it does not), and as decoded so far. */
     private long fileFramesDeclared = -1;
     private long fileFramesRead;
@@ -155,6 +157,12 @@ final class DecodingSource implements Stage {
         }
         SegmentChannel.Segment segment = channel.await(sequence, waitMillis, TimeUnit.MILLISECONDS);
         if (segment == null) {
+            if (channel.closed() && !channelDone) {
+                // The publisher ended the stream and every segment it sent was read: the frames in flight finish
+                // (the encoder completes its last segment), then the stream ends.
+                channelDone = true;
+                context.endOfStream();
+            }
             return false;
         }
         if (liveEdge) {
