@@ -1,8 +1,11 @@
 // Camera (or a file, or a test pattern) → WHIP → the gateway's pipeline → WHEP → the processed video beside the input.
 // What is sent is a canvas: the source plus a time code (timecode.js) and a red patch, so the page can measure
 // glass-to-glass latency on what it plays back and tell processed pixels (a pipeline that changes colours) from the
-// input. Query: stream, pipeline, params, source=camera|pattern, auto=1 (go live at once), seconds=N (auto: end after N s
-// and publish window.result).
+// input. The pipeline's parameter controls are built from its description (GET /v1/pipelines/NAME, from the stage
+// descriptors): a number is a slider with its range (or a number box), a boolean a checkbox, an enum a select, a string
+// a text box; a change is sent to the live stream (…/update), or kept for the next Go live.
+// Query: stream, pipeline, params, source=camera|pattern, auto=1 (go live at once), seconds=N (auto: end after N s
+// and publish window.result). window.pageState is the page's live state (frames, colours, the played size).
 import { drawCode, readCode, wallMs, ageMs } from './timecode.js';
 
 const $ = id => document.getElementById(id);
@@ -10,8 +13,9 @@ const q = new URLSearchParams(location.search);
 const LIVE = '/live/video-to-video/';
 const PATCH = { x: 560, y: 400, size: 64 };   // saturated red in what is sent
 const state = { pcs: [], whip: null, timer: null, samples: [], frames: 0, lastFrames: 0, fps: 0, grey: 0, colour: 0,
-  undecodable: 0, orchestrator: '', firstFrameMs: -1 };
+  undecodable: 0, orchestrator: '', firstFrameMs: -1, size: [0, 0], name: null, controls: {} };
 window.result = { done: false, errors: [] };
+window.pageState = state;
 
 $('stream').value = q.get('stream') || 'app-' + Math.random().toString(36).slice(2, 8);
 if (q.get('pipeline')) $('pipeline').value = q.get('pipeline');
@@ -20,6 +24,8 @@ if (q.get('source')) $('source').value = q.get('source');
 $('source').onchange = () => $('source').value === 'file' && $('file').click();
 $('live').onclick = () => goLive().catch(fail);
 $('stop').onclick = () => stop().catch(fail);
+$('pipeline').onchange = () => loadControls().catch(fail);
+const controlsLoaded = loadControls().catch(fail);
 
 function fail(e) {
   $('error').textContent = String(e && e.message || e);
@@ -74,15 +80,87 @@ async function exchange(pc, url) {
   return r.headers.get('Location');
 }
 
+// ---- parameter controls, from the pipeline's description ----
+
+async function loadControls() {
+  const box = $('controls');
+  box.textContent = ''; state.controls = {};
+  const pipeline = $('pipeline').value.trim();
+  if (!pipeline) return;
+  const r = await fetch('/v1/pipelines/' + encodeURIComponent(pipeline));
+  if (!r.ok) { box.textContent = 'no controls: ' + ((await r.json().catch(() => ({}))).error || r.status); return; }
+  for (const node of (await r.json()).nodes) {
+    if (!node.properties.length) continue;
+    const set = document.createElement('fieldset');
+    const legend = document.createElement('legend');
+    legend.textContent = node.name + ' (' + node.type + ')'; legend.title = node.description || '';
+    set.append(legend, ...node.properties.map(control));
+    box.append(set);
+  }
+  fixedWhileLive();
+}
+
+function control(p) {
+  const label = document.createElement('label');
+  label.title = p.description + (p.fixed ? ' (set when the stream starts)' : p.live ? '' : ' (restarts the node)');
+  label.append(p.name + ' ');
+  const start = p.value ?? p.defaultValue;
+  const inputs = [];
+  const make = (tag, type) => { const e = document.createElement(tag); if (type) e.type = type; e.dataset.key = p.key; inputs.push(e); return e; };
+  if (p.type === 'BOOLEAN') make('input', 'checkbox').checked = start === true;
+  else if (p.type === 'ENUM') { const s = make('select'); p.allowed.forEach(a => s.append(new Option(a, a))); s.value = start; }
+  else if (p.type === 'INTEGER' || p.type === 'DOUBLE') {
+    const ranged = p.min != null && p.max != null;
+    const step = p.type === 'INTEGER' ? 1 : ranged ? (p.max - p.min) / 100 : 'any';
+    if (ranged) make('input', 'range');
+    make('input', 'number');
+    inputs.forEach(e => { if (p.min != null) e.min = p.min; if (p.max != null) e.max = p.max; e.step = step; e.value = start ?? ''; });
+  } else make('input', 'text').value = start ?? '';
+  inputs.forEach(e => {
+    e.dataset.fixed = p.fixed;
+    e.onchange = () => {
+      inputs.forEach(o => { if (o !== e && o.type !== 'checkbox') o.value = e.value; });
+      changed(p, e).catch(fail);
+    };
+  });
+  label.append(...inputs);
+  return label;
+}
+
+function valueOf(p, e) {
+  if (p.type === 'BOOLEAN') return e.checked;
+  if (p.type === 'INTEGER') return Math.round(Number(e.value));
+  if (p.type === 'DOUBLE') return Number(e.value);
+  return e.value;
+}
+
+// A change goes to the live stream at once; either way it is kept for the next Go live.
+async function changed(p, e) {
+  const v = valueOf(p, e);
+  state.controls[p.key] = v;
+  if (!state.name) return;
+  const r = await fetch(LIVE + state.name + '/update', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ [p.key]: v }) });
+  if (!r.ok) throw new Error(p.key + ': ' + r.status + ' ' + ((await r.json().catch(() => ({}))).error || ''));
+}
+
+// What sets the output format is negotiated once per stream: it can be chosen only while not live.
+function fixedWhileLive() {
+  document.querySelectorAll('#controls [data-fixed="true"]').forEach(e => { e.disabled = !!state.name; });
+}
+
 async function goLive() {
   $('live').disabled = true; $('error').textContent = '';
+  await controlsLoaded;
   const name = encodeURIComponent($('stream').value);
+  const params = Object.assign(JSON.parse($('params').value || '{}'), state.controls);
   const sent = canvasOf(await source());
   const pub = new RTCPeerConnection();
   sent.getTracks().forEach(t => pub.addTransceiver(t, { direction: 'sendonly' }));
   state.pcs.push(pub);
-  const query = '?pipeline=' + encodeURIComponent($('pipeline').value) + '&params=' + encodeURIComponent($('params').value);
+  const query = '?pipeline=' + encodeURIComponent($('pipeline').value) + '&params=' + encodeURIComponent(JSON.stringify(params));
   state.whip = await exchange(pub, LIVE + name + '/whip' + query);
+  state.name = name; fixedWhileLive();
   pub.onconnectionstatechange = () => pub.connectionState === 'failed' && fail('WHIP connection failed');
   await play(name);
   $('stop').disabled = false;
@@ -103,12 +181,14 @@ async function play(name) {
   const onFrame = (now, md) => {
     if (state.firstFrameMs < 0) state.firstFrameMs = Math.round(performance.now() - posted);
     state.frames++;
-    if (canvas.width !== md.width) { canvas.width = md.width; canvas.height = md.height; }
+    if (canvas.width !== md.width || canvas.height !== md.height) { canvas.width = md.width; canvas.height = md.height; }
+    state.size = [md.width, md.height];
     ctx.drawImage(video, 0, 0, md.width, md.height);
     const code = readCode(ctx, md.width, false);
     if (code < 0) state.undecodable++;
     else state.samples.push(ageMs(code, wallMs(md.expectedDisplayTime)));
-    const s = md.width / 640, c = ctx.getImageData(Math.round((PATCH.x + PATCH.size / 2) * s), Math.round((PATCH.y + PATCH.size / 2) * s), 1, 1).data;
+    const sx = md.width / 640, sy = md.height / 480;
+    const c = ctx.getImageData(Math.round((PATCH.x + PATCH.size / 2) * sx), Math.round((PATCH.y + PATCH.size / 2) * sy), 1, 1).data;
     if (Math.abs(c[0] - c[1]) < 40 && Math.abs(c[0] - c[2]) < 40) state.grey++; else state.colour++;
     video.requestVideoFrameCallback(onFrame);
   };
@@ -131,7 +211,7 @@ async function report(name) {
 async function stop() {
   clearInterval(state.timer); clearInterval(state.stats);
   if (state.whip) await fetch(state.whip, { method: 'DELETE' });
-  state.pcs.forEach(pc => pc.close()); state.pcs = []; state.whip = null;
+  state.pcs.forEach(pc => pc.close()); state.pcs = []; state.whip = null; state.name = null; fixedWhileLive();
   $('live').disabled = false; $('stop').disabled = true; $('stats').textContent = 'not live';
 }
 

@@ -2,7 +2,11 @@ package org.framegrid.gateway.internal;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +23,7 @@ import org.framegrid.trickle.TrickleServer;
 import org.framegrid.trickle.TrickleServerFactory;
 import org.framegrid.trickle.channel.SegmentChannels;
 import org.framegrid.trickle.client.TrickleClient;
+import org.framegrid.trickle.json.HttpProblem;
 import org.framegrid.webrtc.api.WebRtcPeers;
 
 /**
@@ -141,6 +146,29 @@ public final class Gateway implements AutoCloseable {
         streams.put(id, s);
         hls.started(id, channels.open(outputChannel(id)));
         return s;
+    }
+
+    /**
+     * @return how the first orchestrator that offers {@code pipeline} describes it ({@code GET /v1/pipelines/NAME}:
+     *     its nodes and the properties a stream may set, from its stage descriptors)
+     * @throws HttpProblem 404 when no orchestrator offers it, 503 when none could be asked
+     */
+    Map<?, ?> describe(String pipeline) throws HttpProblem, InterruptedException {
+        String path = "/v1/pipelines/" + URLEncoder.encode(pipeline, StandardCharsets.UTF_8).replace("+", "%20");
+        List<String> failures = new ArrayList<>();
+        boolean answered = false;
+        for (URI o : discovery.candidates()) {
+            try {
+                return api.call(o, "GET", path, null, Duration.ofSeconds(2));
+            } catch (OrchestratorApi.Refused r) {
+                answered |= r.status == 404;
+                failures.add(r.getMessage());
+            } catch (IOException e) {
+                failures.add(o + ": " + e.getMessage());
+            }
+        }
+        throw new HttpProblem(answered ? 404 : 503, "pipeline '" + pipeline + "': "
+                + (answered ? "no orchestrator offers it" : "no orchestrator could describe it") + " " + failures);
     }
 
     /** @return the running stream {@code id}, or {@code null} */

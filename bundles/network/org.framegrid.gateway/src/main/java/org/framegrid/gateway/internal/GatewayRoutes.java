@@ -14,7 +14,8 @@ import org.framegrid.trickle.json.JsonRoutes;
  * {@code POST /v1/streams/ID/events} {event, node?} (an app event for an interactive pipeline, at once);
  * {@code DELETE /v1/streams/ID}; {@code GET /v1/streams} (every stream's report); {@code GET /v1/openapi.json} (the
  * document of this API and the gateway's other routes); {@code GET /v1/orchestrators} (what
- * discovery knows). The app publishes MPEG-TS
+ * discovery knows); {@code GET /v1/pipelines/NAME} (the pipeline's nodes and the properties a stream may set, as the
+ * orchestrators that offer it describe it). The app publishes MPEG-TS
  * segments to {@code input} and reads processed ones from {@code output} (trickle channels).
  */
 final class GatewayRoutes {
@@ -28,6 +29,8 @@ final class GatewayRoutes {
         return new JsonRoutes()
                 .on("POST", "/v1/streams", this::start)
                 .on("GET", "/v1/orchestrators", call -> JsonRoutes.reply(200, gateway.discovery().report()))
+                .on("GET", "/v1/pipelines/{name}", call -> JsonRoutes.reply(200,
+                        gateway.describe(call.param("name"))))
                 .on("GET", "/v1/streams", call -> JsonRoutes.reply(200, gateway.reports()))
                 .on("GET", "/v1/openapi.json", call -> ApiDocument.reply())
                 .on("GET", "/v1/streams/{id}", call -> JsonRoutes.reply(200, stream(call).status()))

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Timeout;
  * The gateway's page in a real headless Chromium with a fake camera: it goes live over WHIP with the faces pipeline
  * (BlazeFace on the CPU, its overlay) that also turns the picture grey on the orchestrator, plays the output over
  * WHEP, and measures glass-to-glass latency on the time code it drew into what it sent. Processed frames are told by a
- * red patch the page sent that comes back grey. Its Stop ends the stream (WHIP DELETE) and Go live starts it again.
+ * red patch the page sent that comes back grey. The page's parameter controls are built from the pipeline's stage
+ * descriptors, and moving the width slider changes the picture it plays (narrow, the time code is smeared). Its Stop ends the stream (WHIP DELETE) and Go live starts it again.
  * Then the browser vanishes without a DELETE and the gateway frees the stream within seconds, and only it. Malformed
  * WHIP/WHEP requests, and requests without the API key a gateway requires, get clear HTTP errors.
  */
@@ -75,6 +76,33 @@ class BrowserLiveTest {
 
             String id = streamOf("cam");
             assertTrue(gateway.stream(id) != null, "still live before the browser goes");
+
+            // The controls come from the stage descriptors; moving the resize node's width slider reaches the stream.
+            JsonNode width = tab.eval("(() => { const e = document.querySelector('input[type=range]"
+                    + "[data-key=\"size.width\"]'); return e && {min: e.min, max: e.max, value: e.value}; })()");
+            assertEquals("1", width.path("min").asText(), "the slider has the descriptor's range: " + width);
+            assertEquals("7680", width.path("max").asText(), "the slider has the descriptor's range: " + width);
+            assertEquals("640", width.path("value").asText(), "the slider starts at the pipeline's value: " + width);
+            assertTrue(evalTrue(tab, "document.querySelector('input[type=checkbox][data-key=\"draw.labels\"]')"
+                    + ".checked"), "a boolean is a checkbox, at its default");
+            assertTrue(evalTrue(tab, "document.querySelector('select[data-key=\"grey.format\"]').disabled"),
+                    "the output format is an enum chosen before going live only");
+            // The orchestrator's encoder keeps the stream's size, so a narrow resize comes back stretched: at 8 pixels
+            // wide the time code the page drew is smeared past reading, and back at 640 it reads again.
+            long unreadable = evalJson(tab, "window.pageState.undecodable").asLong();
+            setControl(tab, "size.width", 8);
+            Await.until("the width slider smears the picture played", 30_000,
+                    () -> evalJson(tab, "window.pageState.undecodable").asLong() >= unreadable + 30,
+                    () -> pageErrors(tab));
+            assertEquals(8, ((Number) gateway.stream(id).paramsCopy().get("size.width")).intValue(),
+                    "the stream keeps the new width (replayed after a failover)");
+            long read = evalJson(tab, "window.pageState.samples.length").asLong();
+            setControl(tab, "size.width", 640);
+            Await.until("back at 640 the time code reads again", 30_000,
+                    () -> evalJson(tab, "window.pageState.samples.length").asLong() >= read + 30,
+                    () -> pageErrors(tab));
+            System.out.println("width control: " + (evalJson(tab, "window.pageState.undecodable").asLong()
+                    - unreadable) + " frames unreadable at width 8, readable again at 640");
             HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(gateway.uri() + "/v1/streams"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(id, new ObjectMapper().readTree(list.body()).path(0).path("id").asText(),
@@ -146,6 +174,20 @@ class BrowserLiveTest {
     private static boolean evalTrue(CdpPage tab, String expression) {
         try {
             return tab.eval(expression).asBoolean();
+        } catch (Exception e) {
+            throw new IllegalStateException("the page cannot evaluate " + expression, e);
+        }
+    }
+
+    /** Moves the slider of {@code key} as a user does: its value, then its change event. */
+    private static void setControl(CdpPage tab, String key, int value) {
+        evalJson(tab, "(() => { const e = document.querySelector('input[type=range][data-key=\"" + key + "\"]');"
+                + " e.value = " + value + "; e.dispatchEvent(new Event('change')); return true; })()");
+    }
+
+    private static JsonNode evalJson(CdpPage tab, String expression) {
+        try {
+            return tab.eval(expression);
         } catch (Exception e) {
             throw new IllegalStateException("the page cannot evaluate " + expression, e);
         }

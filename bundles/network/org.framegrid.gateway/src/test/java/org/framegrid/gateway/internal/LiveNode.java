@@ -23,8 +23,8 @@ import org.framegrid.webrtc.embedded.EmbeddedWebRtc;
 
 /**
  * An orchestrator and a gateway on 127.0.0.1 sharing one engine, with the WebRTC peers and stages: the orchestrator
- * offers {@code faces-grey} (the faces pipeline, BlazeFace on the CPU with its overlay, then grey: only it makes grey
- * pictures) and {@code copy} (decode → passthrough → encode, audio carried through, no frame dropped).
+ * offers {@code faces-grey} (a resize to 640×480, whose size a stream may change live, then the faces pipeline,
+ * BlazeFace on the CPU with its overlay, then grey: only it makes grey pictures) and {@code copy} (decode → passthrough → encode, audio carried through, no frame dropped).
  */
 final class LiveNode implements AutoCloseable {
     private final List<AutoCloseable> open = new ArrayList<>();
@@ -51,11 +51,13 @@ final class LiveNode implements AutoCloseable {
         engine.addProvider(faces, 0, 9, "faces");
         engine.register(new PipelineDefinition("faces-grey", "test", "1", List.of(
                 new NodeDefinition("dec", "decode", Map.of("input", "", "format", "RGB24")),
+                new NodeDefinition("size", "resize", Map.of("width", 640, "height", 480)),
                 new NodeDefinition("faces", "detect-faces", Map.of("model", "blazeface-front", "score-threshold", 0.6)),
                 new NodeDefinition("draw", "overlay", Map.of()),
                 new NodeDefinition("grey", "convert", Map.of("format", "GRAY8")),
                 new NodeDefinition("enc", "encode", Map.of("output", "", "fps", 30))),
-                List.of(new EdgeDefinition("dec", "faces", null), new EdgeDefinition("faces", "draw", null),
+                List.of(new EdgeDefinition("dec", "size", null), new EdgeDefinition("size", "faces", null),
+                        new EdgeDefinition("faces", "draw", null),
                         new EdgeDefinition("draw", "grey", null), new EdgeDefinition("grey", "enc", null)),
                 QueuePolicy.LATEST, null));
         engine.register(copy());

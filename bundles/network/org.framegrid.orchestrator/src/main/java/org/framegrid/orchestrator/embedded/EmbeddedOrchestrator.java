@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.framegrid.api.pipeline.PipelineService;
+import org.framegrid.api.pipeline.StageCatalog;
 import org.framegrid.orchestrator.internal.Orchestrator;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.trickle.TrickleServerFactory;
@@ -21,7 +22,8 @@ public final class EmbeddedOrchestrator implements AutoCloseable {
 
     /**
      * @param settings what the node offers, at which price, where it listens
-     * @param pipelines runs the sessions' pipelines (e.g. an embedded engine)
+     * @param pipelines runs the sessions' pipelines (e.g. an embedded engine; when it is also the {@link StageCatalog},
+     *     as the embedded engine is, it describes the offered pipelines' properties)
      * @param channels the segment channels the sessions' decode and encode stages use
      * @param payments paid through this receiver only
      * @param servers starts the node's HTTP server
@@ -29,7 +31,24 @@ public final class EmbeddedOrchestrator implements AutoCloseable {
      */
     public EmbeddedOrchestrator(OrchestratorSettings settings, PipelineService pipelines, SegmentChannels channels,
                                 PaymentReceiver payments, TrickleServerFactory servers) throws IOException {
-        this.node = new Orchestrator(settings, pipelines, channels, payments, servers);
+        this(settings, pipelines, pipelines instanceof StageCatalog c ? c : null, channels, payments, servers);
+    }
+
+    /**
+     * @param settings what the node offers, at which price, where it listens
+     * @param pipelines runs the sessions' pipelines (e.g. an embedded engine)
+     * @param catalog the stage types' descriptors: {@code GET /v1/pipelines/NAME} describes an offered pipeline's
+     *     properties with them (an embedded engine is its own catalog)
+     * @param channels the segment channels the sessions' decode and encode stages use
+     * @param payments paid through this receiver only
+     * @param servers starts the node's HTTP server
+     * @throws IOException when the server cannot listen
+     * @since 1.1
+     */
+    public EmbeddedOrchestrator(OrchestratorSettings settings, PipelineService pipelines, StageCatalog catalog,
+                                SegmentChannels channels, PaymentReceiver payments, TrickleServerFactory servers)
+            throws IOException {
+        this.node = new Orchestrator(settings, pipelines, catalog, channels, payments, servers);
     }
 
     /** @return where the node listens, e.g. {@code http://127.0.0.1:34567} */

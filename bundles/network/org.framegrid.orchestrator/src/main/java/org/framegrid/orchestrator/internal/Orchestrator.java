@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.framegrid.api.pipeline.PipelineService;
+import org.framegrid.api.pipeline.StageCatalog;
 import org.framegrid.orchestrator.embedded.OrchestratorSettings;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.trickle.TrickleServer;
@@ -20,21 +21,26 @@ public final class Orchestrator implements AutoCloseable {
     private final PaymentMeter meter;
 
     /** A node paid through one receiver (tests, tools). */
-    public Orchestrator(OrchestratorSettings settings, PipelineService pipelines, SegmentChannels channels,
-                        PaymentReceiver payments, TrickleServerFactory servers) throws IOException {
-        this(settings, pipelines, channels, PaymentReceivers.of(payments), servers);
+    public Orchestrator(OrchestratorSettings settings, PipelineService pipelines, StageCatalog catalog,
+                        SegmentChannels channels, PaymentReceiver payments, TrickleServerFactory servers)
+            throws IOException {
+        this(settings, pipelines, catalog, channels, PaymentReceivers.of(payments), servers);
     }
 
     /**
+     * @param catalog the stage types' descriptors, which describe the offered pipelines' properties to apps, or
+     *     {@code null} when the node has none (the description route then answers 503)
      * @param receivers the payment receivers, which may change while the node runs (the component binds and unbinds
      *     them dynamically)
      */
-    public Orchestrator(OrchestratorSettings settings, PipelineService pipelines, SegmentChannels channels,
-                        PaymentReceivers receivers, TrickleServerFactory servers) throws IOException {
+    public Orchestrator(OrchestratorSettings settings, PipelineService pipelines, StageCatalog catalog,
+                        SegmentChannels channels, PaymentReceivers receivers, TrickleServerFactory servers)
+            throws IOException {
         this.server = servers.start(settings.host(), settings.port(), settings.tls());
         this.sessions = new SessionManager(settings, pipelines, channels, server, receivers);
         this.meter = new PaymentMeter(settings, sessions, receivers);
-        server.route("/v1/", new OrchestratorRoutes(settings, pipelines, sessions, receivers, meter, server).routes());
+        server.route("/v1/", new OrchestratorRoutes(settings, pipelines, catalog, sessions, receivers, meter, server)
+                .routes());
     }
 
     /** @return where the node listens, e.g. {@code http://127.0.0.1:34567} */

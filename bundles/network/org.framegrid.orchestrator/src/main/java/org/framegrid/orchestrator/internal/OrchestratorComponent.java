@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import org.framegrid.api.pipeline.PipelineService;
+import org.framegrid.api.pipeline.StageCatalog;
 import org.framegrid.node.api.MetricSource;
 import org.framegrid.node.api.MetricWriter;
 import org.framegrid.node.api.Readiness;
@@ -75,14 +76,14 @@ public final class OrchestratorComponent implements MetricSource, ReadinessCheck
 
     @Activate
     public OrchestratorComponent(Config config, @Reference PipelineService pipelines,
-                                 @Reference SegmentChannels channels,
+                                 @Reference StageCatalog catalog, @Reference SegmentChannels channels,
                                  @Reference TrickleServerFactory servers)
             throws IOException {
         settings = new OrchestratorSettings(config.address(), config.host(), config.port(), config.tls(),
                 List.of(config.pipelines()), config.capacity(), new BigInteger(config.price_per_second_wei()),
                 config.initial_seconds(), config.status_millis());
         this.pipelines = pipelines;
-        node = new Orchestrator(settings, pipelines, channels, receivers, servers);
+        node = new Orchestrator(settings, pipelines, catalog, channels, receivers, servers);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -4,8 +4,10 @@ import java.math.BigInteger;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
 import org.framegrid.api.pipeline.PipelineService;
+import org.framegrid.api.pipeline.StageCatalog;
 import org.framegrid.orchestrator.embedded.OrchestratorSettings;
 import org.framegrid.payment.api.PaymentException;
 import org.framegrid.payment.api.PaymentReceiver;
@@ -20,7 +22,8 @@ import org.framegrid.trickle.json.JsonRoutes;
  * The orchestrator's HTTP API (JSON): {@code GET /v1/info[?sender=0x..]}; {@code POST /v1/sessions} {pipeline, params,
  * sender, payment: {scheme, data (base64)}} → 201 {id, input, output, control, events, balanceWei} | 402 {required,
  * balance, shortfall} | 503; {@code POST /v1/sessions/ID/payment} {scheme, data} → {credited, balance, rejections,
- * reasons} (402 when refused); {@code DELETE /v1/sessions/ID}; {@code GET /v1/openapi.json} (the document of this API
+ * reasons} (402 when refused); {@code DELETE /v1/sessions/ID}; {@code GET /v1/pipelines/NAME} (an offered pipeline's
+ * nodes and properties, {@link PipelineDescription}); {@code GET /v1/openapi.json} (the document of this API
  * and the node's trickle channels).
  */
 final class OrchestratorRoutes {
@@ -28,15 +31,17 @@ final class OrchestratorRoutes {
 
     private final OrchestratorSettings settings;
     private final PipelineService pipelines;
+    private final StageCatalog catalog;
     private final SessionManager sessions;
     private final PaymentReceivers receivers;
     private final PaymentMeter meter;
     private final TrickleServer server;
 
-    OrchestratorRoutes(OrchestratorSettings settings, PipelineService pipelines, SessionManager sessions,
-                       PaymentReceivers receivers, PaymentMeter meter, TrickleServer server) {
+    OrchestratorRoutes(OrchestratorSettings settings, PipelineService pipelines, StageCatalog catalog,
+                       SessionManager sessions, PaymentReceivers receivers, PaymentMeter meter, TrickleServer server) {
         this.settings = settings;
         this.pipelines = pipelines;
+        this.catalog = catalog;
         this.sessions = sessions;
         this.receivers = receivers;
         this.meter = meter;
@@ -47,6 +52,7 @@ final class OrchestratorRoutes {
         return new JsonRoutes()
                 .on("GET", "/v1/info", call -> info(call.http().query().get("sender")))
                 .on("GET", "/v1/openapi.json", call -> OrchestratorDocument.reply())
+                .on("GET", "/v1/pipelines/{name}", call -> JsonRoutes.reply(200, describe(call.param("name"))))
                 .on("POST", "/v1/sessions", this::start)
                 .on("POST", "/v1/sessions/{id}/payment", this::pay)
                 .on("DELETE", "/v1/sessions/{id}", call -> {
@@ -54,6 +60,19 @@ final class OrchestratorRoutes {
                     sessions.stop(s, "stopped by the gateway");
                     return JsonRoutes.reply(200, Map.of("stopped", s.id));
                 });
+    }
+
+    /** An offered pipeline's nodes and the properties a stream may set on them, from the stage descriptors. */
+    private PipelineDescription describe(String name) throws HttpProblem {
+        if (catalog == null) {
+            throw new HttpProblem(503, settings.address() + " has no stage catalog to describe pipelines with");
+        }
+        PipelineDefinition d = settings.pipelines().contains(name) ? pipelines.definition(name).orElse(null) : null;
+        if (d == null) {
+            throw new HttpProblem(404, "pipeline '" + name + "' is not offered here; offered: "
+                    + settings.pipelines());
+        }
+        return PipelineDescription.of(d, catalog);
     }
 
     private Session session(String id) throws HttpProblem {
