@@ -89,18 +89,11 @@ class BrowserLiveTest {
                     "the output format is an enum chosen before going live only");
             // The orchestrator's encoder keeps the stream's size, so a narrow resize comes back stretched: at 8 pixels
             // wide the time code the page drew is smeared past reading, and back at 640 it reads again.
-            long unreadable = evalJson(tab, "window.pageState.undecodable").asLong();
-            setControl(tab, "size.width", 8);
-            Await.until("the width slider smears the picture played", 30_000,
-                    () -> evalJson(tab, "window.pageState.undecodable").asLong() >= unreadable + 30,
-                    () -> pageErrors(tab));
+            long unreadable = slideAndCount(tab, 8, "window.pageState.undecodable", "the width slider smears the "
+                    + "picture played");
             assertEquals(8, ((Number) gateway.stream(id).paramsCopy().get("size.width")).intValue(),
                     "the stream keeps the new width (replayed after a failover)");
-            long read = evalJson(tab, "window.pageState.samples.length").asLong();
-            setControl(tab, "size.width", 640);
-            Await.until("back at 640 the time code reads again", 30_000,
-                    () -> evalJson(tab, "window.pageState.samples.length").asLong() >= read + 30,
-                    () -> pageErrors(tab));
+            slideAndCount(tab, 640, "window.pageState.samples.length", "back at 640 the time code reads again");
             System.out.println("width control: " + (evalJson(tab, "window.pageState.undecodable").asLong()
                     - unreadable) + " frames unreadable at width 8, readable again at 640");
             HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(gateway.uri() + "/v1/streams"))
@@ -179,10 +172,18 @@ class BrowserLiveTest {
         }
     }
 
-    /** Moves the slider of {@code key} as a user does: its value, then its change event. */
-    private static void setControl(CdpPage tab, String key, int value) {
-        evalJson(tab, "(() => { const e = document.querySelector('input[type=range][data-key=\"" + key + "\"]');"
-                + " e.value = " + value + "; e.dispatchEvent(new Event('change')); return true; })()");
+    /**
+     * Moves the width slider as a user does (its value, then its change event) and waits until 30 more played frames
+     * are counted by {@code counter}.
+     *
+     * @return the count before the move
+     */
+    private static long slideAndCount(CdpPage tab, int width, String counter, String what) {
+        long before = evalJson(tab, counter).asLong();
+        evalJson(tab, "(() => { const e = document.querySelector('input[type=range][data-key=\"size.width\"]');"
+                + " e.value = " + width + "; e.dispatchEvent(new Event('change')); return true; })()");
+        Await.until(what, 30_000, () -> evalJson(tab, counter).asLong() >= before + 30, () -> pageErrors(tab));
+        return before;
     }
 
     private static JsonNode evalJson(CdpPage tab, String expression) {
