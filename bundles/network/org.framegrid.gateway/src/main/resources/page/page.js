@@ -4,7 +4,8 @@
 // input. The pipeline's parameter controls are built from its description (GET /v1/pipelines/NAME, from the stage
 // descriptors): a number is a slider with its range (or a number box), a boolean a checkbox, an enum a select, a string
 // a text box; a change is sent to the live stream (…/update), or kept for the next Go live.
-// Query: stream, pipeline, params, source=camera|pattern, auto=1 (go live at once), seconds=N (auto: end after N s
+// Query: stream, pipeline, params, source=camera|pattern, codec=VP8|H264 (the video codec to send; default: the
+// browser's and the gateway's choice), auto=1 (go live at once), seconds=N (auto: end after N s
 // and publish window.result). window.pageState is the page's live state (frames, colours, the played size).
 import { drawCode, readCode, wallMs, ageMs } from './timecode.js';
 
@@ -156,7 +157,15 @@ async function goLive() {
   const params = Object.assign(JSON.parse($('params').value || '{}'), state.controls);
   const sent = canvasOf(await source());
   const pub = new RTCPeerConnection();
-  sent.getTracks().forEach(t => pub.addTransceiver(t, { direction: 'sendonly' }));
+  sent.getTracks().forEach(t => {
+    const tr = pub.addTransceiver(t, { direction: 'sendonly' });
+    if (t.kind === 'video' && q.get('codec')) {
+      const mime = 'video/' + q.get('codec').toLowerCase();
+      const codecs = RTCRtpSender.getCapabilities('video').codecs.filter(c => c.mimeType.toLowerCase() === mime);
+      if (!codecs.length) throw new Error('this browser cannot send ' + mime);
+      tr.setCodecPreferences(codecs);
+    }
+  });
   state.pcs.push(pub);
   const query = '?pipeline=' + encodeURIComponent($('pipeline').value) + '&params=' + encodeURIComponent(JSON.stringify(params));
   state.whip = await exchange(pub, LIVE + name + '/whip' + query);

@@ -53,11 +53,7 @@ class BrowserLiveTest {
         JsonNode result;
         Path shot = Path.of("target", "browser-live.png");
         try (Chromium browser = new Chromium(url); CdpPage tab = new CdpPage(browser, page)) {
-            long deadline = System.currentTimeMillis() + (SECONDS + 60) * 1000L;
-            do {
-                Thread.sleep(500);
-                result = tab.eval("window.result");
-            } while (!result.path("done").asBoolean() && System.currentTimeMillis() < deadline);
+            result = awaitResult(tab, SECONDS);
             Files.createDirectories(shot.getParent());
             Files.write(shot, tab.screenshot());
             System.out.println("browser result: " + result + " (load average "
@@ -126,6 +122,28 @@ class BrowserLiveTest {
         }
     }
 
+    /** The page sends VP8 (its codec preference): the gateway takes it, and the pipeline processes what it decodes. */
+    @Test
+    void vp8FromTheBrowserGoesThroughThePipeline() throws Exception {
+        Chromium.require();
+        String page = gateway.uri() + "/page/";
+        int seconds = 8;
+        try (Chromium browser = new Chromium(page + "?auto=1&keep=1&source=camera&stream=vp8&pipeline=faces-grey"
+                + "&codec=VP8&seconds=" + seconds); CdpPage tab = new CdpPage(browser, page)) {
+            JsonNode result = awaitResult(tab, seconds);
+            System.out.println("VP8 browser result: " + result);
+            assertEquals(0, result.path("errors").size(), "the page's errors: " + result);
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway.uri() + LiveRoutes.PREFIX
+                    + "vp8/status")).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode publisher = new ObjectMapper().readTree(r.body()).path("publisher");
+            assertEquals("VP8", publisher.path("videoCodec").asText(), "the publisher sends VP8: " + r.body());
+            assertTrue(publisher.path("frames").asLong() >= seconds * 5L, "VP8 frames were decoded: " + r.body());
+            long frames = result.path("frames").asLong();
+            assertTrue(frames >= seconds * 5L, "processed frames played: " + result);
+            assertTrue(result.path("grey").asLong() >= frames * 9 / 10, "the pipeline made them: " + result);
+        }
+    }
+
     @Test
     void malformedOrUnauthorisedWhipAndWhepRequestsGetClearErrors() throws Exception {
         String base = gateway.uri() + LiveRoutes.PREFIX;
@@ -170,6 +188,17 @@ class BrowserLiveTest {
         } catch (Exception e) {
             throw new IllegalStateException("the page cannot evaluate " + expression, e);
         }
+    }
+
+    /** @return the page's {@code window.result} once it is done, or as it is a minute after its run should have ended */
+    private static JsonNode awaitResult(CdpPage tab, int seconds) throws Exception {
+        long deadline = System.currentTimeMillis() + (seconds + 60) * 1000L;
+        JsonNode result;
+        do {
+            Thread.sleep(500);
+            result = tab.eval("window.result");
+        } while (!result.path("done").asBoolean() && System.currentTimeMillis() < deadline);
+        return result;
     }
 
     /**
