@@ -53,7 +53,7 @@ final class CorsPolicy {
             headers.put("Access-Control-Expose-Headers", EXPOSED);
             HttpReply reply = handler.handle(call);
             headers.putAll(reply.headers());
-            return new HttpReply(reply.status(), reply.contentType(), headers, reply.body());
+            return new HttpReply(reply.status(), reply.contentType(), headers, reply.body(), reply.streamed());
         };
     }
 

@@ -21,6 +21,7 @@ import org.framegrid.payment.api.PaymentSender;
 import org.framegrid.selection.api.OrchestratorSelector;
 import org.framegrid.trickle.TrickleServer;
 import org.framegrid.trickle.TrickleServerFactory;
+import org.framegrid.trickle.channel.SegmentChannel;
 import org.framegrid.trickle.channel.SegmentChannels;
 import org.framegrid.trickle.client.TrickleClient;
 import org.framegrid.trickle.json.HttpProblem;
@@ -169,6 +170,11 @@ public final class Gateway implements AutoCloseable {
         }
         throw new HttpProblem(answered ? 404 : 503, "pipeline '" + pipeline + "': "
                 + (answered ? "no orchestrator offers it" : "no orchestrator could describe it") + " " + failures);
+    }
+
+    /** @return the output channel of stream {@code id}, which the caller knows to be running */
+    SegmentChannel outputOf(String id) {
+        return channels.open(outputChannel(id));
     }
 
     /** @return the running stream {@code id}, or {@code null} */

@@ -12,7 +12,8 @@ import org.framegrid.trickle.json.JsonRoutes;
  * The gateway's developer API (JSON): {@code POST /v1/streams} {pipeline, params} → 201 {id, input, output,
  * orchestrator}; {@code GET /v1/streams/ID} (a {@link StreamReport}); {@code POST /v1/streams/ID/params};
  * {@code POST /v1/streams/ID/events} {event, node?} (an app event for an interactive pipeline, at once);
- * {@code DELETE /v1/streams/ID}; {@code GET /v1/streams} (every stream's report); {@code GET /v1/openapi.json} (the
+ * {@code DELETE /v1/streams/ID}; {@code GET /v1/streams/ID/output.ts} (the processed output as one continuous MPEG-TS
+ * stream, for ffplay and VLC: {@link TsOutput}); {@code GET /v1/streams} (every stream's report); {@code GET /v1/openapi.json} (the
  * document of this API and the gateway's other routes); {@code GET /v1/orchestrators} (what
  * discovery knows); {@code GET /v1/pipelines/NAME} (the pipeline's nodes and the properties a stream may set, as the
  * orchestrators that offer it describe it). The app publishes MPEG-TS
@@ -34,6 +35,7 @@ final class GatewayRoutes {
                 .on("GET", "/v1/streams", call -> JsonRoutes.reply(200, gateway.reports()))
                 .on("GET", "/v1/openapi.json", call -> ApiDocument.reply())
                 .on("GET", "/v1/streams/{id}", call -> JsonRoutes.reply(200, stream(call).status()))
+                .on("GET", "/v1/streams/{id}/output.ts", call -> TsOutput.reply(gateway.outputOf(stream(call).id)))
                 .on("DELETE", "/v1/streams/{id}", call -> {
                     String id = stream(call).id;
                     gateway.stop(id);

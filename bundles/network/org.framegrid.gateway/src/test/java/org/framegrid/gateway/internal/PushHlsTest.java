@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * pipeline (decode → passthrough → encode on the orchestrator), and the gateway's HLS output plays in {@code ffprobe} with
  * every frame and audio packet of the stream's output. The end of the push goes through (ingest → gateway →
  * orchestrator's pipeline → output → HLS {@code #EXT-X-ENDLIST}), so the output holds every frame of the clip, its last
- * segment included, and its audio.
+ * segment included, and its audio. A player reading {@code GET /v1/streams/ID/output.ts} (one continuous MPEG-TS over
+ * HTTP) with the {@code ffmpeg} CLI gets the output too, and its read ends when the stream does.
  */
 @Timeout(180)
 class PushHlsTest {
@@ -100,6 +101,11 @@ class PushHlsTest {
         // The output as an app reads it, from its first segment (the channel keeps only the newest few).
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         Thread reader = Thread.ofVirtual().start(() -> readAll(node.channels.open(Gateway.outputChannel(id)), output));
+        // And as a player reads the continuous MPEG-TS over HTTP: ffmpeg copies it until the stream ends.
+        Path http = Path.of("target", protocol + "-output-http.ts");
+        Process player = new ProcessBuilder(FFMPEG.toString(), "-v", "error", "-y", "-i", node.gateway.uri()
+                + "/v1/streams/" + id + "/output.ts", "-c", "copy", "-f", "mpegts", http.toString())
+                .redirectErrorStream(true).start();
         assertTrue(publisher.waitFor(30, TimeUnit.SECONDS), "the push ends with the clip");
         assertEquals(0, publisher.exitValue(), new String(publisher.getInputStream().readAllBytes(),
                 StandardCharsets.UTF_8));
@@ -113,6 +119,14 @@ class PushHlsTest {
         Files.write(out, output.toByteArray());
         JsonNode processed = probe(out.toString());
         JsonNode hls = probe(playlist);
+        assertTrue(player.waitFor(15, TimeUnit.SECONDS), "the MPEG-TS over HTTP ends with the stream");
+        String playerOut = new String(player.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, player.exitValue(), "ffmpeg reading output.ts: " + playerOut);
+        JsonNode overHttp = probe(http.toString());
+        System.out.println("MPEG-TS over HTTP " + overHttp);
+        // It starts at the live edge: the first segment when the reader came before it, as here, or the one after.
+        assertTrue(count(overHttp, "video") >= count(hls, "video") - 30, "the frames over HTTP: " + overHttp);
+        assertTrue(count(overHttp, "audio") >= count(hls, "audio") - 50, "the audio over HTTP: " + overHttp);
         System.out.println("source " + source + "\noutput " + processed + "\nHLS " + hls + "\n" + text(playlist));
         assertEquals(count(processed, "video"), count(hls, "video"), "every processed frame plays from HLS");
         assertEquals(count(processed, "audio"), count(hls, "audio"), "every audio packet plays from HLS");

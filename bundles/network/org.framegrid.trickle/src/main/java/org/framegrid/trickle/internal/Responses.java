@@ -33,6 +33,10 @@ final class Responses {
     }
 
     static void write(ChannelHandlerContext ctx, boolean keepAlive, HttpReply reply) {
+        if (reply.streamed() != null) {
+            StreamedReply.write(ctx, keepAlive, reply);
+            return;
+        }
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(reply.status()), Unpooled.wrappedBuffer(reply.body()));
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType())
