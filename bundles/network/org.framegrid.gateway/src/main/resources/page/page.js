@@ -4,7 +4,7 @@
 // input. The pipeline's parameter controls are built from its description (GET /v1/pipelines/NAME, from the stage
 // descriptors): a number is a slider with its range (or a number box), a boolean a checkbox, an enum a select, a string
 // a text box; a change is sent to the live stream (…/update), or kept for the next Go live.
-// Query: stream, pipeline, params, source=camera|pattern, codec=VP8|H264 (the video codec to send; default: the
+// Query: stream, pipeline, params, source=camera|pattern, audio=0 (the camera without its microphone), codec=VP8|H264 (the video codec to send; default: the
 // browser's and the gateway's choice), auto=1 (go live at once), seconds=N (auto: end after N s
 // and publish window.result). window.pageState is the page's live state (frames, colours, the played size).
 import { drawCode, readCode, wallMs, ageMs } from './timecode.js';
@@ -14,7 +14,8 @@ const q = new URLSearchParams(location.search);
 const LIVE = '/live/video-to-video/';
 const PATCH = { x: 560, y: 400, size: 64 };   // saturated red in what is sent
 const state = { pcs: [], whip: null, timer: null, samples: [], frames: 0, lastFrames: 0, fps: 0, grey: 0, colour: 0,
-  undecodable: 0, orchestrator: '', firstFrameMs: -1, size: [0, 0], name: null, controls: {} };
+  undecodable: 0, orchestrator: '', firstFrameMs: -1, size: [0, 0], name: null, controls: {}, whep: null,
+  audio: { packets: 0, energy: 0, sentEnergy: 0, peak: 0 } };
 window.result = { done: false, errors: [] };
 window.pageState = state;
 
@@ -35,7 +36,7 @@ function fail(e) {
 
 async function source() {
   const kind = $('source').value;
-  if (kind === 'camera') return navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: true });
+  if (kind === 'camera') return navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: q.get('audio') !== '0' });
   if (kind === 'file' && $('file').files[0]) {
     const v = document.createElement('video');
     v.src = URL.createObjectURL($('file').files[0]); v.loop = true; v.muted = true; await v.play();
@@ -181,8 +182,12 @@ async function play(name) {
   pc.addTransceiver('video', { direction: 'recvonly' });
   pc.addTransceiver('audio', { direction: 'recvonly' });
   state.pcs.push(pc);
+  state.whep = pc;
   const video = $('output');
-  pc.ontrack = e => { if (e.track.kind === 'video') video.srcObject = new MediaStream([e.track]); };
+  pc.ontrack = e => {
+    if (e.track.kind === 'video') video.srcObject = new MediaStream([e.track]);
+    if (e.track.kind === 'audio') listen(e.track);
+  };
   const posted = performance.now();
   await exchange(pc, LIVE + name + '/whep');
   video.play().catch(() => {});
@@ -204,6 +209,19 @@ async function play(name) {
   video.requestVideoFrameCallback(onFrame);
 }
 
+// Plays the processed audio and measures its loudness (the peak sample), so that silence is told from sound.
+function listen(track) {
+  const stream = new MediaStream([track]);
+  const el = new Audio(); el.srcObject = stream; el.play().catch(() => {});
+  const ac = new AudioContext(), an = ac.createAnalyser();
+  ac.createMediaStreamSource(stream).connect(an);
+  const buf = new Float32Array(an.fftSize);
+  setInterval(() => {
+    an.getFloatTimeDomainData(buf);
+    for (const v of buf) state.audio.peak = Math.max(state.audio.peak, Math.abs(v));
+  }, 50);
+}
+
 const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s.length ? s[Math.min(s.length - 1, Math.floor(s.length * p))] : null; };
 
 async function report(name) {
@@ -212,6 +230,15 @@ async function report(name) {
     const r = await fetch(LIVE + name + '/status');
     if (r.ok) state.orchestrator = (await r.json()).gateway.orchestrator;
   } catch (e) { /* the next tick tries again */ }
+  if (state.whep) {
+    // The audio played back: packets and energy (0 for silence), from the receiver's statistics.
+    (await state.whep.getStats()).forEach(s => {
+      if (s.type === 'inbound-rtp' && s.kind === 'audio') Object.assign(state.audio, { packets: s.packetsReceived || 0, energy: s.totalAudioEnergy || 0 });
+    });
+    (await state.pcs[0].getStats()).forEach(s => {
+      if (s.type === 'media-source' && s.kind === 'audio') state.audio.sentEnergy = s.totalAudioEnergy || 0;
+    });
+  }
   const recent = state.samples.slice(-150).filter(ms => ms < 5000);
   $('stats').textContent = `fps ${state.fps}   glass-to-glass p50 ${pct(recent, 0.5)} ms p95 ${pct(recent, 0.95)} ms   `
     + `orchestrator ${state.orchestrator}   frames ${state.frames}`;
@@ -220,7 +247,8 @@ async function report(name) {
 async function stop() {
   clearInterval(state.timer); clearInterval(state.stats);
   if (state.whip) await fetch(state.whip, { method: 'DELETE' });
-  state.pcs.forEach(pc => pc.close()); state.pcs = []; state.whip = null; state.name = null; fixedWhileLive();
+  state.pcs.forEach(pc => pc.close()); state.pcs = []; state.whip = null; state.whep = null; state.name = null;
+  fixedWhileLive();
   $('live').disabled = false; $('stop').disabled = true; $('stats').textContent = 'not live';
 }
 
@@ -230,7 +258,7 @@ if (q.get('auto') === '1') {
     await new Promise(r => setTimeout(r, 1000 * +(q.get('seconds') || 20)));
     const glass = state.samples.filter(ms => ms < 5000);
     Object.assign(window.result, { frames: state.frames, firstFrameMs: state.firstFrameMs, undecodable: state.undecodable,
-      grey: state.grey, colour: state.colour, orchestrator: state.orchestrator,
+      grey: state.grey, colour: state.colour, orchestrator: state.orchestrator, audio: state.audio,
       glassToGlassMs: { n: glass.length, p50: pct(glass, 0.5), p95: pct(glass, 0.95) } });
     if (q.get('keep') !== '1') await stop();
   })().catch(fail).finally(() => { window.result.done = true; });

@@ -140,7 +140,9 @@ final class PeerHub implements WebRtcPeers, AutoCloseable {
                 pc.addTrack(video, List.of("framegrid"));
                 if (Sdp.accepts(offer, "audio")) {
                     AudioTrack audio = r.factory().createAudioTrack("audio-" + peer.id(), outlet.audio());
-                    pc.addTrack(audio, List.of("framegrid"));
+                    // A stream of its own: a viewer does not hold the video back to play it in sync with the audio
+                    // (whose playout buffer is longer); live video stays as fresh as it comes.
+                    pc.addTrack(audio, List.of("framegrid-audio"));
                     peer.onEnd(audio::dispose);
                 }
                 peer.onEnd(video::dispose);

@@ -111,7 +111,7 @@ public final class MediaReader implements AutoCloseable {
             if (lowDelay) {
                 // Enough to see PAT/PMT, SPS/PPS and an audio header; the default (5 s, 5 MB) would wait for most of a segment.
                 av_dict_set(options, "probesize", "65536", 0);
-                av_dict_set(options, "analyzeduration", "500000", 0);
+                av_dict_set(options, "analyzeduration", "100000", 0);
                 av_dict_set(options, "fpsprobesize", "0", 0);
             }
             int ret = avformat_open_input(format, url == null ? name : url, forced, options);

@@ -201,7 +201,7 @@ final class WebRtcEdge {
     private static PipelineDefinition egress(String channel, String outlet) {
         return new PipelineDefinition("whep-egress", "the stream's output to its WHEP viewers", "1", List.of(
                 new NodeDefinition("dec", MediaStages.DECODE, Map.of(MediaStages.DECODE_INPUT,
-                        MediaStages.CHANNEL_PREFIX + channel, "format", "I420")),
+                        MediaStages.CHANNEL_PREFIX + channel, "format", "I420", "audio-pcm", true)),
                 new NodeDefinition("out", WebRtcStages.SINK, Map.of(WebRtcStages.SINK_OUTLET, outlet))),
                 List.of(new EdgeDefinition("dec", "out", null)), QueuePolicy.LATEST, null);
     }

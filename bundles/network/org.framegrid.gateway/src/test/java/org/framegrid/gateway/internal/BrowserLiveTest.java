@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The gateway's page in a real headless Chromium with a fake camera: it goes live over WHIP with the faces pipeline
  * (BlazeFace on the CPU, its overlay) that also turns the picture grey on the orchestrator, plays the output over
- * WHEP, and measures glass-to-glass latency on the time code it drew into what it sent. Processed frames are told by a
+ * WHEP with the camera's audio (the fake device's beep, not silence), and measures glass-to-glass latency on the time code it drew into what it sent. Processed frames are told by a
  * red patch the page sent that comes back grey. The page's parameter controls are built from the pipeline's stage
  * descriptors, and moving the width slider changes the picture it plays (narrow, the time code is smeared). Its Stop ends the stream (WHIP DELETE) and Go live starts it again.
  * Then the browser vanishes without a DELETE and the gateway frees the stream within seconds, and only it. Malformed
@@ -66,6 +66,12 @@ class BrowserLiveTest {
             assertTrue(frames >= SECONDS * 5, "processed frames played: " + result);
             assertTrue(result.path("grey").asLong() >= frames * 9 / 10,
                     "the red patch the page sent comes back grey: the pipeline made these frames: " + result);
+            // The fake camera's beep goes in over WHIP (Opus, decoded to PCM), through the pipeline as AAC, and
+            // comes back over WHEP as Opus: the page plays it and measures it (energy and peak are 0 for silence).
+            JsonNode audio = result.path("audio");
+            assertTrue(audio.path("packets").asLong() >= SECONDS * 10L, "audio played back over WHEP: " + result);
+            assertTrue(audio.path("energy").asDouble() > 1e-3, "the audio played back is not silence: " + result);
+            assertTrue(audio.path("peak").asDouble() > 0.1, "the audio played back is not silence: " + result);
             JsonNode glass = result.path("glassToGlassMs");
             assertTrue(glass.path("n").asLong() >= frames / 2, "the time code is read on most frames: " + result);
             assertTrue(glass.path("p50").asLong() < 5_000, "glass-to-glass p50 measured: " + result);

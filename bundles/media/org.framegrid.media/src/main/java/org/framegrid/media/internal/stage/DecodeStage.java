@@ -22,6 +22,8 @@ import org.osgi.service.component.annotations.Reference;
 @Component(name = "org.framegrid.media.decode")
 @StageType(type = MediaStages.DECODE, classification = "Source/Video/Decoder")
 public final class DecodeStage implements StageProvider {
+    /** The property that asks for the audio decoded to PCM too. */
+    static final String AUDIO_PCM = "audio-pcm";
     private static final StageDescriptor DESCRIPTOR = new StageDescriptor(MediaStages.DECODE, "Source/Video/Decoder",
             "Decodes a video file (MP4, fragmented MP4, MKV/WebM, MPEG-TS; H.264, H.265, VP8, VP9, MJPEG) or live "
                     + "MPEG-TS segments from a channel, starting on each segment before it has fully arrived.",
@@ -35,7 +37,10 @@ public final class DecodeStage implements StageProvider {
                     "Live input: when a newer segment has begun, skip to it (the skipped segments count as drops), "
                             + "so that a slow start or a stall leaves no backlog behind."),
             new PropertyDescriptor("wait-ms", PropertyType.INTEGER, 100L, true, 1, 10_000,
-                    "Live input: how long one call waits for the next segment before returning no frame.")));
+                    "Live input: how long one call waits for the next segment before returning no frame."),
+            new PropertyDescriptor(AUDIO_PCM, PropertyType.BOOLEAN, false, false, false, List.of(), null, null,
+                    "Also decode the audio riding on the frames to 16-bit PCM (for a sink that needs it decoded, such "
+                            + "as a WebRTC viewer); the compressed audio stays on them too.", "0.2")));
 
     private final SegmentChannels channels;
 

@@ -6,12 +6,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.framegrid.api.frame.AudioSamples;
 import org.framegrid.api.frame.Frame;
+import org.framegrid.api.frame.FrameMeta;
 import org.framegrid.api.stage.MediaStages;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageProperties;
 import org.framegrid.media.MediaException;
+import org.framegrid.media.internal.AudioDecoder;
 import org.framegrid.media.internal.AudioPacket;
 import org.framegrid.media.internal.AudioTrack;
 import org.framegrid.media.internal.MediaReader;
@@ -26,6 +30,7 @@ import org.framegrid.trickle.channel.SegmentChannels;
  * it and calls again, and the next call continues with the following segment.
  */
 final class DecodingSource implements Stage {
+    private static final Logger LOG = Logger.getLogger(DecodingSource.class.getName());
     /** Later input of more than this many average frames waiting means the decoder is behind, not just on time. */
     private static final double BEHIND_FRAMES = 2;
     private static final int MAX_STALE_RUN = 60;
@@ -49,6 +54,9 @@ final class DecodingSource implements Stage {
     private AudioTrack track;
     private final List<AudioPacket> audio = new ArrayList<>();
     private long clockStart;
+    /** Whether the audio riding on frames is decoded to PCM too, for a sink that needs it decoded. */
+    private boolean pcmAudio;
+    private AudioDecoder pcm;
     private long ptsStart;
 
     DecodingSource(SegmentChannels channels) {
@@ -63,6 +71,7 @@ final class DecodingSource implements Stage {
         this.realtime = properties.getBoolean("realtime");
         this.waitMillis = properties.getLong("wait-ms");
         this.liveEdge = properties.getBoolean(MediaStages.DECODE_LIVE_EDGE);
+        this.pcmAudio = properties.getBoolean(DecodeStage.AUDIO_PCM);
     }
 
     @Override
@@ -189,12 +198,41 @@ final class DecodingSource implements Stage {
         }
         long pts = reader.ptsNanos();
         f.pts(pts);
-        f.meta(AudioChunk.KEY, new AudioChunk(track != null ? track : reader.audioTrack(), audio));
+        AudioTrack current = track != null ? track : reader.audioTrack();
+        f.meta(AudioChunk.KEY, new AudioChunk(current, audio));
+        if (pcmAudio && current != null && !audio.isEmpty()) {
+            attachPcm(f, current);
+        }
         audio.clear();
         if (realtime && channel == null) {
             pace(pts);
         }
         return f;
+    }
+
+    /** Decodes the frame's audio packets; audio that cannot be decoded is said once and left compressed. */
+    private void attachPcm(Frame f, AudioTrack current) {
+        try {
+            if (pcm == null || !pcm.decodes(current)) {
+                closePcm();
+                pcm = new AudioDecoder(current);
+            }
+            AudioSamples samples = pcm.decode(audio);
+            if (samples != null) {
+                f.meta(FrameMeta.AUDIO, samples);
+            }
+        } catch (MediaException e) {
+            closePcm();
+            pcmAudio = false; // once: the sink gets no decoded audio from this input
+            LOG.warning(() -> input + ": the audio is not decoded for the sink that needs it: " + e.getMessage());
+        }
+    }
+
+    private void closePcm() {
+        if (pcm != null) {
+            pcm.close();
+            pcm = null;
+        }
     }
 
     private void pace(long pts) throws InterruptedException {
@@ -224,5 +262,6 @@ final class DecodingSource implements Stage {
     @Override
     public void stop() {
         closeReader();
+        closePcm();
     }
 }

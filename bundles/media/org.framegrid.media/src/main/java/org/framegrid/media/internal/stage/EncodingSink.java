@@ -2,12 +2,15 @@ package org.framegrid.media.internal.stage;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.framegrid.api.frame.AudioSamples;
 import org.framegrid.api.frame.Frame;
+import org.framegrid.api.frame.FrameMeta;
 import org.framegrid.api.stage.MediaStages;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageProperties;
 import org.framegrid.media.MediaException;
+import org.framegrid.media.internal.AacEncoder;
 import org.framegrid.media.internal.AudioPacket;
 import org.framegrid.media.internal.EncoderSettings;
 import org.framegrid.media.internal.MediaWriter;
@@ -16,8 +19,9 @@ import org.framegrid.trickle.channel.SegmentChannel;
 import org.framegrid.trickle.channel.SegmentChannels;
 
 /**
- * One {@code encode} instance. The writer opens on the first frame: its size is the output size, and the audio track
- * riding on it decides whether the output has audio.
+ * One {@code encode} instance. The writer opens on the first frame: its size is the output size, and the audio riding
+ * on it decides whether the output has audio: compressed audio is passed through, decoded audio (a WebRTC
+ * publisher's) is encoded to AAC.
  */
 final class EncodingSink implements Stage {
     private final SegmentChannels channels;
@@ -26,6 +30,8 @@ final class EncodingSink implements Stage {
     private EncoderSettings settings;
     private SegmentChannel channel;
     private MediaWriter writer;
+    /** Encodes the decoded audio riding on frames (a WebRTC publisher's) when no compressed audio rides on them. */
+    private AacEncoder pcm;
 
     EncodingSink(SegmentChannels channels) {
         this.channels = channels;
@@ -54,8 +60,12 @@ final class EncodingSink implements Stage {
     @Override
     public Frame process(Frame frame) throws MediaException {
         AudioChunk chunk = frame.meta(AudioChunk.KEY);
+        AudioSamples samples = chunk == null ? frame.meta(FrameMeta.AUDIO) : null;
         if (writer == null) {
-            var track = chunk == null ? null : chunk.track();
+            if (samples != null) {
+                pcm = new AacEncoder(samples.sampleRate(), samples.channels());
+            }
+            var track = chunk != null ? chunk.track() : pcm != null ? pcm.track() : null;
             writer = channel != null
                     ? MediaWriter.toSegments(channel.name(), seq -> channel.publish(), segmentSeconds, settings, track)
                     : MediaWriter.toFile(Path.of(output), null, settings, track);
@@ -63,6 +73,11 @@ final class EncodingSink implements Stage {
         if (chunk != null) {
             // Audio that arrived before this picture goes first, as it did in the source.
             for (AudioPacket packet : chunk.packets()) {
+                writer.writeAudio(packet);
+            }
+        }
+        if (samples != null && pcm != null && pcm.takes(samples)) {
+            for (AudioPacket packet : pcm.encode(samples)) {
                 writer.writeAudio(packet);
             }
         }
@@ -85,6 +100,10 @@ final class EncodingSink implements Stage {
                 // stop must not throw; the file or last segment is incomplete and the reader will say so
             }
             writer = null;
+        }
+        if (pcm != null) {
+            pcm.close();
+            pcm = null;
         }
     }
 }
