@@ -216,10 +216,11 @@ function listen(track) {
   const ac = new AudioContext(), an = ac.createAnalyser();
   ac.createMediaStreamSource(stream).connect(an);
   const buf = new Float32Array(an.fftSize);
-  setInterval(() => {
+  const timer = setInterval(() => {
     an.getFloatTimeDomainData(buf);
     for (const v of buf) state.audio.peak = Math.max(state.audio.peak, Math.abs(v));
   }, 50);
+  state.listening = () => { clearInterval(timer); el.srcObject = null; ac.close(); };
 }
 
 const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s.length ? s[Math.min(s.length - 1, Math.floor(s.length * p))] : null; };
@@ -247,6 +248,7 @@ async function report(name) {
 async function stop() {
   clearInterval(state.timer); clearInterval(state.stats);
   if (state.whip) await fetch(state.whip, { method: 'DELETE' });
+  if (state.listening) { state.listening(); state.listening = null; }
   state.pcs.forEach(pc => pc.close()); state.pcs = []; state.whip = null; state.whep = null; state.name = null;
   fixedWhileLive();
   $('live').disabled = false; $('stop').disabled = true; $('stats').textContent = 'not live';
