@@ -88,7 +88,9 @@ final class Session {
         try {
             StreamHandle h = stream;
             h.awaitEnd(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
-            if (!ended) {
+            // Only the end of the input ends the output: a pipeline stopped otherwise leaves the session silent,
+            // which the gateway sees as a stall and moves the stream.
+            if (!ended && input.closed()) {
                 streamEnded = true;
                 LOG.info(() -> "session " + id + ": the input ended and the pipeline went through; output closed");
                 publish(Map.of("type", "ended", "session", id, "reason", "end of stream"));
