@@ -21,7 +21,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(name = "org.framegrid.media.encode")
 @StageType(type = MediaStages.ENCODE, classification = "Sink/Video/Encoder")
-public final class EncodeStage implements StageProvider {
+public final class EncodeProvider implements StageProvider {
     private static final StageDescriptor DESCRIPTOR = new StageDescriptor(MediaStages.ENCODE, "Sink/Video/Encoder",
             "Encodes to low-latency H.264 (no B-frames, forced key frames) into an MP4/MKV/MPEG-TS file or into "
                     + "MPEG-TS segments on a channel; audio from the decode source is passed through untouched.",
@@ -43,7 +43,7 @@ public final class EncodeStage implements StageProvider {
     private final SegmentChannels channels;
 
     @Activate
-    public EncodeStage(@Reference SegmentChannels channels) {
+    public EncodeProvider(@Reference SegmentChannels channels) {
         this.channels = channels;
     }
 

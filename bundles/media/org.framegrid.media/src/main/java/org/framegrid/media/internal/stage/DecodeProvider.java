@@ -21,7 +21,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(name = "org.framegrid.media.decode")
 @StageType(type = MediaStages.DECODE, classification = "Source/Video/Decoder")
-public final class DecodeStage implements StageProvider {
+public final class DecodeProvider implements StageProvider {
     private static final StageDescriptor DESCRIPTOR = new StageDescriptor(MediaStages.DECODE, "Source/Video/Decoder",
             "Decodes a video file (MP4, fragmented MP4, MKV/WebM, MPEG-TS; H.264, H.265, VP8, VP9, MJPEG) or live "
                     + "MPEG-TS segments from a channel, starting on each segment before it has fully arrived.",
@@ -40,7 +40,7 @@ public final class DecodeStage implements StageProvider {
     private final SegmentChannels channels;
 
     @Activate
-    public DecodeStage(@Reference SegmentChannels channels) {
+    public DecodeProvider(@Reference SegmentChannels channels) {
         this.channels = channels;
     }
 
