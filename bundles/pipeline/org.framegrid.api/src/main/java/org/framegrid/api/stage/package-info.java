@@ -4,7 +4,7 @@
  * ({@link org.framegrid.api.stage.StageDescriptor}, {@link org.framegrid.api.stage.PropertyDescriptor}).
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package org.framegrid.api.stage;
 
 import org.osgi.annotation.bundle.Export;
