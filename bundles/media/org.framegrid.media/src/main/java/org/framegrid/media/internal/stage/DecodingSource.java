@@ -71,7 +71,7 @@ final class DecodingSource implements Stage {
         this.realtime = properties.getBoolean("realtime");
         this.waitMillis = properties.getLong("wait-ms");
         this.liveEdge = properties.getBoolean(MediaStages.DECODE_LIVE_EDGE);
-        this.pcmAudio = properties.getBoolean(DecodeStage.AUDIO_PCM);
+        this.pcmAudio = properties.getBoolean(DecodeProvider.AUDIO_PCM);
     }
 
     @Override

@@ -17,11 +17,12 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code decode}: the source that turns a video file or a live stream of MPEG-TS segments into frames. Audio is not
- * decoded: its packets ride on the frames ({@link AudioChunk}) to the {@code encode} sink.
+ * decoded unless {@code audio-pcm} asks for it: its packets ride on the frames ({@link AudioChunk}) to the
+ * {@code encode} sink.
  */
-@Component(name = "org.framegrid.media.decode")
+@Component(name = "org.framegrid.media.decode", service = StageProvider.class)
 @StageType(type = MediaStages.DECODE, classification = "Source/Video/Decoder")
-public final class DecodeStage implements StageProvider {
+public final class DecodeProvider extends ChannelStageProvider {
     /** The property that asks for the audio decoded to PCM too. */
     static final String AUDIO_PCM = "audio-pcm";
     private static final StageDescriptor DESCRIPTOR = new StageDescriptor(MediaStages.DECODE, "Source/Video/Decoder",
@@ -42,16 +43,9 @@ public final class DecodeStage implements StageProvider {
                     "Also decode the audio riding on the frames to 16-bit PCM (for a sink that needs it decoded, such "
                             + "as a WebRTC viewer); the compressed audio stays on them too.", "0.2")));
 
-    private final SegmentChannels channels;
-
     @Activate
-    public DecodeStage(@Reference SegmentChannels channels) {
-        this.channels = channels;
-    }
-
-    @Override
-    public StageDescriptor descriptor() {
-        return DESCRIPTOR;
+    public DecodeProvider(@Reference SegmentChannels channels) {
+        super(DESCRIPTOR, channels);
     }
 
     @Override
