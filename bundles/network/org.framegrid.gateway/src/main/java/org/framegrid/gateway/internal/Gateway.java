@@ -42,6 +42,7 @@ public final class Gateway implements AutoCloseable {
     private final ApiKeys apiKeys = new ApiKeys();
     private final CorsPolicy cors = new CorsPolicy();
     private final AuthWebhook auth = new AuthWebhook();
+    private final GatewayMeters meters = new GatewayMeters();
 
     /** A gateway that knows only its static list. */
     public Gateway(GatewaySettings settings, SegmentChannels channels, OrchestratorSelector selector,
@@ -131,7 +132,7 @@ public final class Gateway implements AutoCloseable {
         GatewayStream s = new GatewayStream(id, pipeline, params,
                 new LocalChannel(server, channels, inputChannel(id), true),
                 new LocalChannel(server, channels, outputChannel(id), false),
-                settings, opener, trickle, new PaymentLoop(id, settings, payments, api), () -> stop(id));
+                settings, opener, trickle, new PaymentLoop(id, settings, payments, api), meters, () -> stop(id));
         try {
             s.start();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -151,6 +152,11 @@ public final class Gateway implements AutoCloseable {
     /** @return every running stream's report */
     List<StreamReport> reports() {
         return streams.values().stream().map(GatewayStream::status).toList();
+    }
+
+    /** @return what the gateway measured across its streams (metrics) */
+    GatewayMeters meters() {
+        return meters;
     }
 
     /** @return the running streams' ids */
