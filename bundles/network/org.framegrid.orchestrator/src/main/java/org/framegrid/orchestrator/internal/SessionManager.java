@@ -39,6 +39,9 @@ final class SessionManager {
     /** Sessions started, and starts refused because every slot was taken (metrics). */
     final LongAdder started = new LongAdder();
     final LongAdder refusedOverCapacity = new LongAdder();
+    /** Media bytes gateways published into sessions, and those read out of them for gateways (metrics). */
+    final LongAdder bytesIn = new LongAdder();
+    final LongAdder bytesOut = new LongAdder();
 
     SessionManager(OrchestratorSettings settings, PipelineService pipelines, SegmentChannels channels,
                    TrickleServer server, PaymentReceivers receivers) {
@@ -100,8 +103,8 @@ final class SessionManager {
         Session s = new Session(id, pipeline, sender, receiver.scheme(), channels.open(base),
                 channels.open(base + "-out"), channels.open(base + "-control"), channels.open(base + "-events"));
         s.receiver = receiver;
-        server.serve(s.input.name(), TrickleServer.MEDIA, s.input, true);
-        server.serve(s.output.name(), TrickleServer.MEDIA, s.output, false);
+        server.serve(s.input.name(), TrickleServer.MEDIA, new CountedChannel(s.input, bytesIn), true);
+        server.serve(s.output.name(), TrickleServer.MEDIA, new CountedChannel(s.output, bytesOut), false);
         server.serve(s.control.name(), TrickleServer.JSON, s.control, true);
         server.serve(s.events.name(), TrickleServer.JSON, s.events, false);
         sessions.put(id, s);

@@ -250,6 +250,11 @@ class DetectFacesTest {
         }
 
         @Override
+        public java.util.List<org.framegrid.inference.api.ModelSession> sessions() {
+            return backend.sessions();
+        }
+
+        @Override
         public LoadedModel load(ByteBuffer model, ModelDescriptor descriptor, InferenceOptions options)
                 throws InferenceException {
             return kept(backend.load(model, descriptor, options));
