@@ -48,7 +48,6 @@ final class SessionPumps {
 
     /** @param inputFrom the first input segment to send: 0 for a new stream, the live edge after a failover */
     void start(long inputFrom) {
-        meter.newSession();
         threads = List.of(Thread.ofVirtual().name("gateway-in-" + streamId).start(() -> pumpInput(inputFrom)),
                 Thread.ofVirtual().name("gateway-out-" + streamId).start(this::pumpOutput));
     }

@@ -4,11 +4,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One stream's timing, for {@link GatewayMeters}: its first-frame delay (from its start to the first output bytes)
- * and every output video frame's end-to-end latency. A frame is paired with its input by presentation time: each
- * session's first output frame is its first input frame, which gives the offset the orchestrator's encoder added
- * (a failover starts a new session, so the pairing starts again). Input frames are remembered for the last
- * {@value #FRAMES} frames; an output frame older than that is not timed. Thread-safe: the input and the output pump
- * each feed their side.
+ * and every output video frame's end-to-end latency. A frame is paired with its input by presentation time, which
+ * an orchestrator keeps (its decode stage reads the source's times, its encode stage writes them: the same PTS in
+ * and out, on every orchestrator and across a failover, as NetworkTest sees). Frames the pipeline dropped have no
+ * output and are not timed; an output frame whose time matches none of the last {@value #FRAMES} input frames is
+ * not timed either. Thread-safe: the input and the output pump each feed their side.
  */
 final class StreamMeter {
     static final int FRAMES = 512;
@@ -21,20 +21,11 @@ final class StreamMeter {
     private final long[] inputPts = new long[FRAMES];
     private final long[] inputNanos = new long[FRAMES];
     private int inputs;
-    private long sessionFirstPts = -1;
-    private long offset;
-    private boolean paired;
     private boolean firstOutput;
 
     StreamMeter(GatewayMeters meters, long startNanos) {
         this.meters = meters;
         this.startNanos = startNanos;
-    }
-
-    /** A new session serves the stream: its frames are paired afresh. */
-    synchronized void newSession() {
-        sessionFirstPts = -1;
-        paired = false;
     }
 
     /** An input segment starts. */
@@ -66,35 +57,21 @@ final class StreamMeter {
     }
 
     private synchronized void inputFrame(long pts, long nanos) {
-        if (sessionFirstPts < 0) {
-            sessionFirstPts = pts;
-        }
         inputPts[inputs % FRAMES] = pts;
         inputNanos[inputs % FRAMES] = nanos;
         inputs++;
     }
 
     private synchronized void outputFrame(long pts, long nanos) {
-        if (!paired) {
-            if (sessionFirstPts < 0) {
+        // Newest first: a source that restarts its clock repeats old times, and the newest input is this output's.
+        for (int i = inputs - 1; i >= Math.max(0, inputs - FRAMES); i--) {
+            if (inputPts[i % FRAMES] == pts) {
+                long in = inputNanos[i % FRAMES];
+                if (nanos >= in) {
+                    meters.latency((nanos - in) / (double) TimeUnit.SECONDS.toNanos(1));
+                }
                 return;
             }
-            offset = pts - sessionFirstPts;
-            paired = true;
-        }
-        long wanted = pts - offset;
-        long best = -1;
-        long bestNanos = 0;
-        for (int i = Math.max(0, inputs - FRAMES); i < inputs; i++) {
-            long p = inputPts[i % FRAMES];
-            if (p <= wanted && p > best) {
-                best = p;
-                bestNanos = inputNanos[i % FRAMES];
-            }
-        }
-        if (best >= 0 && wanted - best < 90_000 && nanos >= bestNanos) {
-            // within a second of presentation time: a frame the ring still holds (an older one is not this frame)
-            meters.latency((nanos - bestNanos) / (double) TimeUnit.SECONDS.toNanos(1));
         }
     }
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A gateway's first-frame delay, end-to-end latency and bytes from MPEG-TS bytes as the pumps see them: video frames
- * paired by presentation time across the encoder's offset, packets cut anywhere between reads, audio and tables
- * ignored, and the pairing started again for a new session.
+ * paired by presentation time (which the orchestrator keeps), packets cut anywhere between reads, audio and tables
+ * ignored, frames the pipeline dropped left out.
  */
 class StreamMeterTest {
     private static final long MS = 1_000_000;
@@ -70,7 +70,6 @@ class StreamMeterTest {
     void pairsOutputFramesWithTheirInputByPresentationTime() {
         GatewayMeters meters = new GatewayMeters();
         StreamMeter m = new StreamMeter(meters, 0);
-        m.newSession();
         m.inputSegment();
         // Input frames at 33 ms intervals (3000 ticks), read at 1000, 1033, 1066 ms; audio in between.
         byte[] in = concat(pes(0xe0, 9000), other(), pes(0xc0, 9100), pes(0xe0, 12000), pes(0xe0, 15000));
@@ -78,9 +77,9 @@ class StreamMeterTest {
         m.input(in, 2 * TsPackets.SIZE, TsPackets.SIZE + 50, 1000 * MS); // a packet cut between reads
         m.input(in, 3 * TsPackets.SIZE + 50, TsPackets.SIZE - 50, 1033 * MS);
         m.input(in, 4 * TsPackets.SIZE, TsPackets.SIZE, 1066 * MS);
-        // The encoder adds 126000 ticks (1.4 s); output frames come back 250, 260 and 270 ms after their input.
+        // The orchestrator keeps the presentation times; its frames come back 250, 260 and 270 ms after their input.
         m.outputSegment();
-        byte[] out = concat(pes(0xe0, 135000), pes(0xe0, 138000), pes(0xe0, 141000));
+        byte[] out = concat(pes(0xe0, 9000), pes(0xe0, 12000), pes(0xe0, 15000));
         m.output(out, 0, TsPackets.SIZE, 1250 * MS);
         m.output(out, TsPackets.SIZE, TsPackets.SIZE, 1293 * MS);
         m.output(out, 2 * TsPackets.SIZE, TsPackets.SIZE, 1336 * MS);
@@ -97,23 +96,21 @@ class StreamMeterTest {
     }
 
     @Test
-    void aNewSessionIsPairedAfresh() {
+    void framesDroppedWhileAModelLoadsDoNotSkewTheOthers() {
+        // A fresh session drops its first input frames while its model stage loads (a LATEST queue): its first
+        // output is a later input frame, and is timed from that frame's arrival, not from the first one's.
         GatewayMeters meters = new GatewayMeters();
         StreamMeter m = new StreamMeter(meters, 0);
-        m.newSession();
-        m.input(pes(0xe0, 9000), 0, TsPackets.SIZE, 1000 * MS);
-        m.output(pes(0xe0, 10000), 0, TsPackets.SIZE, 1100 * MS);
-        // Failover: the next orchestrator's encoder starts its clock elsewhere, and takes input at the live edge.
-        m.newSession();
-        m.inputSegment();
-        m.input(pes(0xe0, 90000), 0, TsPackets.SIZE, 4000 * MS);
-        m.outputSegment();
-        m.output(pes(0xe0, 500), 0, TsPackets.SIZE, 4400 * MS);
+        for (int i = 0; i < 60; i++) {
+            m.input(pes(0xe0, 90000 + 3000L * i), 0, TsPackets.SIZE, (4000 + 33L * i) * MS);
+        }
+        m.output(pes(0xe0, 90000 + 3000L * 45), 0, TsPackets.SIZE, (4000 + 33L * 45 + 80) * MS);
+        m.output(pes(0xe0, 90000 + 3000L * 46), 0, TsPackets.SIZE, (4000 + 33L * 46 + 70) * MS);
         Written w = new Written();
         meters.write("0xg", w);
         double[] latency = w.histograms.get("framegrid_gateway_latency_seconds");
         assertEquals(2, latency[0]);
-        assertEquals(0.1 + 0.4, latency[1], 1e-9);
+        assertEquals(0.080 + 0.070, latency[1], 1e-9);
         assertEquals(1, w.histograms.get("framegrid_gateway_first_frame_delay_seconds")[0], "counted once a stream");
     }
 
@@ -121,8 +118,8 @@ class StreamMeterTest {
     void anOutputFrameWithoutItsInputIsNotTimed() {
         GatewayMeters meters = new GatewayMeters();
         StreamMeter m = new StreamMeter(meters, 0);
-        m.newSession();
-        m.output(pes(0xe0, 10000), 0, TsPackets.SIZE, 1100 * MS); // no input seen in this session yet
+        m.input(pes(0xe0, 9000), 0, TsPackets.SIZE, 1000 * MS);
+        m.output(pes(0xe0, 10000), 0, TsPackets.SIZE, 1100 * MS); // a time no input frame had
         Written w = new Written();
         meters.write("0xg", w);
         assertEquals(0, w.histograms.get("framegrid_gateway_latency_seconds")[0]);
