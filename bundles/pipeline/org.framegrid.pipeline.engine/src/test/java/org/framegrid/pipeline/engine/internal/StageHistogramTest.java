@@ -6,37 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.framegrid.api.pipeline.FramePoolStatus;
 import org.framegrid.api.pipeline.LatencyHistogram;
 import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.pipeline.StreamHandle;
-import org.framegrid.pipeline.engine.internal.TestStages.Journal;
 import org.framegrid.pipeline.engine.internal.TestStages.Seen;
 import org.framegrid.testing.Await;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The counts an operator's metrics are made of: each node's latency buckets, and the frame pool's memory. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class StageHistogramTest {
-    private final Engine engine = new Engine(100, false);
-    private final Queue<Seen> seen = new ConcurrentLinkedQueue<>();
-
-    StageHistogramTest() {
-        engine.addProvider(TestStages.source(), 0, 1, "t");
-        engine.addProvider(TestStages.probe("probe", "p", new Journal()), 0, 2, "t");
-        engine.addProvider(TestStages.sink(seen), 0, 3, "t");
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
-        assertEquals(0, engine.framePool().borrowed(), "every frame back in the pool");
-    }
+    @RegisterExtension
+    final ProbeEngine probe = new ProbeEngine();
+    private final Engine engine = probe.engine;
+    private final Queue<Seen> seen = probe.seen;
 
     @Test
     void everyProcessedFrameLandsInTheBucketOfItsTime() throws Exception {
