@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 import org.framegrid.api.pipeline.FramePoolStatus;
 import org.framegrid.api.pipeline.LatencyHistogram;
 import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.pipeline.StreamHandle;
-import org.framegrid.pipeline.engine.internal.TestStages.Seen;
 import org.framegrid.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,16 +21,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StageHistogramTest {
     @RegisterExtension
     final ProbeEngine probe = new ProbeEngine();
-    private final Engine engine = probe.engine;
-    private final Queue<Seen> seen = probe.seen;
 
     @Test
     void everyProcessedFrameLandsInTheBucketOfItsTime() throws Exception {
-        StreamHandle h = engine.start(TestStages.linear("p", QueuePolicy.BLOCK,
+        StreamHandle h = probe.engine.start(TestStages.linear("p", QueuePolicy.BLOCK,
                 node("src", "gen", Map.of("interval", 1, "size", 64)), node("mid", "probe", Map.of("delay", 25)),
                 node("out", "sink", Map.of())), "s", Map.of());
-        Await.until("ten frames through the 25 ms stage", 10_000, () -> seen.size() >= 10);
-        FramePoolStatus running = engine.framePool();
+        Await.until("ten frames through the 25 ms stage", 10_000, () -> probe.seen.size() >= 10);
+        FramePoolStatus running = probe.engine.framePool();
         h.close();
 
         StageStatus mid = h.status().stages().stream().filter(s -> s.node().equals("mid")).findFirst().orElseThrow();
