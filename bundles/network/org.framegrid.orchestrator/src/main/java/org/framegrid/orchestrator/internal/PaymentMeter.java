@@ -13,8 +13,10 @@ import org.framegrid.payment.api.Price;
 
 /**
  * Meters the node's sessions against their payments: the initial payment must cover {@code initialSeconds}, and a
- * one-second ticker debits each running session for the second that passed, ends a session whose balance runs out,
- * and every status period has each session publish its status with its balance. Owns the ticker thread.
+ * one-second ticker debits each running session for the second that passed if frames flowed in it (its pipeline's
+ * sinks took one: output made from input, or by a source of a pipeline without input), ends a session whose balance runs out, and
+ * every status period has each session publish its status with its balance. A second without frames costs nothing:
+ * an app that pauses keeps its session and its balance. Owns the ticker thread.
  */
 final class PaymentMeter implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PaymentMeter.class.getName());
@@ -47,6 +49,9 @@ final class PaymentMeter implements AutoCloseable {
         try {
             boolean status = ++ticks * 1000 % Math.max(1000, settings.statusMillis()) == 0;
             for (Session s : sessions.running()) {
+                if (!s.framesFlowed()) {
+                    continue; // nothing flowed in this second: nothing is owed for it
+                }
                 PaymentReceiver payments = receivers.holding(s);
                 if (payments == null) {
                     // The payment bundle is being replaced: the seconds are owed, not free, and are debited from

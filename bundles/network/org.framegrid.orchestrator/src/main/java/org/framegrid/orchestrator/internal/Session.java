@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.framegrid.api.frame.Frame;
+import org.framegrid.api.pipeline.EdgeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
 import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.pipeline.StreamHandle;
@@ -43,6 +45,8 @@ final class Session {
     /** Seconds run while no receiver of the scheme was registered, debited once one is; ticker thread only. */
     int unpaidSeconds;
     final AtomicLong frameEvents = new AtomicLong();
+    /** Frames its sinks had taken at the meter's last look; ticker thread only. */
+    private long framesSeen;
     private volatile boolean ended;
     private Thread controlLoop;
 
@@ -66,6 +70,26 @@ final class Session {
     /** @return whether its pipeline started: a reservation has not */
     boolean running() {
         return stream != null;
+    }
+
+    /**
+     * @return whether its pipeline's sinks (the encoder) took a frame since the last call (the meter's, once a
+     *     second): output made, from input or by a source of a pipeline without input. Not its decoder's count: a live
+     *     decoder waiting for input counts as it polls, and one that fails on every segment makes nothing.
+     */
+    boolean framesFlowed() {
+        StreamHandle h = stream;
+        if (h == null) {
+            return false;
+        }
+        List<EdgeDefinition> edges = h.definition().edges();
+        long out = h.status().stages().stream()
+                .filter(st -> edges.stream().noneMatch(e -> e.from().equals(st.node())
+                        || e.from().startsWith(st.node() + ".")))
+                .mapToLong(StageStatus::processed).sum();
+        boolean flowed = out != framesSeen;
+        framesSeen = out;
+        return flowed;
     }
 
     void startControlLoop() {
