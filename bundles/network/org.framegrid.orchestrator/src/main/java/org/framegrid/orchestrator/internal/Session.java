@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,10 @@ final class Session {
     /** Seconds run while no receiver of the scheme was registered, debited once one is; ticker thread only. */
     int unpaidSeconds;
     final AtomicLong frameEvents = new AtomicLong();
-    /** Frames its sinks had taken at the meter's last look; ticker thread only. */
+    /** Frames its sinks had taken and errors its stages had at the meter's last look; ticker thread only. */
     private long framesSeen;
+    private long errorsSeen;
+    private int failingSeconds;
     private volatile boolean ended;
     private Thread controlLoop;
 
@@ -73,23 +76,57 @@ final class Session {
     }
 
     /**
-     * @return whether its pipeline's sinks (the encoder) took a frame since the last call (the meter's, once a
-     *     second): output made, from input or by a source of a pipeline without input. Not its decoder's count: a live
-     *     decoder waiting for input counts as it polls, and one that fails on every segment makes nothing.
+     * What its pipeline did in the last second (the meter asks once a second).
+     *
+     * @param flowed whether its sinks (the encoder) took a frame: output made, from input or by a source of a pipeline
+     *     without input (not its decoder's count: a live decoder waiting for input counts as it polls, and one that
+     *     fails on every segment makes nothing)
+     * @param cannotRun why the pipeline cannot run, once its stages failed and nothing came out for
+     *     {@link #FAILING_SECONDS} seconds in a row; else {@code null}
      */
-    boolean framesFlowed() {
+    record Second(boolean flowed, String cannotRun) {
+    }
+
+    /** Seconds in a row with failures and no output after which a session's pipeline is said not to run. */
+    static final int FAILING_SECONDS = 5;
+
+    Second lastSecond() {
         StreamHandle h = stream;
         if (h == null) {
-            return false;
+            return new Second(false, null);
         }
-        List<EdgeDefinition> edges = h.definition().edges();
-        long out = h.status().stages().stream()
-                .filter(st -> edges.stream().noneMatch(e -> e.from().equals(st.node())
-                        || e.from().startsWith(st.node() + ".")))
-                .mapToLong(StageStatus::processed).sum();
+        List<StageStatus> stages = h.status().stages();
+        long out = sinkFrames(h, stages);
+        long errors = stages.stream().mapToLong(StageStatus::errors).sum();
         boolean flowed = out != framesSeen;
+        failingSeconds = flowed ? 0 : errors > errorsSeen ? failingSeconds + 1 : failingSeconds;
         framesSeen = out;
-        return flowed;
+        errorsSeen = errors;
+        return new Second(flowed, failingSeconds < FAILING_SECONDS ? null : cannotRun(stages,
+                "no output for " + failingSeconds + " s"));
+    }
+
+    /** @return why its pipeline cannot run if it never made output while its stages failed; else {@code null} */
+    String neverRan() {
+        StreamHandle h = stream;
+        if (h == null) {
+            return null;
+        }
+        List<StageStatus> stages = h.status().stages();
+        boolean failed = stages.stream().anyMatch(st -> st.errors() > 0);
+        return failed && sinkFrames(h, stages) == 0 ? cannotRun(stages, "no output at all") : null;
+    }
+
+    private static long sinkFrames(StreamHandle h, List<StageStatus> stages) {
+        List<EdgeDefinition> edges = h.definition().edges();
+        return stages.stream().filter(st -> edges.stream().noneMatch(e -> e.from().equals(st.node())
+                || e.from().startsWith(st.node() + "."))).mapToLong(StageStatus::processed).sum();
+    }
+
+    private static String cannotRun(List<StageStatus> stages, String output) {
+        StageStatus failing = stages.stream().max(Comparator.comparingLong(StageStatus::errors)).orElseThrow();
+        return "pipeline cannot run: " + failing.node() + " (" + failing.type() + ") failed " + failing.errors()
+                + " times and there was " + output + "; last error: " + failing.lastError();
     }
 
     void startControlLoop() {

@@ -79,9 +79,25 @@ final class SoakStream implements AutoCloseable {
                 sent.putIfAbsent(code.frame(), code.captureMicros());
             }
         });
-        info = client.start(pipeline, Map.of(MediaStages.DECODE + "." + MediaStages.DECODE_LIVE_EDGE, true));
+        info = startStream(pipeline);
         orchestrator = info.orchestrator();
         link = new StreamLink(client, info).start(channels.open(in), channels.open(out), null);
+    }
+
+    /** Starts the gateway stream, asking again for up to a minute while no orchestrator takes it (nodes warming up). */
+    private StreamInfo startStream(String pipeline) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            try {
+                return client.start(pipeline, Map.of(MediaStages.DECODE + "." + MediaStages.DECODE_LIVE_EDGE, true));
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                System.out.println("stream " + (index + 1) + " not started yet (" + e.getMessage() + "); again in 2 s");
+                Thread.sleep(2000);
+            }
+        }
     }
 
     /** Reads the gateway's status: the serving orchestrator, and the gap of each failover since the last poll. */
