@@ -35,8 +35,10 @@ import org.framegrid.selection.api.SelectionRequest;
  */
 final class SessionOpener {
     private static final Logger LOG = Logger.getLogger(SessionOpener.class.getName());
-    /** Pause between failover rounds once every orchestrator refused. */
+    /** Pause between failover rounds once every orchestrator refused, doubling up to {@link #RETRY_MAX_MILLIS}. */
     private static final long RETRY_MILLIS = 250;
+    /** A stream retries at least this often; 8 streams retrying every 250 ms kept loaded orchestrators from answering. */
+    private static final long RETRY_MAX_MILLIS = 2_000;
 
     private final GatewaySettings settings;
     private final OrchestratorDiscovery discovery;
@@ -147,13 +149,15 @@ final class SessionOpener {
         selector.observe(new Observation(failed.address(), failed.outcome(), -1, failed.failure()));
         closeQuietly(failed, failures);
         Set<String> exclude = new HashSet<>(tried);
+        long pause = RETRY_MILLIS;
         while (!stopped.getAsBoolean()) {
             try {
                 return open(pipeline, params.get(), exclude);
             } catch (IOException e) {
                 failures.accept(e.getMessage());
                 exclude.clear(); // every candidate was tried: start over with whoever is not suspended
-                Thread.sleep(RETRY_MILLIS);
+                Thread.sleep(pause);
+                pause = Math.min(RETRY_MAX_MILLIS, pause * 2);
             }
         }
         return null;

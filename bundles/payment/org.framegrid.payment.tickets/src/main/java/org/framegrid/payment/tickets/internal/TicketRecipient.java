@@ -76,10 +76,14 @@ final class TicketRecipient {
         return recipient;
     }
 
-    /** Ticket parameters for {@code sender} (go-livepeer's TicketParams). */
+    /**
+     * Ticket parameters for {@code sender} (go-livepeer's TicketParams), from chain reads at most {@code chain.cache.ms}
+     * old: every gateway's every session open asks (a failover loop of 8 streams once asked 60 times a second, each a
+     * dozen RPC calls, and the node's info answers timed out).
+     */
     TicketParams params(String sender) throws PaymentException {
         String senderAddress = Bytes.normalize(sender);
-        RoundInfo now = reads.round(true);
+        RoundInfo now = reads.round(false);
         BigInteger maxFloat = senders.maxFloat(senderAddress);
         BigInteger gasCost = reads.gasPrice().multiply(BigInteger.valueOf(settings.redeemGas()));
         BigInteger faceValue = gasCost.multiply(BigInteger.valueOf(settings.faceValueMultiplier()))
