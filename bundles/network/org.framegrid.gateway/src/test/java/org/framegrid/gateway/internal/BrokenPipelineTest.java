@@ -38,7 +38,8 @@ class BrokenPipelineTest {
         TrickleServerFactory servers = Providers.service(TrickleServerFactory.class);
         TestPayments pay = new TestPayments(1);
         try (EmbeddedEngine engine = new EmbeddedEngine(1000, false);
-             LogLines log = LogLines.of(Logger.getLogger("org.framegrid.orchestrator.internal"))) {
+             // The orchestrator's classes log below its bundle's name.
+             LogLines log = LogLines.of(Logger.getLogger("org.framegrid.orchestrator"))) {
             EmbeddedMedia media = new EmbeddedMedia(channels);
             engine.addProvider(media.decode(), 0, 1, "media");
             engine.addProvider(media.encode(), 0, 2, "media");
