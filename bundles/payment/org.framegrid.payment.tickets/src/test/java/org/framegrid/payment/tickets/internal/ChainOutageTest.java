@@ -3,14 +3,18 @@ package org.framegrid.payment.tickets.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.payment.api.Price;
 import org.framegrid.payment.api.Receipt;
 import org.framegrid.payment.api.RejectionReason;
+import org.framegrid.payment.api.ticket.TicketChain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,14 +32,15 @@ class ChainOutageTest {
     @TempDir
     Path dir;
     private Fixture fx;
-    private CountingChain chain;
+    private final AtomicBoolean down = new AtomicBoolean();
+    private TicketChain chain;
     private WinningTicketStore store;
 
     @BeforeEach
     void setUp() {
         fx = new Fixture(dir, CryptoTest.ADDRESS1, 0);
         fx.fundSender(ReceiverTest.ETH, ReceiverTest.ETH);
-        chain = new CountingChain(fx.chain);
+        chain = cuttable(fx.chain, down);
         store = WinningTicketStore.open(dir.resolve("outage.mv"));
     }
 
@@ -43,6 +48,22 @@ class ChainOutageTest {
     void tearDown() {
         store.close();
         fx.close();
+    }
+
+    /** @return {@code chain}, except that while {@code down} is set every call fails as an unreachable RPC node does */
+    static TicketChain cuttable(TicketChain chain, AtomicBoolean down) {
+        return (TicketChain) Proxy.newProxyInstance(TicketChain.class.getClassLoader(),
+                new Class<?>[] {TicketChain.class}, (self, method, args) -> {
+                    if (down.get() && method.getDeclaringClass() == TicketChain.class) {
+                        throw new IllegalStateException(method.getName() + ": the node at http://127.0.0.1:8545 "
+                                + "failed: Connection refused");
+                    }
+                    try {
+                        return method.invoke(chain, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private TicketRecipient recipient(long graceMillis) {
@@ -64,7 +85,7 @@ class ChainOutageTest {
         TicketRecipient recipient = recipient(60_000);
         PaymentTerms terms = terms(recipient);
         assertTrue(pay(recipient, terms).accepted(), "with the chain up");
-        chain.down = true;
+        down.set(true);
         Receipt during = pay(recipient, terms);
         assertTrue(during.accepted() && during.rejections().isEmpty(), "during the outage: " + during);
         assertTrue(during.credited().signum() > 0, during.toString());
@@ -77,7 +98,7 @@ class ChainOutageTest {
         TicketRecipient recipient = recipient(300);
         PaymentTerms terms = terms(recipient);
         assertTrue(pay(recipient, terms).accepted(), "with the chain up");
-        chain.down = true;
+        down.set(true);
         Thread.sleep(400);
         Receipt late = pay(recipient, terms);
         assertEquals(RejectionReason.UNAVAILABLE, late.rejections().get(0).reason(), late.toString());

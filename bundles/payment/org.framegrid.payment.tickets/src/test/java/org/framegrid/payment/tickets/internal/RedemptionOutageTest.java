@@ -3,6 +3,8 @@ package org.framegrid.payment.tickets.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.framegrid.payment.api.ticket.TicketChain;
 import org.framegrid.testing.Await;
 import org.framegrid.testing.LogLines;
 import org.junit.jupiter.api.Test;
@@ -20,8 +22,8 @@ class RedemptionOutageTest {
     void anOutageIsOneLineAndItsEndAnother() throws Exception {
         Fixture fx = new Fixture(dir, CryptoTest.ADDRESS1, 0, StoreAndWorkerTest.ALWAYS_WINS_EV);
         int winners = StoreAndWorkerTest.acknowledgeWinners(fx, 3);
-        CountingChain chain = new CountingChain(fx.chain);
-        chain.down = true;
+        AtomicBoolean down = new AtomicBoolean(true);
+        TicketChain chain = ChainOutageTest.cuttable(fx.chain, down);
         RecordingRedeemer redeemer = new RecordingRedeemer(0);
         try (LogLines log = LogLines.operatorView(RedemptionWorker.class);
              RedemptionWorker worker = new RedemptionWorker(fx.store, () -> redeemer, chain,
@@ -31,7 +33,7 @@ class RedemptionOutageTest {
             assertEquals(1, log.lines().size(), "one line for the outage: " + log.lines());
             assertEquals(0, log.lines().getFirst().indexOf("WARNING winning tickets are not being redeemed"),
                     log.lines().toString());
-            chain.down = false;
+            down.set(false);
             Await.until("every winner redeemed", 20_000, () -> redeemer.count.get() == winners);
             assertEquals(1, log.containing("WARNING").size(), log.lines().toString());
             assertEquals(1, log.containing("winning tickets are redeemed again, after ").size(), log.lines().toString());
