@@ -58,6 +58,8 @@ final class GatewayStream {
     private volatile SessionPumps pumps;
     private volatile int swaps;
     private volatile boolean stopped;
+    /** Why the stream ended from inside (the idle limit), once it did. */
+    private volatile String endedBecause;
     private Thread supervisor;
 
     GatewayStream(String id, String pipeline, Map<String, Object> params, StreamInput input, StreamOutput output,
@@ -167,7 +169,13 @@ final class GatewayStream {
                 + settings.idleMillis() + " ms): stream ended";
         LOG.info(() -> "stream " + id + ": " + why);
         failure(why);
+        endedBecause = why;
         end.run();
+    }
+
+    /** @return why the stream ended from inside (the idle limit), or {@code null} while it runs or when stopped */
+    String endedBecause() {
+        return endedBecause;
     }
 
     /** @return the newest failures, after a line counting the older ones not kept */

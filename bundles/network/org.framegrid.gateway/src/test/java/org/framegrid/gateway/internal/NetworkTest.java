@@ -300,8 +300,11 @@ class NetworkTest {
             // What the ended session did not deliver is released as the stream stops (just after it is forgotten).
             org.framegrid.testing.Await.until("the value at risk to be released", 5_000,
                     () -> pay.valueAtRisk("0xa").signum() == 0, () -> pay.valueAtRisk("0xa") + " wei at risk");
+            // Asked after, it says why it ended (it used to answer 404 "does not exist", the reason only in the log).
             GatewayException gone = assertThrows(GatewayException.class, () -> client.status(s.id()));
-            assertEquals(404, gone.status());
+            assertEquals(410, gone.status(), gone.getMessage());
+            assertTrue(gone.getMessage().matches(".*stream " + s.id() + " ended: no input for \\d+ ms \\(the limit is "
+                    + "2000 ms\\).*"), gone.getMessage());
             // Its slot on the orchestrator (capacity 1) comes back: a new stream starts there.
             org.framegrid.testing.Await.until("the orchestrator's slot to come back", 5_000, () -> {
                 try {
