@@ -25,6 +25,7 @@ final class SessionPumps {
     private final StreamOutput output;
     private final TrickleClient trickle;
     private final StreamFlow flow;
+    private final StreamMeter meter;
     private final PaymentLoop payments;
     private final BooleanSupplier live;
     private final Runnable outputEnded;
@@ -38,14 +39,15 @@ final class SessionPumps {
      *     segment has been passed on, and the stream is complete
      */
     SessionPumps(String streamId, OrchestratorSession session, StreamInput input, StreamOutput output,
-                 TrickleClient trickle, StreamFlow flow, PaymentLoop payments, BooleanSupplier live,
-                 Runnable outputEnded) {
+                 TrickleClient trickle, StreamFlow flow, StreamMeter meter, PaymentLoop payments,
+                 BooleanSupplier live, Runnable outputEnded) {
         this.streamId = streamId;
         this.session = session;
         this.input = input;
         this.output = output;
         this.trickle = trickle;
         this.flow = flow;
+        this.meter = meter;
         this.payments = payments;
         this.live = live;
         this.outputEnded = outputEnded;
@@ -85,7 +87,8 @@ final class SessionPumps {
                 next = s.sequence() + 1;
                 nextInput = next;
                 flow.inputMoved();
-                MarkingStream bytes = new MarkingStream(s.bytes(), flow);
+                meter.inputSegment();
+                MarkingStream bytes = new MarkingStream(s.bytes(), flow, meter);
                 try {
                     trickle.publish(session.input, -1, bytes);
                 } catch (IOException e) {
@@ -120,11 +123,13 @@ final class SessionPumps {
                 TrickleClient.Segment s = trickle.read(session.output, next);
                 next = s.sequence() + 1;
                 SegmentWriter w = output.nextSegment();
+                meter.outputSegment();
                 try (InputStream in = s.bytes()) {
                     int n;
                     while ((n = in.read(buf)) >= 0) {
                         if (n > 0) {
                             flow.outputMoved();
+                            meter.output(buf, 0, n, System.nanoTime());
                             w.write(buf, 0, n);
                         }
                     }
@@ -154,11 +159,13 @@ final class SessionPumps {
     private static final class MarkingStream extends InputStream {
         private final InputStream in;
         private final StreamFlow flow;
+        private final StreamMeter meter;
         private volatile boolean appFailed; // set where the HTTP client reads the body
 
-        MarkingStream(InputStream in, StreamFlow flow) {
+        MarkingStream(InputStream in, StreamFlow flow, StreamMeter meter) {
             this.in = in;
             this.flow = flow;
+            this.meter = meter;
         }
 
         @Override
@@ -177,6 +184,9 @@ final class SessionPumps {
                 throw e;
             }
             flow.inputMoved();
+            if (n > 0) {
+                meter.input(b, off, n, System.nanoTime());
+            }
             return n;
         }
 
