@@ -33,14 +33,21 @@ final class OrchestratorTls {
                 throw new IllegalArgumentException("orchestrator " + address + ": tls.key.file is needed with "
                         + "tls.certificate.file");
             }
-            return Pem.identity(Path.of(config.tls_certificate_file()), Path.of(config.tls_key_file()));
+            TlsIdentity given = Pem.identity(Path.of(config.tls_certificate_file()), Path.of(config.tls_key_file()));
+            LOG.info("orchestrator " + address + " serves HTTPS with " + config.tls_certificate_file() + " ("
+                    + given.leaf().getSubjectX500Principal() + ", issued by " + given.leaf().getIssuerX500Principal()
+                    + ")");
+            return given;
         }
         if (!address.equals(signatures.account())) {
             throw new IllegalArgumentException("orchestrator " + address + ": its TLS certificate must be signed by "
                     + "its own key, but the chain account is " + signatures.account() + " (set chain.keystore.file "
                     + "to the orchestrator's keystore, or serve tls.certificate.file)");
         }
-        return BoundCertificates.identity(Path.of(config.tls_key_folder(), address + ".key"), address,
-                signatures::sign);
+        Path key = Path.of(config.tls_key_folder(), address + ".key");
+        TlsIdentity bound = BoundCertificates.identity(key, address, signatures::sign);
+        LOG.info("orchestrator " + address + " serves HTTPS with a certificate bound to its address (TLS key "
+                + key + ")");
+        return bound;
     }
 }
