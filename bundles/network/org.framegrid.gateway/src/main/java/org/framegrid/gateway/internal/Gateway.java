@@ -74,8 +74,9 @@ public final class Gateway implements AutoCloseable {
         this.settings = settings;
         this.channels = channels;
         this.payments = payments;
-        this.discovery = new OrchestratorDiscovery(settings, directory, discoveryMillis, trust);
+        this.discovery = new OrchestratorDiscovery(settings, directory, discoveryMillis, trust, this::warm);
         this.opener = new SessionOpener(settings, discovery, api, selector, payments, calls);
+        warm(settings.orchestrators());
         this.server = servers.start(settings.host(), settings.port(), apiTls);
         server.route("/v1/", cors.guard(new GatewayRoutes(this).routes()));
         server.route(LiveRoutes.PREFIX, cors.guard(new LiveRoutes(this, webrtc).routes()));
@@ -133,6 +134,18 @@ public final class Gateway implements AutoCloseable {
     /** @return the segment channel a stream's output leaves on */
     static String outputChannel(String streamId) {
         return "g-" + streamId + "-out";
+    }
+
+    /**
+     * Asks newly known orchestrators for their info in the background, so the first TLS handshake with each (and the
+     * check of its certificate's binding, which loads the signature code) is not paid by the first stream: on a busy
+     * host that took over the 2 s connect timeout. A failure here is only seen again at a stream's start.
+     */
+    private void warm(List<URI> orchestrators) {
+        SessionOpener o = opener;
+        if (o != null) {
+            orchestrators.forEach(uri -> calls.submit(() -> o.warm(uri)));
+        }
     }
 
     /** Reads the orchestrator directory now (it is also read periodically). */

@@ -28,6 +28,11 @@ import org.framegrid.trickle.tls.NodeTrust;
  * its certificate is bound to; from then on its URI is trusted only with that binding.
  */
 final class OrchestratorApi {
+    /**
+     * How long {@code /v1/info} may take. A first contact includes the TLS handshake and the check of the certificate's
+     * binding: on a loaded host (load average 28 on 2 cores) that alone took over 1 s, the limit before TLS.
+     */
+    private static final Duration INFO_TIMEOUT = Duration.ofSeconds(3);
     private final HttpClient http;
     private final NodeTrust trust;
     private final BooleanSupplier plainHttp;
@@ -44,7 +49,7 @@ final class OrchestratorApi {
 
     Info info(URI orchestrator, String sender, Map<String, BigInteger> stakes) throws IOException, InterruptedException {
         long t = System.nanoTime();
-        HttpResponse<byte[]> r = send(orchestrator, "GET", "/v1/info?sender=" + sender, null, Duration.ofSeconds(1));
+        HttpResponse<byte[]> r = send(orchestrator, "GET", "/v1/info?sender=" + sender, null, INFO_TIMEOUT);
         Map<?, ?> m = answer(orchestrator, "/v1/info", r);
         long latency = (System.nanoTime() - t) / 1_000_000;
         Set<String> pipelines = new HashSet<>();

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.framegrid.gateway.embedded.GatewaySettings;
 import org.framegrid.trickle.tls.NodeTrust;
@@ -31,6 +33,9 @@ final class OrchestratorDiscovery implements AutoCloseable {
     private volatile List<OrchestratorDirectory.Listing> discovered = List.of();
     private volatile String error;
     private final NodeTrust trust;
+    /** Told of service URIs read for the first time. */
+    private final Consumer<List<URI>> found;
+    private final Set<URI> seen = ConcurrentHashMap.newKeySet();
 
     /**
      * @param directory where more orchestrators are published, or {@code null} for the static list only
@@ -38,10 +43,11 @@ final class OrchestratorDiscovery implements AutoCloseable {
      *     the background
      */
     OrchestratorDiscovery(GatewaySettings settings, OrchestratorDirectory directory, long periodMillis,
-                          NodeTrust trust) {
+                          NodeTrust trust, Consumer<List<URI>> found) {
         this.settings = settings;
         this.directory = directory;
         this.trust = trust;
+        this.found = found;
         if (directory != null) {
             reader.scheduleWithFixedDelay(this::discover, 0, Math.max(1000, periodMillis), TimeUnit.MILLISECONDS);
         }
@@ -55,6 +61,10 @@ final class OrchestratorDiscovery implements AutoCloseable {
             listings.forEach(l -> trust.expect(l.uri(), l.address()));
             discovered = listings;
             error = null;
+            List<URI> fresh = listings.stream().map(OrchestratorDirectory.Listing::uri).filter(seen::add).toList();
+            if (!fresh.isEmpty()) {
+                found.accept(fresh);
+            }
         } catch (Exception e) {
             error = "orchestrator discovery failed: " + e.getMessage();
             LOG.warning(error);

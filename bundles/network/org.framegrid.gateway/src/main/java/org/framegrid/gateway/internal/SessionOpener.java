@@ -137,6 +137,17 @@ final class SessionOpener {
         return infos;
     }
 
+    /** Asks {@code orchestrator} for its info, and forgets the answer: connection and trust are then set up. */
+    void warm(URI orchestrator) {
+        try {
+            api.info(orchestrator, settings.address(), Map.of());
+        } catch (IOException | RuntimeException e) {
+            // seen again, with its reason, when a stream starts
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** @return the reason a certificate was refused, where it was one (the TLS exception's own text is generic) */
     private static String why(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

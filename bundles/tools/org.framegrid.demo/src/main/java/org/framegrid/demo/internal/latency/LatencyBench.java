@@ -105,11 +105,27 @@ final class LatencyBench {
     /** The network path through {@code client}'s gateway: TLS or plain HTTP to its orchestrator. */
     private Measured network(BenchConfig c, GatewayClient client, Map<String, Object> params, SSLContext tls)
             throws Exception {
-        StreamInfo stream = client.start(c.pipeline(), params);
+        StreamInfo stream = start(client, c.pipeline(), params);
         try (LatencyRun r = LatencyRun.network(pipelines, channels, client, stream, c, tls)) {
             Measured net = measure(r, settings.minutes() > 0 ? 60 * settings.minutes() : settings.seconds());
             client.stop(stream.id()); // before the app's side closes: its last segment is not cut under the stream
             return net;
+        }
+    }
+
+    /** Starts a stream; a refusal (a node still warming up on a busy host) is said and tried twice more. */
+    private static StreamInfo start(GatewayClient client, String pipeline, Map<String, Object> params)
+            throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.start(pipeline, params);
+            } catch (IOException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                System.out.println("  stream start refused, trying again in 5 s: " + e.getMessage());
+                Thread.sleep(5_000);
+            }
         }
     }
 
