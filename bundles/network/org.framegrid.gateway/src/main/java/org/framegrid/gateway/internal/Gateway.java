@@ -3,6 +3,7 @@ package org.framegrid.gateway.internal;
 import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,8 @@ public final class Gateway implements AutoCloseable {
     private final TrickleServer server;
     /** Orchestrators' certificates: bound to the address selected for their URI, or a configured CA's. */
     private final NodeTrust trust = new NodeTrust(null);
-    private final TrickleClient trickle = new TrickleClient(trust.context());
+    /** Connecting includes the TLS handshake and the binding check: 5 s, not the client's plain-HTTP 2 s. */
+    private final TrickleClient trickle = new TrickleClient(Duration.ofSeconds(5), trust.context());
     private volatile boolean plainHttp;
     private final OrchestratorApi api = new OrchestratorApi(trickle.http(), trust, () -> plainHttp);
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();

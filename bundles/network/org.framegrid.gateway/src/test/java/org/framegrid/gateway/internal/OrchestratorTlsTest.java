@@ -13,6 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.framegrid.api.pipeline.EdgeDefinition;
+import org.framegrid.api.pipeline.NodeDefinition;
+import org.framegrid.api.pipeline.PipelineDefinition;
+import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.chain.api.Signatures;
 import org.framegrid.chain.web3j.embedded.MessageSignatures;
 import org.framegrid.gateway.client.GatewayClient;
@@ -28,6 +34,8 @@ import org.framegrid.testing.Providers;
 import org.framegrid.testing.TestPki;
 import org.framegrid.trickle.TrickleServerFactory;
 import org.framegrid.trickle.channel.MemorySegmentChannels;
+import org.framegrid.trickle.channel.SegmentChannel;
+import org.framegrid.trickle.client.TrickleClient;
 import org.framegrid.trickle.tls.BoundCertificates;
 import org.framegrid.trickle.tls.NodeTrust;
 import org.framegrid.trickle.tls.Pem;
@@ -68,6 +76,7 @@ class OrchestratorTlsTest {
         engine.addProvider(media.decode(), 0, 1, "media");
         engine.addProvider(media.encode(), 0, 2, "media");
         engine.addProvider(Providers.stage("passthrough"), 0, 3, "util");
+        engine.addProvider(Providers.stage("test-source"), 0, 4, "util");
         engine.register(NetworkTest.livePassthrough());
         servers = Providers.service(TrickleServerFactory.class);
     }
@@ -129,6 +138,45 @@ class OrchestratorTlsTest {
         try (GatewayClient client = new GatewayClient(g.uri())) {
             StreamInfo s = client.start("live-passthrough", Map.of());
             assertEquals(OTHER.account(), g.stream(s.id()).status().orchestrator());
+            client.stop(s.id());
+        }
+    }
+
+    @Test
+    void aLiveStreamFlowsOverTlsToTheOrchestratorAndBack() throws Exception {
+        URI o = orchestrator(ORCHESTRATOR.account(), bound(ORCHESTRATOR.account(), ORCHESTRATOR));
+        Gateway g = gateway(List.of(o), List.of(), null);
+        engine.start(new PipelineDefinition("camera", "test", "1", List.of(
+                new NodeDefinition("src", "test-source", Map.of("width", 320, "height", 240, "fps", 25.0)),
+                new NodeDefinition("enc", "encode", Map.of("output", "channel:camera", "fps", 25,
+                        "segment-seconds", 1.0))), List.of(new EdgeDefinition("src", "enc", null)),
+                QueuePolicy.LATEST, null), "camera", Map.of());
+        SegmentChannel camera = channels.open("camera");
+        try (GatewayClient client = new GatewayClient(g.uri())) {
+            StreamInfo s = client.start("live-passthrough", Map.of());
+            long started = System.nanoTime();
+            CompletableFuture<Long> out = CompletableFuture.supplyAsync(() -> {
+                long bytes = 0;
+                try {
+                    for (long next = 0; next < 4; next++) {
+                        TrickleClient.Segment seg = client.read(s, next);
+                        next = seg.sequence();
+                        bytes += seg.bytes().readAllBytes().length;
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return bytes;
+            });
+            for (long seq = 0; seq < 8 && !out.isDone(); seq++) {
+                client.publish(s, seq, camera.await(seq, 5, TimeUnit.SECONDS).bytes());
+            }
+            long bytes = out.get(30, TimeUnit.SECONDS);
+            System.out.printf("4 output segments (%d bytes) over TLS in %d ms%n", bytes,
+                    (System.nanoTime() - started) / 1_000_000);
+            assertTrue(bytes > 0);
+            assertEquals(ORCHESTRATOR.account(), g.stream(s.id()).status().orchestrator());
+            assertEquals(0, g.stream(s.id()).status().swaps(), g.stream(s.id()).status().toString());
             client.stop(s.id());
         }
     }

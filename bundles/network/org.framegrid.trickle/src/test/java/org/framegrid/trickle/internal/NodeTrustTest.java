@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import org.framegrid.chain.api.Signatures;
 import org.framegrid.chain.web3j.embedded.MessageSignatures;
@@ -43,7 +44,9 @@ class NodeTrustTest {
 
     private final TrickleServerFactoryComponent factory = new TrickleServerFactoryComponent();
     private final NodeTrust trust = new NodeTrust(MessageSignatures.readOnly()::signer);
-    private final TrickleClient client = new TrickleClient(trust.context());
+    /** A first TLS handshake in a fresh JVM on a loaded host can take seconds: not what these tests measure. */
+    private static final Duration CONNECT = Duration.ofSeconds(30);
+    private final TrickleClient client = new TrickleClient(CONNECT, trust.context());
 
     @TempDir
     Path dir;
@@ -111,7 +114,7 @@ class NodeTrustTest {
         IOException noCa = assertThrows(IOException.class, () -> get(good));
         assertTrue(String.valueOf(rootMessage(noCa)).contains("no CA is configured"), rootMessage(noCa));
         trust.useCa(NodeTrust.ca(pki.writeCa(dir.resolve("ca.pem"))));
-        try (TrickleClient fresh = new TrickleClient(trust.context())) {
+        try (TrickleClient fresh = new TrickleClient(CONNECT, trust.context())) {
             assertEquals(200, fresh.http().send(HttpRequest.newBuilder(good.resolve("/v1/info")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
             IOException e = assertThrows(IOException.class, () -> fresh.http().send(

@@ -172,7 +172,7 @@ class TrickleServerTest {
         trust.useCa(NodeTrust.ca(pki.writeCa(dir.resolve("ca.pem"))));
         try (TrickleServer tls = factory.start("127.0.0.1", 0,
                 new TlsIdentity(leaf.key(), List.of(leaf.certificate())));
-             TrickleClient client = new TrickleClient(trust.context())) {
+             TrickleClient client = new TrickleClient(java.time.Duration.ofSeconds(30), trust.context())) {
             for (TrickleServer s : new TrickleServer[] {server, tls}) {
                 s.route("/v1/", call -> HttpReply.json(201, "{\"echo\":\"" + call.text() + "\",\"q\":\""
                         + call.query().get("x") + "\"}"));
