@@ -58,6 +58,7 @@ public final class EmbeddedGateway implements AutoCloseable {
      */
     public void useSignatures(Signatures signatures) {
         node.trust().useRecovery(signatures::signer);
+        node.warm();
     }
 
     /** Also accepts orchestrators' certificates issued by the CAs of a PEM file, for their host. @since 1.2 */

@@ -78,7 +78,6 @@ public final class Gateway implements AutoCloseable {
         this.payments = payments;
         this.discovery = new OrchestratorDiscovery(settings, directory, discoveryMillis, trust, this::warm);
         this.opener = new SessionOpener(settings, discovery, api, selector, payments, calls);
-        warm(settings.orchestrators());
         this.server = servers.start(settings.host(), settings.port(), apiTls);
         server.route("/v1/", cors.guard(new GatewayRoutes(this).routes()));
         server.route(LiveRoutes.PREFIX, cors.guard(new LiveRoutes(this, webrtc).routes()));
@@ -136,6 +135,11 @@ public final class Gateway implements AutoCloseable {
     /** @return the segment channel a stream's output leaves on */
     static String outputChannel(String streamId) {
         return "g-" + streamId + "-out";
+    }
+
+    /** Warms every orchestrator known now (see below): once the gateway can check their certificates. */
+    public void warm() {
+        warm(discovery.candidates());
     }
 
     /**

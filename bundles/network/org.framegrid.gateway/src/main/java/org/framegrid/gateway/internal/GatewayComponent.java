@@ -118,8 +118,6 @@ public final class GatewayComponent implements MetricSource {
     private volatile StakingService staking;
 
     /** Recovers orchestrators' certificate bindings; while there is none, bound certificates are refused. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
     private volatile Signatures signatures;
 
     /** WHIP/WHEP need both; either may come and go without restarting the gateway. */
@@ -149,6 +147,7 @@ public final class GatewayComponent implements MetricSource {
             node.trust().useCa(NodeTrust.ca(Path.of(config.tls_ca_file())));
         }
         node.allowPlainHttp(config.allow_plain_http());
+        node.warm();
         node.useWebRtc(() -> pipelines, () -> peers);
         node.requireApiKeys(Arrays.asList(config.api_keys()));
         node.allowOrigins(Arrays.asList(config.cors_origins()));
@@ -168,6 +167,20 @@ public final class GatewayComponent implements MetricSource {
                     + "api.tls.certificate.file");
         }
         return Pem.identity(Path.of(config.api_tls_certificate_file()), Path.of(config.api_tls_key_file()));
+    }
+
+    /** The chain's signatures came (the chain connected): orchestrators' certificates can be checked from now on. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindSignatures(Signatures s) {
+        signatures = s;
+        node.warm();
+    }
+
+    void unbindSignatures(Signatures s) {
+        if (signatures == s) {
+            signatures = null;
+        }
     }
 
     private String signer(byte[] message, byte[] signature) throws ChainException {
