@@ -135,9 +135,11 @@ public final class NodeTrust extends X509ExtendedTrustManager {
         check(chain, authority(host, socket.getPort()), trust -> trust.checkServerTrusted(chain, authType, socket));
     }
 
+    /** Refused: without the peer's host and port there is no selected address (nor host name) to check against. */
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        check(chain, null, trust -> trust.checkServerTrusted(chain, authType));
+        throw new CertificateException("an orchestrator's certificate is checked against the address selected for its "
+                + "host and port, which this call does not give");
     }
 
     private interface CaCheck {
@@ -157,7 +159,7 @@ public final class NodeTrust extends X509ExtendedTrustManager {
         }
         if (bound != null) {
             leaf.checkValidity();
-            String want = authority == null ? null : expected.get(authority);
+            String want = expected.get(authority);
             if (want != null && !want.equals(bound)) {
                 throw new CertificateException(authority + ": the certificate is bound to " + bound + ", not to "
                         + want + ", the orchestrator selected for this service URI");
