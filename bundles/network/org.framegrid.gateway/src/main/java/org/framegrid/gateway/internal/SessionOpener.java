@@ -137,14 +137,25 @@ final class SessionOpener {
         return infos;
     }
 
-    /** Asks {@code orchestrator} for its info, and forgets the answer: connection and trust are then set up. */
+    /**
+     * Asks {@code orchestrator} for its info, and forgets the answer: connection and trust are then set up. An
+     * orchestrator still starting is asked again, 1 s later, then 2, 4, …, for about a minute.
+     */
     void warm(URI orchestrator) {
-        try {
-            api.info(orchestrator, settings.address(), Map.of());
-        } catch (IOException | RuntimeException e) {
-            // seen again, with its reason, when a stream starts
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        for (long wait = 1_000; wait <= 32_000; wait *= 2) {
+            try {
+                api.info(orchestrator, settings.address(), Map.of());
+                return;
+            } catch (IOException | RuntimeException e) {
+                // seen again, with its reason, when a stream starts
+            } catch (InterruptedException e) {
+                return; // the gateway is closing
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 

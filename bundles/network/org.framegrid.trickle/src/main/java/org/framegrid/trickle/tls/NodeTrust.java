@@ -6,8 +6,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +39,13 @@ public final class NodeTrust extends X509ExtendedTrustManager {
     }
 
     private final Map<String, String> expected = new ConcurrentHashMap<>();
+    /**
+     * Addresses recovered from bindings, by the certificate's SHA-256: a session opens several connections to one
+     * orchestrator, and recovering a secp256k1 signature on each handshake costs (seconds for the first on a loaded
+     * host). Bounded: cleared when full.
+     */
+    private final Map<String, String> recovered = new ConcurrentHashMap<>();
+    private static final int RECOVERED_MAX = 4096;
     private volatile Recovery recovery;
     private volatile X509ExtendedTrustManager ca;
 
@@ -107,13 +116,24 @@ public final class NodeTrust extends X509ExtendedTrustManager {
         if (signature == null) {
             return null;
         }
+        String key = fingerprint(leaf);
+        String known = recovered.get(key);
+        if (known != null) {
+            return known;
+        }
         Recovery r = recovery;
         if (r == null) {
             throw new CertificateException("cannot check the certificate's orchestrator binding: no chain connection "
                     + "to recover signatures with yet");
         }
         try {
-            return r.signer(BoundCertificates.message(leaf.getPublicKey()), signature).toLowerCase(Locale.ROOT);
+            String address = r.signer(BoundCertificates.message(leaf.getPublicKey()), signature)
+                    .toLowerCase(Locale.ROOT);
+            if (recovered.size() >= RECOVERED_MAX) {
+                recovered.clear();
+            }
+            recovered.put(key, address);
+            return address;
         } catch (Exception e) {
             throw new CertificateException("the certificate's orchestrator binding is not a valid signature ("
                     + e.getMessage() + ")", e);
@@ -195,6 +215,14 @@ public final class NodeTrust extends X509ExtendedTrustManager {
     public X509Certificate[] getAcceptedIssuers() {
         X509ExtendedTrustManager trust = ca;
         return trust == null ? new X509Certificate[0] : trust.getAcceptedIssuers();
+    }
+
+    private static String fingerprint(X509Certificate certificate) throws CertificateException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new CertificateException("cannot hash the certificate: " + e.getMessage(), e);
+        }
     }
 
     private static int port(URI uri) {
