@@ -4,13 +4,15 @@ import org.framegrid.chain.api.ChainException;
 import org.framegrid.chain.api.Signatures;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Publishes {@link Signatures} once the chain connection is up: signed as the connection's own account (its
+ * Publishes {@link Signatures} once the chain connection is up (a node without a chain configuration has none): signed as the connection's own account (its
  * keystore, or the devchain's node account); a read-only connection recovers signatures only.
  */
-@Component(service = Signatures.class)
+@Component(name = "org.framegrid.chain.signatures", service = Signatures.class, configurationPid = ChainConnection.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class SignaturesComponent implements Signatures {
     private final Eip191 eip191;
 
