@@ -5,7 +5,10 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import org.framegrid.api.pipeline.PipelineService;
+import org.framegrid.api.pipeline.StageCatalog;
 import org.framegrid.chain.api.Signatures;
+import org.framegrid.inference.api.InferenceBackend;
+import org.framegrid.inference.api.Model;
 import org.framegrid.node.api.MetricSource;
 import org.framegrid.node.api.MetricWriter;
 import org.framegrid.node.api.Readiness;
@@ -84,16 +87,18 @@ public final class OrchestratorComponent implements MetricSource, ReadinessCheck
     }
 
     private final PaymentReceivers receivers = new PaymentReceivers();
+    private final ModelWarmth warmth = new ModelWarmth();
     private final Orchestrator node;
     private final OrchestratorSettings settings;
     private final PipelineService pipelines;
+    private final StageCatalog catalog;
 
     /**
      * @param signatures the chain account's signatures: the bound certificate's binding (so the node listens once its
      *     chain connection is up)
      */
     @Activate
-    public OrchestratorComponent(Config config, @Reference PipelineService pipelines,
+    public OrchestratorComponent(Config config, @Reference PipelineService pipelines, @Reference StageCatalog catalog,
                                  @Reference SegmentChannels channels,
                                  @Reference TrickleServerFactory servers,
                                  @Reference Signatures signatures)
@@ -102,6 +107,7 @@ public final class OrchestratorComponent implements MetricSource, ReadinessCheck
                 List.of(config.pipelines()), config.capacity(), new BigInteger(config.price_per_second_wei()),
                 config.initial_seconds(), config.status_millis());
         this.pipelines = pipelines;
+        this.catalog = catalog;
         node = new Orchestrator(settings, pipelines, channels, receivers, servers,
                 OrchestratorTls.identity(config, signatures));
     }
@@ -117,6 +123,24 @@ public final class OrchestratorComponent implements MetricSource, ReadinessCheck
         receivers.remove(receiver);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addModel(Model model, Map<String, Object> properties) {
+        warmth.addModel(String.valueOf(properties.get(Model.NAME_PROPERTY)));
+    }
+
+    void removeModel(Model model, Map<String, Object> properties) {
+        warmth.removeModel(String.valueOf(properties.get(Model.NAME_PROPERTY)));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addBackend(InferenceBackend backend) {
+        warmth.addBackend(backend);
+    }
+
+    void removeBackend(InferenceBackend backend) {
+        warmth.removeBackend(backend);
+    }
+
     @Override
     public void collect(MetricWriter out) {
         OrchestratorMetrics.write(settings, node.sessionManager(), out);
@@ -124,7 +148,7 @@ public final class OrchestratorComponent implements MetricSource, ReadinessCheck
 
     @Override
     public List<Readiness> check() {
-        return List.of(OrchestratorReadiness.check(settings, pipelines, receivers));
+        return List.of(OrchestratorReadiness.check(settings, pipelines, catalog, warmth, receivers));
     }
 
     @Deactivate

@@ -55,6 +55,17 @@ public final class RoleFiles {
                 "tickets.chain.key.file = " + hexKey, "");
     }
 
+    /** @return {@code roleFile} with the value of its line {@code key = ...} replaced by {@code value} */
+    public static String with(String roleFile, String key, Object value) {
+        String line = key + " = ";
+        int at = roleFile.indexOf("\n" + line);
+        if (at < 0) {
+            throw new IllegalArgumentException("the role file has no " + key);
+        }
+        int end = roleFile.indexOf('\n', at + 1);
+        return roleFile.substring(0, at + 1) + line + value + roleFile.substring(end);
+    }
+
     /**
      * The gateway: it knows the orchestrators' URIs (HTTPS: their certificates are checked against the addresses they
      * registered with; the chain's pool is discovered too), signs tickets and reads its deposit with its hex key.
