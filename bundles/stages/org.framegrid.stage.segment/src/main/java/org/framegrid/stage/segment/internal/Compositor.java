@@ -196,7 +196,8 @@ final class Compositor {
                     int upper = (src[p00 + c] & 0xff) * gx + (src[p01 + c] & 0xff) * wx;
                     int lower = (src[p10 + c] & 0xff) * gx + (src[p11 + c] & 0xff) * wx;
                     int back = (upper * gy + lower * fy + 32768) >> 16;
-                    front[at + c] = (byte) blend(front[at + c] & 0xff, a, back, b);
+                    // Alpha 0 (most of the background) is the background itself: the blend gives exactly that.
+                    front[at + c] = (byte) (a == 0 ? back : blend(front[at + c] & 0xff, a, back, b));
                 }
             }
         }
