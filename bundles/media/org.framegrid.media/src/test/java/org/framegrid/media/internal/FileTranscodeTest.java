@@ -60,22 +60,6 @@ class FileTranscodeTest {
         }
     }
 
-    /** VP8 in WebM (libvpx, real-time mode): what `bench media` compares with the ffmpeg command line's libvpx. */
-    @Test
-    void vp8OutGivesAWebmWithEveryFrame() throws Exception {
-        Path in = dir.resolve("in.mp4");
-        Path out = dir.resolve("out.webm");
-        Synthetic.clip(in, "mp4", "libopenh264", 320, 240, FPS, FPS, false);
-        FileTranscoder.Result r = FileTranscoder.run(in, out,
-                new EncoderSettings("libvpx", 1_000_000, 1, FPS, 0, 0, java.util.Map.of()), PixelLayout.I420,
-                (px, w, h, pts) -> { });
-        assertEquals(FPS, r.frames());
-        try (MediaReader reader = MediaReader.open(out, false)) {
-            assertEquals("vp8", reader.videoCodec());
-        }
-        assertEquals(FPS, pictures(out), "every frame in the output");
-    }
-
     static int pictures(Path file) throws Exception {
         int n = 0;
         try (MediaReader reader = MediaReader.open(file, false)) {
