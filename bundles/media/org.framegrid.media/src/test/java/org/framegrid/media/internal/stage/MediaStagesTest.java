@@ -146,8 +146,8 @@ class MediaStagesTest {
         MediaTestAccess.silentClip(in, 320, 240, FPS, FPS);
         MemorySegmentChannels channels = channels();
         try (EmbeddedEngine engine = new EmbeddedEngine(100, false)) {
-            engine.addProvider(new DecodeStage(channels), 0, 1, "media");
-            engine.addProvider(new EncodeStage(channels), 0, 2, "media");
+            engine.addProvider(new DecodeProvider(channels), 0, 1, "media");
+            engine.addProvider(new EncodeProvider(channels), 0, 2, "media");
             PipelineDefinition d = pipeline(Map.of("input", in.toString(), "format", "I420"),
                     Map.of("output", out.toString(), "fps", FPS, "bitrate", 1_000_000, "encoder", "libvpx"));
             assertEquals(List.of(), engine.check(d));
