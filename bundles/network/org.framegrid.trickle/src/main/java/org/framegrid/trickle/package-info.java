@@ -11,7 +11,7 @@
  * {@value TrickleServer#CLOSED_HEADER}.
  */
 @Export
-@Version("2.1.0")
+@Version("3.1.0")
 package org.framegrid.trickle;
 
 import org.osgi.annotation.bundle.Export;

@@ -9,6 +9,7 @@ import org.framegrid.orchestrator.internal.Orchestrator;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.trickle.TrickleServerFactory;
 import org.framegrid.trickle.channel.SegmentChannels;
+import org.framegrid.trickle.tls.TlsIdentity;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -31,7 +32,19 @@ public final class EmbeddedOrchestrator implements AutoCloseable {
      */
     public EmbeddedOrchestrator(OrchestratorSettings settings, PipelineService pipelines, SegmentChannels channels,
                                 PaymentReceiver payments, TrickleServerFactory servers) throws IOException {
-        this(settings, pipelines, pipelines instanceof StageCatalog c ? c : null, channels, payments, servers);
+        this(settings, pipelines, channels, payments, servers, null);
+    }
+
+    /**
+     * A node that serves HTTPS with {@code tls} when {@code settings.tls()}: a certificate bound to its address
+     * ({@code org.framegrid.trickle.tls.BoundCertificates}) or one a CA issued.
+     *
+     * @since 1.1
+     */
+    public EmbeddedOrchestrator(OrchestratorSettings settings, PipelineService pipelines, SegmentChannels channels,
+                                PaymentReceiver payments, TrickleServerFactory servers, TlsIdentity tls)
+            throws IOException {
+        this(settings, pipelines, pipelines instanceof StageCatalog c ? c : null, channels, payments, servers, tls);
     }
 
     /**
@@ -42,16 +55,17 @@ public final class EmbeddedOrchestrator implements AutoCloseable {
      * @param channels the segment channels the sessions' decode and encode stages use
      * @param payments paid through this receiver only
      * @param servers starts the node's HTTP server
+     * @param tls the node's certificate when {@code settings.tls()}, or {@code null}
      * @throws IOException when the server cannot listen
-     * @since 1.1
+     * @since 1.2
      */
     public EmbeddedOrchestrator(OrchestratorSettings settings, PipelineService pipelines, StageCatalog catalog,
-                                SegmentChannels channels, PaymentReceiver payments, TrickleServerFactory servers)
-            throws IOException {
-        this.node = new Orchestrator(settings, pipelines, catalog, channels, payments, servers);
+                                SegmentChannels channels, PaymentReceiver payments, TrickleServerFactory servers,
+                                TlsIdentity tls) throws IOException {
+        this.node = new Orchestrator(settings, pipelines, catalog, channels, payments, servers, tls);
     }
 
-    /** @return where the node listens, e.g. {@code http://127.0.0.1:34567} */
+    /** @return where the node listens, e.g. {@code https://127.0.0.1:34567} */
     public URI uri() {
         return node.uri();
     }

@@ -10,6 +10,7 @@ import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.trickle.TrickleServer;
 import org.framegrid.trickle.TrickleServerFactory;
 import org.framegrid.trickle.channel.SegmentChannels;
+import org.framegrid.trickle.tls.TlsIdentity;
 
 /**
  * The orchestrator node without OSGi: its server with the HTTP API ({@link OrchestratorRoutes}), its sessions
@@ -20,11 +21,11 @@ public final class Orchestrator implements AutoCloseable {
     private final SessionManager sessions;
     private final PaymentMeter meter;
 
-    /** A node paid through one receiver (tests, tools). */
+    /** A node paid through one receiver (tests, tools); plain HTTP unless {@code tls} is given. */
     public Orchestrator(OrchestratorSettings settings, PipelineService pipelines, StageCatalog catalog,
-                        SegmentChannels channels, PaymentReceiver payments, TrickleServerFactory servers)
-            throws IOException {
-        this(settings, pipelines, catalog, channels, PaymentReceivers.of(payments), servers);
+                        SegmentChannels channels, PaymentReceiver payments, TrickleServerFactory servers,
+                        TlsIdentity tls) throws IOException {
+        this(settings, pipelines, catalog, channels, PaymentReceivers.of(payments), servers, tls);
     }
 
     /**
@@ -32,11 +33,16 @@ public final class Orchestrator implements AutoCloseable {
      *     {@code null} when the node has none (the description route then answers 503)
      * @param receivers the payment receivers, which may change while the node runs (the component binds and unbinds
      *     them dynamically)
+     * @param tls what it serves HTTPS with when {@code settings.tls()}
      */
     public Orchestrator(OrchestratorSettings settings, PipelineService pipelines, StageCatalog catalog,
-                        SegmentChannels channels, PaymentReceivers receivers, TrickleServerFactory servers)
-            throws IOException {
-        this.server = servers.start(settings.host(), settings.port(), settings.tls());
+                        SegmentChannels channels, PaymentReceivers receivers, TrickleServerFactory servers,
+                        TlsIdentity tls) throws IOException {
+        if (settings.tls() && tls == null) {
+            throw new IllegalArgumentException("orchestrator " + settings.address() + ": TLS is on but no certificate "
+                    + "was given");
+        }
+        this.server = servers.start(settings.host(), settings.port(), settings.tls() ? tls : null);
         this.sessions = new SessionManager(settings, pipelines, channels, server, receivers);
         this.meter = new PaymentMeter(settings, sessions, receivers);
         server.route("/v1/", new OrchestratorRoutes(settings, pipelines, catalog, sessions, receivers, meter, server)

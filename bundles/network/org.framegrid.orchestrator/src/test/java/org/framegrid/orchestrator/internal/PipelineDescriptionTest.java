@@ -51,7 +51,7 @@ class PipelineDescriptionTest {
                     QueuePolicy.LATEST, null));
             try (Orchestrator node = new Orchestrator(new OrchestratorSettings("0xo", "127.0.0.1", 0, false,
                     List.of("styled", "elsewhere"), 1, BigInteger.ONE, 10, 1000), engine, engine,
-                    new MemorySegmentChannels(5), new PaymentReceivers(), servers)) {
+                    new MemorySegmentChannels(5), new PaymentReceivers(), servers, null)) {
                 HttpResponse<String> r = get(node.uri(), "/v1/pipelines/styled");
                 assertEquals(200, r.statusCode(), r.body());
                 JsonNode d = new ObjectMapper().readTree(r.body());

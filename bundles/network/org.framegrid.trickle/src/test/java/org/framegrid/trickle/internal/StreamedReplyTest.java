@@ -34,7 +34,7 @@ class StreamedReplyTest {
     @BeforeEach
     void start() throws IOException {
         factory = new TrickleServerFactoryComponent();
-        server = factory.start("127.0.0.1", 0, false);
+        server = factory.start("127.0.0.1", 0, null);
     }
 
     @AfterEach
