@@ -70,6 +70,7 @@ final class SessionPumps {
                 next = s.sequence() + 1;
                 nextInput = next;
                 flow.inputMoved();
+                flow.clock.segmentStarted();
                 MarkingStream bytes = new MarkingStream(s.bytes(), flow);
                 try {
                     trickle.publish(session.input, -1, bytes);
@@ -119,7 +120,10 @@ final class SessionPumps {
         }
     }
 
-    /** Passes bytes through and notes that input is flowing on every read, and whether reading the app's bytes failed. */
+    /**
+     * Passes bytes through, notes that input is flowing on every read and hands the bytes to the stream's frame clock,
+     * and notes whether reading the app's bytes failed.
+     */
     private static final class MarkingStream extends InputStream {
         private final InputStream in;
         private final StreamFlow flow;
@@ -146,6 +150,9 @@ final class SessionPumps {
                 throw e;
             }
             flow.inputMoved();
+            if (n > 0) {
+                flow.clock.bytes(b, off, n);
+            }
             return n;
         }
 

@@ -15,6 +15,8 @@ final class StreamFlow {
     private static final long INPUT_FLOWING_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final String streamId;
+    /** The input's frame interval, from the app's MPEG-TS timestamps. */
+    final FrameClock clock = new FrameClock();
     private final AtomicLong segmentsIn = new AtomicLong();
     private final AtomicLong segmentsOut = new AtomicLong();
     private volatile long lastInputNanos;
