@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +29,9 @@ import org.framegrid.selection.api.SelectionRequest;
 
 /**
  * Opens a stream's session on an orchestrator, and again on another one when it fails: the gateway's open and
- * failover policy. Every known orchestrator is asked for its info at once, the selector orders the usable ones, and
- * the first that accepts the session, paid the initial amount, serves the stream. Each outcome is reported to the
+ * failover policy. Every known orchestrator is asked for its info at once, the selector orders the usable ones (those
+ * still warming the pipeline up last), and the first that accepts the session, paid the initial amount, serves the
+ * stream. Each outcome is reported to the
  * selector (which suspends failing orchestrators). Thread-safe.
  */
 final class SessionOpener {
@@ -64,8 +66,12 @@ final class SessionOpener {
             throws IOException, InterruptedException {
         List<String> refusals = new ArrayList<>();
         Map<String, OrchestratorApi.Info> infos = ask(refusals);
-        List<Candidate> order = selector.select(new SelectionRequest(pipeline, settings.maxPricePerSecondWei(),
+        List<Candidate> selected = selector.select(new SelectionRequest(pipeline, settings.maxPricePerSecondWei(),
                 exclude), infos.values().stream().map(OrchestratorApi.Info::candidate).toList(), 5);
+        // In the selector's order, but an orchestrator still warming the pipeline up comes after those that are warm:
+        // its session would start cold (a failover's gap).
+        List<Candidate> order = new ArrayList<>(selected);
+        order.sort(Comparator.comparing(c -> infos.get(c.address()).cold().contains(pipeline)));
         int lastStatus = 503;
         for (Candidate c : order) {
             OrchestratorApi.Info info = infos.get(c.address());

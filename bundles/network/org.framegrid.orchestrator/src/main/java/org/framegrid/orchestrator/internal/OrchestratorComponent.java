@@ -103,7 +103,7 @@ public final class OrchestratorComponent implements MetricSource, ReadinessCheck
 
     @Override
     public List<Readiness> check() {
-        return List.of(OrchestratorReadiness.check(settings, pipelines, receivers));
+        return List.of(OrchestratorReadiness.check(settings, pipelines, receivers, node.warmup()));
     }
 
     @Deactivate

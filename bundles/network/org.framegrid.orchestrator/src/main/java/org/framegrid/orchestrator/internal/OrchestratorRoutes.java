@@ -32,15 +32,17 @@ final class OrchestratorRoutes {
     private final PaymentReceivers receivers;
     private final PaymentMeter meter;
     private final TrickleServer server;
+    private final PipelineWarmup warmup;
 
     OrchestratorRoutes(OrchestratorSettings settings, PipelineService pipelines, SessionManager sessions,
-                       PaymentReceivers receivers, PaymentMeter meter, TrickleServer server) {
+                       PaymentReceivers receivers, PaymentMeter meter, TrickleServer server, PipelineWarmup warmup) {
         this.settings = settings;
         this.pipelines = pipelines;
         this.sessions = sessions;
         this.receivers = receivers;
         this.meter = meter;
         this.server = server;
+        this.warmup = warmup;
     }
 
     JsonRoutes routes() {
@@ -71,7 +73,7 @@ final class OrchestratorRoutes {
         m.put("address", settings.address());
         m.put("version", VERSION);
         m.put("pipelines", settings.pipelines().stream().map(p -> Map.of("name", p, "warm",
-                pipelines.definition(p).isPresent())).toList());
+                pipelines.definition(p).isPresent() && warmup.warm(p))).toList());
         m.put("capacity", settings.capacity());
         m.put("inUse", sessions.inUse());
         m.put("pricePerSecondWei", settings.pricePerSecondWei());

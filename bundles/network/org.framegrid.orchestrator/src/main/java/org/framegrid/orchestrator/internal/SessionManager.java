@@ -138,7 +138,7 @@ final class SessionManager {
     }
 
     /** @return the names of the {@code type} nodes: one, or with {@code least == 0} at most one */
-    private static List<String> nodes(PipelineDefinition d, String type, int least) {
+    static List<String> nodes(PipelineDefinition d, String type, int least) {
         List<String> found = d.nodes().stream().filter(n -> n.type().equals(type)).map(NodeDefinition::name).toList();
         if (found.size() < least || found.size() > 1) {
             throw new IllegalArgumentException("pipeline '" + d.name() + "' needs " + (least == 0 ? "at most" :

@@ -19,7 +19,9 @@ import org.framegrid.node.api.Readiness;
 import org.framegrid.orchestrator.embedded.OrchestratorSettings;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.testing.Await;
 import org.framegrid.testing.Providers;
+import org.framegrid.trickle.channel.MemorySegmentChannels;
 import org.junit.jupiter.api.Test;
 
 /** What an operator sees of an orchestrator: slots in use, starts refused when all are taken, readiness. */
@@ -48,11 +50,14 @@ class OrchestratorMetricsTest {
     void readyOnceTheAdvertisedPipelinesAreRegisteredAndAReceiverIsBound() throws Exception {
         OrchestratorSettings settings = new OrchestratorSettings("0xo", "127.0.0.1", 0, false, List.of("p"), 1,
                 BigInteger.ONE, 10, 1000);
-        try (EmbeddedEngine engine = new EmbeddedEngine(1000, false)) {
+        try (EmbeddedEngine engine = new EmbeddedEngine(1000, false);
+             MemorySegmentChannels channels = new MemorySegmentChannels(5)) {
             engine.addProvider(Providers.stage("test-source"), 0, 1, "util");
             engine.addProvider(Providers.stage("collect"), 0, 2, "util");
             PaymentReceivers receivers = new PaymentReceivers();
-            Readiness cold = OrchestratorReadiness.check(settings, engine, receivers);
+            PipelineWarmup warmup = new PipelineWarmup(settings, engine, channels);
+            warmup.start();
+            Readiness cold = OrchestratorReadiness.check(settings, engine, receivers, warmup);
             assertFalse(cold.ready());
             assertEquals("advertised pipelines not registered: [p] (a pipelines/NAME.yaml whose stages are all "
                     + "installed); no payment receiver (the payment bundle is missing)", cold.detail());
@@ -66,9 +71,12 @@ class OrchestratorMetricsTest {
                     new Class<?>[] {PaymentReceiver.class}, (proxy, method, args) -> {
                         throw new AssertionError("readiness does not call the receiver: " + method);
                     }));
-            Readiness ready = OrchestratorReadiness.check(settings, engine, receivers);
+            // p has no encode node: its warm-up fails, and the node is ready all the same (PipelineWarmupTest).
+            Await.until("warm-up over", 30_000, () -> warmup.states().get("p") == PipelineWarmup.State.FAILED);
+            Readiness ready = OrchestratorReadiness.check(settings, engine, receivers, warmup);
             assertTrue(ready.ready(), ready.detail());
             assertEquals("orchestrator 0xo", ready.check());
+            warmup.close();
         }
     }
 }
