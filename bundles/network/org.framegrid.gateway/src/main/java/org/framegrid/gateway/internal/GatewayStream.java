@@ -122,16 +122,22 @@ final class GatewayStream {
     }
 
     private void failover(OrchestratorSession failed) throws InterruptedException {
-        LOG.info(() -> "stream " + id + ": " + failed.failure() + "; moving to another orchestrator");
+        long noticed = flow.failedOver() / 1_000_000;
+        LOG.info(() -> "stream " + id + ": " + failed.failure() + " (noticed " + noticed + " ms after its last output)"
+                + "; moving to another orchestrator");
         failure(failed.failure());
-        flow.failedOver();
         pumps.stop();
+        long t = System.nanoTime();
         OrchestratorSession next = opener.failover(failed, pipeline, this::paramsCopy, Set.copyOf(tried),
                 this::failure, () -> stopped || idle(System.nanoTime()));
         if (next != null) {
             // Input resumes at the live edge: the segment being written now starts on a key frame.
             long edge = input.liveEdge();
             swaps++;
+            long opened = (System.nanoTime() - t) / 1_000_000;
+            LOG.info(() -> "stream " + id + ": session on " + next.address() + " opened in " + opened + " ms; input"
+                    + " resumes at segment " + edge);
+            flow.resumed();
             serveWith(next, edge);
         }
     }
