@@ -20,9 +20,10 @@ import org.framegrid.trickle.json.JsonRoutes;
  * One app stream: its input and output, the session on the orchestrator that serves it, and the supervisor that
  * watches that session. When the orchestrator fails (a pump or a payment fails) or stalls (no output for the
  * {@link StallLimit}, counted in the input's frame intervals, while input flows), the {@link SessionOpener} moves the
- * stream to another orchestrator with the latest params; input resumes at the live edge and output continues in the same {@link StreamOutput}. A stream
- * in which no frame moved (input or output) for {@code idleMillis} is ended, and a failed session that carried no
- * frame is not replaced (a new orchestrator would be paid its initial payment for nothing) until input comes.
+ * stream to another orchestrator with the latest params; input resumes at the live edge and output continues in the
+ * same {@link StreamOutput}. A stream in which no frame moved (input or output) for {@code idleMillis} is ended, and a
+ * failed session that carried no frame is not replaced (a new orchestrator would be paid its initial payment for
+ * nothing) until input comes.
  */
 final class GatewayStream {
     private static final Logger LOG = Logger.getLogger(GatewayStream.class.getName());

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.logging.Logger;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
 import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.orchestrator.embedded.OrchestratorSettings;
@@ -24,6 +25,7 @@ import org.framegrid.trickle.json.JsonRoutes;
  * and the node's trickle channels).
  */
 final class OrchestratorRoutes {
+    private static final Logger LOG = Logger.getLogger(OrchestratorRoutes.class.getName());
     private static final String VERSION = "0.1.0";
 
     private final OrchestratorSettings settings;
@@ -105,6 +107,7 @@ final class OrchestratorRoutes {
         }
         byte[] paid = payment.containsKey("data") ? JsonRoutes.base64("session request: payment.data",
                 payment.get("data")) : null;
+        long t = System.nanoTime();
         String id = sessions.reserve();
         if (id == null) {
             throw new HttpProblem(503, "over capacity: " + sessions.inUse() + " of " + settings.capacity()
@@ -132,12 +135,17 @@ final class OrchestratorRoutes {
         @SuppressWarnings("unchecked")
         Map<String, Object> params = body.get("params") instanceof Map<?, ?> m ? new LinkedHashMap<>(
                 (Map<String, Object>) m) : new LinkedHashMap<>();
+        long paid = System.nanoTime();
         Session s;
         try {
             s = sessions.open(id, pipeline, sender, payments, params);
         } catch (PipelineDefinitionException | RuntimeException e) {
             throw new HttpProblem(400, "session for '" + pipeline + "' did not start: " + e.getMessage());
         }
+        long started = System.nanoTime();
+        LOG.info(() -> settings.address() + ": session " + id + " (" + pipeline + ") opened in "
+                + (started - t) / 1_000_000 + " ms (payment " + (paid - t) / 1_000_000 + " ms, pipeline "
+                + (started - paid) / 1_000_000 + " ms)");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("input", server.channelUri(s.input.name()).toString());

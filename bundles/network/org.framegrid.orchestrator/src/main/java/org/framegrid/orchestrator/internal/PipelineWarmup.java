@@ -27,8 +27,8 @@ import org.framegrid.trickle.channel.SegmentChannels;
  *
  * <p>Each advertised pipeline is {@link State#COLD} until its definition is registered, then {@link State#WARMING},
  * then {@link State#WARM}, or {@link State#FAILED} (the orchestrator still takes sessions, they start cold). The node
- * reports ready only once none is warming ({@link OrchestratorReadiness}), and {@code /v1/info} tells gateways which are warm.
- * Thread-safe.
+ * reports ready only once none is warming ({@link OrchestratorReadiness}), and {@code /v1/info} tells gateways which
+ * are warm. Thread-safe.
  */
 final class PipelineWarmup implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PipelineWarmup.class.getName());

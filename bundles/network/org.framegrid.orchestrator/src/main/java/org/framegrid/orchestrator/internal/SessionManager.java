@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.logging.Logger;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
@@ -24,7 +23,6 @@ import org.framegrid.trickle.channel.SegmentChannels;
  * node's server, its pipeline stream between them, and everything released again when it ends. Thread-safe.
  */
 final class SessionManager {
-    private static final Logger LOG = Logger.getLogger(SessionManager.class.getName());
     /** Stream ids of sessions: {@code session-ID}. */
     static final String STREAM_PREFIX = "session-";
 
@@ -113,7 +111,6 @@ final class SessionManager {
         }
         s.startControlLoop();
         started.increment();
-        LOG.info(() -> settings.address() + ": session " + id + " started (" + pipeline + ")");
         return s;
     }
 
