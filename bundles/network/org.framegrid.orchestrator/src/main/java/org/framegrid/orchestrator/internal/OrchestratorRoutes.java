@@ -135,7 +135,7 @@ final class OrchestratorRoutes {
         @SuppressWarnings("unchecked")
         Map<String, Object> params = body.get("params") instanceof Map<?, ?> m ? new LinkedHashMap<>(
                 (Map<String, Object>) m) : new LinkedHashMap<>();
-        long paid = System.nanoTime();
+        long paidAt = System.nanoTime();
         Session s;
         try {
             s = sessions.open(id, pipeline, sender, payments, params);
@@ -144,8 +144,8 @@ final class OrchestratorRoutes {
         }
         long started = System.nanoTime();
         LOG.info(() -> settings.address() + ": session " + id + " (" + pipeline + ") opened in "
-                + (started - t) / 1_000_000 + " ms (payment " + (paid - t) / 1_000_000 + " ms, pipeline "
-                + (started - paid) / 1_000_000 + " ms)");
+                + (started - t) / 1_000_000 + " ms (payment " + (paidAt - t) / 1_000_000 + " ms, pipeline "
+                + (started - paidAt) / 1_000_000 + " ms)");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("input", server.channelUri(s.input.name()).toString());
