@@ -109,6 +109,7 @@ final class GatewayStream {
                     s.fail(Observation.Outcome.STALLED, s.address() + " stalled: no output for "
                             + silent / 1_000_000 + " ms while input flows (" + limit.why() + ")");
                 }
+                opener.keepPrepared(); // the next orchestrators' info, fresh for a failover (unpaid)
                 // A session that carried no frame is not replaced until input comes: a new one would be paid its
                 // initial payment for nothing. One that carried frames is replaced at once.
                 if (s.failure() != null && (flow.movedSince(s.startedNanos) || inputWaiting())) {

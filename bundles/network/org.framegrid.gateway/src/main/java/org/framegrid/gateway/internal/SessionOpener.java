@@ -15,6 +15,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -37,6 +40,13 @@ import org.framegrid.selection.api.SelectionRequest;
 final class SessionOpener {
     /** Pause between failover rounds once every orchestrator refused. */
     private static final long RETRY_MILLIS = 250;
+    /**
+     * While streams run, every orchestrator's info (price, capacity, warm pipelines, ticket terms) is asked again this
+     * often, unpaid, so that a failover's first round need not wait for it (and the connections stay open).
+     */
+    static final long PREPARE_MILLIS = 2_000;
+    /** A failover uses prepared info at most this old; older, or refused, it asks again. */
+    static final long PREPARED_FRESH_MILLIS = 4_000;
 
     private final GatewaySettings settings;
     private final OrchestratorDiscovery discovery;
@@ -44,6 +54,12 @@ final class SessionOpener {
     private final OrchestratorSelector selector;
     private final PaymentSender payments;
     private final ExecutorService calls;
+    /** The newest answers of every orchestrator asked, and when they were asked; {@code null} before the first. */
+    private volatile Prepared prepared;
+    private final AtomicBoolean preparing = new AtomicBoolean();
+
+    private record Prepared(long askedNanos, Map<String, OrchestratorApi.Info> infos, List<String> refusals) {
+    }
 
     SessionOpener(GatewaySettings settings, OrchestratorDiscovery discovery, OrchestratorApi api,
                   OrchestratorSelector selector, PaymentSender payments, ExecutorService calls) {
@@ -65,7 +81,12 @@ final class SessionOpener {
     OrchestratorSession open(String pipeline, Map<String, Object> params, Set<String> exclude)
             throws IOException, InterruptedException {
         List<String> refusals = new ArrayList<>();
-        Map<String, OrchestratorApi.Info> infos = ask(refusals);
+        return open(pipeline, params, exclude, ask(refusals), refusals);
+    }
+
+    private OrchestratorSession open(String pipeline, Map<String, Object> params, Set<String> exclude,
+                                     Map<String, OrchestratorApi.Info> infos, List<String> refusals)
+            throws IOException, InterruptedException {
         List<Candidate> selected = selector.select(new SelectionRequest(pipeline, settings.maxPricePerSecondWei(),
                 exclude), infos.values().stream().map(OrchestratorApi.Info::candidate).toList(), 5);
         // In the selector's order, but an orchestrator still warming the pipeline up comes after those that are warm:
@@ -112,6 +133,39 @@ final class SessionOpener {
         }
     }
 
+    /**
+     * Asks every orchestrator for its info again, in the background, unless that was done within {@link
+     * #PREPARE_MILLIS} or is under way: what a failover's first round uses. Nothing is paid for it.
+     */
+    void keepPrepared() {
+        Prepared p = prepared;
+        if ((p == null || System.nanoTime() - p.askedNanos() > TimeUnit.MILLISECONDS.toNanos(PREPARE_MILLIS))
+                && preparing.compareAndSet(false, true)) {
+            try {
+                calls.submit(() -> {
+                    try {
+                        List<String> refusals = new ArrayList<>();
+                        long t = System.nanoTime();
+                        Map<String, OrchestratorApi.Info> infos = ask(refusals);
+                        prepared = new Prepared(t, infos, List.copyOf(refusals));
+                    } finally {
+                        preparing.set(false);
+                    }
+                    return null;
+                });
+            } catch (RejectedExecutionException closing) {
+                preparing.set(false); // the gateway is closing
+            }
+        }
+    }
+
+    /** @return the prepared info if fresh enough for a failover's first round, else {@code null} */
+    private Prepared freshPrepared() {
+        Prepared p = prepared;
+        return p != null && System.nanoTime() - p.askedNanos() < TimeUnit.MILLISECONDS.toNanos(PREPARED_FRESH_MILLIS)
+                ? p : null;
+    }
+
     /** @return the info of every orchestrator that answered, by address; the others' reasons go to {@code refusals} */
     private Map<String, OrchestratorApi.Info> ask(List<String> refusals) throws InterruptedException {
         List<URI> candidates = discovery.candidates();
@@ -151,8 +205,16 @@ final class SessionOpener {
         selector.observe(new Observation(failed.address(), failed.outcome(), -1, failed.failure()));
         closeQuietly(failed);
         Set<String> exclude = new HashSet<>(tried);
+        // The first round uses the info prepared while the stream ran (no round trip to every orchestrator now); a
+        // refusal (stale terms, capacity taken meanwhile) sends the next round to ask again.
+        Prepared ready = freshPrepared();
         while (!stopped.getAsBoolean()) {
             try {
+                if (ready != null) {
+                    Prepared p = ready;
+                    ready = null;
+                    return open(pipeline, params.get(), exclude, p.infos(), new ArrayList<>(p.refusals()));
+                }
                 return open(pipeline, params.get(), exclude);
             } catch (IOException e) {
                 failures.accept(e.getMessage());
