@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.framegrid.gateway.client.GatewayClient;
+import org.framegrid.gateway.client.StreamInfo;
 import org.framegrid.trickle.TrickleServer;
 import org.framegrid.trickle.channel.MemorySegmentChannels;
 import org.framegrid.trickle.channel.SegmentChannel;
@@ -15,7 +18,8 @@ import org.framegrid.trickle.json.JsonRoutes;
 /**
  * The smallest orchestrator the gateway talks to, for the stall tests: info, sessions and payments as JSON routes,
  * and per session a worker that copies input segments to output, starting {@code loadMillis} late (its "models"
- * load) and only while {@code working} says so (a stalled orchestrator stays up and reads input, but sends nothing).
+ * load) and only while {@code working} says so (a stalled orchestrator stays up and reads input, but sends nothing);
+ * and the app's side that counts the output.
  */
 final class CopyingOrchestrator {
 
@@ -44,6 +48,20 @@ final class CopyingOrchestrator {
                 })
                 .on("POST", "/v1/sessions/{id}/payment", call -> JsonRoutes.reply(200, Map.of("credited", 1)))
                 .on("DELETE", "/v1/sessions/{id}", call -> JsonRoutes.reply(200, Map.of())));
+    }
+
+    /** @return a thread that reads the stream's output segments as the app would, counting them in {@code out} */
+    static Thread countOutput(GatewayClient client, StreamInfo stream, AtomicLong out) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                for (long next = 0; ; next++) {
+                    client.read(stream, next).bytes().readAllBytes();
+                    out.incrementAndGet();
+                }
+            } catch (Exception ended) {
+                // the stream stopped
+            }
+        });
     }
 
     private static void copy(SegmentChannel in, SegmentChannel out, long loadMillis, BooleanSupplier working) {

@@ -45,16 +45,7 @@ class FirstOutputGraceTest {
                  GatewayClient client = new GatewayClient(g.uri())) {
                 StreamInfo s = client.start("p", Map.of());
                 AtomicLong out = new AtomicLong();
-                Thread reader = Thread.ofVirtual().start(() -> {
-                    try {
-                        for (long next = 0; ; next++) {
-                            client.read(s, next).bytes().readAllBytes();
-                            out.incrementAndGet();
-                        }
-                    } catch (Exception ended) {
-                        // the stream stopped
-                    }
-                });
+                Thread reader = CopyingOrchestrator.countOutput(client, s, out);
                 long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MODEL_LOAD_MILLIS + 2 * STALL_MILLIS);
                 for (long seq = 0; System.nanoTime() < until; seq++) { // input flows all along, 4 segments a second
                     client.publish(s, seq, new ByteArrayInputStream(new byte[1_000]));

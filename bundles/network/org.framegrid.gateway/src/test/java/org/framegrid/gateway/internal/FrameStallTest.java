@@ -81,16 +81,7 @@ class FrameStallTest {
                     servers); GatewayClient client = new GatewayClient(g.uri())) {
                 StreamInfo stream = client.start("p", Map.of());
                 AtomicLong out = new AtomicLong();
-                Thread reader = Thread.ofVirtual().start(() -> {
-                    try {
-                        for (long next = 0; ; next++) {
-                            client.read(stream, next).bytes().readAllBytes();
-                            out.incrementAndGet();
-                        }
-                    } catch (Exception ended) {
-                        // the stream stopped
-                    }
-                });
+                Thread reader = CopyingOrchestrator.countOutput(client, stream, out);
                 String failure = null;
                 for (long seq = 0; seq < 300 && failure == null; seq++) { // 6 frames (100 ms) a segment, live
                     client.publish(stream, seq, new ByteArrayInputStream(ts(seq * 6, 6, FPS)));
