@@ -28,12 +28,25 @@ final class CopyingOrchestrator {
 
     /** Serves pipeline {@code p} on {@code server}'s {@code /v1/} routes. */
     static void serve(TrickleServer server, MemorySegmentChannels channels, long loadMillis, BooleanSupplier working) {
+        serve(server, channels, "0xcopy", loadMillis, working, new AtomicLong(), new java.util.ArrayList<>());
+    }
+
+    /**
+     * Serves pipeline {@code p} as orchestrator {@code address}, counting the info asked in {@code infos} and noting
+     * that count at each session start in {@code infosAtSessions}.
+     */
+    static void serve(TrickleServer server, MemorySegmentChannels channels, String address, long loadMillis,
+                      BooleanSupplier working, AtomicLong infos, List<Long> infosAtSessions) {
         server.route("/v1/", new JsonRoutes()
-                .on("GET", "/v1/info", call -> JsonRoutes.reply(200, Map.of("address", "0xcopy", "pipelines",
-                        List.of(Map.of("name", "p")), "capacity", 1, "inUse", 0, "pricePerSecondWei", 1_000,
-                        "initialSeconds", 10, "scheme", "test-iou", "terms",
-                        Base64.getEncoder().encodeToString(new byte[] {1}))))
+                .on("GET", "/v1/info", call -> {
+                    infos.incrementAndGet();
+                    return JsonRoutes.reply(200, Map.of("address", address, "pipelines",
+                            List.of(Map.of("name", "p")), "capacity", 1, "inUse", 0, "pricePerSecondWei", 1_000,
+                            "initialSeconds", 10, "scheme", "test-iou", "terms",
+                            Base64.getEncoder().encodeToString(new byte[] {1})));
+                })
                 .on("POST", "/v1/sessions", call -> {
+                    infosAtSessions.add(infos.get());
                     String id = "s" + System.nanoTime();
                     Map<String, Object> m = new LinkedHashMap<>(Map.of("id", id, "balanceWei", 10_000));
                     for (String kind : List.of("input", "output", "control", "events")) {
