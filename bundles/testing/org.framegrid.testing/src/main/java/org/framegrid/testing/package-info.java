@@ -12,7 +12,7 @@
  * @since 1.0
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.framegrid.testing;
 
 import org.osgi.annotation.bundle.Export;

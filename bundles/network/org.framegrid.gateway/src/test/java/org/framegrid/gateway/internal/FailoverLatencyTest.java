@@ -8,27 +8,17 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameCode;
 import org.framegrid.api.frame.FrameMeta;
-import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.pipeline.EdgeDefinition;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.api.stage.MediaStages;
-import org.framegrid.api.stage.OutputRule;
-import org.framegrid.api.stage.PropertyDescriptor;
-import org.framegrid.api.stage.PropertyType;
-import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageDescriptor;
-import org.framegrid.api.stage.StageProvider;
 import org.framegrid.gateway.client.GatewayClient;
 import org.framegrid.gateway.client.StreamInfo;
 import org.framegrid.gateway.embedded.GatewaySettings;
@@ -38,7 +28,7 @@ import org.framegrid.orchestrator.embedded.OrchestratorSettings;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.selection.api.OrchestratorSelector;
 import org.framegrid.testing.Await;
-import org.framegrid.testing.PlainStage;
+import org.framegrid.testing.Delay;
 import org.framegrid.testing.Providers;
 import org.framegrid.trickle.TrickleServerFactory;
 import org.framegrid.trickle.channel.MemorySegmentChannels;
@@ -78,7 +68,7 @@ class FailoverLatencyTest {
             engine.addProvider(Providers.stage("collect"), 0, 4, "util");
             engine.addProvider(Providers.stage("frame-code"), 0, 5, "generator");
             engine.addProvider(Providers.stage("read-frame-code"), 0, 6, "generator");
-            engine.addProvider(slowStage(), 0, 7, "test");
+            engine.addProvider(new Delay("slow", STAGE_MILLIS), 0, 7, "test");
             engine.register(new PipelineDefinition("live-slow", "test", "1", List.of(
                     new NodeDefinition("dec", MediaStages.DECODE, Map.of("input", "", "format", "I420")),
                     new NodeDefinition("slow", "slow", Map.of()),
@@ -240,30 +230,6 @@ class FailoverLatencyTest {
                 List.of("live-slow"), 2, BigInteger.valueOf(1_000), 10, 1000), engine, channels, pay, servers);
         open.add(o);
         return o;
-    }
-
-    /** {@code slow}: gives each frame back after {@value #STAGE_MILLIS} ms. */
-    private static StageProvider slowStage() {
-        StageDescriptor d = new StageDescriptor("slow", "Filter/Test", "takes 90 % of the frame interval",
-                Set.copyOf(Arrays.asList(PixelFormat.values())), OutputRule.SAME_AS_INPUT, Set.of(), null,
-                List.<PropertyDescriptor>of());
-        return new StageProvider() {
-            @Override
-            public StageDescriptor descriptor() {
-                return d;
-            }
-
-            @Override
-            public Stage create() {
-                return new PlainStage() {
-                    @Override
-                    public Frame process(Frame in) throws InterruptedException {
-                        Thread.sleep(STAGE_MILLIS);
-                        return in;
-                    }
-                };
-            }
-        };
     }
 
     private static long nowMicros() {

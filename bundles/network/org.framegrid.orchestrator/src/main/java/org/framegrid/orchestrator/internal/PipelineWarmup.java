@@ -20,7 +20,8 @@ import org.framegrid.trickle.channel.SegmentChannels;
 /**
  * Warms the pipelines an orchestrator offers when it starts, so that its first session (often a failover's, where every
  * millisecond is a gap in the app's video) does not pay for a cold JVM and cold models: each advertised pipeline runs
- * once, {@value #FRAMES} generated 640x360 frames through decode → stages → encode between two memory channels (models
+ * once, {@value #FRAMES} generated 640x360 frames through decode → stages → encode between two memory channels (or
+ * what its latest-frame queues keep of them behind a slower stage, at least {@value #MIN_FRAMES}; models
  * loaded, ONNX Runtime and the codecs initialised, the frame path compiled by the JIT), and is closed again. Bounded
  * and cheap: one pipeline at a time on one virtual thread, about 1.5 s each (the frames come at 30 fps), at most
  * {@value #LIMIT_SECONDS} s.
@@ -34,6 +35,10 @@ final class PipelineWarmup implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PipelineWarmup.class.getName());
     /** Frames run through each pipeline: enough for the JIT's first tiers and every stage's lazy set-up. */
     static final int FRAMES = 30;
+    /** Frames that must reach the encoder when the pipeline's queues dropped some (a stage slower than 30 fps). */
+    static final int MIN_FRAMES = 5;
+    /** No frame at the encoder for this long after the last input frame: the pipeline has drained. */
+    private static final long QUIET_MILLIS = 500;
     /** The longest one pipeline's warm-up may take. */
     static final int LIMIT_SECONDS = 30;
     /** How long it waits for an advertised pipeline to be registered (pipeline files load after the node starts). */
@@ -120,19 +125,23 @@ final class PipelineWarmup implements AutoCloseable {
                 source = pipelines.start(source(id, in), id + "-source", Map.of());
             }
             stream = pipelines.start(pipeline, id, params);
-            stream.tap(encode, (streamId, node, frame) -> frames.incrementAndGet());
+            AtomicLong lastFrame = new AtomicLong(System.nanoTime());
+            stream.tap(encode, (streamId, node, frame) -> {
+                frames.incrementAndGet();
+                lastFrame.set(System.nanoTime());
+            });
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(LIMIT_SECONDS);
-            while (frames.get() < FRAMES && System.nanoTime() < until) {
+            while (frames.get() < FRAMES && System.nanoTime() < until && !drained(source, frames, lastFrame)) {
                 Thread.sleep(20);
             }
-            if (frames.get() < FRAMES) {
+            if (frames.get() < FRAMES && !drained(source, frames, lastFrame)) {
                 throw new IllegalStateException(frames.get() + " of " + FRAMES + " frames in " + LIMIT_SECONDS + " s");
             }
             closeQuietly(stream); // gone before it counts as warm
             closeQuietly(source);
             states.put(pipeline, State.WARM);
             long ms = (System.nanoTime() - t) / 1_000_000;
-            LOG.info(() -> settings.address() + ": pipeline " + pipeline + " warm (" + FRAMES + " frames in " + ms
+            LOG.info(() -> settings.address() + ": pipeline " + pipeline + " warm (" + frames.get() + " frames in " + ms
                     + " ms)");
         } catch (InterruptedException e) {
             states.put(pipeline, State.COLD);
@@ -148,6 +157,16 @@ final class PipelineWarmup implements AutoCloseable {
             channels.remove(in);
             channels.remove(out);
         }
+    }
+
+    /**
+     * @return whether every generated frame went in and what the pipeline kept of them came out: a pipeline whose queues
+     *     keep the latest frame drops some behind a slower stage, and is warm all the same
+     */
+    private static boolean drained(StreamHandle source, AtomicLong frames, AtomicLong lastFrame)
+            throws InterruptedException {
+        return source != null && source.awaitEnd(0, TimeUnit.MILLISECONDS) && frames.get() >= MIN_FRAMES
+                && System.nanoTime() - lastFrame.get() > TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS);
     }
 
     /**

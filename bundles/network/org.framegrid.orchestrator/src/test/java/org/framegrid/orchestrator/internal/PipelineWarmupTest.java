@@ -18,6 +18,7 @@ import org.framegrid.orchestrator.embedded.OrchestratorSettings;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.testing.Await;
+import org.framegrid.testing.Delay;
 import org.framegrid.testing.Providers;
 import org.framegrid.trickle.channel.MemorySegmentChannels;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,21 @@ class PipelineWarmupTest {
     }
 
     @Test
+    void aPipelineThatDropsFramesBehindASlowStageIsWarmOnceItDrained() throws Exception {
+        try (MemorySegmentChannels channels = new MemorySegmentChannels(5);
+             EmbeddedEngine engine = engine(channels, true)) {
+            engine.addProvider(new Delay("slow", 150), 0, 9, "test"); // 6.7 fps: its latest-frame queue drops the rest
+            engine.register(live(List.of("slow")));
+            PipelineWarmup warmup = new PipelineWarmup(SETTINGS, engine, channels);
+            warmup.start();
+            Await.until("warm-up over", 60_000, () -> warmup.states().get("live") != PipelineWarmup.State.WARMING
+                    && warmup.states().get("live") != PipelineWarmup.State.COLD);
+            assertEquals(PipelineWarmup.State.WARM, warmup.states().get("live"), warmup.failures().toString());
+            warmup.close();
+        }
+    }
+
+    @Test
     void aWarmUpThatCannotRunLeavesTheNodeReadyAndSaysWhy() throws Exception {
         try (MemorySegmentChannels channels = new MemorySegmentChannels(5);
              EmbeddedEngine engine = engine(channels, false)) {
@@ -87,13 +103,20 @@ class PipelineWarmupTest {
         if (withSource) {
             engine.addProvider(Providers.stage(PipelineWarmup.SOURCE), 0, 4, "util");
         }
-        engine.register(new PipelineDefinition("live", "test", "1", List.of(
-                new NodeDefinition(MediaStages.DECODE, MediaStages.DECODE, Map.of("input", "", "format", "RGB24",
-                        MediaStages.DECODE_LIVE_EDGE, true)),
-                new NodeDefinition("same", "passthrough", Map.of()),
-                new NodeDefinition(MediaStages.ENCODE, MediaStages.ENCODE, Map.of("output", "", "fps", 30))),
-                List.of(new EdgeDefinition(MediaStages.DECODE, "same", null),
-                        new EdgeDefinition("same", MediaStages.ENCODE, null)), QueuePolicy.LATEST, null));
+        engine.register(live(List.of("passthrough")));
         return engine;
+    }
+
+    /** decode → the stages of {@code types} → encode, with latest-frame queues (as pipeline files have them). */
+    private static PipelineDefinition live(List<String> types) {
+        List<NodeDefinition> nodes = new java.util.ArrayList<>(List.of(new NodeDefinition(MediaStages.DECODE,
+                MediaStages.DECODE, Map.of("input", "", "format", "RGB24", MediaStages.DECODE_LIVE_EDGE, true))));
+        types.forEach(t -> nodes.add(new NodeDefinition(t, t, Map.of())));
+        nodes.add(new NodeDefinition(MediaStages.ENCODE, MediaStages.ENCODE, Map.of("output", "", "fps", 30)));
+        List<EdgeDefinition> edges = new java.util.ArrayList<>();
+        for (int i = 1; i < nodes.size(); i++) {
+            edges.add(new EdgeDefinition(nodes.get(i - 1).name(), nodes.get(i).name(), null));
+        }
+        return new PipelineDefinition("live", "test", "1", nodes, edges, QueuePolicy.LATEST, null);
     }
 }
