@@ -164,7 +164,8 @@ class FailoverLatencyTest {
         assertTrue(swap > 0, "no gap in the output after the kill");
         long before = p50(killedMicros - 3_000_000, killedMicros);
         long after = p50(swap + 2_000_000, swap + 5_000_000);
-        long allowed = before + before / 10 + 2 * INTERVAL_MILLIS * 1_000;
+        // 10 % plus 5 frame intervals of noise on a loaded machine: a backlog left by the swap is 0.8 s or more.
+        long allowed = before + before / 10 + 5 * INTERVAL_MILLIS * 1_000;
         System.out.printf("latency p50 before the failover %.1f ms, from 2 s after it %.1f ms (allowed %.1f ms);"
                 + " longest pause in the output %.0f ms%n", before / 1e3, after / 1e3, allowed / 1e3, gap / 1e3);
         assertTrue(after <= allowed, "latency did not return to its level: p50 " + after / 1_000 + " ms after, "
