@@ -3,6 +3,7 @@ package org.framegrid.orchestrator.internal;
 import java.math.BigInteger;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
@@ -74,8 +75,10 @@ final class OrchestratorRoutes {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("address", settings.address());
         m.put("version", VERSION);
+        Map<String, PipelineWarmup.State> warmups = warmup.states();
         m.put("pipelines", settings.pipelines().stream().map(p -> Map.of("name", p, "warm",
-                pipelines.definition(p).isPresent() && warmup.warm(p))).toList());
+                pipelines.definition(p).isPresent() && warmup.warm(p), "warmup",
+                warmups.get(p).name().toLowerCase(Locale.ROOT))).toList());
         m.put("capacity", settings.capacity());
         m.put("inUse", sessions.inUse());
         m.put("pricePerSecondWei", settings.pricePerSecondWei());

@@ -58,6 +58,8 @@ final class BenchNetwork implements AutoCloseable {
             URI gateway = URI.create("http://127.0.0.1:" + ports[1]);
             nodes.awaitHttp(URI.create("http://127.0.0.1:" + ports[0] + "/v1/info?sender=" + g), 200, "orchestrator",
                     240);
+            // Its warm-up at start (every offered pipeline once) is over before anything is measured.
+            nodes.awaitWarm(URI.create("http://127.0.0.1:" + ports[0] + "/v1/info"), "orchestrator", 240);
             nodes.awaitHttp(gateway.resolve("/v1/streams/ready-check"), 404, "gateway", 120);
             chain.devchain.advanceRounds(1); // the orchestrator's stake is active: its winning tickets redeem
             return new BenchNetwork(gateway, o, chain, nodes);
