@@ -30,11 +30,12 @@ public record GatewaySettings(String address, String host, int port, List<URI> o
     /** How long a stream may go without input by default: ended after 30 s, having paid for none of it. */
     public static final long DEFAULT_IDLE_MILLIS = 30_000;
     /**
-     * How many input frame intervals without output make a stall by default: 1 s at 30 fps, 0.5 s at 60 fps.
+     * How many input frame intervals without output make a stall by default: 1.6 s at 25 fps (about the fixed 1.5 s
+     * before), 1.33 s at 30 fps, 0.67 s at 60 fps.
      *
      * @since 1.2
      */
-    public static final int DEFAULT_STALL_FRAMES = 30;
+    public static final int DEFAULT_STALL_FRAMES = 40;
 
     /** Copies. */
     public GatewaySettings {

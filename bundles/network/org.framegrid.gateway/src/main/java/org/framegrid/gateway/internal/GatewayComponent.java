@@ -62,7 +62,7 @@ public final class GatewayComponent implements MetricSource {
         long payment_interval_millis() default 5_000;
 
         @AttributeDefinition(description = "No output for this many input frame intervals (never under 300 ms) while "
-                + "input flows = a stalled orchestrator: 1 s at 30 fps, 0.5 s at 60 fps. Since 0.2.")
+                + "input flows = a stalled orchestrator: 1.6 s at 25 fps, 0.67 s at 60 fps. Since 0.2.")
         int stall_frames() default GatewaySettings.DEFAULT_STALL_FRAMES;
 
         @AttributeDefinition(description = "The stall limit in milliseconds while the input's frame rate is not known "
