@@ -207,7 +207,7 @@ class FailoverLatencyTest {
     }
 
     /** Waits until the orchestrator says it warmed the pipeline up (its readiness), as a deployment would. */
-    private static void awaitWarm(EmbeddedOrchestrator o) throws Exception {
+    static void awaitWarm(EmbeddedOrchestrator o) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         Await.until("warm orchestrator " + o.uri(), 90_000, () -> {
             try {
