@@ -14,39 +14,26 @@ final class FrameClock {
     /** A step over a second is a gap (a failover, a skip to the live edge), not the frame rate. */
     private static final long MAX_STEP = 90_000;
 
-    private final byte[] packet = new byte[TsDuration.PACKET];
+    private final TsPackets.Reader reader = new TsPackets.Reader((pts, nanos) -> frame(pts));
     private final long[] steps = new long[KEPT];
-    private int filled; // bytes of the current packet seen
-    private long lastPts = TsDuration.NONE;
+    private long lastPts = -1;
     private int count;
     private int next;
     private volatile long intervalNanos;
 
     /** A new input segment begins: it begins with a whole packet. */
     synchronized void segmentStarted() {
-        filled = 0;
+        reader.reset();
     }
 
     /** Input bytes of the current segment, as they arrive. */
     synchronized void bytes(byte[] b, int off, int len) {
-        for (int i = off; i < off + len; ) {
-            int n = Math.min(TsDuration.PACKET - filled, off + len - i);
-            System.arraycopy(b, i, packet, filled, n);
-            filled += n;
-            i += n;
-            if (filled == TsDuration.PACKET) {
-                filled = 0;
-                frame(TsDuration.pts(packet, 0, true));
-            }
-        }
+        reader.feed(b, off, len, 0);
     }
 
     private void frame(long pts) {
-        if (pts == TsDuration.NONE) {
-            return;
-        }
         long step = pts - lastPts;
-        boolean counts = lastPts != TsDuration.NONE && step > 0 && step <= MAX_STEP;
+        boolean counts = lastPts >= 0 && step > 0 && step <= MAX_STEP;
         lastPts = pts;
         if (!counts) {
             return;

@@ -116,7 +116,7 @@ class FrameStallTest {
 
     /** One TS packet that starts a PES of stream {@code streamId} with presentation time {@code pts}. */
     private static byte[] pes(int pid, int streamId, long pts, int continuity) {
-        byte[] p = new byte[TsDuration.PACKET];
+        byte[] p = new byte[TsPackets.SIZE];
         java.util.Arrays.fill(p, (byte) 0xff);
         p[0] = 0x47;
         p[1] = (byte) (0x40 | (pid >> 8));

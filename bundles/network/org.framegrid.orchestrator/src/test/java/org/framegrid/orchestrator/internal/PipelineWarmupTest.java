@@ -45,7 +45,7 @@ class PipelineWarmupTest {
         try (MemorySegmentChannels channels = new MemorySegmentChannels(5);
              EmbeddedEngine engine = engine(channels, true)) {
             PipelineWarmup warmup = new PipelineWarmup(SETTINGS, engine, channels);
-            Readiness before = OrchestratorReadiness.check(SETTINGS, engine, PAID, warmup);
+            Readiness before = OrchestratorReadiness.check(SETTINGS, engine, engine, new ModelWarmth(), PAID, warmup);
             assertFalse(before.ready());
             assertEquals("warming pipelines: [live]", before.detail());
             warmup.start();
@@ -53,9 +53,9 @@ class PipelineWarmupTest {
                     && warmup.states().get("live") != PipelineWarmup.State.COLD);
             assertEquals(PipelineWarmup.State.WARM, warmup.states().get("live"), warmup.failures().toString());
             assertTrue(warmup.warm("live"));
-            Readiness after = OrchestratorReadiness.check(SETTINGS, engine, PAID, warmup);
+            Readiness after = OrchestratorReadiness.check(SETTINGS, engine, engine, new ModelWarmth(), PAID, warmup);
             assertTrue(after.ready(), after.detail());
-            assertEquals("pipelines [live] warm, a payment receiver bound", after.detail());
+            assertEquals("pipelines [live] registered and warmed, a payment receiver bound", after.detail());
             assertTrue(engine.streams().isEmpty(), "the warm-up left streams running: " + engine.streams());
             warmup.close();
         }
@@ -84,7 +84,7 @@ class PipelineWarmupTest {
             warmup.start();
             Await.until("warm-up over", 60_000, () -> warmup.states().get("live") == PipelineWarmup.State.FAILED);
             assertFalse(warmup.warm("live"));
-            Readiness r = OrchestratorReadiness.check(SETTINGS, engine, PAID, warmup);
+            Readiness r = OrchestratorReadiness.check(SETTINGS, engine, engine, new ModelWarmth(), PAID, warmup);
             assertTrue(r.ready(), r.detail());
             assertTrue(r.detail().startsWith("pipelines [live] registered (not warmed, their sessions start cold: "
                     + "{live="), r.detail());
