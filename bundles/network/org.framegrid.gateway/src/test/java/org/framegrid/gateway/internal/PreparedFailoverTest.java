@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A failover does not wait for a round of info requests: while the stream runs, the gateway keeps every
  * orchestrator's info (terms included) fresh in the background, unpaid, and the failover's first round opens the
- * session on the next orchestrator with it. Here B is asked for its info every 2 s; right after one such refresh the
- * serving A dies, and B's session starts without B having been asked again.
+ * session on the next orchestrator with it. Here each is asked for its info every 2 s; right after one such refresh the
+ * serving one dies, and the other's session starts without it having been asked again.
  */
 @Timeout(60)
 class PreparedFailoverTest {
@@ -46,26 +46,30 @@ class PreparedFailoverTest {
                     channels, Providers.service(OrchestratorSelector.class), new TestPayments(1), servers);
                  GatewayClient client = new GatewayClient(g.uri())) {
                 StreamInfo s = client.start("p", Map.of());
-                assertEquals("0xa", s.orchestrator());
+                // The selector picks by stake at random: the serving one dies, the other is the next.
+                boolean onA = s.orchestrator().equals("0xa");
+                TrickleServer serving = onA ? a : b;
+                AtomicLong infosNext = onA ? infosB : infosA;
+                List<Long> sessionsNext = onA ? sessionsB : sessionsA;
                 AtomicLong out = new AtomicLong();
                 Thread reader = CopyingOrchestrator.countOutput(client, s, out);
                 long seq = 0;
-                long asked = infosB.get();
-                while (infosB.get() < asked + 2) { // two background refreshes: the stream runs, prepared info is kept
+                long asked = infosNext.get();
+                while (infosNext.get() < asked + 2) { // two background refreshes: the stream runs, info is kept
                     client.publish(s, seq++, new ByteArrayInputStream(new byte[1_000]));
                     Thread.sleep(100);
                 }
-                long beforeKill = infosB.get();
-                a.close(); // right after a refresh, A dies: the next refresh is 2 s away
-                while (sessionsB.isEmpty() && seq < 300) {
+                long beforeKill = infosNext.get();
+                serving.close(); // right after a refresh, the serving one dies: the next refresh is 2 s away
+                while (sessionsNext.isEmpty() && seq < 300) {
                     client.publish(s, seq++, new ByteArrayInputStream(new byte[1_000]));
                     Thread.sleep(100);
                 }
-                Await.until("a session on B", 5_000, () -> !sessionsB.isEmpty());
-                System.out.println("B asked " + beforeKill + " times before the kill, " + sessionsB.get(0)
-                        + " when its session started; status " + client.status(s.id()));
-                assertEquals(beforeKill, sessionsB.get(0), "B was asked for its info again during the failover");
-                assertEquals("0xb", client.status(s.id()).get("orchestrator"));
+                Await.until("a session on the next one", 5_000, () -> !sessionsNext.isEmpty());
+                System.out.println("the next one was asked " + beforeKill + " times before the kill, "
+                        + sessionsNext.get(0) + " when its session started; status " + client.status(s.id()));
+                assertEquals(beforeKill, sessionsNext.get(0), "the next one was asked for its info during the failover");
+                assertEquals(onA ? "0xb" : "0xa", client.status(s.id()).get("orchestrator"));
                 client.stop(s.id());
                 reader.interrupt();
             } finally {
