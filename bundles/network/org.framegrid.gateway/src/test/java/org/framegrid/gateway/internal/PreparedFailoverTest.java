@@ -68,7 +68,7 @@ class PreparedFailoverTest {
                 Await.until("a session on the next one", 5_000, () -> !sessionsNext.isEmpty());
                 System.out.println("the next one was asked " + beforeKill + " times before the kill, "
                         + sessionsNext.get(0) + " when its session started; status " + client.status(s.id()));
-                assertEquals(beforeKill, sessionsNext.get(0), "the next one was asked for its info during the failover");
+                assertEquals(beforeKill, sessionsNext.get(0), "asked for its info during the failover");
                 assertEquals(onA ? "0xb" : "0xa", client.status(s.id()).get("orchestrator"));
                 client.stop(s.id());
                 reader.interrupt();
