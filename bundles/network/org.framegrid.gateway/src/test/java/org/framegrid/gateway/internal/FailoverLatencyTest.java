@@ -84,6 +84,7 @@ class FailoverLatencyTest {
                 Gateway g = new Gateway(new GatewaySettings("0xgateway", "127.0.0.1", 0, List.of(a.uri(), b.uri()),
                         Map.of("0xa", BigInteger.TEN, "0xb", BigInteger.ONE), BigInteger.valueOf(5_000), 2_000, 1_500),
                         channels, Providers.service(OrchestratorSelector.class), pay, servers);
+                g.allowPlainHttp(true); // plain HTTP between nodes here: this test is about failover, not TLS
                 open.add(g);
                 awaitWarm(a);
                 awaitWarm(b);

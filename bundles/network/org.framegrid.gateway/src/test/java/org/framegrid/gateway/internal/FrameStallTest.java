@@ -72,13 +72,14 @@ class FrameStallTest {
         TrickleServerFactory servers = Providers.service(TrickleServerFactory.class);
         AtomicBoolean working = new AtomicBoolean(true);
         try (MemorySegmentChannels channels = new MemorySegmentChannels(5)) {
-            TrickleServer orchestrator = servers.start("127.0.0.1", 0, false);
+            TrickleServer orchestrator = servers.start("127.0.0.1", 0, null);
             CopyingOrchestrator.serve(orchestrator, channels, 0, working::get);
             GatewaySettings s = settings();
             try (Gateway g = new Gateway(new GatewaySettings(s.address(), s.host(), 0, List.of(orchestrator.baseUri()),
                     Map.of(), s.maxPricePerSecondWei(), s.paymentIntervalMillis(), s.stallMillis(), s.idleMillis(),
                     s.stallFrames()), channels, Providers.service(OrchestratorSelector.class), new TestPayments(1),
                     servers); GatewayClient client = new GatewayClient(g.uri())) {
+                g.allowPlainHttp(true); // plain HTTP between nodes here: this test is about failover, not TLS
                 StreamInfo stream = client.start("p", Map.of());
                 AtomicLong out = new AtomicLong();
                 Thread reader = CopyingOrchestrator.countOutput(client, stream, out);

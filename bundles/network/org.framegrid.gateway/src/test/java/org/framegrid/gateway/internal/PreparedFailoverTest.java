@@ -37,14 +37,15 @@ class PreparedFailoverTest {
         List<Long> sessionsA = new CopyOnWriteArrayList<>();
         List<Long> sessionsB = new CopyOnWriteArrayList<>();
         try (MemorySegmentChannels channels = new MemorySegmentChannels(5)) {
-            TrickleServer a = servers.start("127.0.0.1", 0, false);
-            TrickleServer b = servers.start("127.0.0.1", 0, false);
+            TrickleServer a = servers.start("127.0.0.1", 0, null);
+            TrickleServer b = servers.start("127.0.0.1", 0, null);
             CopyingOrchestrator.serve(a, channels, "0xa", 0, () -> true, infosA, sessionsA);
             CopyingOrchestrator.serve(b, channels, "0xb", 0, () -> true, infosB, sessionsB);
             try (Gateway g = new Gateway(new GatewaySettings("0xg", "127.0.0.1", 0, List.of(a.baseUri(), b.baseUri()),
                     Map.of("0xa", BigInteger.TEN, "0xb", BigInteger.ONE), BigInteger.valueOf(5_000), 1_000, 1_500),
                     channels, Providers.service(OrchestratorSelector.class), new TestPayments(1), servers);
                  GatewayClient client = new GatewayClient(g.uri())) {
+                g.allowPlainHttp(true); // plain HTTP between nodes here: this test is about failover, not TLS
                 StreamInfo s = client.start("p", Map.of());
                 // The selector picks by stake at random: the serving one dies, the other is the next.
                 boolean onA = s.orchestrator().equals("0xa");
