@@ -117,6 +117,9 @@ final class Demo implements AutoCloseable {
         prediction.newRound();
         awaitRewards(chain.staking, chain.chain.round().round(), orchestrators);
 
+        for (int i = 0; i < NAMES.length; i++) { // each warmed its pipelines at start: a failover lands on a warm one
+            nodes.awaitWarm(URI.create("http://127.0.0.1:" + ports[i] + "/v1/info"), "orchestrator " + NAMES[i], 240);
+        }
         say("Streaming a generated clip live through pipelines/faces.yaml via the gateway for " + settings.seconds()
                 + " s; the serving orchestrator is killed at " + settings.killAt() + " s");
         stream = new LiveStream(pipelines, channels, chain.staking, tickets, orchestrators, orchestratorProcess,
