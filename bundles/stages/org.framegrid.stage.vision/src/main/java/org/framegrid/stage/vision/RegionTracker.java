@@ -19,12 +19,14 @@ import org.framegrid.stage.model.Signature;
 import org.framegrid.stage.model.StageModels;
 
 /**
- * The tracking half of a MediaPipe landmark stage (pose, face mesh), as MediaPipe runs it on video: when nothing is
- * tracked the {@link RegionDetector} runs and its best detection gives the region; the landmark model reads the region
- * ({@link RegionCrop}); its presence score keeps or drops the object; the landmarks are attached as lines and a box;
- * and they give the next frame's region, so the detector does not run while the object stays. Written once here so
- * that both stages track the same way; a subclass says only what its models' outputs are and how its landmarks turn
- * into regions, lines and a box. Reads properties {@code min-detection-score}, {@code min-presence} and {@code track}.
+ * The tracking half of a MediaPipe landmark stage (pose, face mesh, hands), as MediaPipe runs it on video: when nothing
+ * is tracked the {@link RegionDetector} runs and its best detection gives the region; the landmark model reads the
+ * region ({@link RegionCrop}); its presence score keeps or drops the object; the landmarks are attached as lines and a
+ * box; and they give the next frame's region, so the detector does not run while the object stays. Written once here
+ * so that every landmark stage tracks the same way; a subclass says only what its models' outputs are and how its landmarks turn
+ * into regions, lines and a box. The landmarks attached are smoothed from frame to frame ({@link LandmarkSmoother}, as
+ * MediaPipe's video mode); the next region comes from the unsmoothed ones, as MediaPipe's. Reads properties
+ * {@code min-detection-score}, {@code min-presence}, {@code track} and {@code smooth}.
  *
  * <p>Not thread-safe: one per stage instance, as every {@link ModelStage}.
  */
@@ -37,6 +39,8 @@ public abstract class RegionTracker extends ModelStage {
     private volatile float minScore;
     private volatile float minPresence;
     private volatile boolean track;
+    private volatile boolean smooth;
+    private final LandmarkSmoother smoother = new LandmarkSmoother();
 
     private RegionDetector detector;
     private StageModels.Loaded landmarker;
@@ -67,6 +71,7 @@ public abstract class RegionTracker extends ModelStage {
         minScore = (float) properties.getDouble("min-detection-score");
         minPresence = (float) properties.getDouble("min-presence");
         track = properties.getBoolean("track");
+        smooth = properties.getBoolean("smooth");
     }
 
     @Override
@@ -93,6 +98,12 @@ public abstract class RegionTracker extends ModelStage {
         Region region = tracked != null && track ? tracked : detect(frame);
         boolean found = region != null && landmarks(frame, region);
         tracked = found ? nextRegion() : null;
+        if (found && smooth) {
+            float[] points = landmarks();
+            smoother.smooth(points, stride(), points.length / stride(), frame.pts());
+        } else {
+            smoother.reset();
+        }
         Frame out = writable(frame);
         if (found) {
             out.meta(FrameMeta.LINES, new Lines(lines(frame.width(), frame.height())));
@@ -144,10 +155,20 @@ public abstract class RegionTracker extends ModelStage {
     /** @return the box around the landmarks just read, normalised, or {@code null} when it is empty */
     protected abstract Detection box(int width, int height);
 
+    /**
+     * @return the landmarks just read, frame pixels, {@link #stride()} floats each with x and y first: the array
+     *     {@link #lines} and {@link #box} read, which the smoothing filters in place after {@link #nextRegion()}
+     */
+    protected abstract float[] landmarks();
+
+    /** @return floats per landmark in {@link #landmarks()} */
+    protected abstract int stride();
+
     /** The object is forgotten when frames pass through: the next frame starts with the detector. */
     @Override
     protected final void bypassing() {
         tracked = null;
+        smoother.reset();
     }
 
     /** @return the region the landmark model reads next, {@code null} when the detector must find the object */

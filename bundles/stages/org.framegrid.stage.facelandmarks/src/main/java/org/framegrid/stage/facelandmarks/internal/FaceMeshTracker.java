@@ -101,6 +101,16 @@ final class FaceMeshTracker extends RegionTracker {
         return FaceContours.box(points, LANDMARKS, width, height, lastPresence);
     }
 
+    @Override
+    protected float[] landmarks() {
+        return points;
+    }
+
+    @Override
+    protected int stride() {
+        return 2;
+    }
+
     /** @return a copy of the last frame's landmarks: x, y (frame pixels) per landmark */
     float[] points() {
         return points.clone();

@@ -41,6 +41,7 @@ public final class PoseProvider extends RegionTrackerProvider {
             new PropertyDescriptor("min-visibility", PropertyType.DOUBLE, 0.5, true, 0, 1,
                     "Smallest landmark visibility (0..1) for a bone of the skeleton to be attached."),
             track(),
+            smooth(),
             threadsProperty(1L, "Each of the two models gets as many; one suits these small models best."));
 
     public PoseProvider() {
