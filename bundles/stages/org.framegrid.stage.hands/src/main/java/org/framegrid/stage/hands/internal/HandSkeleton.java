@@ -46,16 +46,16 @@ final class HandSkeleton {
     }
 
     /**
-     * @param rightHanded the landmark model's probability of a right hand
+     * @param right whether it is a right hand
      * @return the box around the landmarks, clipped to the frame, class {@link #LEFT} or {@link #RIGHT};
      *     {@code null} when it is empty
      */
-    static Detection box(float[] points, int width, int height, float score, float rightHanded) {
+    static Detection box(float[] points, int width, int height, float score, boolean right) {
         Detection box = LandmarkBox.box(points, 2, HandTracker.LANDMARKS, 0, width, height, LABEL, score);
         if (box == null) {
             return null;
         }
-        return new Detection(box.x(), box.y(), box.width(), box.height(), rightHanded >= 0.5f ? RIGHT : LEFT, LABEL,
+        return new Detection(box.x(), box.y(), box.width(), box.height(), right ? RIGHT : LEFT, LABEL,
                 score, -1);
     }
 }

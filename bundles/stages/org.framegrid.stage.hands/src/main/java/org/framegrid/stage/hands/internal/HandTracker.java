@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.framegrid.api.frame.Detection;
 import org.framegrid.api.frame.Line;
+import org.framegrid.api.stage.StageProperties;
 import org.framegrid.inference.api.Tensor;
 import org.framegrid.stage.model.Signature;
 import org.framegrid.stage.model.StageModels;
@@ -41,6 +42,7 @@ final class HandTracker extends RegionTracker {
     private FloatBuffer landmarks;
     private FloatBuffer presence;
     private FloatBuffer handedness;
+    private volatile boolean mirrored;
 
     /** The last frame's landmarks: x, y in frame pixels. */
     private final float[] points = new float[2 * LANDMARKS];
@@ -48,6 +50,12 @@ final class HandTracker extends RegionTracker {
 
     HandTracker(StageModels landmarkModels, StageModels detectors) {
         super(landmarkModels, detectors, DEFAULT_ANCHORS, DETECTOR_KEYPOINTS, "a MediaPipe palm detector");
+    }
+
+    @Override
+    public void update(StageProperties properties) {
+        super.update(properties);
+        mirrored = properties.getBoolean("mirrored");
     }
 
     @Override
@@ -151,7 +159,7 @@ final class HandTracker extends RegionTracker {
 
     @Override
     protected Detection box(int width, int height) {
-        return HandSkeleton.box(points, width, height, lastPresence, handedness.get(0));
+        return HandSkeleton.box(points, width, height, lastPresence, right());
     }
 
     @Override
@@ -169,8 +177,13 @@ final class HandTracker extends RegionTracker {
         return points.clone();
     }
 
-    /** @return the last hand's probability of being a right hand */
-    float rightHanded() {
-        return handedness.get(0);
+    /**
+     * The model's handedness output is MediaPipe's score for "Right" on a mirrored (selfie) image: high for a hand that
+     * looks like a left one. So on a plain camera image a high score is a left hand.
+     *
+     * @return whether the last hand is a right hand
+     */
+    boolean right() {
+        return (handedness.get(0) >= 0.5f) == mirrored;
     }
 }

@@ -1,5 +1,7 @@
 package org.framegrid.stage.hands.internal;
 
+import org.framegrid.api.stage.PropertyDescriptor;
+import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
@@ -41,6 +43,9 @@ public final class HandsProvider extends RegionTrackerProvider {
             minPresence("presence", "the hand"),
             track(),
             smooth(),
+            new PropertyDescriptor("mirrored", PropertyType.BOOLEAN, false, true,
+                    "The video is mirrored (a selfie view, as a webcam preview shows it): handedness is told for "
+                            + "the person, not for the picture."),
             threadsProperty(1L, "Each of the two models gets as many; one suits these small models best."));
 
     public HandsProvider() {
