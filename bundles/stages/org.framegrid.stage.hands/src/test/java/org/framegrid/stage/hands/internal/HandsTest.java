@@ -91,7 +91,7 @@ class HandsTest {
                 })));
     }
 
-    /** The picture turned a quarter clockwise: the region turns with it, and the landmarks land where they turned to. */
+    /** The picture turned a quarter clockwise: the region turns with it, the landmarks land where they turned to. */
     @Test
     void turnedAQuarterTheLandmarksTurnToo() throws Exception {
         BufferedImage image = Fixtures.image("handSrc.jpg");
@@ -165,8 +165,8 @@ class HandsTest {
         BufferedImage image = Fixtures.image("handSrc.jpg");
         double raw = jitter(image, false);
         double smooth = jitter(image, true);
-        System.out.printf("hands handSrc with noise, 30 frames: landmarks move %.3f px a frame raw, %.3f px smoothed%n", raw,
-                smooth);
+        System.out.printf("hands handSrc with noise, 30 frames: landmarks move %.3f px a frame raw, %.3f px smoothed%n",
+                raw, smooth);
         assertTrue(raw > 0.05, "the noise moves the raw landmarks: " + raw + " px");
         assertTrue(smooth < 0.6 * raw, "smoothed jitter " + smooth + " px against " + raw + " px raw");
 
