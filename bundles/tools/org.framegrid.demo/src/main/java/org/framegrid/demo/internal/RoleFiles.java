@@ -20,14 +20,21 @@ public final class RoleFiles {
 
     /**
      * An orchestrator: one key for everything it sends on chain (its keystore for staking and rounds, the same key as
-     * hex for ticket redemption; one sender in the node), offering {@code pipelines}.
+     * hex for ticket redemption; one sender in the node), offering {@code pipelines} with BlazeFace deployed.
      */
     public static String orchestrator(String name, String address, int port, List<String> pipelines, ChainEndpoint chain,
             Path keystore, Path password, Path hexKey, Terms terms) {
+        return orchestrator(name, address, port, pipelines, List.of("model-blazeface-front"), chain, keystore, password,
+                hexKey, terms);
+    }
+
+    /** As above, with the model bundles {@code models} (from the node's models/) deployed. */
+    public static String orchestrator(String name, String address, int port, List<String> pipelines,
+            List<String> models, ChainEndpoint chain, Path keystore, Path password, Path hexKey, Terms terms) {
         return String.join("\n",
                 "# An orchestrator of the demo (written by the demo; run it with ./framegrid run --role orchestrator --config THIS)",
                 "name = demo-" + name,
-                "models = model-blazeface-front",
+                "models = " + String.join(", ", models),
                 "orchestrator.address = " + address,
                 "orchestrator.port = " + port,
                 "orchestrator.pipelines = [" + String.join(", ", pipelines) + "]",
