@@ -1,5 +1,6 @@
 package org.framegrid.stage.vision;
 
+import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,6 +180,20 @@ public abstract class RegionTracker extends ModelStage {
     /** @return how often the detector ran (tests: tracking skips it) */
     public final long detectorRuns() {
         return detector.runs();
+    }
+
+    /**
+     * Projects the first {@code count} landmarks of a model output ({@code values} floats each: x, y in model pixels
+     * of side {@code size} first) from {@code region} into {@code points} (x, y frame pixels, 2 floats each).
+     */
+    protected static void project(FloatBuffer landmarks, int values, int count, Region region, int size,
+            float[] points) {
+        for (int i = 0; i < count; i++) {
+            float u = landmarks.get(values * i) / size;
+            float v = landmarks.get(values * i + 1) / size;
+            points[2 * i] = (float) region.frameX(u, v);
+            points[2 * i + 1] = (float) region.frameY(u, v);
+        }
     }
 
     /** @return the logistic function of {@code logit}, clamped so that it never overflows */
