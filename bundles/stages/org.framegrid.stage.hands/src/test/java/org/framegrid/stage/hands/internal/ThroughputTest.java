@@ -30,12 +30,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  * tracking (the landmark model on the tracked region; raw: the landmark model) and the palm detector on every frame
  * (raw: detector and landmark model), both on the inputs the stage gives its models. The ratio is the stage's own cost
  * (letterbox, region crop, projection, smoothing). Wall time and the thread's CPU time (the per-core figure). Reports,
- * never asserts on time.
+ * never asserts on time. {@code ./framegrid test} runs a quarter of the frames; {@code ./framegrid bench inference}
+ * sets {@code framegrid.bench} for all of them.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ThroughputTest {
 
     private static final int WARM_UP = 5;
+    private static final boolean BENCH = Boolean.getBoolean("framegrid.bench");
 
     @ParameterizedTest(name = "{0} {1} track={2}")
     @CsvSource({"hand-landmark-lite, palm-detection-lite, true, 200",
@@ -60,7 +62,8 @@ class ThroughputTest {
                 TrackerThroughput bench = new TrackerThroughput(stage, frame, "hands " + landmarkModel, detectorModel,
                         "the hand is found");
                 // The outputs the stage reads: not the world landmarks.
-                bench.compare(backend, landmarks, List.of("world-landmarks"), detector, track, WARM_UP, frames,
+                bench.compare(backend, landmarks, List.of("world-landmarks"), detector, track, WARM_UP,
+                        BENCH ? frames : frames / 4,
                         (landmarkInput, detectorInput) -> {
                             Region region = ((HandTracker) stage).tracked();
                             assertNotNull(region, "the hand is found");
