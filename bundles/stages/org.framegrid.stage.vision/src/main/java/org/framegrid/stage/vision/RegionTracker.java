@@ -1,9 +1,11 @@
 package org.framegrid.stage.vision;
 
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.framegrid.api.frame.Detection;
 import org.framegrid.api.frame.Detections;
@@ -24,9 +26,10 @@ import org.framegrid.stage.model.StageModels;
  * is tracked the {@link RegionDetector} runs and its best detection gives the region; the landmark model reads the
  * region ({@link RegionCrop}); its presence score keeps or drops the object; the landmarks are attached as lines and a
  * box; and they give the next frame's region, so the detector does not run while the object stays. Written once here
- * so that every landmark stage tracks the same way; a subclass says only what its models' outputs are and how its landmarks turn
- * into regions, lines and a box. The landmarks attached are smoothed from frame to frame ({@link LandmarkSmoother}, as
- * MediaPipe's video mode); the next region comes from the unsmoothed ones, as MediaPipe's. Reads properties
+ * so that every landmark stage tracks the same way; a subclass says only what its models' outputs are and how its
+ * landmarks turn into regions, lines and a box. The landmarks attached are smoothed from frame to frame
+ * ({@link LandmarkSmoother}, as MediaPipe's video mode); the next region comes from the unsmoothed ones, as
+ * MediaPipe's. Lines and box are added to those earlier stages attached. Reads properties
  * {@code min-detection-score}, {@code min-presence}, {@code track} and {@code smooth}.
  *
  * <p>Not thread-safe: one per stage instance, as every {@link ModelStage}.
@@ -106,14 +109,33 @@ public abstract class RegionTracker extends ModelStage {
             smoother.reset();
         }
         Frame out = writable(frame);
+        // Added to what earlier stages attached (face mesh, then pose, then hands on one frame), in place of what
+        // this stage's kind attached before (the items labelled as its object): a frame analysed again is not doubled.
+        Lines before = out.meta(FrameMeta.LINES);
+        List<Line> lines = new ArrayList<>(others(before == null ? List.of() : before.items(), Line::label));
+        List<Detection> boxes = new ArrayList<>(others(out.meta(FrameMeta.DETECTIONS) == null ? List.of()
+                : out.meta(FrameMeta.DETECTIONS).items(), Detection::label));
         if (found) {
-            out.meta(FrameMeta.LINES, new Lines(lines(frame.width(), frame.height())));
+            lines.addAll(lines(frame.width(), frame.height()));
             Detection box = box(frame.width(), frame.height());
-            out.meta(FrameMeta.DETECTIONS, new Detections(box == null ? List.of() : List.of(box)));
-        } else {
-            out.meta(FrameMeta.DETECTIONS, new Detections(List.of()));
+            if (box != null) {
+                boxes.add(box);
+            }
         }
+        if (found || before != null) {
+            out.meta(FrameMeta.LINES, new Lines(lines));
+        }
+        out.meta(FrameMeta.DETECTIONS, new Detections(boxes));
         return out;
+    }
+
+    /** @return the {@code items} not labelled {@link #label()} */
+    private <T> List<T> others(List<T> items, Function<T, String> label) {
+        if (items.isEmpty()) {
+            return items;
+        }
+        String own = label();
+        return items.stream().filter(item -> !own.equals(label.apply(item))).toList();
     }
 
     /** @return the region of the detector's best detection, or {@code null} when it finds none */
@@ -150,11 +172,14 @@ public abstract class RegionTracker extends ModelStage {
     /** @return the next frame's region, from the landmarks just read */
     protected abstract Region nextRegion();
 
-    /** @return the landmarks just read as lines, normalised to a frame of this size */
+    /** @return the landmarks just read as lines labelled {@link #label()}, normalised to a frame of this size */
     protected abstract List<Line> lines(int width, int height);
 
     /** @return the box around the landmarks just read, normalised, or {@code null} when it is empty */
     protected abstract Detection box(int width, int height);
+
+    /** @return the label of this stage's lines and detection ("person", "face", "hand") */
+    protected abstract String label();
 
     /**
      * @return the landmarks just read, frame pixels, {@link #stride()} floats each with x and y first: the array

@@ -97,6 +97,11 @@ final class FaceMeshTracker extends RegionTracker {
     }
 
     @Override
+    protected String label() {
+        return FaceContours.LABEL;
+    }
+
+    @Override
     protected float[] landmarks() {
         return points;
     }

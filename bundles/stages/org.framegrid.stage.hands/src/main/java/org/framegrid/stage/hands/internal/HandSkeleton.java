@@ -40,7 +40,7 @@ final class HandSkeleton {
             int b = BONES[i][1];
             int colour = COLOURS[i < 6 ? 0 : 1 + (i - 6) / 3];
             lines.add(new Line(points[2 * a] / width, points[2 * a + 1] / height, points[2 * b] / width,
-                    points[2 * b + 1] / height, colour, null));
+                    points[2 * b + 1] / height, colour, LABEL));
         }
         return lines;
     }

@@ -158,6 +158,11 @@ final class HandTracker extends RegionTracker {
     }
 
     @Override
+    protected String label() {
+        return HandSkeleton.LABEL;
+    }
+
+    @Override
     protected float[] landmarks() {
         return points;
     }

@@ -16,9 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.framegrid.api.frame.Detection;
+import org.framegrid.api.frame.Detections;
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameMeta;
 import org.framegrid.api.frame.FramePool;
+import org.framegrid.api.frame.Line;
 import org.framegrid.api.frame.Lines;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
@@ -238,6 +240,36 @@ class HandsTest {
             stage.stop();
         }
         return moved / (n - warmUp - 1);
+    }
+
+    /**
+     * Landmark stages in a row (face mesh, pose, hands) each add their lines and box to what the frame carries; a
+     * frame analysed again gets this stage's items replaced, not doubled.
+     */
+    @Test
+    void theSkeletonIsAddedToWhatEarlierStagesAttached() throws Exception {
+        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of());
+        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, Fixtures.image("handSrc.jpg"));
+        Line faceLine = new Line(0.1f, 0.1f, 0.2f, 0.2f, 0xFFFFFFFF, "face");
+        Detection face = new Detection(0.1f, 0.1f, 0.1f, 0.1f, 0, "face", 0.9f, -1);
+        frame.meta(FrameMeta.LINES, new Lines(List.of(faceLine)));
+        frame.meta(FrameMeta.DETECTIONS, new Detections(List.of(face)));
+        try {
+            for (int i = 0; i < 2; i++) {
+                stage.process(frame);
+                List<Line> lines = frame.meta(FrameMeta.LINES).items();
+                List<Detection> boxes = frame.meta(FrameMeta.DETECTIONS).items();
+                assertEquals(1 + HandSkeleton.BONES.length, lines.size(), "pass " + i + ": the face's and the hand's");
+                assertEquals(faceLine, lines.get(0));
+                assertTrue(lines.stream().skip(1).allMatch(l -> "hand".equals(l.label())), "the bones are the hand's");
+                assertEquals(2, boxes.size(), "pass " + i + ": the face and the hand");
+                assertEquals(face, boxes.get(0));
+                assertEquals("hand", boxes.get(1).label());
+            }
+        } finally {
+            frame.release();
+            stage.stop();
+        }
     }
 
     @Test

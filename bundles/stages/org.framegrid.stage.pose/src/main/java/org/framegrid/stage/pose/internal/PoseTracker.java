@@ -150,6 +150,11 @@ final class PoseTracker extends RegionTracker {
     }
 
     @Override
+    protected String label() {
+        return Skeleton.LABEL;
+    }
+
+    @Override
     protected float[] landmarks() {
         return points;
     }
