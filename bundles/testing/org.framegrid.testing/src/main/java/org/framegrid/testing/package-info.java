@@ -8,11 +8,12 @@
  * {@link org.framegrid.testing.RawModel} and the CPU times of {@link org.framegrid.testing.SideBySide}.
  * <p>1.2: {@link org.framegrid.testing.TrackerThroughput}; {@link org.framegrid.testing.LogLines#operatorView}, the
  * formatted lines an operator reads, and {@link org.framegrid.testing.LogLines#containing}.
+ * <p>1.3: {@link org.framegrid.testing.Forwarding}, a stand-in that forwards a service's calls and counts them.
  *
  * @since 1.0
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.framegrid.testing;
 
 import org.osgi.annotation.bundle.Export;

@@ -118,7 +118,8 @@ public final class Bench {
     }
 
     /** The same 8 stage instances called one after the other in one loop; returns seconds. */
-    private static double inline(FramePool pool, boolean touch, int frames, long intervalUs, LatencyLog latency) {
+    private static double inline(FramePool pool, boolean touch, int frames, long intervalUs, LatencyLog latency)
+            throws Exception {
         List<BenchStages.Identity> stages = new ArrayList<>();
         StageContext ctx = new InlineContext(pool);
         for (int i = 0; i < STAGES; i++) {

@@ -9,12 +9,11 @@ import java.util.function.LongConsumer;
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.OutputRule;
+import org.framegrid.api.stage.PlainStage;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageDescriptor;
-import org.framegrid.api.stage.StageProperties;
 import org.framegrid.api.stage.StageProvider;
 
 /** The stages of the benchmark: a frame source, the identity stage under test and a counting sink. */
@@ -22,36 +21,11 @@ final class BenchStages {
     private BenchStages() {
     }
 
-    /** Common lifecycle. */
-    abstract static class Base implements Stage {
-        StageContext context;
-        StageProperties properties;
-
-        @Override
-        public void configure(StageContext context, StageProperties properties) {
-            this.context = context;
-            this.properties = properties;
-        }
-
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public void update(StageProperties properties) {
-            this.properties = properties;
-        }
-
-        @Override
-        public void stop() {
-        }
-    }
-
     /**
      * The identity stage: returns its input. With {@code touch} it first reads the whole frame (a checksum of every
      * 8 bytes), the least work a real stage does; without it, it measures nothing but the engine's own cost.
      */
-    static final class Identity extends Base {
+    static final class Identity extends PlainStage {
         private final boolean touch;
         long checksum;
 
@@ -86,7 +60,7 @@ final class BenchStages {
                 Set.of(PixelFormat.RGB24), null, List.of(
                 new PropertyDescriptor("count", PropertyType.INTEGER, 1000L, false, "frames to emit"),
                 new PropertyDescriptor("interval-us", PropertyType.INTEGER, 0L, false, "pacing, 0 = none")));
-        return provider(d, () -> new Base() {
+        return provider(d, () -> new PlainStage() {
             long emitted;
             long next;
 
@@ -114,7 +88,7 @@ final class BenchStages {
     static StageProvider sink(AtomicLong count, LongConsumer latency) {
         StageDescriptor d = new StageDescriptor("bench-sink", "Sink/Bench", "counts", EnumSet.allOf(PixelFormat.class),
                 OutputRule.NONE, Set.of(), null, List.of());
-        return provider(d, () -> new Base() {
+        return provider(d, () -> new PlainStage() {
             @Override
             public Frame process(Frame in) {
                 latency.accept(System.nanoTime() - in.pts());

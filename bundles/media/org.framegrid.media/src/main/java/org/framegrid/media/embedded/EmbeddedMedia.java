@@ -1,8 +1,8 @@
 package org.framegrid.media.embedded;
 
 import org.framegrid.api.stage.StageProvider;
-import org.framegrid.media.internal.stage.DecodeStage;
-import org.framegrid.media.internal.stage.EncodeStage;
+import org.framegrid.media.internal.stage.DecodeProvider;
+import org.framegrid.media.internal.stage.EncodeProvider;
 import org.framegrid.trickle.channel.SegmentChannels;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -23,11 +23,11 @@ public final class EmbeddedMedia {
 
     /** @return a new {@code decode} provider (files, or live MPEG-TS segments from a channel) */
     public StageProvider decode() {
-        return new DecodeStage(channels);
+        return new DecodeProvider(channels);
     }
 
     /** @return a new {@code encode} provider (files, or live MPEG-TS segments into a channel) */
     public StageProvider encode() {
-        return new EncodeStage(channels);
+        return new EncodeProvider(channels);
     }
 }

@@ -10,9 +10,12 @@ import org.osgi.service.component.annotations.ComponentPropertyType;
  * Component property type for {@link StageProvider} components: publishes the stage type as service properties
  * {@code framegrid.stage.type} and {@code framegrid.stage.classification}, so that tools and targets can select
  * providers without calling them. The engine still reads the authoritative {@link StageProvider#descriptor()}.
+ *
+ * <p>Kept at run time (since 1.6), so that a provider can build its descriptor from the annotation and state its
+ * type and classification once.
  */
 @ComponentPropertyType
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface StageType {
 

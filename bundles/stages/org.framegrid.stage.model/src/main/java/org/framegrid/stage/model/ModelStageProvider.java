@@ -8,6 +8,7 @@ import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
+import org.framegrid.api.stage.StageType;
 import org.framegrid.inference.api.InferenceBackend;
 import org.framegrid.inference.api.Model;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -27,6 +28,11 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * itself, not those of its base class. Both references are dynamic, so models and backends come and go without
  * restarting the provider; the bind methods are public because SCR calls them on the subclass from another package,
  * and tests call them to wire a provider without a framework.
+ *
+ * <p>A subclass states its stage type and classification once, in its {@link StageType} annotation: the service
+ * properties bnd writes from it and the descriptor built from it ({@link #ModelStageProvider(String, String,
+ * PropertyDescriptor...)}) cannot disagree. The property factories below give the properties model stages share one
+ * wording and one range.
  */
 @ConsumerType
 public abstract class ModelStageProvider implements StageProvider {
@@ -43,6 +49,25 @@ public abstract class ModelStageProvider implements StageProvider {
      */
     protected ModelStageProvider(StageDescriptor descriptor, String task) {
         this.descriptor = descriptor;
+        this.models = new StageModels(descriptor.type(), task);
+    }
+
+    /**
+     * A provider described by its class's {@link StageType} annotation ({@link #describe describe} with its type and
+     * classification).
+     *
+     * @param task        what the models do, for messages
+     * @param description what the stage does, for users and tools
+     * @param properties  the stage's properties
+     * @throws IllegalStateException when the class has no {@link StageType} annotation
+     * @since 2.1
+     */
+    protected ModelStageProvider(String task, String description, PropertyDescriptor... properties) {
+        StageType stageType = getClass().getAnnotation(StageType.class);
+        if (stageType == null) {
+            throw new IllegalStateException(getClass().getName() + " has no @StageType to take its type from");
+        }
+        this.descriptor = describe(stageType.type(), stageType.classification(), description, properties);
         this.models = new StageModels(descriptor.type(), task);
     }
 
@@ -81,6 +106,42 @@ public abstract class ModelStageProvider implements StageProvider {
     public static PropertyDescriptor threadsProperty(long defaultThreads, String note) {
         return new PropertyDescriptor(ModelStage.THREADS, PropertyType.INTEGER, defaultThreads, false, 0, 64,
                 "Inference threads; 0 lets the backend choose." + (note.isEmpty() ? "" : " " + note));
+    }
+
+    /**
+     * @param defaultName the model a pipeline gets without naming one, or {@code null} to make it name one
+     * @return the {@code model} property: {@link #modelProperty(String, String, String) modelProperty("model", ...)}
+     * @since 2.1
+     */
+    public static PropertyDescriptor modelProperty(String defaultName, String description) {
+        return modelProperty("model", defaultName, description);
+    }
+
+    /**
+     * @return a score, probability or overlap a stage compares with: a DOUBLE from 0 to 1 that may change while the
+     *     stream plays
+     * @since 2.1
+     */
+    public static PropertyDescriptor threshold(String name, double defaultValue, String description) {
+        return new PropertyDescriptor(name, PropertyType.DOUBLE, defaultValue, true, 0, 1, description);
+    }
+
+    /**
+     * @return the most results a stage reports per frame: an INTEGER from 1 to {@code max} that may change while the
+     *     stream plays
+     * @since 2.1
+     */
+    public static PropertyDescriptor perFrameLimit(String name, long defaultValue, long max, String description) {
+        return new PropertyDescriptor(name, PropertyType.INTEGER, defaultValue, true, 1, max, description);
+    }
+
+    /**
+     * @return the {@code size} property of a stage whose model may take several input sizes: the longer side of the
+     *     model input, an INTEGER from {@code min} to {@code max}; not live (a new size reloads the model)
+     * @since 2.1
+     */
+    public static PropertyDescriptor inputSize(long defaultValue, long min, long max, String description) {
+        return new PropertyDescriptor("size", PropertyType.INTEGER, defaultValue, false, min, max, description);
     }
 
     /** @return the models and the backend this provider has bound */

@@ -11,9 +11,13 @@
  * is gone, {@code InputSize} and {@code Signature} moved here); {@code Letterbox} of a rectangular input;
  * {@code ModelStageProvider} takes its descriptor; {@code StageModels.floatOutput} became
  * {@code Signature.fixedOutput}.
+ *
+ * <p>2.1: {@code ModelStageProvider} can take its type and classification from the subclass's {@code @StageType}, and
+ * has factories for the properties model stages share ({@code threshold}, {@code perFrameLimit}, {@code inputSize},
+ * the {@code model} property).
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.framegrid.stage.model;
 
 import org.osgi.annotation.bundle.Export;

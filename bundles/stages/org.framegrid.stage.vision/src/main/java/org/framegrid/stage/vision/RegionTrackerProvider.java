@@ -34,6 +34,19 @@ public abstract class RegionTrackerProvider extends ModelStageProvider {
         detectors = models().sibling(detectorTask);
     }
 
+    /**
+     * A provider described by its class's {@code @StageType} (as {@link ModelStageProvider#ModelStageProvider(String,
+     * String, PropertyDescriptor...)}).
+     *
+     * @param landmarkTask the landmark models' task (names them in errors)
+     * @param detectorTask the detectors' task
+     */
+    protected RegionTrackerProvider(String landmarkTask, String detectorTask, String description,
+            PropertyDescriptor... properties) {
+        super(landmarkTask, description, properties);
+        detectors = models().sibling(detectorTask);
+    }
+
     @Reference(name = "detectors", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     public void addDetector(Model model) {
         detectors.addModel(model);
@@ -50,8 +63,7 @@ public abstract class RegionTrackerProvider extends ModelStageProvider {
 
     /** @return the {@code min-detection-score} property; {@code object} is what the detector finds ("a person") */
     protected static PropertyDescriptor minDetectionScore(String object) {
-        return new PropertyDescriptor("min-detection-score", PropertyType.DOUBLE, 0.5, true, 0, 1,
-                "Smallest detector score (0..1) that starts tracking " + object + ".");
+        return threshold("min-detection-score", 0.5, "Smallest detector score (0..1) that starts tracking " + object + ".");
     }
 
     /**
@@ -60,8 +72,7 @@ public abstract class RegionTrackerProvider extends ModelStageProvider {
      * @return the {@code min-presence} property
      */
     protected static PropertyDescriptor minPresence(String score, String object) {
-        return new PropertyDescriptor("min-presence", PropertyType.DOUBLE, 0.5, true, 0, 1,
-                "Smallest landmark-model " + score + " score (0..1) that keeps " + object + "; below it the detector "
+        return threshold("min-presence", 0.5, "Smallest landmark-model " + score + " score (0..1) that keeps " + object + "; below it the detector "
                         + "runs again on the next frame.");
     }
 

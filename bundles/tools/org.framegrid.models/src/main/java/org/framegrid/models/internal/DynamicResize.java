@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.framegrid.models.internal.Proto.Field;
+import org.framegrid.models.internal.ProtobufWire.Field;
 
 /**
  * Makes an ONNX image model accept other input sizes when its only size-bound parts are {@code Resize} nodes with
@@ -34,12 +34,12 @@ final class DynamicResize {
     }
 
     static byte[] apply(byte[] model) throws IOException {
-        List<Field> modelFields = Proto.parse(model);
+        List<Field> modelFields = ProtobufWire.parse(model);
         List<Field> out = new ArrayList<>();
         for (Field field : modelFields) {
-            out.add(field.number() == 7 ? Proto.bytesField(7, graph(field.message())) : field);
+            out.add(field.number() == 7 ? ProtobufWire.bytesField(7, graph(field.message())) : field);
         }
-        return Proto.write(out);
+        return ProtobufWire.write(out);
     }
 
     private static byte[] graph(List<Field> graph) throws IOException {
@@ -48,11 +48,11 @@ final class DynamicResize {
         for (Field field : graph) {
             if (field.number() == 13 || field.number() == 11 || field.number() == 12) {
                 List<Field> info = field.message();
-                shapes.put(Proto.string(info, 1), dims(info));
+                shapes.put(ProtobufWire.string(info, 1), dims(info));
             } else if (field.number() == 5) {
                 List<Field> tensor = field.message();
                 if (tensor.stream().anyMatch(f -> f.number() == 2 && f.value() == INT64)) {
-                    int64Constants.put(Proto.string(tensor, 8), int64s(tensor));
+                    int64Constants.put(ProtobufWire.string(tensor, 8), int64s(tensor));
                 }
             }
         }
@@ -64,7 +64,7 @@ final class DynamicResize {
             if (field.number() == 13) {
                 continue; // recorded shapes of the export size
             }
-            if (field.number() == 1 && Proto.string(field.message(), 4).equals("Resize")) {
+            if (field.number() == 1 && ProtobufWire.string(field.message(), 4).equals("Resize")) {
                 List<Field> node = field.message();
                 List<String> inputs = node.stream().filter(f -> f.number() == 1).map(Field::string).toList();
                 if (inputs.size() == 4 && int64Constants.containsKey(inputs.get(3))) {
@@ -74,12 +74,12 @@ final class DynamicResize {
                         throw new IOException("Resize of " + inputs.get(0) + ": no recorded input shape to turn sizes into scales");
                     }
                     String name = inputs.get(3) + "_scales";
-                    scales.add(Proto.messageField(5, floatTensor(name, 1f, 1f, (float) size[2] / in[2], (float) size[3] / in[3])));
+                    scales.add(ProtobufWire.messageField(5, floatTensor(name, 1f, 1f, (float) size[2] / in[2], (float) size[3] / in[3])));
                     replaced.add(inputs.get(3));
-                    List<Field> newNode = new ArrayList<>(List.of(Proto.stringField(1, inputs.get(0)),
-                            Proto.stringField(1, inputs.get(1)), Proto.stringField(1, name)));
+                    List<Field> newNode = new ArrayList<>(List.of(ProtobufWire.stringField(1, inputs.get(0)),
+                            ProtobufWire.stringField(1, inputs.get(1)), ProtobufWire.stringField(1, name)));
                     node.stream().filter(f -> f.number() != 1).forEach(newNode::add);
-                    rewritten.add(Proto.messageField(1, newNode));
+                    rewritten.add(ProtobufWire.messageField(1, newNode));
                     resizes++;
                     continue;
                 }
@@ -98,18 +98,18 @@ final class DynamicResize {
         List<Field> result = new ArrayList<>();
         int io = 0;
         for (Field field : rewritten) {
-            if (field.number() == 5 && replaced.contains(Proto.string(field.message(), 8))
-                    && !stillUsed.contains(Proto.string(field.message(), 8))) {
+            if (field.number() == 5 && replaced.contains(ProtobufWire.string(field.message(), 8))
+                    && !stillUsed.contains(ProtobufWire.string(field.message(), 8))) {
                 continue; // the old sizes, now unused
             }
             if (field.number() == 11 || field.number() == 12) {
-                result.add(Proto.messageField(field.number(), symbolic(field.message(), io++)));
+                result.add(ProtobufWire.messageField(field.number(), symbolic(field.message(), io++)));
                 continue;
             }
             result.add(field);
         }
         result.addAll(scales);
-        return Proto.write(result);
+        return ProtobufWire.write(result);
     }
 
     /** The value info with dims 2 and 3 (height, width) of a rank-4 tensor made symbolic. */
@@ -131,14 +131,14 @@ final class DynamicResize {
             }
         }
         List<Field> shape = new ArrayList<>();
-        shape.add(Proto.messageField(1, List.of(Proto.varintField(1, dims[0]))));
-        shape.add(Proto.messageField(1, List.of(Proto.varintField(1, dims[1]))));
-        shape.add(Proto.messageField(1, List.of(Proto.stringField(2, index == 0 ? "height" : "height_" + index))));
-        shape.add(Proto.messageField(1, List.of(Proto.stringField(2, index == 0 ? "width" : "width_" + index))));
-        List<Field> tensorType = List.of(Proto.varintField(1, elementType), Proto.messageField(2, shape));
+        shape.add(ProtobufWire.messageField(1, List.of(ProtobufWire.varintField(1, dims[0]))));
+        shape.add(ProtobufWire.messageField(1, List.of(ProtobufWire.varintField(1, dims[1]))));
+        shape.add(ProtobufWire.messageField(1, List.of(ProtobufWire.stringField(2, index == 0 ? "height" : "height_" + index))));
+        shape.add(ProtobufWire.messageField(1, List.of(ProtobufWire.stringField(2, index == 0 ? "width" : "width_" + index))));
+        List<Field> tensorType = List.of(ProtobufWire.varintField(1, elementType), ProtobufWire.messageField(2, shape));
         List<Field> result = new ArrayList<>();
         for (Field field : info) {
-            result.add(field.number() == 2 ? Proto.messageField(2, List.of(Proto.messageField(1, tensorType))) : field);
+            result.add(field.number() == 2 ? ProtobufWire.messageField(2, List.of(ProtobufWire.messageField(1, tensorType))) : field);
         }
         return result;
     }
@@ -159,7 +159,7 @@ final class DynamicResize {
                         long[] values = new long[dims.size()];
                         for (int i = 0; i < values.length; i++) {
                             List<Field> dim = dims.get(i).message();
-                            values[i] = dim.stream().filter(f -> f.number() == 1 && f.wire() == Proto.VARINT)
+                            values[i] = dim.stream().filter(f -> f.number() == 1 && f.wire() == ProtobufWire.VARINT)
                                     .mapToLong(Field::value).findFirst().orElse(-1);
                         }
                         return values;
@@ -181,7 +181,7 @@ final class DynamicResize {
                 return values;
             }
         }
-        return Proto.longs(tensor, 7).stream().mapToLong(Long::longValue).toArray();
+        return ProtobufWire.longs(tensor, 7).stream().mapToLong(Long::longValue).toArray();
     }
 
     private static List<Field> floatTensor(String name, float... values) {
@@ -189,7 +189,7 @@ final class DynamicResize {
         for (float value : values) {
             raw.putFloat(value);
         }
-        return List.of(Proto.varintField(1, values.length), Proto.varintField(2, FLOAT), Proto.stringField(8, name),
-                Proto.bytesField(9, raw.array()));
+        return List.of(ProtobufWire.varintField(1, values.length), ProtobufWire.varintField(2, FLOAT), ProtobufWire.stringField(8, name),
+                ProtobufWire.bytesField(9, raw.array()));
     }
 }

@@ -192,14 +192,25 @@ final class TransactionSender {
     }
 
     /** One signed (or node-signed) transaction, ready to submit. */
-    private interface Submission {
-        EthSendTransaction send() throws IOException;
+    /**
+     * One signed (or node-signed) transaction, sent again as often as needed.
+     *
+     * @param hash the hash when we know it before the node answers (we signed), else {@code null}
+     */
+    private record Submission(Send sender, String hash) {
 
-        /** @return the hash when we know it before the node answers (we signed), else {@code null} */
-        String hash();
+        /** A send to the node. */
+        @FunctionalInterface
+        interface Send {
+            EthSendTransaction send() throws IOException;
+        }
 
-        default boolean knownTo(Web3j web3j) throws IOException {
-            return hash() != null && web3j.ethGetTransactionByHash(hash()).send().getTransaction().isPresent();
+        EthSendTransaction send() throws IOException {
+            return sender.send();
+        }
+
+        boolean knownTo(Web3j web3j) throws IOException {
+            return hash != null && web3j.ethGetTransactionByHash(hash).send().getTransaction().isPresent();
         }
     }
 
@@ -209,32 +220,12 @@ final class TransactionSender {
             // The node signs its own account; the nonce is still ours to give.
             Transaction tx = Transaction.createFunctionCallTransaction(account(), nonce, gasPrice, gasLimit, to, value,
                     data);
-            return new Submission() {
-                @Override
-                public EthSendTransaction send() throws IOException {
-                    return web3j.ethSendTransaction(tx).send();
-                }
-
-                @Override
-                public String hash() {
-                    return null;
-                }
-            };
+            return new Submission(() -> web3j.ethSendTransaction(tx).send(), null);
         }
         RawTransaction raw = RawTransaction.createTransaction(nonce, gasPrice, gasLimit, to, value, data);
         String signed = Numeric.toHexString(TransactionEncoder.signMessage(raw, chainId, account.key()));
         String hash = Hash.sha3(signed);
-        return new Submission() {
-            @Override
-            public EthSendTransaction send() throws IOException {
-                return web3j.ethSendRawTransaction(signed).send();
-            }
-
-            @Override
-            public String hash() {
-                return hash;
-            }
-        };
+        return new Submission(() -> web3j.ethSendRawTransaction(signed).send(), hash);
     }
 
     /**

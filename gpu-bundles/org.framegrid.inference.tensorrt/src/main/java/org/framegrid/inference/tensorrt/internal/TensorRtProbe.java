@@ -4,28 +4,23 @@ import static org.bytedeco.cuda.global.cudart.cudaGetDeviceCount;
 import static org.bytedeco.cuda.global.cudart.cudaGetErrorString;
 import static org.bytedeco.cuda.global.cudart.cudaSuccess;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
-import java.util.logging.Logger;
 
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.tensorrt.global.nvinfer;
 import org.bytedeco.tensorrt.global.nvonnxparser;
-import org.framegrid.inference.gpu.DeviceProbe;
+import org.framegrid.inference.gpu.DeviceProbeComponent;
 import org.framegrid.inference.gpu.DeviceProbe.Result;
-import org.framegrid.inference.gpu.LinkerCheck;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * Enables {@link TensorRtBackend} where TensorRT 11 and CUDA 13 load and the configured device exists; otherwise logs
  * one line and leaves inference to the other backends. Runs on its own thread so that activation is instant.
  */
 @Component(name = TensorRtProbe.NAME, configurationPid = TensorRtBackend.PID)
-public final class TensorRtProbe {
+public final class TensorRtProbe extends DeviceProbeComponent {
 
     static final String NAME = "org.framegrid.inference.tensorrt.probe";
 
@@ -33,34 +28,18 @@ public final class TensorRtProbe {
     static final List<String> TENSORRT = List.of("libcuda.so.1", "libcudart.so.13", "libcublas.so.13",
             "libcudnn.so.9", "libnvrtc.so.13", "libnvinfer.so.11", "libnvonnxparser.so.11");
 
-    private static final Logger LOG = Logger.getLogger(TensorRtProbe.class.getName());
-
-    private final DeviceProbe probe;
-
     @Activate
     public TensorRtProbe(ComponentContext context, TensorRtBackend.Config config) {
-        probe = new DeviceProbe(context, TensorRtBackend.PID, "framegrid-tensorrt-probe", TensorRtProbe::probe,
-                config.device_id(), LOG, found -> found.present()
-                        ? found.detail() + ": the " + TensorRtBackend.NAME + " backend is available"
-                        : "no TensorRT device (" + found.detail() + "): the other backends serve inference");
-    }
-
-    @Deactivate
-    void deactivate() throws InterruptedException {
-        probe.stop();
-    }
-
-    /** @return the probe's result once it has one (tests; the component itself never waits) */
-    Result await(Duration timeout) throws InterruptedException, TimeoutException {
-        return probe.await(timeout);
+        super(context, TensorRtBackend.PID, TensorRtProbe::probe, config.device_id(), "TensorRT",
+                "the " + TensorRtBackend.NAME + " backend is available", "the other backends serve inference");
     }
 
     /** Loads the presets and counts the devices; never throws for a missing device. */
     static Result probe(int device) {
-        List<String> missing = LinkerCheck.missing(TENSORRT);
-        if (!missing.isEmpty()) {
-            return new Result(false, String.join(", ", missing) + " not found; the TensorRT backend needs the NVIDIA "
-                    + "driver, CUDA 13, cuDNN 9 and TensorRT 11");
+        Result missing = missing(TENSORRT, "the TensorRT backend needs the NVIDIA driver, CUDA 13, cuDNN 9 and "
+                + "TensorRT 11");
+        if (missing != null) {
+            return missing;
         }
         Loader.load(nvinfer.class);
         Loader.load(nvonnxparser.class);

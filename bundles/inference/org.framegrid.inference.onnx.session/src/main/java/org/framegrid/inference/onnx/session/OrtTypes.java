@@ -30,18 +30,17 @@ public final class OrtTypes {
         };
     }
 
-    /** @return the API type, or {@code null} for a type the API does not carry (strings, doubles, bfloat16) */
+    /**
+     * @return the API type, or {@code null} for a type the API does not carry (strings, doubles, bfloat16): the
+     *     inverse of {@link #toOrt(ElementType)}, so that the mapping is written once
+     */
     public static ElementType fromOrt(OnnxJavaType type) {
-        return switch (type) {
-            case FLOAT -> ElementType.FLOAT32;
-            case FLOAT16 -> ElementType.FLOAT16;
-            case UINT8 -> ElementType.UINT8;
-            case INT8 -> ElementType.INT8;
-            case INT32 -> ElementType.INT32;
-            case INT64 -> ElementType.INT64;
-            case BOOL -> ElementType.BOOL;
-            default -> null;
-        };
+        for (ElementType candidate : ElementType.values()) {
+            if (toOrt(candidate) == type) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     public static OptLevel toOrt(GraphOptimization level) {

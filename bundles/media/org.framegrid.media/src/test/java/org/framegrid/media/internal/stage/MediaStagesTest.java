@@ -67,8 +67,8 @@ class MediaStagesTest {
                 dir, "cannot be written: it is a folder");
         MemorySegmentChannels channels = channels();
         try (EmbeddedEngine engine = new EmbeddedEngine(100, false)) {
-            engine.addProvider(new DecodeStage(channels), 0, 1, "media");
-            engine.addProvider(new EncodeStage(channels), 0, 2, "media");
+            engine.addProvider(new DecodeProvider(channels), 0, 1, "media");
+            engine.addProvider(new EncodeProvider(channels), 0, 2, "media");
             for (var output : outputs.entrySet()) {
                 PipelineDefinition d = pipeline(Map.of("input", in.toString(), "format", "I420"),
                         Map.of("output", output.getKey().toString(), "fps", FPS));
@@ -92,8 +92,8 @@ class MediaStagesTest {
         Path cut = Files.write(dir.resolve("cut.mp4"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
         MemorySegmentChannels channels = channels();
         try (EmbeddedEngine engine = new EmbeddedEngine(100, false)) {
-            engine.addProvider(new DecodeStage(channels), 0, 1, "media");
-            engine.addProvider(new EncodeStage(channels), 0, 2, "media");
+            engine.addProvider(new DecodeProvider(channels), 0, 1, "media");
+            engine.addProvider(new EncodeProvider(channels), 0, 2, "media");
             StageStatus complete = decodeOf(engine, whole, dir.resolve("out1.mp4"));
             assertEquals(0, complete.errors(), String.valueOf(complete.lastError()));
             StageStatus truncated = decodeOf(engine, cut, dir.resolve("out2.mp4"));
@@ -118,8 +118,8 @@ class MediaStagesTest {
         MediaTestAccess.clip(in, 320, 240, FPS, 2 * FPS);
         MemorySegmentChannels channels = channels();
         try (EmbeddedEngine engine = new EmbeddedEngine(100, false)) {
-            engine.addProvider(new DecodeStage(channels), 0, 1, "media");
-            engine.addProvider(new EncodeStage(channels), 0, 2, "media");
+            engine.addProvider(new DecodeProvider(channels), 0, 1, "media");
+            engine.addProvider(new EncodeProvider(channels), 0, 2, "media");
             PipelineDefinition d = pipeline(Map.of("input", in.toString(), "format", "I420"),
                     Map.of("output", out.toString(), "fps", FPS, "bitrate", 1_000_000));
             assertEquals(List.of(), engine.check(d));
@@ -150,8 +150,8 @@ class MediaStagesTest {
             w.close();
         }
         try (EmbeddedEngine engine = new EmbeddedEngine(100, false)) {
-            engine.addProvider(new DecodeStage(channels), 0, 1, "media");
-            engine.addProvider(new EncodeStage(channels), 0, 2, "media");
+            engine.addProvider(new DecodeProvider(channels), 0, 1, "media");
+            engine.addProvider(new EncodeProvider(channels), 0, 2, "media");
             StreamHandle h = engine.start(pipeline(Map.of("input", "channel:mid"),
                     Map.of("output", "channel:mid-out", "fps", FPS, "segment-seconds", 1.0)), "live", Map.of());
             awaitProcessed(engine, "live", 3 * FPS);
@@ -181,8 +181,8 @@ class MediaStagesTest {
             }
         }
         try (EmbeddedEngine engine = new EmbeddedEngine(100, false)) {
-            engine.addProvider(new DecodeStage(channels), 0, 1, "media");
-            engine.addProvider(new EncodeStage(channels), 0, 2, "media");
+            engine.addProvider(new DecodeProvider(channels), 0, 1, "media");
+            engine.addProvider(new EncodeProvider(channels), 0, 2, "media");
             engine.start(pipeline(Map.of("input", "channel:late", "live-edge", true),
                     Map.of("output", "channel:late-out", "fps", FPS, "segment-seconds", 1.0)), "live", Map.of());
             // The three older segments are skipped whole; the newest is here whole too, so its frames are decoded

@@ -25,7 +25,9 @@ import org.framegrid.payment.api.ticket.SenderState;
 import org.framegrid.payment.api.ticket.Ticket;
 import org.framegrid.payment.api.ticket.TicketRedeemer;
 import org.framegrid.payment.api.ticket.WinningTicket;
+import org.framegrid.payment.api.ticket.TicketChain;
 import org.framegrid.testing.Await;
+import org.framegrid.testing.Forwarding;
 import org.framegrid.testing.LogLines;
 import org.framegrid.testing.TcpProxy;
 import org.junit.jupiter.api.Test;
@@ -175,20 +177,20 @@ class TicketBrokerAnvilTest {
                 TicketAccount asOrchestrator = chain.tickets(orchestrator.getEcKeyPair().getPrivateKey());
                 chain.tickets(gateway.getEcKeyPair().getPrivateKey()).fund(gateway.getAddress(), ETH, ETH);
                 long transactions = transactionCount(anvil, orchestrator);
-                CountingChain watched = new CountingChain(asOrchestrator);
+                Forwarding<TicketChain> watched = Forwarding.to(TicketChain.class, asOrchestrator);
                 AtomicInteger simulations = new AtomicInteger();
                 TicketRedeemer redeemer = winner -> {
                     simulations.incrementAndGet();
                     return asOrchestrator.redeem(winner);
                 };
                 try (ReceiverNode node = new ReceiverNode(dir.resolve("winners.mv"), orchestrator.getAddress(),
-                        asOrchestrator, watched, redeemer, alwaysWinningEv(asOrchestrator)).start()) {
+                        asOrchestrator, watched.proxy(), redeemer, alwaysWinningEv(asOrchestrator)).start()) {
                     assertTrue(node.pay(gatewaySender(gateway), 1).accepted());
                     Await.until("the line saying why the winner waits", 30_000,
                             () -> !log.containing("no active stake").isEmpty(), () -> log.lines().toString());
-                    int reads = watched.roundReads.get();
+                    int reads = watched.calls("round");
                     Await.until("the worker watching the round a while", 30_000,
-                            () -> watched.roundReads.get() >= reads + 10);
+                            () -> watched.calls("round") >= reads + 10);
                     assertEquals(1, simulations.get(), "not simulated again within the round: " + log.lines());
                     assertEquals(1, node.pending().size(), "kept");
                     assertEquals(transactions, transactionCount(anvil, orchestrator),

@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.framegrid.payment.api.ticket.RedemptionException;
 import org.framegrid.payment.api.ticket.TicketRedeemer;
 import org.framegrid.payment.api.ticket.WinningTicket;
+import org.framegrid.payment.api.ticket.TicketChain;
 import org.framegrid.testing.Await;
+import org.framegrid.testing.Forwarding;
 import org.framegrid.testing.LogLines;
 import org.framegrid.testing.MemoryTicketChain;
 import org.junit.jupiter.api.Test;
@@ -52,14 +54,14 @@ class WaitingRedemptionTest {
         Fixture fx = new Fixture(dir, CryptoTest.ADDRESS1, 0, StoreAndWorkerTest.ALWAYS_WINS_EV);
         StoreAndWorkerTest.acknowledgeWinners(fx, 1);
         NotActiveUntil redeemer = new NotActiveUntil(fx.chain, fx.chain.round().round() + 1);
-        CountingChain watched = new CountingChain(fx.chain);
+        Forwarding<TicketChain> watched = Forwarding.to(TicketChain.class, fx.chain);
         try (LogLines log = LogLines.operatorView(RedemptionWorker.class);
-                RedemptionWorker worker = new RedemptionWorker(fx.store, () -> redeemer, watched,
+                RedemptionWorker worker = new RedemptionWorker(fx.store, () -> redeemer, watched.proxy(),
                         new RedemptionWorker.Settings(5, 20, 350_000, 5), fx.recipient::settled)) {
             worker.recover();
             Await.until("the first simulation", 20_000, () -> redeemer.simulations.get() == 1);
-            int reads = watched.roundReads.get();
-            Await.until("the worker watching the round", 20_000, () -> watched.roundReads.get() >= reads + 20);
+            int reads = watched.calls("round");
+            Await.until("the worker watching the round", 20_000, () -> watched.calls("round") >= reads + 20);
             assertEquals(1, redeemer.simulations.get(), "not simulated again within the same round");
             assertEquals(1, fx.store.pending().size(), "kept");
             assertEquals(1, log.lines().size(), "one line says why it waits: " + log.lines());
@@ -82,16 +84,16 @@ class WaitingRedemptionTest {
         StoreAndWorkerTest.acknowledgeWinners(fx, 1);
         long created = fx.chain.round().round();
         NotActiveUntil redeemer = new NotActiveUntil(fx.chain, Long.MAX_VALUE);
-        CountingChain watched = new CountingChain(fx.chain);
+        Forwarding<TicketChain> watched = Forwarding.to(TicketChain.class, fx.chain);
         try (LogLines log = LogLines.operatorView(RedemptionWorker.class);
-                RedemptionWorker worker = new RedemptionWorker(fx.store, () -> redeemer, watched,
+                RedemptionWorker worker = new RedemptionWorker(fx.store, () -> redeemer, watched.proxy(),
                         new RedemptionWorker.Settings(5, 20, 350_000, 5), fx.recipient::settled)) {
             worker.recover();
             for (long round = created; round < created + fx.chain.ticketValidityPeriod(); round++) {
                 long simulations = round - created + 1;
                 Await.until("simulated in round " + round, 20_000, () -> redeemer.simulations.get() == simulations);
-                int reads = watched.roundReads.get();
-                Await.until("the worker watching the round", 20_000, () -> watched.roundReads.get() >= reads + 10);
+                int reads = watched.calls("round");
+                Await.until("the worker watching the round", 20_000, () -> watched.calls("round") >= reads + 10);
                 assertEquals(simulations, redeemer.simulations.get(), "once per round");
                 fx.chain.advanceRounds(1);
             }

@@ -3,9 +3,7 @@ package org.framegrid.stage.depth.internal;
 import java.util.List;
 
 import org.framegrid.api.stage.PropertyDescriptor;
-import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.inference.api.Model;
@@ -22,28 +20,21 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(name = "org.framegrid.stage.depth", service = StageProvider.class,
         property = ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=depth-estimation)")
-@StageType(type = DepthProvider.TYPE, classification = DepthProvider.CLASSIFICATION)
+@StageType(type = "depth", classification = "Filter/Converter/Video/Depth")
 public final class DepthProvider extends ModelStageProvider {
 
-    static final String TYPE = "depth";
-    static final String CLASSIFICATION = "Filter/Converter/Video/Depth";
-
-    private static final StageDescriptor DESCRIPTOR = describe(TYPE, CLASSIFICATION,
-            "Estimates relative depth with a depth model and shows it in a colour map.",
-            modelProperty("model", null, "Name of the depth model (task depth-estimation; output meaning 'depth')."),
-            new PropertyDescriptor("size", PropertyType.INTEGER, 518L, false, 14, 4096,
-                    "Longer side of the model input for size-flexible models (rounded to the model's multiple, "
-                            + "e.g. 14 for Depth-Anything); fixed-size models use their size."),
-            new PropertyDescriptor("colormap", ColorMap.TURBO.name(), true,
-                    List.of(ColorMap.TURBO.name(), ColorMap.INFERNO.name(), ColorMap.GRAY.name()),
-                    "Colour map from far (0) to near (1)."),
-            new PropertyDescriptor("near", "HIGH", true, List.of("HIGH", "LOW"),
-                    "Whether the model's high values are near (relative inverse depth: MiDaS, Depth-Anything) or "
-                            + "far (metric-style depth)."),
-            threadsProperty(0L, ""));
-
     public DepthProvider() {
-        super(DESCRIPTOR, "depth-estimation");
+        super("depth-estimation", "Estimates relative depth with a depth model and shows it in a colour map.",
+                modelProperty(null, "Name of the depth model (task depth-estimation; output meaning 'depth')."),
+                inputSize(518L, 14, 4096, "Longer side of the model input for size-flexible models (rounded to the "
+                        + "model's multiple, e.g. 14 for Depth-Anything); fixed-size models use their size."),
+                new PropertyDescriptor("colormap", ColorMap.TURBO.name(), true,
+                        List.of(ColorMap.TURBO.name(), ColorMap.INFERNO.name(), ColorMap.GRAY.name()),
+                        "Colour map from far (0) to near (1)."),
+                new PropertyDescriptor("near", "HIGH", true, List.of("HIGH", "LOW"),
+                        "Whether the model's high values are near (relative inverse depth: MiDaS, Depth-Anything) or "
+                                + "far (metric-style depth)."),
+                threadsProperty(0L, ""));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.framegrid.stage.facelandmarks.internal;
 
 import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.inference.api.Model;
@@ -20,27 +19,22 @@ import org.osgi.service.component.annotations.Component;
 @Component(name = "org.framegrid.stage.facelandmarks", service = StageProvider.class,
         property = {ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=face-landmarks)",
             RegionTrackerProvider.DETECTORS_TARGET + "(" + Model.TASK_PROPERTY + "=face-detection)"})
-@StageType(type = FaceLandmarksProvider.TYPE, classification = FaceLandmarksProvider.CLASSIFICATION)
+@StageType(type = "face-landmarks", classification = "Filter/Analyzer/Video")
 public final class FaceLandmarksProvider extends RegionTrackerProvider {
 
-    static final String TYPE = "face-landmarks";
-    static final String CLASSIFICATION = "Filter/Analyzer/Video";
-
-    private static final StageDescriptor DESCRIPTOR = describe(TYPE, CLASSIFICATION,
-            "Finds a face's 468 landmarks (MediaPipe face mesh: detector, then landmarks tracked from frame to "
-                    + "frame) and attaches its contours as lines and the face as a detection.",
-            modelProperty("model", "face-landmark",
-                    "Face landmark model (task face-landmarks; outputs 'landmarks' (468 x, y, z) and 'presence')."),
-            modelProperty("detector", "face-detection-short-range",
-                    "Face detector (task face-detection; outputs 'boxes' and 'scores', anchors in its descriptor)."),
-            minDetectionScore("a face"),
-            minPresence("face-presence", "the face"),
-            track(),
-            smooth(),
-            threadsProperty(1L, "Each of the two models gets as many; one suits these small models best."));
-
     public FaceLandmarksProvider() {
-        super(DESCRIPTOR, "face-landmarks", "face-detection");
+        super("face-landmarks", "face-detection",
+                "Finds a face's 468 landmarks (MediaPipe face mesh: detector, then landmarks tracked from frame to "
+                        + "frame) and attaches its contours as lines and the face as a detection.",
+                modelProperty("face-landmark",
+                        "Face landmark model (task face-landmarks; outputs 'landmarks' (468 x, y, z) and 'presence')."),
+                modelProperty("detector", "face-detection-short-range",
+                        "Face detector (task face-detection; outputs 'boxes' and 'scores', anchors in its descriptor)."),
+                minDetectionScore("a face"),
+                minPresence("face-presence", "the face"),
+                track(),
+                smooth(),
+                threadsProperty(1L, "Each of the two models gets as many; one suits these small models best."));
     }
 
     @Override

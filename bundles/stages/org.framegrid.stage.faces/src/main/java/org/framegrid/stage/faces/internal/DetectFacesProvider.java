@@ -1,10 +1,7 @@
 package org.framegrid.stage.faces.internal;
 
 
-import org.framegrid.api.stage.PropertyDescriptor;
-import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.inference.api.Model;
@@ -26,27 +23,18 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(name = "org.framegrid.stage.faces.detect", service = StageProvider.class,
         property = ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=face-detection)")
-@StageType(type = DetectFacesProvider.TYPE, classification = DetectFacesProvider.CLASSIFICATION)
+@StageType(type = "detect-faces", classification = "Filter/Analyzer/Video")
 public final class DetectFacesProvider extends ModelStageProvider {
 
-    static final String TYPE = "detect-faces";
-    static final String CLASSIFICATION = "Filter/Analyzer/Video";
-
-    private static final StageDescriptor DESCRIPTOR = describe(TYPE, CLASSIFICATION,
-            "Finds faces with a BlazeFace model and attaches them as detections.",
-            modelProperty("model", "blazeface-front",
-                    "Name of the face-detection model (a BlazeFace export: 4 outputs, anchors in its descriptor)."),
-            new PropertyDescriptor("score-threshold", PropertyType.DOUBLE, 0.5, true, 0, 1,
-                    "Smallest score (0..1) a face is reported with."),
-            new PropertyDescriptor("iou-threshold", PropertyType.DOUBLE, 0.3, true, 0, 1,
-                    "Overlap (IoU) above which two boxes are merged by weighted NMS."),
-            new PropertyDescriptor("max-faces", PropertyType.INTEGER, 20L, true, 1, 896,
-                    "Most faces reported per frame, best first."),
-            threadsProperty(1L, "One suits a 128x128 model best: several streams then share the cores instead "
-                    + "of contending for them."));
-
     public DetectFacesProvider() {
-        super(DESCRIPTOR, "face-detection");
+        super("face-detection", "Finds faces with a BlazeFace model and attaches them as detections.",
+                modelProperty("blazeface-front",
+                        "Name of the face-detection model (a BlazeFace export: 4 outputs, anchors in its descriptor)."),
+                threshold("score-threshold", 0.5, "Smallest score (0..1) a face is reported with."),
+                threshold("iou-threshold", 0.3, "Overlap (IoU) above which two boxes are merged by weighted NMS."),
+                perFrameLimit("max-faces", 20L, 896, "Most faces reported per frame, best first."),
+                threadsProperty(1L, "One suits a 128x128 model best: several streams then share the cores instead "
+                        + "of contending for them."));
     }
 
     @Override

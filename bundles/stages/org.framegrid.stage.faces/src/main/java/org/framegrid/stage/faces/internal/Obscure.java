@@ -63,25 +63,22 @@ final class Obscure {
         int window = 2 * radius + 1;
         for (int c = 0; c < bpp; c++) {
             for (int y = y0; y < y1; y++) {
-                int row = base + y * stride + c;
-                for (int x = 0; x < w; x++) {
-                    scratch[x] = data.get(row + (x0 + x) * bpp) & 0xff;
-                }
-                boxLine(scratch, w, radius, window);
-                for (int x = 0; x < w; x++) {
-                    data.put(row + (x0 + x) * bpp, (byte) scratch[x]);
-                }
+                blurLine(data, base + y * stride + x0 * bpp + c, bpp, w, radius, window);
             }
             for (int x = x0; x < x1; x++) {
-                int column = base + x * bpp + c;
-                for (int y = 0; y < h; y++) {
-                    scratch[y] = data.get(column + (y0 + y) * stride) & 0xff;
-                }
-                boxLine(scratch, h, radius, window);
-                for (int y = 0; y < h; y++) {
-                    data.put(column + (y0 + y) * stride, (byte) scratch[y]);
-                }
+                blurLine(data, base + y0 * stride + x * bpp + c, stride, h, radius, window);
             }
+        }
+    }
+
+    /** Blurs the {@code n} samples at {@code start}, {@code start + step}, ... (a row or a column of one channel). */
+    private void blurLine(ByteBuffer data, int start, int step, int n, int radius, int window) {
+        for (int i = 0; i < n; i++) {
+            scratch[i] = data.get(start + i * step) & 0xff;
+        }
+        boxLine(scratch, n, radius, window);
+        for (int i = 0; i < n; i++) {
+            data.put(start + i * step, (byte) scratch[i]);
         }
     }
 

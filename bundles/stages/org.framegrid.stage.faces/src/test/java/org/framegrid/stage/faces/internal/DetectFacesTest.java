@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.nio.ByteBuffer;
-import java.nio.file.Path;
-import java.util.ArrayList;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,13 +18,13 @@ import org.framegrid.api.frame.FrameMeta;
 import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.inference.api.DeviceKind;
+
 import org.framegrid.inference.api.InferenceBackend;
-import org.framegrid.inference.api.InferenceException;
-import org.framegrid.inference.api.InferenceOptions;
+
 import org.framegrid.inference.api.LoadedModel;
-import org.framegrid.inference.api.ModelDescriptor;
+
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.testing.Forwarding;
 import org.framegrid.testing.Providers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -196,10 +194,10 @@ class DetectFacesTest {
 
     @Test
     void framesPassThroughCountedWhenTheBackendClosesTheModel() throws Exception {
-        ClosingBackend backend = new ClosingBackend(Providers.cpuBackend());
+        Forwarding<InferenceBackend> backend = Forwarding.to(InferenceBackend.class, Providers.cpuBackend());
         DetectFacesProvider p = new DetectFacesProvider();
         p.addModel(Fixtures.model("blazeface-front"));
-        p.setBackend(backend);
+        p.setBackend(backend.proxy());
         FaceDetector stage = (FaceDetector) Fixtures.start(p, pool, PixelFormat.RGB24, Map.of());
         Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, 512, 512, Fixtures.astronaut(), 0, 0, 512, 512);
         try {
@@ -207,7 +205,7 @@ class DetectFacesTest {
             assertEquals(1, frame.meta(FrameMeta.DETECTIONS).items().size());
             frame.meta(FrameMeta.DETECTIONS, null);
             // What SCR does when the backend bundle stops: its deactivate closes every model it loaded.
-            backend.closeAll();
+            backend.results("load", LoadedModel.class).forEach(LoadedModel::close);
             assertTrue(stage.process(frame) == frame, "passed through");
             assertEquals(null, frame.meta(FrameMeta.DETECTIONS), "no stale or empty detections attached");
             assertEquals(1, stage.bypassed());
@@ -228,46 +226,5 @@ class DetectFacesTest {
         assertTrue(p.models().backend() == second);
         p.unsetBackend(second);
         assertEquals(null, p.models().backend());
-    }
-
-    /** A backend that closes every model it loaded on request, as the real one does when SCR deactivates it. */
-    private static final class ClosingBackend implements InferenceBackend {
-        private final InferenceBackend backend;
-        private final List<LoadedModel> loaded = new ArrayList<>();
-
-        ClosingBackend(InferenceBackend backend) {
-            this.backend = backend;
-        }
-
-        @Override
-        public String name() {
-            return backend.name();
-        }
-
-        @Override
-        public DeviceKind deviceKind() {
-            return backend.deviceKind();
-        }
-
-        @Override
-        public LoadedModel load(ByteBuffer model, ModelDescriptor descriptor, InferenceOptions options)
-                throws InferenceException {
-            return kept(backend.load(model, descriptor, options));
-        }
-
-        @Override
-        public LoadedModel load(Path model, ModelDescriptor descriptor, InferenceOptions options)
-                throws InferenceException {
-            return kept(backend.load(model, descriptor, options));
-        }
-
-        private synchronized LoadedModel kept(LoadedModel model) {
-            loaded.add(model);
-            return model;
-        }
-
-        synchronized void closeAll() {
-            loaded.forEach(LoadedModel::close);
-        }
     }
 }

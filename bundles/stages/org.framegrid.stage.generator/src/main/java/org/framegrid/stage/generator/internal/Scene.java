@@ -1,10 +1,10 @@
 package org.framegrid.stage.generator.internal;
 
-import java.time.Duration;
 import java.util.Map;
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameCode;
 import org.framegrid.api.frame.FrameMeta;
+import org.framegrid.api.stage.FramePacer;
 import org.framegrid.api.stage.StageProperties;
 
 /**
@@ -15,7 +15,7 @@ import org.framegrid.api.stage.StageProperties;
 final class Scene extends FrameStage {
     private final SceneRenderer renderer = new SceneRenderer();
     private long startNanos;
-    private long next;
+    private final FramePacer clock = new FramePacer();
     private long number;
     private double cameraX;
     private double cameraY;
@@ -36,7 +36,7 @@ final class Scene extends FrameStage {
             return null;
         }
         double fps = p.getDouble("fps");
-        pace((long) (1e9 / fps));
+        clock.await((long) (1e9 / fps));
         cameraX += p.getDouble("drift") / fps;
         for (Map<String, Object> e = context.nextEvent(); e != null; e = context.nextEvent()) {
             apply(e);
@@ -47,18 +47,6 @@ final class Scene extends FrameStage {
         FrameCodes.draw(f, code);
         f.pts(System.nanoTime() - startNanos);
         return f.meta(FrameMeta.FRAME_CODE, code);
-    }
-
-    /** Blocks until the next frame is due; after a stall the clock restarts rather than emit a burst of late frames. */
-    private void pace(long intervalNanos) throws InterruptedException {
-        long now = System.nanoTime();
-        if (next == 0) {
-            next = now;
-        }
-        if (next > now) {
-            Thread.sleep(Duration.ofNanos(next - now));
-        }
-        next = Math.max(next + intervalNanos, System.nanoTime() - intervalNanos);
     }
 
     /** Moves the camera as the event says; a malformed event fails this frame with a one-line reason. */

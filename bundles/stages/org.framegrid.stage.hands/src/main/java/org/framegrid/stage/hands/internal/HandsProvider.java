@@ -3,7 +3,6 @@ package org.framegrid.stage.hands.internal;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.inference.api.Model;
@@ -23,33 +22,28 @@ import org.osgi.service.component.annotations.Component;
 @Component(name = "org.framegrid.stage.hands", service = StageProvider.class,
         property = {ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=hand-landmarks)",
             RegionTrackerProvider.DETECTORS_TARGET + "(" + Model.TASK_PROPERTY + "=palm-detection)"})
-@StageType(type = HandsProvider.TYPE, classification = HandsProvider.CLASSIFICATION)
+@StageType(type = "hands", classification = "Filter/Analyzer/Video")
 public final class HandsProvider extends RegionTrackerProvider {
 
-    static final String TYPE = "hands";
-    static final String CLASSIFICATION = "Filter/Analyzer/Video";
-
-    private static final StageDescriptor DESCRIPTOR = describe(TYPE, CLASSIFICATION,
-            "Finds a hand's 21 landmarks (MediaPipe Hands: palm detector, then landmarks tracked from frame to frame) "
-                    + "and attaches its skeleton as lines and the hand as a detection (label 'hand', class 0 left, "
-                    + "1 right).",
-            modelProperty("model", "hand-landmark-lite",
-                    "Hand landmark model (task hand-landmarks; outputs 'landmarks' (21 x, y, z), 'presence' and "
-                            + "'handedness'): hand-landmark-lite or the more precise hand-landmark-full."),
-            modelProperty("detector", "palm-detection-lite",
-                    "Palm detector (task palm-detection; outputs 'boxes' and 'scores', anchors in its descriptor): "
-                            + "palm-detection-lite or palm-detection-full."),
-            minDetectionScore("a hand"),
-            minPresence("presence", "the hand"),
-            track(),
-            smooth(),
-            new PropertyDescriptor("mirrored", PropertyType.BOOLEAN, false, true,
-                    "The video is mirrored (a selfie view, as a webcam preview shows it): handedness is told for "
-                            + "the person, not for the picture."),
-            threadsProperty(1L, "Each of the two models gets as many; one suits these small models best."));
-
     public HandsProvider() {
-        super(DESCRIPTOR, "hand-landmarks", "palm-detection");
+        super("hand-landmarks", "palm-detection",
+                "Finds a hand's 21 landmarks (MediaPipe Hands: palm detector, then landmarks tracked from frame to "
+                        + "frame) and attaches its skeleton as lines and the hand as a detection (label 'hand', class "
+                        + "0 left, 1 right).",
+                modelProperty("hand-landmark-lite",
+                        "Hand landmark model (task hand-landmarks; outputs 'landmarks' (21 x, y, z), 'presence' and "
+                                + "'handedness'): hand-landmark-lite or the more precise hand-landmark-full."),
+                modelProperty("detector", "palm-detection-lite",
+                        "Palm detector (task palm-detection; outputs 'boxes' and 'scores', anchors in its "
+                                + "descriptor): palm-detection-lite or palm-detection-full."),
+                minDetectionScore("a hand"),
+                minPresence("presence", "the hand"),
+                track(),
+                smooth(),
+                new PropertyDescriptor("mirrored", PropertyType.BOOLEAN, false, true,
+                        "The video is mirrored (a selfie view, as a webcam preview shows it): handedness is told for "
+                                + "the person, not for the picture."),
+                threadsProperty(1L, "Each of the two models gets as many; one suits these small models best."));
     }
 
     @Override

@@ -4,7 +4,6 @@ package org.framegrid.stage.image2image.internal;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.inference.api.Model;
@@ -20,23 +19,17 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(name = "org.framegrid.stage.image2image", service = StageProvider.class,
         property = ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=image-to-image)")
-@StageType(type = ImageToImageProvider.TYPE, classification = ImageToImageProvider.CLASSIFICATION)
+@StageType(type = "image-to-image", classification = "Filter/Effect/Video")
 public final class ImageToImageProvider extends ModelStageProvider {
 
-    static final String TYPE = "image-to-image";
-    static final String CLASSIFICATION = "Filter/Effect/Video";
-
-    private static final StageDescriptor DESCRIPTOR = describe(TYPE, CLASSIFICATION,
-            "Runs an image-to-image model (style, super-resolution) on every frame.",
-            modelProperty("model", null, "Name of the model (task image-to-image; output meaning 'image')."),
-            new PropertyDescriptor("size", PropertyType.INTEGER, 512L, false, 8, 4096,
-                    "Longer side of the model input for size-flexible models; fixed-size models use their size."),
-            new PropertyDescriptor("keep-size", PropertyType.BOOLEAN, true, false,
-                    "Scale the model output back to the frame size; false keeps the model's scale (upscalers)."),
-            threadsProperty(0L, ""));
-
     public ImageToImageProvider() {
-        super(DESCRIPTOR, "image-to-image");
+        super("image-to-image", "Runs an image-to-image model (style, super-resolution) on every frame.",
+                modelProperty(null, "Name of the model (task image-to-image; output meaning 'image')."),
+                inputSize(512L, 8, 4096,
+                        "Longer side of the model input for size-flexible models; fixed-size models use their size."),
+                new PropertyDescriptor("keep-size", PropertyType.BOOLEAN, true, false,
+                        "Scale the model output back to the frame size; false keeps the model's scale (upscalers)."),
+                threadsProperty(0L, ""));
     }
 
     @Override

@@ -4,7 +4,6 @@ package org.framegrid.stage.lines.internal;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.inference.api.Model;
@@ -20,26 +19,18 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(name = "org.framegrid.stage.lines", service = StageProvider.class,
         property = ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=line-segments)")
-@StageType(type = LinesProvider.TYPE, classification = LinesProvider.CLASSIFICATION)
+@StageType(type = "lines", classification = "Filter/Analyzer/Video")
 public final class LinesProvider extends ModelStageProvider {
 
-    static final String TYPE = "lines";
-    static final String CLASSIFICATION = "Filter/Analyzer/Video";
-
-    private static final StageDescriptor DESCRIPTOR = describe(TYPE, CLASSIFICATION,
-            "Finds straight line segments with an M-LSD model and attaches them as lines.",
-            modelProperty("model", "mlsd-tiny-320",
-                    "Name of the line-segment model (an M-LSD export with 'scores' and 'offsets' outputs)."),
-            new PropertyDescriptor("score-threshold", PropertyType.DOUBLE, 0.1, true, 0, 1,
-                    "Smallest segment-centre score (0..1) a segment is reported with."),
-            new PropertyDescriptor("min-length", PropertyType.DOUBLE, 10.0, true, 0, 100000,
-                    "Shortest segment reported, in frame pixels."),
-            new PropertyDescriptor("max-lines", PropertyType.INTEGER, 200L, true, 1, 100000,
-                    "Most segments reported per frame, best score first."),
-            threadsProperty(1L, ""));
-
     public LinesProvider() {
-        super(DESCRIPTOR, "line-segments");
+        super("line-segments", "Finds straight line segments with an M-LSD model and attaches them as lines.",
+                modelProperty("mlsd-tiny-320",
+                        "Name of the line-segment model (an M-LSD export with 'scores' and 'offsets' outputs)."),
+                threshold("score-threshold", 0.1, "Smallest segment-centre score (0..1) a segment is reported with."),
+                new PropertyDescriptor("min-length", PropertyType.DOUBLE, 10.0, true, 0, 100000,
+                        "Shortest segment reported, in frame pixels."),
+                perFrameLimit("max-lines", 200L, 100000, "Most segments reported per frame, best score first."),
+                threadsProperty(1L, ""));
     }
 
     @Override

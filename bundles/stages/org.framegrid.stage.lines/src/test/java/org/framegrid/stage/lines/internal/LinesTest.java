@@ -22,6 +22,8 @@ import org.framegrid.testing.Providers;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The lines stage alone, with the real M-LSD tiny 320 model on the real ONNX Runtime backend. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -105,11 +107,20 @@ class LinesTest {
         assertFound(found, new Side(x + w, y, x + w, y + h), tol);
     }
 
-    @Test
-    void aBlackRectangleOnWhiteGivesItsFourSides() throws Exception {
-        List<Side> found = run(PixelFormat.RGB24, rectangle(320, 320, 60, 80, 200, 140));
-        System.out.println("rectangle 320x320: " + found.size() + " segments " + found);
-        assertRectangle(found, 60, 80, 200, 140, 5);
+    /**
+     * A black rectangle outline on white gives its four sides, in frame pixels, in every input format. The 960x540
+     * frame is scaled by 1/3 into 320x180 and padded 70 rows above and below: a wrong letterbox inverse would shift
+     * or stretch the sides by tens of pixels.
+     */
+    @ParameterizedTest(name = "{0} {1}x{2}")
+    @CsvSource({"RGB24, 320, 320, 60, 80, 200, 140, 5", "BGR24, 960, 540, 150, 120, 600, 300, 12",
+        "RGBA, 320, 320, 60, 80, 200, 140, 5"})
+    void aBlackRectangleOnWhiteGivesItsFourSides(PixelFormat format, int width, int height, int x, int y, int w, int h,
+            float tolerance) throws Exception {
+        List<Side> found = run(format, rectangle(width, height, x, y, w, h));
+        System.out.println("rectangle " + width + "x" + height + " " + format + ": " + found.size() + " segments "
+                + found);
+        assertRectangle(found, x, y, w, h, tolerance);
     }
 
     @Test
@@ -118,20 +129,6 @@ class LinesTest {
         assertTrue(found.size() <= 1, "segments on a blank frame: " + found);
     }
 
-    @Test
-    void coordinatesMapBackOnANonSquareBgrFrame() throws Exception {
-        // 960x540 is scaled by 1/3 into 320x180 and padded 70 rows above and below: a wrong letterbox inverse
-        // would shift or stretch the sides by tens of pixels.
-        List<Side> found = run(PixelFormat.BGR24, rectangle(960, 540, 150, 120, 600, 300));
-        System.out.println("rectangle 960x540: " + found.size() + " segments " + found);
-        assertRectangle(found, 150, 120, 600, 300, 12);
-    }
-
-    @Test
-    void rgbaFramesAreReadToo() throws Exception {
-        List<Side> found = run(PixelFormat.RGBA, rectangle(320, 320, 60, 80, 200, 140));
-        assertRectangle(found, 60, 80, 200, 140, 5);
-    }
 
     @Test
     void minLengthAndMaxLinesAreApplied() throws Exception {

@@ -3,7 +3,6 @@ package org.framegrid.stage.ocr.internal;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.inference.api.Model;
@@ -25,38 +24,30 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  */
 @Component(name = "org.framegrid.stage.ocr", service = StageProvider.class,
         property = ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=text-detection)")
-@StageType(type = OcrProvider.TYPE, classification = OcrProvider.CLASSIFICATION)
+@StageType(type = OcrProvider.TYPE, classification = "Filter/Analyzer/Video")
 public final class OcrProvider extends ModelStageProvider {
 
     static final String TYPE = "ocr";
-    static final String CLASSIFICATION = "Filter/Analyzer/Video";
-
-    private static final StageDescriptor DESCRIPTOR = describe(TYPE, CLASSIFICATION,
-            "Finds and reads text lines (PP-OCR detection + recognition) and attaches them with their boxes.",
-            modelProperty("detector", "ppocr-det",
-                    "Text detection model (task text-detection; output meaning 'probability', a DB map)."),
-            modelProperty("recognizer", "ppocr-rec",
-                    "Text recognition model (task text-recognition; output meaning 'ctc-probabilities'; its "
-                            + "descriptor property 'labels' names the dictionary file)."),
-            new PropertyDescriptor("size", PropertyType.INTEGER, 960L, false, 32, 4096,
-                    "Longer side of the detector input (rounded to its multiple of 32)."),
-            new PropertyDescriptor("threshold", PropertyType.DOUBLE, 0.3, true, 0, 1,
-                    "Text probability above which a pixel belongs to a text region."),
-            new PropertyDescriptor("box-threshold", PropertyType.DOUBLE, 0.6, true, 0, 1,
-                    "Smallest mean probability of a region kept as a line."),
-            new PropertyDescriptor("unclip-ratio", PropertyType.DOUBLE, 1.5, true, 0, 10,
-                    "How far a region is grown (DB shrinks text regions in training): by area * ratio / perimeter."),
-            new PropertyDescriptor("min-score", PropertyType.DOUBLE, 0.5, true, 0, 1,
-                    "Smallest recognition confidence of a line reported."),
-            new PropertyDescriptor("max-lines", PropertyType.INTEGER, 50L, true, 1, 1000,
-                    "Most lines read per frame, top to bottom."),
-            threadsProperty(0L, "Each of the two models gets as many."));
 
     /** The text recognisers; the text detectors are {@link #models()}. Both follow the one backend bound. */
     final StageModels recognizers = models().sibling("text-recognition");
 
     public OcrProvider() {
-        super(DESCRIPTOR, "text-detection");
+        super("text-detection",
+                "Finds and reads text lines (PP-OCR detection + recognition) and attaches them with their boxes.",
+                modelProperty("detector", "ppocr-det",
+                        "Text detection model (task text-detection; output meaning 'probability', a DB map)."),
+                modelProperty("recognizer", "ppocr-rec",
+                        "Text recognition model (task text-recognition; output meaning 'ctc-probabilities'; its "
+                                + "descriptor property 'labels' names the dictionary file)."),
+                inputSize(960L, 32, 4096, "Longer side of the detector input (rounded to its multiple of 32)."),
+                threshold("threshold", 0.3, "Text probability above which a pixel belongs to a text region."),
+                threshold("box-threshold", 0.6, "Smallest mean probability of a region kept as a line."),
+                new PropertyDescriptor("unclip-ratio", PropertyType.DOUBLE, 1.5, true, 0, 10,
+                        "How far a region is grown (DB shrinks text regions in training): by area * ratio / perimeter."),
+                threshold("min-score", 0.5, "Smallest recognition confidence of a line reported."),
+                perFrameLimit("max-lines", 50L, 1000, "Most lines read per frame, top to bottom."),
+                threadsProperty(0L, "Each of the two models gets as many."));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

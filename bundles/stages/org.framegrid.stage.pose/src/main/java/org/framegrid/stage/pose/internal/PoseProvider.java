@@ -1,9 +1,6 @@
 package org.framegrid.stage.pose.internal;
 
-import org.framegrid.api.stage.PropertyDescriptor;
-import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.inference.api.Model;
@@ -22,30 +19,25 @@ import org.osgi.service.component.annotations.Component;
 @Component(name = "org.framegrid.stage.pose", service = StageProvider.class,
         property = {ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=pose-landmarks)",
             RegionTrackerProvider.DETECTORS_TARGET + "(" + Model.TASK_PROPERTY + "=pose-detection)"})
-@StageType(type = PoseProvider.TYPE, classification = PoseProvider.CLASSIFICATION)
+@StageType(type = "pose", classification = "Filter/Analyzer/Video")
 public final class PoseProvider extends RegionTrackerProvider {
 
-    static final String TYPE = "pose";
-    static final String CLASSIFICATION = "Filter/Analyzer/Video";
-
-    private static final StageDescriptor DESCRIPTOR = describe(TYPE, CLASSIFICATION,
-            "Finds a person's body landmarks (MediaPipe BlazePose: detector, then landmarks tracked from frame to "
-                    + "frame) and attaches the skeleton as lines and the person as a detection.",
-            modelProperty("model", "pose-landmark-full",
-                    "Pose landmark model (task pose-landmarks; outputs 'landmarks', 'presence', 'heatmaps'): "
-                            + "pose-landmark-full or the faster pose-landmark-lite."),
-            modelProperty("detector", "pose-detection",
-                    "Pose detector (task pose-detection; outputs 'boxes' and 'scores', anchors in its descriptor)."),
-            minDetectionScore("a person"),
-            minPresence("presence", "the person"),
-            new PropertyDescriptor("min-visibility", PropertyType.DOUBLE, 0.5, true, 0, 1,
-                    "Smallest landmark visibility (0..1) for a bone of the skeleton to be attached."),
-            track(),
-            smooth(),
-            threadsProperty(1L, "Each of the two models gets as many; one suits these small models best."));
-
     public PoseProvider() {
-        super(DESCRIPTOR, "pose-landmarks", "pose-detection");
+        super("pose-landmarks", "pose-detection",
+                "Finds a person's body landmarks (MediaPipe BlazePose: detector, then landmarks tracked from frame "
+                        + "to frame) and attaches the skeleton as lines and the person as a detection.",
+                modelProperty("pose-landmark-full",
+                        "Pose landmark model (task pose-landmarks; outputs 'landmarks', 'presence', 'heatmaps'): "
+                                + "pose-landmark-full or the faster pose-landmark-lite."),
+                modelProperty("detector", "pose-detection",
+                        "Pose detector (task pose-detection; outputs 'boxes' and 'scores', anchors in its descriptor)."),
+                minDetectionScore("a person"),
+                minPresence("presence", "the person"),
+                threshold("min-visibility", 0.5,
+                        "Smallest landmark visibility (0..1) for a bone of the skeleton to be attached."),
+                track(),
+                smooth(),
+                threadsProperty(1L, "Each of the two models gets as many; one suits these small models best."));
     }
 
     @Override

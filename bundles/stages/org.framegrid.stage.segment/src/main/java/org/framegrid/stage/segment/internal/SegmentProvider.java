@@ -5,7 +5,6 @@ import java.util.List;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.inference.api.Model;
@@ -24,11 +23,10 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(name = "org.framegrid.stage.segment", service = StageProvider.class,
         property = ModelStageProvider.MODELS_TARGET + "(" + Model.TASK_PROPERTY + "=segmentation)")
-@StageType(type = SegmentProvider.TYPE, classification = SegmentProvider.CLASSIFICATION)
+@StageType(type = SegmentProvider.TYPE, classification = "Filter/Effect/Video")
 public final class SegmentProvider extends ModelStageProvider {
 
     static final String TYPE = "segment";
-    static final String CLASSIFICATION = "Filter/Effect/Video";
 
     /** What the composite puts behind the foreground. */
     enum Background {
@@ -39,32 +37,29 @@ public final class SegmentProvider extends ModelStageProvider {
         IMAGE
     }
 
-    private static final StageDescriptor DESCRIPTOR = describe(TYPE, CLASSIFICATION,
-            "Separates the foreground (people, salient objects) from the background with a matting model, attaches "
-                    + "the mask and replaces the background with a colour, a blur or an image.",
-            modelProperty("model", "selfie-segmentation",
-                    "Name of the matting model (task segmentation; an image input, output meaning 'alpha'): "
-                            + "selfie-segmentation (real time, people) or isnet-small-dyn (salient objects, slow)."),
-            new PropertyDescriptor("size", PropertyType.INTEGER, 320L, false, 64, 2048,
-                    "Longer side of the model input for size-flexible models (rounded to the model's multiple); "
-                            + "fixed-size models (selfie-segmentation: 256x256) use their size. ISNet at 320 takes "
-                            + "about 0.2-0.4 s on 2 cores."),
-            new PropertyDescriptor("background", Background.BLUR.name(), true,
-                    List.of("NONE", "COLOR", "BLUR", "IMAGE"), "What replaces the background."),
-            new PropertyDescriptor("color", PropertyType.STRING, "#00B140", true,
-                    "Background colour for COLOR, #RRGGBB (default: chroma green)."),
-            new PropertyDescriptor("blur-radius", PropertyType.INTEGER, 15L, true, 1, 200,
-                    "Blur radius in frame pixels for BLUR (three box passes)."),
-            new PropertyDescriptor("image", PropertyType.STRING, "", false,
-                    "Background image file for IMAGE (PNG or JPEG), stretched to the frame."),
-            new PropertyDescriptor("threshold", PropertyType.DOUBLE, 0.5, true, 0, 1,
-                    "Alpha above which a mask cell counts as foreground."),
-            new PropertyDescriptor("every", PropertyType.INTEGER, 1L, true, 1, 1000,
-                    "Run the model on every Nth frame and reuse the matte in between (for a slow model)."),
-            threadsProperty(0L, ""));
-
     public SegmentProvider() {
-        super(DESCRIPTOR, "segmentation");
+        super("segmentation",
+                "Separates the foreground (people, salient objects) from the background with a matting model, "
+                        + "attaches the mask and replaces the background with a colour, a blur or an image.",
+                modelProperty("selfie-segmentation",
+                        "Name of the matting model (task segmentation; an image input, output meaning 'alpha'): "
+                                + "selfie-segmentation (real time, people) or isnet-small-dyn (salient objects, slow)."),
+                inputSize(320L, 64, 2048,
+                        "Longer side of the model input for size-flexible models (rounded to the model's multiple); "
+                                + "fixed-size models (selfie-segmentation: 256x256) use their size. ISNet at 320 takes "
+                                + "about 0.2-0.4 s on 2 cores."),
+                new PropertyDescriptor("background", Background.BLUR.name(), true,
+                        List.of("NONE", "COLOR", "BLUR", "IMAGE"), "What replaces the background."),
+                new PropertyDescriptor("color", PropertyType.STRING, "#00B140", true,
+                        "Background colour for COLOR, #RRGGBB (default: chroma green)."),
+                new PropertyDescriptor("blur-radius", PropertyType.INTEGER, 15L, true, 1, 200,
+                        "Blur radius in frame pixels for BLUR (three box passes)."),
+                new PropertyDescriptor("image", PropertyType.STRING, "", false,
+                        "Background image file for IMAGE (PNG or JPEG), stretched to the frame."),
+                threshold("threshold", 0.5, "Alpha above which a mask cell counts as foreground."),
+                new PropertyDescriptor("every", PropertyType.INTEGER, 1L, true, 1, 1000,
+                        "Run the model on every Nth frame and reuse the matte in between (for a slow model)."),
+                threadsProperty(0L, ""));
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.testing.Fixtures;
+import org.framegrid.testing.MaskAgreement;
 import org.framegrid.testing.MediaPipeReference;
 import org.framegrid.testing.MediaPipeReference.Rgba;
 import org.framegrid.testing.Providers;
@@ -89,49 +90,17 @@ class SelfieSegmentationTest {
             stage.stop();
         }
         assertEquals("256x256", matte.width() + "x" + matte.height(), "the model's resolution");
-        int intersection = 0;
-        int union = 0;
-        int foreground = 0;
-        double difference = 0;
-        for (int y = 0; y < pixels.height(); y++) {
-            for (int x = 0; x < pixels.width(); x++) {
-                double p = bilinear(matte, (x + 0.5) * matte.width() / pixels.width() - 0.5,
-                        (y + 0.5) * matte.height() / pixels.height() - 0.5);
-                // MediaPipe's confidence is its mask's alpha channel (see the reference check).
-                int alpha = theirs.channel(x, y, 3);
-                boolean a = p > 0.5;
-                boolean b = alpha > 127;
-                intersection += a && b ? 1 : 0;
-                union += a || b ? 1 : 0;
-                foreground += b ? 1 : 0;
-                difference += Math.abs(p - alpha / 255.0);
-            }
-        }
-        int area = pixels.width() * pixels.height();
-        double iou = union == 0 ? 1 : (double) intersection / union;
-        double mean = difference / area;
+        // MediaPipe's confidence is its mask's alpha channel (see the reference check).
+        MaskAgreement agreement = MaskAgreement.of(matte.alpha(), matte.width(), matte.height(), pixels.width(),
+                pixels.height(), (x, y) -> theirs.channel(x, y, 3));
+        double iou = agreement.iou();
+        double mean = agreement.meanDifference();
         System.out.printf("segment selfie-segmentation vs @mediapipe/selfie_segmentation, %s %dx%d: IoU %.4f, mean "
                 + "|difference| %.5f (foreground %.1f%%)%n", name, pixels.width(), pixels.height(), iou, mean,
-                100.0 * foreground / area);
+                100.0 * agreement.theirs());
         assertTrue(mean <= MAX_MEAN_DIFFERENCE, name + ": mean matte difference " + mean);
-        if (foreground >= 0.05 * area) {
+        if (agreement.theirs() >= 0.05) {
             assertTrue(iou >= MIN_IOU, name + ": IoU " + iou + " < " + MIN_IOU);
         }
-    }
-
-    private static double bilinear(Matte matte, double fx, double fy) {
-        int w = matte.width();
-        int h = matte.height();
-        fx = Math.clamp(fx, 0, w - 1);
-        fy = Math.clamp(fy, 0, h - 1);
-        int x0 = (int) fx;
-        int y0 = (int) fy;
-        int x1 = Math.min(x0 + 1, w - 1);
-        int y1 = Math.min(y0 + 1, h - 1);
-        double dx = fx - x0;
-        double dy = fy - y0;
-        float[] a = matte.alpha();
-        return a[y0 * w + x0] * (1 - dx) * (1 - dy) + a[y0 * w + x1] * dx * (1 - dy) + a[y1 * w + x0] * (1 - dx) * dy
-                + a[y1 * w + x1] * dx * dy;
     }
 }

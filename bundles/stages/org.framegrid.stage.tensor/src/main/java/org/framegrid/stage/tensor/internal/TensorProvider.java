@@ -4,7 +4,6 @@ package org.framegrid.stage.tensor.internal;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.stage.model.ModelStageProvider;
@@ -18,23 +17,19 @@ import org.osgi.service.component.annotations.Component;
  * frame's pixels are not changed.
  */
 @Component(name = "org.framegrid.stage.tensor", service = StageProvider.class)
-@StageType(type = TensorProvider.TYPE, classification = TensorProvider.CLASSIFICATION)
+@StageType(type = TensorProvider.TYPE, classification = "Filter/Analyzer/Video")
 public final class TensorProvider extends ModelStageProvider {
 
     static final String TYPE = "tensor";
-    static final String CLASSIFICATION = "Filter/Analyzer/Video";
-
-    private static final StageDescriptor DESCRIPTOR = describe(TYPE, CLASSIFICATION,
-            "Runs any model and attaches its raw output tensors to the frame.",
-            modelProperty("model", null, "Name of the model (any task)."),
-            new PropertyDescriptor("outputs", PropertyType.STRING, "", false,
-                    "Comma-separated output names to attach; empty attaches every output."),
-            new PropertyDescriptor("size", PropertyType.INTEGER, 512L, false, 1, 4096,
-                    "Longer side of the image input for size-flexible models; fixed-size models use their size."),
-            threadsProperty(0L, ""));
 
     public TensorProvider() {
-        super(DESCRIPTOR, "any");
+        super("any", "Runs any model and attaches its raw output tensors to the frame.",
+                modelProperty(null, "Name of the model (any task)."),
+                new PropertyDescriptor("outputs", PropertyType.STRING, "", false,
+                        "Comma-separated output names to attach; empty attaches every output."),
+                inputSize(512L, 1, 4096,
+                        "Longer side of the image input for size-flexible models; fixed-size models use their size."),
+                threadsProperty(0L, ""));
     }
 
     @Override

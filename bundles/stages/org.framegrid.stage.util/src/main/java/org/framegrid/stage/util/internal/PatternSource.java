@@ -1,8 +1,8 @@
 package org.framegrid.stage.util.internal;
 
-import java.time.Duration;
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.PixelFormat;
+import org.framegrid.api.stage.FramePacer;
 import org.framegrid.api.stage.StageProperties;
 
 /**
@@ -11,7 +11,7 @@ import org.framegrid.api.stage.StageProperties;
  */
 final class PatternSource extends SimpleStage {
     private long intervalNanos;
-    private long next;
+    private final FramePacer clock = new FramePacer();
     private long number;
     private byte[] row = new byte[0];
     private String pictures = "";
@@ -36,15 +36,7 @@ final class PatternSource extends SimpleStage {
             return null;
         }
         if (p.getBoolean("realtime")) {
-            long now = System.nanoTime();
-            if (next == 0) {
-                next = now;
-            }
-            if (next > now) {
-                Thread.sleep(Duration.ofNanos(next - now));
-            }
-            // After a stall, restart the clock rather than emit a burst of late frames.
-            next = Math.max(next + intervalNanos, System.nanoTime() - intervalNanos);
+            clock.await(intervalNanos);
         }
         Frame f = context.pool().acquire(context.outputFormat(), p.getInt("width"), p.getInt("height"));
         if (slideshow != null) {

@@ -1,14 +1,12 @@
 package org.framegrid.stage.util.internal;
 
 import org.framegrid.api.frame.Frame;
+import org.framegrid.api.stage.PlainStage;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageContext;
-import org.framegrid.api.stage.StageProperties;
 
-/** The common lifecycle of stages that hold no resources beyond their properties. */
-abstract class SimpleStage implements Stage {
-    protected StageContext context;
-    protected volatile StageProperties properties;
+/** The stages of this bundle that hold no resources beyond their properties. */
+abstract class SimpleStage extends PlainStage {
 
     /** What a stateless stage does to a frame, with its context at hand. */
     @FunctionalInterface
@@ -24,30 +22,5 @@ abstract class SimpleStage implements Stage {
                 return work.apply(context, input);
             }
         };
-    }
-
-    @Override
-    public void configure(StageContext context, StageProperties properties) throws Exception {
-        this.context = context;
-        this.properties = properties;
-        apply(properties);
-    }
-
-    /** Reads the properties into fields; called by configure and by each live update. */
-    protected void apply(StageProperties p) throws Exception {
-    }
-
-    @Override
-    public void start() throws Exception {
-    }
-
-    @Override
-    public void update(StageProperties properties) throws Exception {
-        this.properties = properties;
-        apply(properties);
-    }
-
-    @Override
-    public void stop() {
     }
 }

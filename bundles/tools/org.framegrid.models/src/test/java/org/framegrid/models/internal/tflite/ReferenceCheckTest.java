@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.framegrid.models.internal.MediaPipePackages;
+import org.framegrid.testing.MaskAgreement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -117,51 +118,21 @@ class ReferenceCheckTest {
             mask = ort.run(pixels.bilinearInput(w, h)).values().iterator().next();
         }
         // MediaPipe scales the model's mask to the image with bilinear sampling; so do we.
-        int intersection = 0;
-        int union = 0;
-        int ours = 0;
-        int theirs = 0;
-        double difference = 0;
-        for (int y = 0; y < pixels.height(); y++) {
-            for (int x = 0; x < pixels.width(); x++) {
-                double p = sample(mask, w, h, (x + 0.5) * w / pixels.width() - 0.5, (y + 0.5) * h / pixels.height() - 0.5);
-                // The confidence is the mask's alpha (MediaPipe's demos composite through it); the red channel
-                // reads back as 255 wherever alpha > 0, the canvas treating the mask as premultiplied.
-                int alpha = browser.channel(x, y, 3);
-                boolean a = p > 0.5;
-                boolean b = alpha > 127;
-                intersection += a && b ? 1 : 0;
-                union += a || b ? 1 : 0;
-                ours += a ? 1 : 0;
-                theirs += b ? 1 : 0;
-                difference += Math.abs(p - alpha / 255.0);
-            }
-        }
-        int area = pixels.width() * pixels.height();
-        double iou = union == 0 ? 1 : (double) intersection / union;
-        double meanDifference = difference / area;
+        // The confidence is the mask's alpha (MediaPipe's demos composite through it); the red channel reads back
+        // as 255 wherever alpha > 0, the canvas treating the mask as premultiplied.
+        MaskAgreement agreement = MaskAgreement.of(mask, w, h, pixels.width(), pixels.height(),
+                (x, y) -> browser.channel(x, y, 3));
+        double iou = agreement.iou();
+        double meanDifference = agreement.meanDifference();
         Report.line("selfie", String.format("%s %dx%d: IoU %.4f, mean |difference| %.5f (foreground %.2f%% of the image "
                 + "in MediaPipe's mask, %.2f%% in ours)", name, pixels.width(), pixels.height(), iou, meanDifference,
-                100.0 * theirs / area, 100.0 * ours / area));
+                100.0 * agreement.theirs(), 100.0 * agreement.ours()));
         assertTrue(meanDifference <= MAX_MEAN_DIFFERENCE, name + ": mean mask difference " + meanDifference);
         // With few foreground pixels the IoU hangs on a handful of near-0.5 boundary pixels (see FINDINGS §4.2):
         // reported for every image, judged where the person covers at least 5% of it.
-        if (theirs >= 0.05 * area) {
+        if (agreement.theirs() >= 0.05) {
             assertTrue(iou >= MIN_IOU, name + ": IoU " + iou + " < " + MIN_IOU);
         }
-    }
-
-    static double sample(float[] plane, int w, int h, double fx, double fy) {
-        fx = Math.min(Math.max(fx, 0), w - 1);
-        fy = Math.min(Math.max(fy, 0), h - 1);
-        int x0 = (int) fx;
-        int y0 = (int) fy;
-        int x1 = Math.min(x0 + 1, w - 1);
-        int y1 = Math.min(y0 + 1, h - 1);
-        double dx = fx - x0;
-        double dy = fy - y0;
-        return plane[y0 * w + x0] * (1 - dx) * (1 - dy) + plane[y0 * w + x1] * dx * (1 - dy)
-                + plane[y1 * w + x0] * (1 - dx) * dy + plane[y1 * w + x1] * dx * dy;
     }
 
     static float[] floats(Path file) throws IOException {

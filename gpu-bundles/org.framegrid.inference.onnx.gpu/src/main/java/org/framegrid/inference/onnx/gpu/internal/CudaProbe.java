@@ -3,20 +3,15 @@ package org.framegrid.inference.onnx.gpu.internal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
-import java.util.logging.Logger;
 
-import org.framegrid.inference.gpu.DeviceProbe;
+import org.framegrid.inference.gpu.DeviceProbeComponent;
 import org.framegrid.inference.gpu.DeviceProbe.Result;
-import org.framegrid.inference.gpu.LinkerCheck;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -35,7 +30,7 @@ import ai.onnxruntime.OrtSession;
  * instant.
  */
 @Component(name = CudaProbe.NAME, configurationPid = GpuOnnxBackend.PID)
-public final class CudaProbe {
+public final class CudaProbe extends DeviceProbeComponent {
 
     static final String NAME = "org.framegrid.inference.onnx.gpu.probe";
 
@@ -43,36 +38,19 @@ public final class CudaProbe {
     static final List<String> CUDA_EP = List.of("libcuda.so.1", "libcudart.so.13", "libcublas.so.13",
             "libcublasLt.so.13", "libcudnn.so.9");
 
-    private static final Logger LOG = Logger.getLogger(CudaProbe.class.getName());
-
-    private final DeviceProbe probe;
-
     @Activate
     public CudaProbe(ComponentContext context, GpuOnnxBackend.Config config) {
-        probe = new DeviceProbe(context, GpuOnnxBackend.PID, "framegrid-cuda-probe", CudaProbe::probe,
-                config.device_id(), LOG, found -> found.present()
-                        ? found.detail() + ": " + GpuOnnxBackend.NAME + " serves inference (service.ranking "
-                                + GpuOnnxBackend.RANKING + ")"
-                        : "no CUDA device (" + found.detail() + "): the CPU backend serves inference");
-    }
-
-    @Deactivate
-    void deactivate() throws InterruptedException {
-        probe.stop();
-    }
-
-    /** @return the probe's result once it has one (tests; the component itself never waits) */
-    Result await(Duration timeout) throws InterruptedException, TimeoutException {
-        return probe.await(timeout);
+        super(context, GpuOnnxBackend.PID, CudaProbe::probe, config.device_id(), "CUDA", GpuOnnxBackend.NAME
+                + " serves inference (service.ranking " + GpuOnnxBackend.RANKING + ")", "the CPU backend serves inference");
     }
 
     /** Runs {@link ProbeModel} on the CUDA EP of {@code device}; never throws for a missing device. */
     static Result probe(int device) {
-        List<String> missing = LinkerCheck.missing(CUDA_EP);
-        if (!missing.isEmpty()) {
-            // Checked first: ORT would extract the 238 MB CUDA provider only to fail on the same missing library.
-            return new Result(false, String.join(", ", missing) + " not found; the CUDA EP of ONNX Runtime "
-                    + "1.28 needs the NVIDIA driver, CUDA 13 (cudart, cuBLAS) and cuDNN 9");
+        // Checked first: ORT would extract the 238 MB CUDA provider only to fail on the same missing library.
+        Result missing = missing(CUDA_EP, "the CUDA EP of ONNX Runtime 1.28 needs the NVIDIA driver, CUDA 13 "
+                + "(cudart, cuBLAS) and cuDNN 9");
+        if (missing != null) {
+            return missing;
         }
         OrtEnvironment env;
         try {

@@ -13,7 +13,7 @@ import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
 /** The protobuf codec against a real ONNX file (BlazeFace, from its bundle), and the rewrite's refusal. */
-class ProtoTest {
+class ProtobufWireTest {
 
     private static byte[] blazeface() throws IOException {
         try (JarFile jar = new JarFile(Path.of(System.getProperty("framegrid.models.out"), "blazeface-front.jar").toFile());
@@ -25,16 +25,16 @@ class ProtoTest {
     @Test
     void parsingAndWritingARealModelGivesTheSameBytes() throws Exception {
         byte[] model = blazeface();
-        List<Proto.Field> fields = Proto.parse(model);
-        assertArrayEquals(model, Proto.write(fields));
+        List<ProtobufWire.Field> fields = ProtobufWire.parse(model);
+        assertArrayEquals(model, ProtobufWire.write(fields));
         // ModelProto.producer_name (2) of a tf2onnx export
-        assertEquals("tf2onnx", Proto.string(fields, 2));
+        assertEquals("tf2onnx", ProtobufWire.string(fields, 2));
     }
 
     @Test
     void aModelWithoutConstantSizeResizesIsRefused() throws Exception {
         IOException e = assertThrows(IOException.class, () -> DynamicResize.apply(blazeface()));
         assertEquals("no Resize with constant sizes found: nothing to make dynamic", e.getMessage());
-        assertThrows(IOException.class, () -> Proto.parse(new byte[] {0x0a, 0x05, 1}), "truncated field");
+        assertThrows(IOException.class, () -> ProtobufWire.parse(new byte[] {0x0a, 0x05, 1}), "truncated field");
     }
 }

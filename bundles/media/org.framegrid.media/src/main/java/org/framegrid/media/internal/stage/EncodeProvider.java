@@ -19,9 +19,9 @@ import org.osgi.service.component.annotations.Reference;
  * {@code encode}: the sink that encodes frames to low-latency H.264 into a file or into MPEG-TS segments published on
  * a segment channel, writing the audio that rides on the frames ({@link AudioChunk}) untouched beside them.
  */
-@Component(name = "org.framegrid.media.encode")
+@Component(name = "org.framegrid.media.encode", service = StageProvider.class)
 @StageType(type = MediaStages.ENCODE, classification = "Sink/Video/Encoder")
-public final class EncodeStage implements StageProvider {
+public final class EncodeProvider extends ChannelStageProvider {
     private static final StageDescriptor DESCRIPTOR = new StageDescriptor(MediaStages.ENCODE, "Sink/Video/Encoder",
             "Encodes to low-latency H.264 (no B-frames, forced key frames) into an MP4/MKV/MPEG-TS file or into "
                     + "MPEG-TS segments on a channel; audio from the decode source is passed through untouched.",
@@ -40,16 +40,9 @@ public final class EncodeStage implements StageProvider {
             new PropertyDescriptor("encoder", "libopenh264", false, List.of("libopenh264", "h264_nvenc", "libx264"),
                     "FFmpeg H.264 encoder: libopenh264 (LGPL build, CPU), h264_nvenc (NVIDIA GPU), libx264 (GPL build only).")));
 
-    private final SegmentChannels channels;
-
     @Activate
-    public EncodeStage(@Reference SegmentChannels channels) {
-        this.channels = channels;
-    }
-
-    @Override
-    public StageDescriptor descriptor() {
-        return DESCRIPTOR;
+    public EncodeProvider(@Reference SegmentChannels channels) {
+        super(DESCRIPTOR, channels);
     }
 
     @Override

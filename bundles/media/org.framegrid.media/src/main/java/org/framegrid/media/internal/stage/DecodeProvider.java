@@ -19,9 +19,9 @@ import org.osgi.service.component.annotations.Reference;
  * {@code decode}: the source that turns a video file or a live stream of MPEG-TS segments into frames. Audio is not
  * decoded: its packets ride on the frames ({@link AudioChunk}) to the {@code encode} sink.
  */
-@Component(name = "org.framegrid.media.decode")
+@Component(name = "org.framegrid.media.decode", service = StageProvider.class)
 @StageType(type = MediaStages.DECODE, classification = "Source/Video/Decoder")
-public final class DecodeStage implements StageProvider {
+public final class DecodeProvider extends ChannelStageProvider {
     private static final StageDescriptor DESCRIPTOR = new StageDescriptor(MediaStages.DECODE, "Source/Video/Decoder",
             "Decodes a video file (MP4, fragmented MP4, MKV/WebM, MPEG-TS; H.264, H.265, VP8, VP9, MJPEG) or live "
                     + "MPEG-TS segments from a channel, starting on each segment before it has fully arrived.",
@@ -37,16 +37,9 @@ public final class DecodeStage implements StageProvider {
             new PropertyDescriptor("wait-ms", PropertyType.INTEGER, 100L, true, 1, 10_000,
                     "Live input: how long one call waits for the next segment before returning no frame.")));
 
-    private final SegmentChannels channels;
-
     @Activate
-    public DecodeStage(@Reference SegmentChannels channels) {
-        this.channels = channels;
-    }
-
-    @Override
-    public StageDescriptor descriptor() {
-        return DESCRIPTOR;
+    public DecodeProvider(@Reference SegmentChannels channels) {
+        super(DESCRIPTOR, channels);
     }
 
     @Override

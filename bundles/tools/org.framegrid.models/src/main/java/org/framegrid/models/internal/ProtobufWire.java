@@ -11,7 +11,7 @@ import java.util.List;
  * type, value) that can be parsed, edited and written back. Unknown fields pass through byte for byte, so a rewrite
  * changes only what it means to change. The build needs no protobuf library for it.
  */
-final class Proto {
+final class ProtobufWire {
 
     static final int VARINT = 0;
     static final int FIXED64 = 1;
@@ -30,7 +30,7 @@ final class Proto {
         }
     }
 
-    private Proto() {
+    private ProtobufWire() {
     }
 
     static List<Field> parse(byte[] data) throws IOException {
