@@ -18,7 +18,7 @@ import org.framegrid.api.frame.PixelFormat;
 /**
  * {@code test-source}'s real content: pictures shown in turn, each for {@link #SECONDS} seconds, slowly zoomed and
  * panned across (a "Ken Burns" slideshow), so that models have people, faces and hands to see in a live stream. Each
- * picture covers the frame (scaled to fill it, the rest cropped); the zoom grows from 1 to 1.3 while the view drifts
+ * picture covers the frame (scaled to fill it, the rest cropped); the zoom grows from 1 to 1.2 while the view drifts
  * from one side of the picture to the other, alternating direction from picture to picture.
  *
  * <p>Not thread-safe: one per stage instance.
@@ -27,7 +27,7 @@ final class Slideshow {
 
     /** How long each picture is shown. */
     static final double SECONDS = 6;
-    private static final double ZOOM = 0.3;
+    private static final double ZOOM = 0.2;
 
     private final List<BufferedImage> pictures;
     private BufferedImage canvas;
@@ -79,7 +79,8 @@ final class Slideshow {
         double spareY = picture.getHeight() * scale - h;
         double along = index % 2 == 0 ? s : 1 - s;
         double x = -spareX * along;
-        double y = -spareY * (0.3 + 0.4 * along);
+        // Vertically the view stays in the picture's upper part, where faces are: from a tenth to three tenths down.
+        double y = -spareY * (0.1 + 0.2 * along);
         Graphics2D g = canvas.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(picture, (int) Math.round(x), (int) Math.round(y), (int) Math.round(picture.getWidth() * scale),

@@ -177,8 +177,8 @@ class UtilStagesTest {
                 Map.of("width", 160L, "height", 90L, "fps", 10.0, "realtime", false, "pictures", files));
         BufferedImage astronaut = Fixtures.image("astronaut.png");
         BufferedImage person = Fixtures.image("person.jpg");
-        // The astronaut (512x512) covers 160x90 at 160/512: 160x160, the view 30% down its spare height.
-        Frame reference = Fixtures.frame(pool, PixelFormat.RGB24, 160, 90, astronaut, 0, -21, 160, 160);
+        // The astronaut (512x512) covers 160x90 at 160/512: 160x160, the view 10% down its spare height.
+        Frame reference = Fixtures.frame(pool, PixelFormat.RGB24, 160, 90, astronaut, 0, -7, 160, 160);
         Frame first = src.process(null);
         assertTrue(difference(first, reference) < 12, "frame 0 is the astronaut: " + difference(first, reference));
         Frame later = null;
@@ -201,7 +201,7 @@ class UtilStagesTest {
             }
         }
         // person.jpg (640x424) covers 160x90 at 160/640: 160x106, shown from 6 s on, starting at its right-hand end.
-        Frame personFrame = Fixtures.frame(pool, PixelFormat.RGB24, 160, 90, person, 0, -(int) Math.round(0.7 * 16),
+        Frame personFrame = Fixtures.frame(pool, PixelFormat.RGB24, 160, 90, person, 0, -(int) Math.round(0.3 * 16),
                 160, 106);
         assertTrue(difference(second, personFrame) < 12, "at 6 s the second picture: "
                 + difference(second, personFrame));
