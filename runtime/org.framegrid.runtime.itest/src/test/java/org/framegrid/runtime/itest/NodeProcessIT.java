@@ -69,6 +69,31 @@ class NodeProcessIT {
                 "the rolling log file has the console's lines in the same format");
     }
 
+    /**
+     * The shell as a user meets it: on a terminal (util-linux's {@code script} gives the node a pseudo-terminal), Gogo
+     * with JLine and the node's {@code etc/gosh_profile}, where TAB completes a stage type and a pipeline subcommand
+     * and name from what the node has.
+     */
+    @Test
+    void shellCompletesStageTypesAndPipelinesOnTab() throws Exception {
+        Path home = copyOfNode();
+        node = start(List.of("script", "-qfec", home.resolve("bin/framegrid") + " --shell", "/dev/null"));
+        awaitLine(READY, 90);
+        awaitLine(Pattern.compile("Welcome to Apache Felix Gogo"), 30); // Gogo's own profile, sourced by the node's
+        Thread.sleep(500); // the first prompt
+        type("framegrid:stages res\t\r");
+        awaitLine(Pattern.compile("^ {2}Type {21}resize$"), 30);
+        type("framegrid:pipelines sh\tpassth\t\r");
+        awaitLine(Pattern.compile("passthrough {2}\\(.*pipelines/passthrough\\.yaml\\)$"), 30);
+        assertEquals(List.of(), output.stream().filter(line -> line.contains("gosh_profile:")
+                || line.contains("dumb terminal")).toList(), "the profile loaded, on a real terminal");
+    }
+
+    private void type(String keys) throws IOException {
+        node.getOutputStream().write(keys.getBytes(StandardCharsets.UTF_8));
+        node.getOutputStream().flush();
+    }
+
     @Test
     void unknownToolIsAClearErrorNotAStackTrace() throws Exception {
         Path home = copyOfNode();
@@ -117,12 +142,16 @@ class NodeProcessIT {
     }
 
     private Process start(Path home) throws IOException {
-        Process process = new ProcessBuilder(home.resolve("bin/framegrid").toString()).redirectErrorStream(true).start();
+        return start(List.of(home.resolve("bin/framegrid").toString()));
+    }
+
+    private Process start(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    output.add(line);
+                    output.add(line.replace("\r", "")); // a terminal's lines end in CR LF
                 }
             } catch (IOException e) {
                 output.add("(output closed: " + e + ")");

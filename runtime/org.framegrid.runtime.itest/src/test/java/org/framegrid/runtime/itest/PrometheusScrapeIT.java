@@ -3,10 +3,13 @@ package org.framegrid.runtime.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +19,10 @@ import javax.inject.Inject;
 
 import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.api.pipeline.StreamHandle;
+import org.framegrid.inference.api.InferenceBackend;
+import org.framegrid.inference.api.InferenceOptions;
+import org.framegrid.inference.api.LoadedModel;
+import org.framegrid.inference.api.Model;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.payment.api.PaymentSender;
 import org.framegrid.payment.api.Receipt;
@@ -25,6 +32,7 @@ import org.framegrid.testing.Await;
 import org.framegrid.testing.DebianPackages;
 import org.framegrid.testing.MemoryTicketChain;
 import org.junit.Test;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -37,12 +45,16 @@ import org.osgi.service.cm.ConfigurationAdmin;
 public class PrometheusScrapeIT extends NodeTest {
 
     private static final String STREAM = "prom-scrape";
+    private static final String MODEL = "blazeface-front";
 
     @Inject
     private PipelineService pipelines;
 
     @Inject
     private ConfigurationAdmin configurations;
+
+    @Inject
+    private InferenceBackend backend;
 
     @Test
     public void prometheusStoresTheStreamsFramesAndTheTickets() throws Exception {
@@ -58,7 +70,11 @@ public class PrometheusScrapeIT extends NodeTest {
         ServiceRegistration<TicketRedeemer> redeemerRegistration = context.registerService(TicketRedeemer.class,
                 redeemer, null);
         TicketConfig.apply(configurations, work);
+        // A model the CPU backend holds loaded (and ran once, its warm-up): the models' families have a series.
+        Path deployed = Path.of(context.getProperty("felix.fileinstall.dir")).resolve("model-" + MODEL + ".jar");
+        Files.copy(NodeBundles.nodeDir().resolve("models/model-" + MODEL + ".jar"), deployed);
         try (StreamHandle stream = pipelines.start(OperatorEndpoints.testStream(STREAM), STREAM, Map.of());
+                LoadedModel warm = load(MODEL);
                 PrometheusServer prometheus = PrometheusServer.start(binary.get(), node.getAuthority(), work)) {
             PaymentReceiver receiver = service(PaymentReceiver.class);
             PaymentSender sender = service(PaymentSender.class);
@@ -87,10 +103,16 @@ public class PrometheusScrapeIT extends NodeTest {
             double won = prometheus.awaitAtLeast("sum(framegrid_payment_tickets_won_total)", received);
             double redeemed = prometheus.awaitAtLeast("sum(framegrid_payment_tickets_redeemed_total)", won);
             assertEquals("every winner was redeemed", redeemer.redeemed.size(), redeemed, 0);
+            assertEquals("the loaded copy", 1.0, prometheus.awaitAtLeast("framegrid_model_sessions{model=\"" + MODEL
+                    + "\"}", 1), 0);
+            assertEquals("warm while loaded", 1.0, prometheus.awaitAtLeast("count(framegrid_model_instances{model=\""
+                    + MODEL + "\",state=\"warm\"})", 1), 0);
+            prometheus.awaitAtLeast("framegrid_model_runs_total{model=\"" + MODEL + "\"}", 1);
             System.out.printf("Prometheus %s scraped the node: %s frames in %s, then %s; tickets sent %s, received "
                     + "%s, won %s, redeemed %s%n", binary.get(), frames, early, later, sent, received, won, redeemed);
             printOneSamplePerMetric(node.resolve("/metrics"));
         } finally {
+            Files.deleteIfExists(deployed);
             TicketConfig.remove(configurations);
             OperatorEndpoints.stop(configurations);
             redeemerRegistration.unregister();
@@ -109,6 +131,27 @@ public class PrometheusScrapeIT extends NodeTest {
             }
         }
         first.values().forEach(line -> System.out.println("scraped: " + line));
+    }
+
+    /** Loads the newest installed model called {@code name} on the node's CPU backend, once it is offered. */
+    private LoadedModel load(String name) throws Exception {
+        String filter = "(" + Model.NAME_PROPERTY + "=" + name + ")";
+        Await.until("model " + name + " offered", WAIT_MILLIS, () -> {
+            try {
+                return !context.getServiceReferences(Model.class, filter).isEmpty();
+            } catch (InvalidSyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        ServiceReference<Model> reference = context.getServiceReferences(Model.class, filter).iterator().next();
+        Model model = context.getService(reference);
+        try (InputStream in = model.open()) {
+            byte[] onnx = in.readAllBytes();
+            return backend.load(ByteBuffer.allocateDirect(onnx.length).put(onnx).flip(), model.descriptor(),
+                    InferenceOptions.DEFAULT.withIntraOpThreads(1));
+        } finally {
+            context.ungetService(reference);
+        }
     }
 
     private <S> S service(Class<S> type) {

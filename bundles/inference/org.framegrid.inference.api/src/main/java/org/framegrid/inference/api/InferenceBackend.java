@@ -2,6 +2,7 @@ package org.framegrid.inference.api;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A runtime that loads models and runs them on one kind of device (for example ONNX Runtime on the CPU). Registered
@@ -43,4 +44,13 @@ public interface InferenceBackend {
      * @throws InferenceException also when the file cannot be read
      */
     LoadedModel load(Path model, ModelDescriptor descriptor, InferenceOptions options) throws InferenceException;
+
+    /**
+     * The models this backend holds loaded now, one entry per {@link LoadedModel} not yet closed (two stage instances
+     * of one model are two entries): what the node's operator view calls warm. Fast, never blocks on a load or a run.
+     *
+     * @return the open sessions, in no particular order; never {@code null}
+     * @since 1.1
+     */
+    List<ModelSession> sessions();
 }

@@ -3,7 +3,9 @@ package org.framegrid.gateway.internal;
 import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,12 +38,21 @@ public final class Gateway implements AutoCloseable {
     private final OrchestratorDiscovery discovery;
     private final SessionOpener opener;
     private final Map<String, GatewayStream> streams = new ConcurrentHashMap<>();
+    /** Why each of the last {@value #ENDED_KEPT} streams that ended from inside ended, by id (answered as 410). */
+    private final Map<String, String> ended = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > ENDED_KEPT;
+        }
+    });
+    static final int ENDED_KEPT = 256;
     private final SecureRandom random = new SecureRandom();
     private final WebRtcEdge webrtc = new WebRtcEdge(this);
     private final HlsEgress hls = new HlsEgress();
     private final ApiKeys apiKeys = new ApiKeys();
     private final CorsPolicy cors = new CorsPolicy();
     private final AuthWebhook auth = new AuthWebhook();
+    private final GatewayMeters meters = new GatewayMeters();
 
     /** A gateway that knows only its static list. */
     public Gateway(GatewaySettings settings, SegmentChannels channels, OrchestratorSelector selector,
@@ -131,7 +142,7 @@ public final class Gateway implements AutoCloseable {
         GatewayStream s = new GatewayStream(id, pipeline, params,
                 new LocalChannel(server, channels, inputChannel(id), true),
                 new LocalChannel(server, channels, outputChannel(id), false),
-                settings, opener, trickle, new PaymentLoop(id, settings, payments, api), () -> stop(id));
+                settings, opener, trickle, new PaymentLoop(id, settings, payments, api), meters, () -> ended(id));
         try {
             s.start();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -143,6 +154,20 @@ public final class Gateway implements AutoCloseable {
         return s;
     }
 
+    /** The stream ended from inside (the idle limit): its reason is kept for the app that asks after it, then it stops. */
+    private void ended(String id) {
+        GatewayStream s = streams.get(id);
+        if (s != null && s.endedBecause() != null) {
+            ended.put(id, s.endedBecause());
+        }
+        stop(id);
+    }
+
+    /** @return why stream {@code id} ended, if it is one of the last that ended from inside; else {@code null} */
+    String endedReason(String id) {
+        return ended.get(id);
+    }
+
     /** @return the running stream {@code id}, or {@code null} */
     GatewayStream stream(String id) {
         return streams.get(id);
@@ -151,6 +176,11 @@ public final class Gateway implements AutoCloseable {
     /** @return every running stream's report */
     List<StreamReport> reports() {
         return streams.values().stream().map(GatewayStream::status).toList();
+    }
+
+    /** @return what the gateway measured across its streams (metrics) */
+    GatewayMeters meters() {
+        return meters;
     }
 
     /** @return the running streams' ids */

@@ -134,6 +134,7 @@ public final class GatewayComponent implements MetricSource {
     @Override
     public void collect(MetricWriter out) {
         GatewayMetrics.write(address, node.reports(), out);
+        node.meters().write(address, out);
     }
 
     @Deactivate

@@ -63,7 +63,9 @@ final class GatewayRoutes {
     private GatewayStream stream(JsonCall call) throws HttpProblem {
         GatewayStream s = gateway.stream(call.param("id"));
         if (s == null) {
-            throw new HttpProblem(404, "stream " + call.param("id") + " does not exist");
+            String why = gateway.endedReason(call.param("id"));
+            throw why != null ? new HttpProblem(410, "stream " + call.param("id") + " ended: " + why)
+                    : new HttpProblem(404, "stream " + call.param("id") + " does not exist");
         }
         return s;
     }

@@ -48,6 +48,7 @@ final class GatewayStream {
     /** The orchestrators that served the stream: a failover tries the others first. */
     private final Set<String> tried = new HashSet<>();
     private final StreamFlow flow;
+    private final StreamMeter meter;
     private final PaymentLoop payments;
     /** Ends the stream from inside (the idle limit): the gateway forgets and stops it. */
     private final Runnable end;
@@ -57,11 +58,13 @@ final class GatewayStream {
     private volatile SessionPumps pumps;
     private volatile int swaps;
     private volatile boolean stopped;
+    /** Why the stream ended from inside (the idle limit), once it did. */
+    private volatile String endedBecause;
     private Thread supervisor;
 
     GatewayStream(String id, String pipeline, Map<String, Object> params, StreamInput input, StreamOutput output,
                   GatewaySettings settings, SessionOpener opener, TrickleClient trickle, PaymentLoop payments,
-                  Runnable end) {
+                  GatewayMeters meters, Runnable end) {
         this.id = id;
         this.pipeline = pipeline;
         this.params.putAll(params);
@@ -71,6 +74,7 @@ final class GatewayStream {
         this.opener = opener;
         this.trickle = trickle;
         this.flow = new StreamFlow(id);
+        this.meter = new StreamMeter(meters, System.nanoTime());
         this.payments = payments;
         this.end = end;
     }
@@ -88,7 +92,7 @@ final class GatewayStream {
         tried.add(s.address());
         payments.opened(s);
         session = s;
-        SessionPumps p = new SessionPumps(id, s, input, output, trickle, flow, payments,
+        SessionPumps p = new SessionPumps(id, s, input, output, trickle, flow, meter, payments,
                 () -> s.failure() == null && !stopped && session == s);
         pumps = p;
         p.start(inputFrom);
@@ -165,7 +169,13 @@ final class GatewayStream {
                 + settings.idleMillis() + " ms): stream ended";
         LOG.info(() -> "stream " + id + ": " + why);
         failure(why);
+        endedBecause = why;
         end.run();
+    }
+
+    /** @return why the stream ended from inside (the idle limit), or {@code null} while it runs or when stopped */
+    String endedBecause() {
+        return endedBecause;
     }
 
     /** @return the newest failures, after a line counting the older ones not kept */

@@ -55,9 +55,12 @@ final class LiveRoutes {
     }
 
     private GatewayStream stream(JsonCall call) throws HttpProblem {
-        GatewayStream s = gateway.stream(edge.live(call.param("stream")).streamId());
+        String id = edge.live(call.param("stream")).streamId();
+        GatewayStream s = gateway.stream(id);
         if (s == null) {
-            throw new HttpProblem(404, "stream '" + call.param("stream") + "' has ended");
+            String why = gateway.endedReason(id);
+            throw why != null ? new HttpProblem(410, "stream '" + call.param("stream") + "' ended: " + why)
+                    : new HttpProblem(404, "stream '" + call.param("stream") + "' has ended");
         }
         return s;
     }

@@ -1,6 +1,7 @@
 package org.framegrid.gateway.internal;
 
 import java.math.BigInteger;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -22,12 +23,16 @@ import org.framegrid.selection.api.Observation;
  * pipeline without input video) is paid: an interval without any is skipped, never paid later (an idle stream once
  * paid 41 times for no frame). Also tells the payment sender what output was delivered, which lowers the value at
  * risk, and, when a session stops serving the stream (replaced or closed), releases what it was paid and did not
- * deliver. A payment that fails marks the session failed: the stream then fails over.
+ * deliver. A payment that fails marks the session failed: the stream then fails over; one that only timed out (a
+ * loaded orchestrator answering late) does so at the {@value #MAX_SLOW_PAYMENTS}th in a row: until then its interval
+ * stays unpaid (never paid twice) and the output shows whether the orchestrator serves (the stall check).
  */
 final class PaymentLoop implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PaymentLoop.class.getName());
     /** The loop's tick: how late a payment may be, not synchronisation. */
     private static final long TICK_MILLIS = 50;
+    /** Payments in a row whose answer timed out before the session is failed. */
+    static final int MAX_SLOW_PAYMENTS = 3;
 
     /** What one session has been paid and delivered. */
     private static final class Account {
@@ -42,6 +47,8 @@ final class PaymentLoop implements AutoCloseable {
         BigInteger paid;
         BigInteger delivered = BigInteger.ZERO;
         boolean released;
+        /** Payments in a row that timed out; loop thread only. */
+        int slowPayments;
 
         Account(OrchestratorSession session) {
             this.session = session;
@@ -134,6 +141,17 @@ final class PaymentLoop implements AutoCloseable {
                 termsRefreshed++;
                 payOnce(a, seconds);
             }
+            a.slowPayments = 0;
+        } catch (HttpTimeoutException e) {
+            int inARow = ++a.slowPayments;
+            if (inARow < MAX_SLOW_PAYMENTS) {
+                LOG.info(() -> "stream " + streamId + ": payment to " + s.address() + " timed out (" + inARow
+                        + " in a row; the session fails at " + MAX_SLOW_PAYMENTS + "); its " + seconds
+                        + " s are not paid again");
+                return;
+            }
+            s.fail(Observation.Outcome.FAILURE, "payment to " + s.address() + ": " + MAX_SLOW_PAYMENTS
+                    + " payments in a row timed out");
         } catch (Exception e) {
             s.fail(Observation.Outcome.FAILURE, "payment to " + s.address() + ": " + e.getMessage());
         }

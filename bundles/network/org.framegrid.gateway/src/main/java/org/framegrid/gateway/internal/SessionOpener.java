@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import org.framegrid.gateway.embedded.GatewaySettings;
 import org.framegrid.payment.api.Payment;
 import org.framegrid.payment.api.PaymentSender;
@@ -33,8 +34,11 @@ import org.framegrid.selection.api.SelectionRequest;
  * selector (which suspends failing orchestrators). Thread-safe.
  */
 final class SessionOpener {
-    /** Pause between failover rounds once every orchestrator refused. */
+    private static final Logger LOG = Logger.getLogger(SessionOpener.class.getName());
+    /** Pause between failover rounds once every orchestrator refused, doubling up to {@link #RETRY_MAX_MILLIS}. */
     private static final long RETRY_MILLIS = 250;
+    /** A stream retries at least this often; 8 streams retrying every 250 ms kept loaded orchestrators from answering. */
+    private static final long RETRY_MAX_MILLIS = 2_000;
 
     private final GatewaySettings settings;
     private final OrchestratorDiscovery discovery;
@@ -143,15 +147,17 @@ final class SessionOpener {
                                  Set<String> tried, Consumer<String> failures, BooleanSupplier stopped)
             throws InterruptedException {
         selector.observe(new Observation(failed.address(), failed.outcome(), -1, failed.failure()));
-        closeQuietly(failed);
+        closeQuietly(failed, failures);
         Set<String> exclude = new HashSet<>(tried);
+        long pause = RETRY_MILLIS;
         while (!stopped.getAsBoolean()) {
             try {
                 return open(pipeline, params.get(), exclude);
             } catch (IOException e) {
                 failures.accept(e.getMessage());
                 exclude.clear(); // every candidate was tried: start over with whoever is not suspended
-                Thread.sleep(RETRY_MILLIS);
+                Thread.sleep(pause);
+                pause = Math.min(RETRY_MAX_MILLIS, pause * 2);
             }
         }
         return null;
@@ -159,6 +165,28 @@ final class SessionOpener {
 
     /** Ends the session on its orchestrator, in the background and without waiting for the answer. */
     void closeQuietly(OrchestratorSession s) {
-        calls.submit(() -> api.call(s.uri(), "DELETE", "/v1/sessions/" + s.id, null, Duration.ofSeconds(1)));
+        closeQuietly(s, why -> { });
+    }
+
+    /**
+     * Ends the session on its orchestrator in the background; if the orchestrator says why it failed (it had ended it
+     * itself, 410: its pipeline could not run, its balance ran out; or its pipeline never ran), that goes to
+     * {@code ended} and the log.
+     */
+    private void closeQuietly(OrchestratorSession s, Consumer<String> ended) {
+        calls.submit(() -> {
+            Map<?, ?> answer;
+            try {
+                answer = api.call(s.uri(), "DELETE", "/v1/sessions/" + s.id, null, Duration.ofSeconds(1));
+            } catch (OrchestratorApi.Refused e) {
+                answer = e.status == 410 ? e.body : Map.of();
+            }
+            if (answer.get("error") instanceof String why) {
+                String reason = s.address() + ": " + why;
+                LOG.info(() -> reason);
+                ended.accept(reason);
+            }
+            return null;
+        });
     }
 }

@@ -24,6 +24,7 @@ final class SessionPumps {
     private final StreamOutput output;
     private final TrickleClient trickle;
     private final StreamFlow flow;
+    private final StreamMeter meter;
     private final PaymentLoop payments;
     private final BooleanSupplier live;
     private List<Thread> threads = List.of();
@@ -32,13 +33,15 @@ final class SessionPumps {
 
     /** @param live whether the session still serves the stream: the pumps end when it no longer does */
     SessionPumps(String streamId, OrchestratorSession session, StreamInput input, StreamOutput output,
-                 TrickleClient trickle, StreamFlow flow, PaymentLoop payments, BooleanSupplier live) {
+                 TrickleClient trickle, StreamFlow flow, StreamMeter meter, PaymentLoop payments,
+                 BooleanSupplier live) {
         this.streamId = streamId;
         this.session = session;
         this.input = input;
         this.output = output;
         this.trickle = trickle;
         this.flow = flow;
+        this.meter = meter;
         this.payments = payments;
         this.live = live;
     }
@@ -70,7 +73,8 @@ final class SessionPumps {
                 next = s.sequence() + 1;
                 nextInput = next;
                 flow.inputMoved();
-                MarkingStream bytes = new MarkingStream(s.bytes(), flow);
+                meter.inputSegment();
+                MarkingStream bytes = new MarkingStream(s.bytes(), flow, meter);
                 try {
                     trickle.publish(session.input, -1, bytes);
                 } catch (IOException e) {
@@ -96,11 +100,13 @@ final class SessionPumps {
                 TrickleClient.Segment s = trickle.read(session.output, next);
                 next = s.sequence() + 1;
                 SegmentWriter w = output.nextSegment();
+                meter.outputSegment();
                 try (InputStream in = s.bytes()) {
                     int n;
                     while ((n = in.read(buf)) >= 0) {
                         if (n > 0) {
                             flow.outputMoved();
+                            meter.output(buf, 0, n, System.nanoTime());
                             w.write(buf, 0, n);
                         }
                     }
@@ -123,11 +129,13 @@ final class SessionPumps {
     private static final class MarkingStream extends InputStream {
         private final InputStream in;
         private final StreamFlow flow;
+        private final StreamMeter meter;
         private volatile boolean appFailed; // set where the HTTP client reads the body
 
-        MarkingStream(InputStream in, StreamFlow flow) {
+        MarkingStream(InputStream in, StreamFlow flow, StreamMeter meter) {
             this.in = in;
             this.flow = flow;
+            this.meter = meter;
         }
 
         @Override
@@ -146,6 +154,9 @@ final class SessionPumps {
                 throw e;
             }
             flow.inputMoved();
+            if (n > 0) {
+                meter.input(b, off, n, System.nanoTime());
+            }
             return n;
         }
 

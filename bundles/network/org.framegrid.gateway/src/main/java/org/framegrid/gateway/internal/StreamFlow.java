@@ -18,6 +18,8 @@ final class StreamFlow {
     private final AtomicLong segmentsIn = new AtomicLong();
     private final AtomicLong segmentsOut = new AtomicLong();
     private volatile long lastInputNanos;
+    /** When input last came back after a pause: an orchestrator owes no output for the time before. */
+    private volatile long inputResumedNanos;
     private volatile long lastOutputNanos = System.nanoTime();
     private volatile long gapStartNanos;
     private volatile long lastGapMillis = -1;
@@ -28,7 +30,11 @@ final class StreamFlow {
 
     /** Input bytes arrived from the app. */
     void inputMoved() {
-        lastInputNanos = System.nanoTime();
+        long now = System.nanoTime();
+        if (now - lastInputNanos >= INPUT_FLOWING_NANOS) {
+            inputResumedNanos = now;
+        }
+        lastInputNanos = now;
     }
 
     /** An input segment went to the orchestrator. */
@@ -79,9 +85,12 @@ final class StreamFlow {
         return now - last;
     }
 
-    /** @return how long no output came, counted from {@code sinceNanos} at the earliest */
+    /**
+     * @return how long no output came, counted from {@code sinceNanos} at the earliest, and from when input came back
+     *     after a pause (an app that paused is not served by a stalled orchestrator)
+     */
     long silentNanos(long now, long sinceNanos) {
-        return now - Math.max(lastOutputNanos, sinceNanos);
+        return now - Math.max(Math.max(lastOutputNanos, sinceNanos), inputResumedNanos);
     }
 
     /** @return whether any output came after {@code nanos} */

@@ -5,7 +5,7 @@ package org.framegrid.gateway.internal;
  * the first to the last, plus one frame at 30 fps, which HLS's {@code #EXTINF} wants.
  */
 final class TsDuration {
-    private static final int PACKET = 188;
+    private static final int PACKET = TsPackets.SIZE;
     private static final double CLOCK = 90_000.0;
     private static final double FRAME = 1 / 30.0;
 
@@ -17,26 +17,11 @@ final class TsDuration {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         for (int at = 0; at + PACKET <= ts.length; at += PACKET) {
-            if (ts[at] != 0x47 || (ts[at + 1] & 0x40) == 0) {
-                continue; // not a packet that starts a PES
+            long pts = TsPackets.pts(ts, at, false);
+            if (pts >= 0) {
+                min = Math.min(min, pts);
+                max = Math.max(max, pts);
             }
-            int payload = at + 4;
-            int adaptation = (ts[at + 3] >> 4) & 0x3;
-            if (adaptation == 2) {
-                continue; // adaptation field only
-            }
-            if (adaptation == 3) {
-                payload += 1 + (ts[at + 4] & 0xff);
-            }
-            if (payload + 14 > at + PACKET || ts[payload] != 0 || ts[payload + 1] != 0 || ts[payload + 2] != 1
-                    || (ts[payload + 7] & 0x80) == 0) {
-                continue; // a section (PAT, PMT) or a PES without a presentation time
-            }
-            long pts = ((long) (ts[payload + 9] & 0x0e) << 29) | ((ts[payload + 10] & 0xff) << 22)
-                    | ((ts[payload + 11] & 0xfe) << 14) | ((ts[payload + 12] & 0xff) << 7)
-                    | ((ts[payload + 13] & 0xfe) >> 1);
-            min = Math.min(min, pts);
-            max = Math.max(max, pts);
         }
         return min > max ? 1 : (max - min) / CLOCK + FRAME;
     }

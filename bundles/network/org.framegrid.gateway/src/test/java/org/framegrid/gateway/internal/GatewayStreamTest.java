@@ -19,7 +19,8 @@ class GatewayStreamTest {
 
     /** A stream that never started: its bookkeeping only. */
     private static GatewayStream stream() {
-        return new GatewayStream("s", "p", Map.of(), null, null, SETTINGS, null, null, null, () -> { });
+        return new GatewayStream("s", "p", Map.of(), null, null, SETTINGS, null, null, null, new GatewayMeters(),
+                () -> { });
     }
 
     @Test

@@ -136,9 +136,12 @@ class NetworkTest {
             });
             // Publish the camera's segments while they are being encoded, for 10 s of video.
             EmbeddedOrchestrator serving = null;
+            long inBytes = 0;
             for (long seq = 0; seq < 10; seq++) {
                 SegmentChannel.Segment seg = camera.await(seq, 5, TimeUnit.SECONDS);
-                client.publish(s, seq, seg.bytes());
+                byte[] bytes = seg.bytes().readAllBytes();
+                inBytes += bytes.length;
+                client.publish(s, seq, new java.io.ByteArrayInputStream(bytes));
                 if (seq == 3) {
                     String first = String.valueOf(client.status(s.id()).get("orchestrator"));
                     serving = first.equals("0xa") ? a : b;
@@ -167,6 +170,22 @@ class NetworkTest {
             Map<String, String> servedBy = Map.of("stream", s.id(), "orchestrator",
                     String.valueOf(status.get("orchestrator")));
             assertEquals(1.0, metrics.value("framegrid_gateway_stream_orchestrator", servedBy).orElseThrow());
+            // First-frame delay, per-frame latency (the real encoder's output paired with its input) and bytes.
+            StreamMeterTest.Written timed = new StreamMeterTest.Written();
+            g.meters().write("0xgateway", timed);
+            double[] first = timed.histograms.get("framegrid_gateway_first_frame_delay_seconds");
+            double[] latency = timed.histograms.get("framegrid_gateway_latency_seconds");
+            System.out.printf("first frame %.3f s; %d frames timed, mean latency %.3f s%n", first[1], (long) latency[0],
+                    latency[1] / latency[0]);
+            assertEquals(1, first[0]);
+            assertTrue(first[1] > 0 && first[1] < 30, "first-frame delay " + first[1]);
+            assertTrue(latency[0] >= 100, "most of 10 s of 25 fps output was timed: " + latency[0]);
+            assertTrue(latency[1] / latency[0] > 0 && latency[1] / latency[0] < 10, "mean latency " + latency[1]
+                    / latency[0]);
+            double sentIn = timed.counters.get("framegrid_gateway_bytesin");
+            assertTrue(sentIn >= inBytes / 2.0 && sentIn <= 2.0 * inBytes, "input bytes " + timed.counters + " of "
+                    + inBytes + " published (the failover skips to the live edge, or resends a cut segment)");
+            assertTrue(timed.counters.get("framegrid_gateway_bytesout") >= outBytes.get(), timed.counters.toString());
             client.stop(s.id());
         }
     }
@@ -281,8 +300,11 @@ class NetworkTest {
             // What the ended session did not deliver is released as the stream stops (just after it is forgotten).
             org.framegrid.testing.Await.until("the value at risk to be released", 5_000,
                     () -> pay.valueAtRisk("0xa").signum() == 0, () -> pay.valueAtRisk("0xa") + " wei at risk");
+            // Asked after, it says why it ended (it used to answer 404 "does not exist", the reason only in the log).
             GatewayException gone = assertThrows(GatewayException.class, () -> client.status(s.id()));
-            assertEquals(404, gone.status());
+            assertEquals(410, gone.status(), gone.getMessage());
+            assertTrue(gone.getMessage().matches(".*stream " + s.id() + " ended: no input for \\d+ ms \\(the limit is "
+                    + "2000 ms\\).*"), gone.getMessage());
             // Its slot on the orchestrator (capacity 1) comes back: a new stream starts there.
             org.framegrid.testing.Await.until("the orchestrator's slot to come back", 5_000, () -> {
                 try {

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.framegrid.gateway.embedded.GatewaySettings;
 import org.framegrid.payment.api.PaymentTerms;
@@ -41,6 +43,8 @@ class PaymentLoopTest {
     private final List<BigInteger> received = new CopyOnWriteArrayList<>();
     /** What the payment route answers next: null pays, else a 402 with this reason. */
     private final AtomicReference<String> refuseWith = new AtomicReference<>("EXPIRED");
+    /** How many of the next payments the route answers only after 2.5 s (after the loop's 2 s timeout). */
+    private final AtomicInteger slowAnswers = new AtomicInteger();
     private PaymentLoop loop;
 
     @AfterEach
@@ -59,6 +63,9 @@ class PaymentLoopTest {
                         "capacity", 1, "inUse", 1, "pricePerSecondWei", PRICE, "initialSeconds", 1,
                         "scheme", "test-iou", "terms", Base64.getEncoder().encodeToString("fresh".getBytes()))))
                 .on("POST", "/v1/sessions/{id}/payment", call -> {
+                    if (slowAnswers.getAndDecrement() > 0) {
+                        Thread.sleep(2_500);
+                    }
                     String reason = refuseWith.getAndSet(null);
                     if (reason != null) {
                         return JsonRoutes.reply(402, Map.of("reasons", List.of(reason)));
@@ -68,6 +75,7 @@ class PaymentLoopTest {
                     return JsonRoutes.reply(200, Map.of("credited", received.getLast()));
                 });
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor()); // a slow answer blocks none
         server.createContext("/v1/", exchange -> {
             try (exchange) {
                 HttpReply reply = routes.handle(new HttpCall(exchange.getRequestMethod(),
@@ -131,5 +139,29 @@ class PaymentLoopTest {
         assertTrue(s.failure() != null && s.failure().startsWith("payment to 0xo: ") && s.failure().contains("402"),
                 String.valueOf(s.failure()));
         assertEquals(0, loop.termsRefreshed());
+    }
+
+    @Test
+    void aPaymentThatTimesOutOnceDoesNotFailTheSessionButThreeInARowDo() throws Exception {
+        refuseWith.set(null);
+        slowAnswers.set(1);
+        OrchestratorSession s = session(orchestrator());
+        GatewaySettings settings = new GatewaySettings("0xg", "127.0.0.1", 0, List.of(), Map.of(), PRICE, 500, 1_500);
+        loop = new PaymentLoop("stream", settings, new TestPayments(1), new OrchestratorApi(trickle.http()));
+        loop.opened(s);
+        loop.start(since -> true);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (loop.payments() < 2 && s.failure() == null && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertNull(s.failure(), "a slow answer is not a failed orchestrator");
+        assertTrue(loop.payments() >= 2, "payments go on after it: " + loop.payments());
+
+        slowAnswers.set(PaymentLoop.MAX_SLOW_PAYMENTS);
+        while (s.failure() == null && System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(15)) {
+            Thread.sleep(20);
+        }
+        assertTrue(s.failure() != null && s.failure().contains(PaymentLoop.MAX_SLOW_PAYMENTS
+                + " payments in a row timed out"), String.valueOf(s.failure()));
     }
 }

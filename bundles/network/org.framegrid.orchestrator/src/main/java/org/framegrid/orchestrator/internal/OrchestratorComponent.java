@@ -5,6 +5,9 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import org.framegrid.api.pipeline.PipelineService;
+import org.framegrid.api.pipeline.StageCatalog;
+import org.framegrid.inference.api.InferenceBackend;
+import org.framegrid.inference.api.Model;
 import org.framegrid.node.api.MetricSource;
 import org.framegrid.node.api.MetricWriter;
 import org.framegrid.node.api.Readiness;
@@ -69,12 +72,14 @@ public final class OrchestratorComponent implements MetricSource, ReadinessCheck
     }
 
     private final PaymentReceivers receivers = new PaymentReceivers();
+    private final ModelWarmth warmth = new ModelWarmth();
     private final Orchestrator node;
     private final OrchestratorSettings settings;
     private final PipelineService pipelines;
+    private final StageCatalog catalog;
 
     @Activate
-    public OrchestratorComponent(Config config, @Reference PipelineService pipelines,
+    public OrchestratorComponent(Config config, @Reference PipelineService pipelines, @Reference StageCatalog catalog,
                                  @Reference SegmentChannels channels,
                                  @Reference TrickleServerFactory servers)
             throws IOException {
@@ -82,6 +87,7 @@ public final class OrchestratorComponent implements MetricSource, ReadinessCheck
                 List.of(config.pipelines()), config.capacity(), new BigInteger(config.price_per_second_wei()),
                 config.initial_seconds(), config.status_millis());
         this.pipelines = pipelines;
+        this.catalog = catalog;
         node = new Orchestrator(settings, pipelines, channels, receivers, servers);
     }
 
@@ -96,6 +102,24 @@ public final class OrchestratorComponent implements MetricSource, ReadinessCheck
         receivers.remove(receiver);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addModel(Model model, Map<String, Object> properties) {
+        warmth.addModel(String.valueOf(properties.get(Model.NAME_PROPERTY)));
+    }
+
+    void removeModel(Model model, Map<String, Object> properties) {
+        warmth.removeModel(String.valueOf(properties.get(Model.NAME_PROPERTY)));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addBackend(InferenceBackend backend) {
+        warmth.addBackend(backend);
+    }
+
+    void removeBackend(InferenceBackend backend) {
+        warmth.removeBackend(backend);
+    }
+
     @Override
     public void collect(MetricWriter out) {
         OrchestratorMetrics.write(settings, node.sessionManager(), out);
@@ -103,7 +127,7 @@ public final class OrchestratorComponent implements MetricSource, ReadinessCheck
 
     @Override
     public List<Readiness> check() {
-        return List.of(OrchestratorReadiness.check(settings, pipelines, receivers));
+        return List.of(OrchestratorReadiness.check(settings, pipelines, catalog, warmth, receivers));
     }
 
     @Deactivate

@@ -24,6 +24,11 @@ final class OrchestratorMetrics {
                 sessions.started.sum());
         out.counter("framegrid_orchestrator_sessions_refused", "Session starts refused because every slot was taken",
                 labels, sessions.refusedOverCapacity.sum());
+        String bytesHelp = "Media bytes: in = published by gateways into sessions, out = read from sessions by gateways";
+        out.counter("framegrid_orchestrator_bytes", bytesHelp, Map.of("orchestrator", settings.address(),
+                "direction", "in"), sessions.bytesIn.sum());
+        out.counter("framegrid_orchestrator_bytes", bytesHelp, Map.of("orchestrator", settings.address(),
+                "direction", "out"), sessions.bytesOut.sum());
         for (Session s : sessions.running()) {
             out.gauge("framegrid_orchestrator_session", "1 per running session, with its pipeline and payment scheme",
                     Map.of("orchestrator", settings.address(), "stream", SessionManager.STREAM_PREFIX + s.id,

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.logging.Logger;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
 import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.orchestrator.embedded.OrchestratorSettings;
@@ -21,9 +22,11 @@ import org.framegrid.trickle.json.JsonRoutes;
  * sender, payment: {scheme, data (base64)}} → 201 {id, input, output, control, events, balanceWei} | 402 {required,
  * balance, shortfall} | 503; {@code POST /v1/sessions/ID/payment} {scheme, data} → {credited, balance, rejections,
  * reasons} (402 when refused); {@code DELETE /v1/sessions/ID}; {@code GET /v1/openapi.json} (the document of this API
- * and the node's trickle channels).
+ * and the node's trickle channels). A session the node ended itself (balance run out, pipeline cannot run) answers
+ * 410 with why, for the last {@value SessionManager#ENDED_KEPT} such sessions.
  */
 final class OrchestratorRoutes {
+    private static final Logger LOG = Logger.getLogger(OrchestratorRoutes.class.getName());
     private static final String VERSION = "0.1.0";
 
     private final OrchestratorSettings settings;
@@ -51,15 +54,27 @@ final class OrchestratorRoutes {
                 .on("POST", "/v1/sessions/{id}/payment", this::pay)
                 .on("DELETE", "/v1/sessions/{id}", call -> {
                     Session s = session(call.param("id"));
-                    sessions.stop(s, "stopped by the gateway");
-                    return JsonRoutes.reply(200, Map.of("stopped", s.id));
+                    // A gateway that gave up on a session whose pipeline never ran (its stall check may be first)
+                    // is told why, and so is the operator.
+                    String neverRan = s.neverRan();
+                    if (neverRan == null) {
+                        sessions.stop(s, "stopped by the gateway");
+                        return JsonRoutes.reply(200, Map.of("stopped", s.id));
+                    }
+                    LOG.warning(() -> settings.address() + ": session " + s.id + " (" + s.pipeline + ") stopped by "
+                            + "the gateway: " + neverRan);
+                    sessions.stop(s, neverRan);
+                    return JsonRoutes.reply(200, Map.of("stopped", s.id, "error", "session " + s.id + " ended: "
+                            + neverRan));
                 });
     }
 
     private Session session(String id) throws HttpProblem {
         Session s = sessions.get(id);
         if (s == null) {
-            throw new HttpProblem(404, "session " + id + " does not exist");
+            String why = sessions.endedReason(id);
+            throw why != null ? new HttpProblem(410, "session " + id + " ended: " + why)
+                    : new HttpProblem(404, "session " + id + " does not exist");
         }
         return s;
     }

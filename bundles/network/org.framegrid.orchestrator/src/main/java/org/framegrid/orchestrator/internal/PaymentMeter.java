@@ -13,8 +13,11 @@ import org.framegrid.payment.api.Price;
 
 /**
  * Meters the node's sessions against their payments: the initial payment must cover {@code initialSeconds}, and a
- * one-second ticker debits each running session for the second that passed, ends a session whose balance runs out,
- * and every status period has each session publish its status with its balance. Owns the ticker thread.
+ * one-second ticker debits each running session for the second that passed if frames flowed in it (its pipeline's
+ * sinks took one: output made from input, or by a source of a pipeline without input), ends a session whose balance
+ * runs out or whose pipeline cannot run (its stages fail and nothing comes out: logged, never charged), and every
+ * status period has each session publish its status with its balance. A second without frames costs nothing:
+ * an app that pauses keeps its session and its balance. Owns the ticker thread.
  */
 final class PaymentMeter implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PaymentMeter.class.getName());
@@ -47,6 +50,16 @@ final class PaymentMeter implements AutoCloseable {
         try {
             boolean status = ++ticks * 1000 % Math.max(1000, settings.statusMillis()) == 0;
             for (Session s : sessions.running()) {
+                Session.Second second = s.lastSecond();
+                if (second.cannotRun() != null) {
+                    LOG.warning(() -> settings.address() + ": session " + s.id + " (" + s.pipeline + ") ended: "
+                            + second.cannotRun());
+                    sessions.stop(s, second.cannotRun());
+                    continue;
+                }
+                if (!second.flowed()) {
+                    continue; // nothing flowed in this second: nothing is owed for it
+                }
                 PaymentReceiver payments = receivers.holding(s);
                 if (payments == null) {
                     // The payment bundle is being replaced: the seconds are owed, not free, and are debited from

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.framegrid.api.frame.Frame;
+import org.framegrid.api.pipeline.EdgeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
 import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.pipeline.StreamHandle;
@@ -43,6 +46,10 @@ final class Session {
     /** Seconds run while no receiver of the scheme was registered, debited once one is; ticker thread only. */
     int unpaidSeconds;
     final AtomicLong frameEvents = new AtomicLong();
+    /** Frames its sinks had taken and errors its stages had at the meter's last look; ticker thread only. */
+    private long framesSeen;
+    private long errorsSeen;
+    private int failingSeconds;
     private volatile boolean ended;
     private Thread controlLoop;
 
@@ -66,6 +73,60 @@ final class Session {
     /** @return whether its pipeline started: a reservation has not */
     boolean running() {
         return stream != null;
+    }
+
+    /**
+     * What its pipeline did in the last second (the meter asks once a second).
+     *
+     * @param flowed whether its sinks (the encoder) took a frame: output made, from input or by a source of a pipeline
+     *     without input (not its decoder's count: a live decoder waiting for input counts as it polls, and one that
+     *     fails on every segment makes nothing)
+     * @param cannotRun why the pipeline cannot run, once its stages failed and nothing came out for
+     *     {@link #FAILING_SECONDS} seconds in a row; else {@code null}
+     */
+    record Second(boolean flowed, String cannotRun) {
+    }
+
+    /** Seconds in a row with failures and no output after which a session's pipeline is said not to run. */
+    static final int FAILING_SECONDS = 5;
+
+    Second lastSecond() {
+        StreamHandle h = stream;
+        if (h == null) {
+            return new Second(false, null);
+        }
+        List<StageStatus> stages = h.status().stages();
+        long out = sinkFrames(h, stages);
+        long errors = stages.stream().mapToLong(StageStatus::errors).sum();
+        boolean flowed = out != framesSeen;
+        failingSeconds = flowed ? 0 : errors > errorsSeen ? failingSeconds + 1 : failingSeconds;
+        framesSeen = out;
+        errorsSeen = errors;
+        return new Second(flowed, failingSeconds < FAILING_SECONDS ? null : cannotRun(stages,
+                "no output for " + failingSeconds + " s"));
+    }
+
+    /** @return why its pipeline cannot run if it never made output while its stages failed; else {@code null} */
+    String neverRan() {
+        StreamHandle h = stream;
+        if (h == null) {
+            return null;
+        }
+        List<StageStatus> stages = h.status().stages();
+        boolean failed = stages.stream().anyMatch(st -> st.errors() > 0);
+        return failed && sinkFrames(h, stages) == 0 ? cannotRun(stages, "no output at all") : null;
+    }
+
+    private static long sinkFrames(StreamHandle h, List<StageStatus> stages) {
+        List<EdgeDefinition> edges = h.definition().edges();
+        return stages.stream().filter(st -> edges.stream().noneMatch(e -> e.from().equals(st.node())
+                || e.from().startsWith(st.node() + "."))).mapToLong(StageStatus::processed).sum();
+    }
+
+    private static String cannotRun(List<StageStatus> stages, String output) {
+        StageStatus failing = stages.stream().max(Comparator.comparingLong(StageStatus::errors)).orElseThrow();
+        return "pipeline cannot run: " + failing.node() + " (" + failing.type() + ") failed " + failing.errors()
+                + " times and there was " + output + "; last error: " + failing.lastError();
     }
 
     void startControlLoop() {

@@ -2,7 +2,9 @@ package org.framegrid.orchestrator.internal;
 
 import java.security.SecureRandom;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,9 +38,20 @@ final class SessionManager {
     /** Running sessions, and the reservations of those being set up (a session without a stream). */
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    /** Why each of the last {@value #ENDED_KEPT} sessions ended, by id: a gateway asking after one is told (410). */
+    private final Map<String, String> ended = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > ENDED_KEPT;
+        }
+    });
+    static final int ENDED_KEPT = 256;
     /** Sessions started, and starts refused because every slot was taken (metrics). */
     final LongAdder started = new LongAdder();
     final LongAdder refusedOverCapacity = new LongAdder();
+    /** Media bytes gateways published into sessions, and those read out of them for gateways (metrics). */
+    final LongAdder bytesIn = new LongAdder();
+    final LongAdder bytesOut = new LongAdder();
 
     SessionManager(OrchestratorSettings settings, PipelineService pipelines, SegmentChannels channels,
                    TrickleServer server, PaymentReceivers receivers) {
@@ -82,6 +95,11 @@ final class SessionManager {
     }
 
     /** @return the running session {@code id}, or {@code null} */
+    /** @return why session {@code id} ended, if it is one of the last ones that did; else {@code null} */
+    String endedReason(String id) {
+        return ended.get(id);
+    }
+
     Session get(String id) {
         Session s = sessions.get(id);
         return s != null && s.running() ? s : null;
@@ -100,8 +118,8 @@ final class SessionManager {
         Session s = new Session(id, pipeline, sender, receiver.scheme(), channels.open(base),
                 channels.open(base + "-out"), channels.open(base + "-control"), channels.open(base + "-events"));
         s.receiver = receiver;
-        server.serve(s.input.name(), TrickleServer.MEDIA, s.input, true);
-        server.serve(s.output.name(), TrickleServer.MEDIA, s.output, false);
+        server.serve(s.input.name(), TrickleServer.MEDIA, new CountedChannel(s.input, bytesIn), true);
+        server.serve(s.output.name(), TrickleServer.MEDIA, new CountedChannel(s.output, bytesOut), false);
         server.serve(s.control.name(), TrickleServer.JSON, s.control, true);
         server.serve(s.events.name(), TrickleServer.JSON, s.events, false);
         sessions.put(id, s);
@@ -149,6 +167,9 @@ final class SessionManager {
 
     /** Ends a session: its stream, its channels (readers are told they closed) and its balance. */
     void stop(Session s, String why) {
+        if (s.running()) {
+            ended.put(s.id, why);
+        }
         sessions.remove(s.id, s);
         s.end(why);
         for (String name : List.of(s.input.name(), s.output.name(), s.control.name(), s.events.name())) {

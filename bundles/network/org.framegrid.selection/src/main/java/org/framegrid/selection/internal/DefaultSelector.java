@@ -2,6 +2,7 @@ package org.framegrid.selection.internal;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +22,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * the rest by stake share, measured latency and success rate, and draws the order weighted by score, so that stake
  * steers traffic without sending every stream to the largest orchestrator. A failure or stall suspends an
  * orchestrator for {@code suspend.seconds}, doubling with each consecutive failure (capped at 16x); a success resets
- * the count.
+ * the count. When every orchestrator that could take a stream is suspended, they are offered anyway, the one whose
+ * suspension ends first first.
  */
 @Component(name = "org.framegrid.selection.default", property = "service.ranking:Integer=0")
 @Designate(ocd = DefaultSelector.Config.class)
@@ -88,6 +90,7 @@ public final class DefaultSelector implements OrchestratorSelector {
         int count = 0;
         double maxStake = 0;
         BigInteger cap = request.maxPricePerSecondWei();
+        List<Candidate> suspended = new ArrayList<>();
         for (Candidate c : candidates) {
             if (c.freeCapacity() <= 0 || !c.pipelines().contains(request.pipeline())
                     || c.pricePerSecondWei().compareTo(cap) > 0 || request.exclude().contains(c.address())) {
@@ -95,12 +98,19 @@ public final class DefaultSelector implements OrchestratorSelector {
             }
             Record r = records.get(c.address());
             if (r != null && r.suspendedUntil - now > 0) {
+                suspended.add(c);
                 continue;
             }
             double s = c.stake().doubleValue();
             usable[count] = c;
             stake[count++] = s;
             maxStake = Math.max(maxStake, s);
+        }
+        if (count == 0 && !suspended.isEmpty()) {
+            // Every orchestrator that could take it is suspended: the one whose suspension ends first is still better
+            // than none (a chain outage and a few kills once suspended all of them for minutes, every stream down).
+            suspended.sort(Comparator.comparingLong(c -> records.get(c.address()).suspendedUntil - now));
+            return List.copyOf(suspended.subList(0, Math.min(limit, suspended.size())));
         }
         double[] score = new double[count];
         double total = 0;

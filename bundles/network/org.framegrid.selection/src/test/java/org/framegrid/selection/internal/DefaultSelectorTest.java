@@ -62,4 +62,18 @@ class DefaultSelectorTest {
         assertFalse(s.suspended("big"), "the suspension ends (0.2 s here)");
         assertEquals(2, s.select(FACES, all, 2).size());
     }
+
+    @Test
+    void whenEveryOrchestratorIsSuspendedTheOneWhoseSuspensionEndsFirstIsStillOffered() {
+        DefaultSelector s = new DefaultSelector(0.5, 0.3, 0.2, 30, RandomGenerator.of("L64X128MixRandom"));
+        List<Candidate> all = List.of(candidate("a", 10, 10, Set.of("faces"), 1),
+                candidate("b", 10, 10, Set.of("faces"), 1));
+        s.observe(new Observation("a", Observation.Outcome.FAILURE, -1, "refused"));
+        s.observe(new Observation("a", Observation.Outcome.FAILURE, -1, "refused")); // 60 s
+        s.observe(new Observation("b", Observation.Outcome.STALLED, -1, "no output")); // 30 s
+        assertTrue(s.suspended("a") && s.suspended("b"));
+        // Before, nothing: "no orchestrator took the stream (0 usable of 2 reachable)" for up to 8 minutes.
+        assertEquals(List.of("b", "a"), s.select(FACES, all, 5).stream().map(Candidate::address).toList());
+        assertEquals(List.of("b"), s.select(FACES, all, 1).stream().map(Candidate::address).toList());
+    }
 }

@@ -1,7 +1,8 @@
 package org.framegrid.api.pipeline;
 
 import java.util.List;
-import java.util.Objects;
+
+import org.framegrid.api.internal.Components;
 
 /**
  * A parsed pipeline: named nodes and the edges between them. A linear pipeline is a chain of edges. Parsers (the
@@ -23,10 +24,7 @@ public record PipelineDefinition(String name, String source, String revision, Li
 
     /** Checks the components and copies the lists. */
     public PipelineDefinition {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(revision, "revision");
-        Objects.requireNonNull(queuePolicy, "queuePolicy");
+        Components.requireNonNull("name source revision queuePolicy", name, source, revision, queuePolicy);
         nodes = List.copyOf(nodes);
         edges = List.copyOf(edges);
     }

@@ -1,7 +1,8 @@
 package org.framegrid.api.stage;
 
 import java.util.List;
-import java.util.Objects;
+
+import org.framegrid.api.internal.Components;
 
 /**
  * One property of a stage type: name, type, default, bounds and whether it may change while the stream plays.
@@ -25,10 +26,7 @@ public record PropertyDescriptor(String name, PropertyType type, Object defaultV
 
     /** Checks the components and copies {@code allowed}. */
     public PropertyDescriptor {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(since, "since");
+        Components.requireNonNull("name type description since", name, type, description, since);
         allowed = List.copyOf(allowed);
         if (type == PropertyType.ENUM && allowed.isEmpty()) {
             throw new IllegalArgumentException("ENUM property " + name + " needs allowed names");

@@ -1,9 +1,10 @@
 package org.framegrid.api.stage;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
+
 import org.framegrid.api.frame.PixelFormat;
+import org.framegrid.api.internal.Components;
 
 /**
  * The static metadata of a stage type (GStreamer's element metadata and pad caps): everything a validator needs to
@@ -35,10 +36,7 @@ public record StageDescriptor(String type, String classification, String descrip
 
     /** Checks the components and copies the collections. */
     public StageDescriptor {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(classification, "classification");
-        Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(outputRule, "outputRule");
+        Components.requireNonNull("type classification description outputRule", type, classification, description, outputRule);
         inputs = Set.copyOf(inputs);
         outputs = Set.copyOf(outputs);
         properties = List.copyOf(properties);

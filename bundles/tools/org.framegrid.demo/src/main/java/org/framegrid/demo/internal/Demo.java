@@ -96,10 +96,9 @@ final class Demo implements AutoCloseable {
         }
         String gateway = chain.gateway();
         label.put(gateway, "gateway");
+        say("Funding the gateway's tickets as its operator does: ./framegrid chain deposit 1 --reserve 1");
+        chain.fundGateway("1", "1");
         TicketChain tickets = chain.gatewayTickets();
-        tickets.fund(gateway, Units.parseTokens("1"), Units.parseTokens("1"));
-        System.out.println("gateway " + gateway
-                + ": ticket deposit 1 ETH and reserve 1 ETH funded on the TicketBroker");
 
         say("Starting the nodes as their own processes: ./framegrid run --role orchestrator|gateway --config FILE");
         startNodes(orchestrators, gateway, ports, faceValueMultiplier(tickets.gasPrice()));

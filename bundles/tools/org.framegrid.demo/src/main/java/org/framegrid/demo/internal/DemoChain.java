@@ -10,6 +10,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.framegrid.chain.api.ChainException;
 import org.framegrid.chain.api.ChainService;
 import org.framegrid.chain.api.DevchainService;
@@ -19,6 +20,7 @@ import org.framegrid.chain.api.Units;
 import org.framegrid.payment.api.ticket.RedeemedTickets;
 import org.framegrid.payment.api.ticket.TicketChain;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -93,6 +95,46 @@ public final class DemoChain implements AutoCloseable {
     private static void printTx(TxResult result, String what) {
         System.out.println(what + " (tx " + result.hash() + ", block " + result.blockNumber() + ", gas "
                 + result.gasUsed() + ")");
+    }
+
+    /**
+     * Funds the gateway's ticket deposit and reserve as its operator would: {@code framegrid chain deposit ETH
+     * --reserve ETH} with the gateway's keystore, run by the node's own chain tool in this JVM (the same code path,
+     * its simulation before the transaction and its one-line errors included).
+     *
+     * @throws IllegalStateException with the tool's exit status when it fails (its line is on the console)
+     */
+    public void fundGateway(String depositEth, String reserveEth) throws ChainException, IOException,
+            InterruptedException {
+        String gateway = gateway();
+        List<String> args = List.of("deposit", depositEth, "--reserve", reserveEth, "--rpc", chain.rpcUrl(),
+                "--controller", chain.controllerAddress(), "--keystore", keystore("gateway", gateway).toString(),
+                "--password-file", passwordFile().toString());
+        Function<List<String>, Integer> tool = awaitTool("chain", 30);
+        int status = tool.apply(args);
+        if (status != 0) {
+            throw new IllegalStateException("framegrid chain deposit for the gateway ended with status " + status);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Function<List<String>, Integer> awaitTool(String name, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            try {
+                for (ServiceReference<Function> ref : context.getServiceReferences(Function.class,
+                        "(framegrid.tool=" + name + ")")) {
+                    Function<List<String>, Integer> tool = context.getService(ref);
+                    if (tool != null) {
+                        return tool; // released when the tool's framework stops
+                    }
+                }
+            } catch (InvalidSyntaxException e) {
+                throw new IllegalArgumentException(name, e);
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the node's '" + name + "' tool did not appear within " + seconds + " s");
     }
 
     /** @return the ticket broker acting for the gateway's key (which it funds the deposit with) */

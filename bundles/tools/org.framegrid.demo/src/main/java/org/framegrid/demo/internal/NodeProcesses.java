@@ -23,6 +23,7 @@ public final class NodeProcesses implements AutoCloseable {
     private final Path script;
     private final Path work;
     private final List<Process> processes = new ArrayList<>();
+    private final java.util.Set<String> started = new java.util.HashSet<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     public NodeProcesses(Path script, Path work) {
@@ -30,13 +31,18 @@ public final class NodeProcesses implements AutoCloseable {
         this.work = work;
     }
 
-    /** Writes the role file {@code demo-NAME.properties} and starts the node it describes. */
+    /**
+     * Writes the role file {@code demo-NAME.properties} and starts the node it describes; a node started again (a
+     * restart) appends to its log.
+     */
     public Process start(String role, String name, String roleFile) throws IOException {
         Path file = work.resolve("demo-" + name + ".properties");
         Files.writeString(file, roleFile);
         Path log = work.resolve(role + "-" + name + ".log");
         Process p = new ProcessBuilder(script.toString(), "run", "--role", role, "--config", file.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(started.add(role + "-" + name)
+                        ? ProcessBuilder.Redirect.to(log.toFile()) : ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         processes.add(p);
         System.out.println(role + " " + name + ": ./framegrid run --role " + role + " --config " + file
                 + "  (pid " + p.pid() + ", log " + log + ")");

@@ -54,6 +54,17 @@ public final class RoleFiles {
                 "tickets.chain.key.file = " + hexKey, "");
     }
 
+    /** @return {@code roleFile} with the value of its line {@code key = ...} replaced by {@code value} */
+    public static String with(String roleFile, String key, Object value) {
+        String line = key + " = ";
+        int at = roleFile.indexOf("\n" + line);
+        if (at < 0) {
+            throw new IllegalArgumentException("the role file has no " + key);
+        }
+        int end = roleFile.indexOf('\n', at + 1);
+        return roleFile.substring(0, at + 1) + line + value + roleFile.substring(end);
+    }
+
     /** The gateway: it knows the orchestrators' URIs, signs tickets and reads its deposit with its hex key. */
     public static String gateway(String name, String address, int port, List<Integer> orchestratorPorts,
             ChainEndpoint chain, Path hexKey, Terms terms) {

@@ -47,7 +47,7 @@ public final class ChainClient implements AutoCloseable {
 
     private final String url;
     private final Web3j web3j;
-    private final Web3jService service;
+    private final RpcErrors service;
     private final long chainId;
     private final PollingTransactionReceiptProcessor receipts;
     private final Addresses addresses;
@@ -56,7 +56,7 @@ public final class ChainClient implements AutoCloseable {
     private final Map<String, TransactionSender> senders = new ConcurrentHashMap<>();
     private final TransactionSender own;
 
-    private ChainClient(String url, Web3j web3j, Web3jService service, long chainId, Account account,
+    private ChainClient(String url, Web3j web3j, RpcErrors service, long chainId, Account account,
             Addresses addresses, Duration receiptPoll, Devchain devchain) {
         this.url = url;
         this.web3j = web3j;
@@ -85,8 +85,9 @@ public final class ChainClient implements AutoCloseable {
     }
 
     /** {@link #connect(String, String, Account, Duration, Devchain)} through {@code service} (tests put one between). */
-    static ChainClient connect(Web3jService service, String url, String controller, Account account,
+    static ChainClient connect(Web3jService rpc, String url, String controller, Account account,
             Duration receiptPoll, Devchain devchain) throws ChainException {
+        RpcErrors service = new RpcErrors(rpc);
         if (!WalletUtils.isValidAddress(controller)) {
             throw new ChainException("connect", "'" + controller + "' is not an address (expected 0x and 40 hex digits)", false);
         }
@@ -154,6 +155,11 @@ public final class ChainClient implements AutoCloseable {
 
     long chainId() {
         return chainId;
+    }
+
+    /** @return this client's failed JSON-RPC requests by method and kind ({@link RpcErrors#counts()}) */
+    Map<String, Long> rpcErrors() {
+        return service.counts();
     }
 
     Addresses addresses() {

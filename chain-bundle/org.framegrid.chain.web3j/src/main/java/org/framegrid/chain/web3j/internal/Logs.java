@@ -52,6 +52,13 @@ final class Logs {
                 address);
     }
 
+    /** The same, mined from block {@code from} on. */
+    List<Log> withAddress(String contract, String topic0, int topicIndex, String address, long from)
+            throws ChainException {
+        return query(new DefaultBlockParameterNumber(from), DefaultBlockParameterName.LATEST, contract, topic0,
+                topicIndex, address);
+    }
+
     /** @return every {@code topic0} event of {@code contract}, oldest first */
     List<Log> all(String contract, String topic0) throws ChainException {
         return query(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST, contract, topic0, 0, null);

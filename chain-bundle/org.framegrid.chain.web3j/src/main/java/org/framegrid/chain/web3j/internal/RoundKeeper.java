@@ -43,6 +43,7 @@ final class RoundKeeper {
     private long startedRound = -1;
     private long initializedRound = -1;
     private volatile long rewardedRound = -1;
+    private final java.util.concurrent.atomic.LongAdder rewardCalls = new java.util.concurrent.atomic.LongAdder();
     private int failedAttempts;
     private String lastFailure;
 
@@ -106,6 +107,7 @@ final class RoundKeeper {
             TransactionSender.Sent sent = chain.send("reward", bondingManager, "rewardWithHint",
                     hints.reward(chain.account()).toArray(Type[]::new));
             rewardedRound = round.round();
+            rewardCalls.increment();
             publish.accept(new RoundEvent(RoundEvent.Type.REWARDED, round.round(), sent.result().blockNumber(),
                     sent.result().hash(), minted(sent)));
         } catch (ChainException e) {
@@ -155,6 +157,11 @@ final class RoundKeeper {
 
     long rewardedRound() {
         return rewardedRound;
+    }
+
+    /** @return reward transactions this keeper sent and saw mined */
+    long rewardCalls() {
+        return rewardCalls.sum();
     }
 
     /** @return the last failure message, or {@code null} */

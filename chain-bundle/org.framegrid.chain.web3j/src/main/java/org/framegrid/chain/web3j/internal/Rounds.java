@@ -1,6 +1,7 @@
 package org.framegrid.chain.web3j.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,6 +12,8 @@ import org.framegrid.chain.api.RoundEvent;
 import org.framegrid.chain.api.RoundInfo;
 import org.framegrid.chain.api.RoundListener;
 import org.framegrid.chain.api.RoundService;
+import org.framegrid.node.api.MetricSource;
+import org.framegrid.node.api.MetricWriter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -21,11 +24,13 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * {@link RoundService}: runs the {@link RoundKeeper} on its own thread every {@code poll.millis} and hands its events
- * to the {@link RoundListener} whiteboard, in order, on that thread.
+ * to the {@link RoundListener} whiteboard, in order, on that thread. As a {@link MetricSource}: the reward
+ * transactions it sent, the last round rewarded, and the chain client's failed JSON-RPC requests.
  */
-@Component(name = "org.framegrid.chain.rounds", service = RoundService.class, configurationPid = ChainConnection.PID,
+@Component(name = "org.framegrid.chain.rounds", service = {RoundService.class, MetricSource.class},
+        configurationPid = ChainConnection.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true) // it works without being asked
-public final class Rounds implements RoundService {
+public final class Rounds implements RoundService, MetricSource {
 
     /** The {@code rounds.*} keys of the chain configuration (documented in {@link ChainConnection.Config}). */
     public @interface Config {
@@ -99,6 +104,22 @@ public final class Rounds implements RoundService {
     @Override
     public long lastRewardedRound() {
         return keeper.rewardedRound();
+    }
+
+    @Override
+    public void collect(MetricWriter out) {
+        Map<String, String> labels = Map.of("chain_id", Long.toString(chain.chainId()));
+        out.counter("framegrid_chain_reward_calls", "reward() transactions the node sent for its orchestrator and "
+                + "saw mined", labels, keeper.rewardCalls());
+        out.gauge("framegrid_chain_last_rewarded_round", "The last round the node's orchestrator was rewarded for "
+                + "(-1: none since the node started)", labels, keeper.rewardedRound());
+        chain.rpcErrors().forEach((methodAndKind, n) -> {
+            int space = methodAndKind.indexOf(' ');
+            out.counter("framegrid_chain_rpc_errors", "The chain client's JSON-RPC requests that failed, by method "
+                    + "and kind (transport: no answer; error: the node answered with an error, a revert included)",
+                    Map.of("chain_id", labels.get("chain_id"), "method", methodAndKind.substring(0, space),
+                            "kind", methodAndKind.substring(space + 1)), n);
+        });
     }
 
     @Deactivate

@@ -159,12 +159,17 @@ public final class TicketBrokerClient implements TicketAccount {
         }
     }
 
-    /** @return the transaction that redeemed {@code winner} before, from the broker's WinningTicketRedeemed events */
+    /**
+     * @return the transaction that redeemed {@code winner} before, from the broker's WinningTicketRedeemed events since
+     *     the ticket's creation round began (no redemption of it is older; a scan from block 1 is what public RPC
+     *     nodes refuse)
+     */
     private String earlierRedemption(WinningTicket winner, ChainException used) throws RedemptionException {
         Ticket ticket = winner.ticket();
         try {
+            long from = roundStartBlock(ticket.creationRound());
             for (Log log : chain.logs().withAddress(broker, EventEncoder.encode(WINNING_TICKET_REDEEMED), 1,
-                    ChainClient.checkAddress("redeemed", ticket.sender()))) {
+                    ChainClient.checkAddress("redeemed", ticket.sender()), from)) {
                 List<Type> values = FunctionReturnDecoder.decode(log.getData(),
                         WINNING_TICKET_REDEEMED.getNonIndexedParameters());
                 String recipient = "0x" + log.getTopics().get(2).substring(26);
@@ -181,6 +186,18 @@ public final class TicketBrokerClient implements TicketAccount {
         }
         throw new RedemptionException(used.getMessage() + " (no WinningTicketRedeemed event of it found)",
                 RedemptionException.Retry.NEVER, used);
+    }
+
+    /**
+     * @return the first block of {@code round}: rounds since the last change of the round length are that length each;
+     *     for a round before that change (its tickets long expired), block 0
+     */
+    private long roundStartBlock(long round) throws ChainException {
+        String rounds = chain.addresses().roundsManager();
+        long changed = chain.callUint(rounds, "lastRoundLengthUpdateRound").longValueExact();
+        long changedAt = chain.callUint(rounds, "lastRoundLengthUpdateStartBlock").longValueExact();
+        long length = chain.callUint(rounds, "roundLength").longValueExact();
+        return round >= changed ? changedAt + (round - changed) * length : 0;
     }
 
     @Override

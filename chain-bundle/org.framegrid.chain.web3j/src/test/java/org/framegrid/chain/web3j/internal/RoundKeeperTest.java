@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.framegrid.chain.api.RoundEvent;
 import org.framegrid.chain.contracts.ProtocolParameters;
 import org.framegrid.testing.Configs;
+import org.framegrid.node.api.MetricSampleList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,8 +68,11 @@ class RoundKeeperTest {
             someoneElse.send("initializeRound", someoneElse.addresses().roundsManager(), "initializeRound");
             node.send("pause", node.addresses().controller(), "pause");
             int failuresBefore = keeper.failedAttempts();
+            long errorsBefore = rpcErrors(node, RpcErrors.ERROR);
             keeper.step();
             keeper.step();
+            // Each failed attempt was refused by the node's simulation: the client's RPC errors count it.
+            assertTrue(rpcErrors(node, RpcErrors.ERROR) >= errorsBefore + 2, node.rpcErrors().toString());
             assertEquals(failuresBefore + 2, keeper.failedAttempts(), "both reward attempts failed while paused");
             assertEquals("reward for round " + third + " failed: Manager: system is paused; retrying while the round lasts",
                     keeper.lastFailure());
@@ -107,6 +111,13 @@ class RoundKeeperTest {
                 long later = node.blockNumber();
                 assertEquals(registered + 3, later / ROUND_LENGTH);
                 awaitUntil(() -> rounds.current().blockNumber() >= later, 10_000);
+                // The operator's metrics: three reward transactions, the last round rewarded, no failed request.
+                MetricSampleList metrics = MetricSampleList.of(rounds);
+                Map<String, String> chainId = Map.of("chain_id", Long.toString(node.chainId()));
+                assertEquals(3.0, metrics.value("framegrid_chain_reward_calls", chainId).orElseThrow(),
+                        metrics.samples().toString());
+                assertEquals((double) registered + 3, metrics.value("framegrid_chain_last_rewarded_round", chainId)
+                        .orElseThrow());
             } finally {
                 rounds.deactivate();
             }
@@ -116,6 +127,11 @@ class RoundKeeperTest {
                 assertEquals(1, events.stream().filter(e -> e.type() == RoundEvent.Type.REWARDED && e.round() == r).count());
             }
         }
+    }
+
+    private static long rpcErrors(ChainClient chain, String kind) {
+        return chain.rpcErrors().entrySet().stream().filter(e -> e.getKey().endsWith(" " + kind))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     private static void mineTo(ChainClient chain, long round) throws Exception {

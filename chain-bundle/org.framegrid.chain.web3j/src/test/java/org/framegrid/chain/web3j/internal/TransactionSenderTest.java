@@ -155,6 +155,9 @@ class TransactionSenderTest {
             assertEquals(start.add(BigInteger.TWO), nonceOf(again));
             assertEquals(start.add(BigInteger.valueOf(3)), count(account), "three transactions in all, none twice");
             assertEquals(BigInteger.valueOf(7), allowance(node, account));
+            // The lost answer is the client's one transport error.
+            assertEquals(1L, node.rpcErrors().get("eth_sendRawTransaction " + RpcErrors.TRANSPORT),
+                    node.rpcErrors().toString());
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,7 @@ import org.framegrid.inference.api.InferenceException;
 import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.ModelDescriptor;
+import org.framegrid.inference.api.ModelSession;
 import org.framegrid.inference.api.SizeRule;
 import org.framegrid.inference.api.Tensor;
 import org.framegrid.inference.api.TensorInfo;
@@ -88,6 +90,12 @@ public final class TensorRtBackend implements InferenceBackend {
         this.cacheDir = !config.cache_dir().isBlank() ? Path.of(config.cache_dir())
                 : home != null ? Path.of(home, "cache", "tensorrt")
                 : Path.of(System.getProperty("java.io.tmpdir"), "framegrid-tensorrt");
+    }
+
+    @Override
+    public List<ModelSession> sessions() {
+        return open.stream().map(m -> new ModelSession(m.descriptor().name(), m.descriptor().version(), m.runs()))
+                .toList();
     }
 
     @Deactivate

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -52,6 +53,7 @@ final class TensorRtModel implements LoadedModel {
     private final Map<String, Long> deviceBytes = new HashMap<>();
     private final Consumer<TensorRtModel> onClose;
     private final ReentrantLock lock = new ReentrantLock();
+    private final LongAdder runs = new LongAdder();
     private boolean closed;
 
     TensorRtModel(ICudaEngine engine, ModelDescriptor descriptor, Consumer<TensorRtModel> onClose)
@@ -81,6 +83,11 @@ final class TensorRtModel implements LoadedModel {
         }
         context = engine.createExecutionContext();
         check(cudaStreamCreate(stream), "cudaStreamCreate");
+    }
+
+    /** @return the runs completed so far (the warm-up included) */
+    long runs() {
+        return runs.sum();
     }
 
     @Override
@@ -190,6 +197,7 @@ final class TensorRtModel implements LoadedModel {
                     cudaMemcpyDeviceToHost, stream), "cudaMemcpyAsync to the host");
         }
         check(cudaStreamSynchronize(stream), "cudaStreamSynchronize");
+        runs.increment();
     }
 
     /** The device buffer of {@code name}, grown to at least {@code bytes}. */

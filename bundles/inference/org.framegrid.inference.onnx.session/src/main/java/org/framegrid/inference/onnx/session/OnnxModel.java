@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 
@@ -40,6 +41,7 @@ public final class OnnxModel implements LoadedModel {
     private final Map<String, TensorInfo> outputsByName = new HashMap<>();
     private final Consumer<OnnxModel> onClose;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final LongAdder runs = new LongAdder();
     private boolean closed;
 
     /** @throws InferenceException when the model's signature does not match the descriptor */
@@ -111,6 +113,11 @@ public final class OnnxModel implements LoadedModel {
             zeros.put(input.name(), Tensor.allocate(input.type(), shape));
         }
         run(zeros, descriptor.outputNames());
+    }
+
+    /** @return the runs completed so far (the warm-up included) */
+    public long runs() {
+        return runs.sum();
     }
 
     @Override
@@ -206,6 +213,7 @@ public final class OnnxModel implements LoadedModel {
             Set<String> requested = new LinkedHashSet<>(names);
             requested.removeAll(outputs.keySet());
             try (OrtSession.Result result = session.run(inputs, requested, outputs)) {
+                runs.increment();
                 handler.accept(result);
             }
         } catch (OrtException e) {

@@ -2,6 +2,7 @@ package org.framegrid.inference.onnx.session;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.framegrid.inference.api.DeviceKind;
 import org.framegrid.inference.api.InferenceBackend;
@@ -9,6 +10,7 @@ import org.framegrid.inference.api.InferenceException;
 import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.ModelDescriptor;
+import org.framegrid.inference.api.ModelSession;
 
 import ai.onnxruntime.OrtEnvironment;
 
@@ -38,8 +40,13 @@ public abstract class OnnxSessionBackend implements InferenceBackend {
     protected abstract OrtEnvironment environment() throws InferenceException;
 
     /** @return the sessions of this backend's models */
-    protected final OnnxSessions sessions() {
+    protected final OnnxSessions onnxSessions() {
         return sessions;
+    }
+
+    @Override
+    public final List<ModelSession> sessions() {
+        return sessions.sessions();
     }
 
     @Override

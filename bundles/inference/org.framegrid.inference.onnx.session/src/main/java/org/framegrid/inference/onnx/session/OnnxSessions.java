@@ -3,6 +3,7 @@ package org.framegrid.inference.onnx.session;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,6 +11,7 @@ import org.framegrid.inference.api.InferenceException;
 import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.ModelDescriptor;
+import org.framegrid.inference.api.ModelSession;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -95,6 +97,12 @@ public final class OnnxSessions {
             session.close();
             throw e;
         }
+    }
+
+    /** @return every model still open, with the runs it completed */
+    public List<ModelSession> sessions() {
+        return open.stream().map(m -> new ModelSession(m.descriptor().name(), m.descriptor().version(), m.runs()))
+                .toList();
     }
 
     /** Closes every model still open; the backend calls it when it deactivates. */

@@ -51,7 +51,7 @@ public final class OnnxBackend extends OnnxSessionBackend {
 
     @Deactivate
     void deactivate() {
-        sessions().closeAll();
+        onnxSessions().closeAll();
     }
 
     @Override

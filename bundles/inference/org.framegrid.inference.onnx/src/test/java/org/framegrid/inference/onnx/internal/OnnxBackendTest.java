@@ -22,6 +22,7 @@ import org.framegrid.inference.api.InferenceException;
 import org.framegrid.inference.api.InferenceOptions;
 import org.framegrid.inference.api.LoadedModel;
 import org.framegrid.inference.api.ModelDescriptor;
+import org.framegrid.inference.api.ModelSession;
 import org.framegrid.inference.api.Tensor;
 import org.framegrid.testing.Fixture;
 import org.junit.jupiter.api.AfterAll;
@@ -121,6 +122,35 @@ class OnnxBackendTest {
         assertTrue(e.getMessage().contains("'input:0' is FLOAT32 [1, 128, 128, 3], the tensor given is"), e.getMessage());
         e = assertThrows(InferenceException.class, () -> face.run(Map.of(), List.of()));
         assertTrue(e.getMessage().startsWith("model blazeface-front: no tensor for input 'input:0'"), e.getMessage());
+    }
+
+    @Test
+    void reportsTheModelsItHoldsLoadedAndTheirRuns() throws Exception {
+        Fixtures.BundledModel mlsd = Fixtures.model("mlsd-tiny-320");
+        assertEquals(List.of(), sessionsOf("mlsd-tiny-320"), "not loaded yet");
+        LoadedModel lines = backend.load(Fixtures.direct(mlsd.bytes()), mlsd.descriptor(), OPTIONS);
+        try {
+            List<ModelSession> loaded = sessionsOf("mlsd-tiny-320");
+            assertEquals(List.of(new ModelSession("mlsd-tiny-320", mlsd.descriptor().version(), 1)), loaded,
+                    "loaded and warmed up by one run");
+            assertTrue(loaded.get(0).warm());
+            lines.run(Map.of("input_image_with_alpha:0", Fixtures.input(mlsd.descriptor().input(),
+                    Fixtures.gradient(320, 320), 320, 320)), List.of());
+            assertEquals(2, sessionsOf("mlsd-tiny-320").get(0).runs());
+        } finally {
+            lines.close();
+        }
+        assertEquals(List.of(), sessionsOf("mlsd-tiny-320"), "closed: no longer held");
+        LoadedModel cold = backend.load(Fixtures.direct(mlsd.bytes()), mlsd.descriptor(), OPTIONS.withWarmUp(false));
+        try {
+            assertEquals(false, sessionsOf("mlsd-tiny-320").get(0).warm(), "loaded without a run: not warm yet");
+        } finally {
+            cold.close();
+        }
+    }
+
+    private static List<ModelSession> sessionsOf(String name) {
+        return backend.sessions().stream().filter(s -> s.name().equals(name)).toList();
     }
 
     @Test

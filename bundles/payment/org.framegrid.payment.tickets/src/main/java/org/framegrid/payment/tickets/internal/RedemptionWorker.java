@@ -70,6 +70,9 @@ final class RedemptionWorker implements AutoCloseable {
     /** Reasons already reported per round, so that many tickets waiting for one reason make one line a round. */
     private final Set<Reported> reported = new HashSet<>();
     private ScheduledFuture<?> roundWatch;
+    /** When the redemptions' current run of failed attempts began (System.nanoTime), 0 when none; worker thread only. */
+    private long outageSince;
+    private long outageAttempts;
 
     private record Reported(long round, String why) {
     }
@@ -156,6 +159,12 @@ final class RedemptionWorker implements AutoCloseable {
     }
 
     private void finish(long id, WinningTicket winner, String outcome) {
+        if (outageSince != 0) {
+            LOG.log(Level.INFO, "winning tickets are redeemed again, after {0} failed attempts in {1} s",
+                    new Object[] {outageAttempts, (System.nanoTime() - outageSince) / 1_000_000_000});
+            outageSince = 0;
+            outageAttempts = 0;
+        }
         store.finish(id, outcome);
         settled.accept(winner.ticket().sender(), winner.ticket().faceValue());
         LOG.log(Level.INFO, "winning ticket {0}: {1}", new Object[] {id, outcome});
@@ -164,8 +173,16 @@ final class RedemptionWorker implements AutoCloseable {
     private void retry(long id, int attempt, String why) {
         failedAttempts.add(1, BigInteger.ZERO);
         long delay = Math.min(settings.maxRetryMillis(), settings.firstRetryMillis() << Math.min(attempt, 20));
-        LOG.log(Level.WARNING, "winning ticket {0}: attempt {1} not redeemed ({2}); retrying in {3} ms",
-                new Object[] {id, attempt + 1, why, delay});
+        // One line per outage, not per attempt: a long one retried every ticket every few minutes, each a line.
+        outageAttempts++;
+        if (outageSince == 0) {
+            outageSince = System.nanoTime();
+            LOG.log(Level.WARNING, "winning tickets are not being redeemed ({0}); each is tried again with backoff up "
+                    + "to {1} ms, one line when they are redeemed again", new Object[] {why, settings.maxRetryMillis()});
+        } else {
+            LOG.log(Level.FINE, "winning ticket {0}: attempt {1} not redeemed ({2}); retrying in {3} ms",
+                    new Object[] {id, attempt + 1, why, delay});
+        }
         if (!executor.isShutdown()) {
             executor.schedule(() -> attempt(id, attempt + 1), delay, TimeUnit.MILLISECONDS);
         }

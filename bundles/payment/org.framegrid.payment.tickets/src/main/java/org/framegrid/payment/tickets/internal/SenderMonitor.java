@@ -22,9 +22,9 @@ final class SenderMonitor {
         this.chain = chain;
     }
 
-    /** @return {@code sender}'s max float, from a fresh read of its funds (for issuing parameters) */
+    /** @return {@code sender}'s max float, from a read of its funds at most the cache's age (for issuing parameters) */
     BigInteger maxFloat(String sender) {
-        return maxFloat(sender, chain.sender(sender, true));
+        return maxFloat(sender, chain.sender(sender, false));
     }
 
     private BigInteger maxFloat(String sender, SenderState funds) {

@@ -59,6 +59,10 @@ public final class TicketPaymentReceiver implements PaymentReceiver, MetricSourc
         @AttributeDefinition(description = "How long a read of the round or a sender's funds is reused (ms)")
         long chain_cache_ms() default 1000;
 
+        @AttributeDefinition(description = "While the chain cannot be reached, how long after its read a round or a "
+                + "sender's funds still stand in, so that payments go on through a short RPC outage (ms)")
+        long chain_outage_grace_ms() default ChainCache.OUTAGE_GRACE_MILLIS;
+
         @AttributeDefinition(description = "First retry delay of a failed redemption (ms); doubles per attempt")
         long redeem_retry_ms() default 2000;
 
@@ -91,7 +95,8 @@ public final class TicketPaymentReceiver implements PaymentReceiver, MetricSourc
             RedemptionWorker[] worker = new RedemptionWorker[1];
             this.recipient = new TicketRecipient(config.recipient_address(), chain, store, ec,
                     new TicketRecipient.Settings(Bytes.wei(config.ticket_ev(), "ticket.ev"), config.face_value_multiplier(),
-                            config.redeem_gas(), config.params_validity_blocks(), config.chain_cache_ms()),
+                            config.redeem_gas(), config.params_validity_blocks(), config.chain_cache_ms(),
+                            config.chain_outage_grace_ms()),
                     id -> worker[0].submit(id));
             this.worker = new RedemptionWorker(store, () -> redeemer, chain,
                     new RedemptionWorker.Settings(config.redeem_retry_ms(), config.redeem_retry_max_ms(),

@@ -29,9 +29,18 @@ final class TicketRecipient {
      * @param redeemGas gas a redeemWinningTicket transaction uses
      * @param paramsValidityBlocks how many blocks issued parameters stay acceptable
      * @param chainCacheMillis how long a read of the round or a sender's funds is reused
+     * @param chainOutageGraceMillis how long after its read such a value still stands in while the chain cannot be
+     *     reached (a short RPC outage does not refuse every payment)
      */
     record Settings(BigInteger ticketEv, long faceValueMultiplier, long redeemGas, long paramsValidityBlocks,
-            long chainCacheMillis) {
+            long chainCacheMillis, long chainOutageGraceMillis) {
+
+        /** With the default outage grace. */
+        Settings(BigInteger ticketEv, long faceValueMultiplier, long redeemGas, long paramsValidityBlocks,
+                 long chainCacheMillis) {
+            this(ticketEv, faceValueMultiplier, redeemGas, paramsValidityBlocks, chainCacheMillis,
+                    ChainCache.OUTAGE_GRACE_MILLIS);
+        }
     }
 
     private final String recipient;
@@ -54,7 +63,8 @@ final class TicketRecipient {
             LongConsumer onWinner) {
         this.recipient = Bytes.normalize(recipient);
         this.chain = chain;
-        this.reads = new ChainCache(chain, this.recipient, settings.chainCacheMillis());
+        this.reads = new ChainCache(chain, this.recipient, settings.chainCacheMillis(),
+                settings.chainOutageGraceMillis());
         this.validator = new TicketValidator(recipient, rand, ec, reads);
         this.senders = new SenderMonitor(reads);
         this.store = store;
@@ -66,12 +76,16 @@ final class TicketRecipient {
         return recipient;
     }
 
-    /** Ticket parameters for {@code sender} (go-livepeer's TicketParams). */
+    /**
+     * Ticket parameters for {@code sender} (go-livepeer's TicketParams), from chain reads at most {@code chain.cache.ms}
+     * old: every gateway's every session open asks (a failover loop of 8 streams once asked 60 times a second, each a
+     * dozen RPC calls, and the node's info answers timed out).
+     */
     TicketParams params(String sender) throws PaymentException {
         String senderAddress = Bytes.normalize(sender);
-        RoundInfo now = reads.round(true);
+        RoundInfo now = reads.round(false);
         BigInteger maxFloat = senders.maxFloat(senderAddress);
-        BigInteger gasCost = chain.gasPrice().multiply(BigInteger.valueOf(settings.redeemGas()));
+        BigInteger gasCost = reads.gasPrice().multiply(BigInteger.valueOf(settings.redeemGas()));
         BigInteger faceValue = gasCost.multiply(BigInteger.valueOf(settings.faceValueMultiplier()))
                 .max(settings.ticketEv());
         if (faceValue.compareTo(maxFloat) > 0) {

@@ -5,46 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.framegrid.api.pipeline.FramePoolStatus;
 import org.framegrid.api.pipeline.LatencyHistogram;
 import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.pipeline.StreamHandle;
-import org.framegrid.pipeline.engine.internal.TestStages.Journal;
-import org.framegrid.pipeline.engine.internal.TestStages.Seen;
 import org.framegrid.testing.Await;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The counts an operator's metrics are made of: each node's latency buckets, and the frame pool's memory. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class StageHistogramTest {
-    private final Engine engine = new Engine(100, false);
-    private final Queue<Seen> seen = new ConcurrentLinkedQueue<>();
-
-    StageHistogramTest() {
-        engine.addProvider(TestStages.source(), 0, 1, "t");
-        engine.addProvider(TestStages.probe("probe", "p", new Journal()), 0, 2, "t");
-        engine.addProvider(TestStages.sink(seen), 0, 3, "t");
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
-        assertEquals(0, engine.framePool().borrowed(), "every frame back in the pool");
-    }
+    @RegisterExtension
+    final ProbeEngine probe = new ProbeEngine();
 
     @Test
     void everyProcessedFrameLandsInTheBucketOfItsTime() throws Exception {
-        StreamHandle h = engine.start(TestStages.linear("p", QueuePolicy.BLOCK,
+        StreamHandle h = probe.engine.start(TestStages.linear("p", QueuePolicy.BLOCK,
                 node("src", "gen", Map.of("interval", 1, "size", 64)), node("mid", "probe", Map.of("delay", 25)),
                 node("out", "sink", Map.of())), "s", Map.of());
-        Await.until("ten frames through the 25 ms stage", 10_000, () -> seen.size() >= 10);
-        FramePoolStatus running = engine.framePool();
+        Await.until("ten frames through the 25 ms stage", 10_000, () -> probe.seen.size() >= 10);
+        FramePoolStatus running = probe.engine.framePool();
         h.close();
 
         StageStatus mid = h.status().stages().stream().filter(s -> s.node().equals("mid")).findFirst().orElseThrow();

@@ -15,30 +15,19 @@ import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.api.pipeline.StreamTap;
-import org.framegrid.pipeline.engine.internal.TestStages.Journal;
 import org.framegrid.pipeline.engine.internal.TestStages.Seen;
 import org.framegrid.testing.Await;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Per-stream taps: a stream's owner sees the frames that reach one node of its own stream, and nothing else. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class TapTest {
-    private final Engine engine = new Engine(100, false);
-    private final Queue<Seen> sunk = new ConcurrentLinkedQueue<>();
-
-    TapTest() {
-        engine.addProvider(TestStages.source(), 0, 1, "t");
-        engine.addProvider(TestStages.probe("probe", "p", new Journal()), 0, 2, "t");
-        engine.addProvider(TestStages.sink(sunk), 0, 3, "t");
-    }
-
-    @AfterEach
-    void close() {
-        engine.close();
-        assertEquals(0, engine.pool().outstanding(), "every frame back in the pool");
-    }
+    @RegisterExtension
+    final ProbeEngine probe = new ProbeEngine();
+    private final Engine engine = probe.engine;
+    private final Queue<Seen> sunk = probe.seen;
 
     /** {@code count} frames, one every {@code interval} ms, then the end of the stream. */
     private StreamHandle start(String id, int count, int interval) throws Exception {

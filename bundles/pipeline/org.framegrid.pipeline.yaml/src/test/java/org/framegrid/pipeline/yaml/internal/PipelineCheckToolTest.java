@@ -2,10 +2,7 @@ package org.framegrid.pipeline.yaml.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,10 +18,8 @@ class PipelineCheckToolTest {
     Path dir;
 
     private final EmbeddedEngine engine = Catalog.engine();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final PipelineCheckTool tool = new PipelineCheckTool(engine,
-            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    private final ToolOutput io = new ToolOutput();
+    private final PipelineCheckTool tool = new PipelineCheckTool(engine, io.out, io.err);
 
     @AfterEach
     void close() {
@@ -41,8 +36,8 @@ class PipelineCheckToolTest {
     void validFilesExitZero() throws IOException {
         String good = write("good.yaml", "stages:\n  - type: src\n  - type: sink\n");
         assertEquals(0, tool.apply(List.of(good)));
-        assertEquals("1 file checked, no problems\n", out.toString(StandardCharsets.UTF_8));
-        assertEquals("", err.toString(StandardCharsets.UTF_8));
+        assertEquals("1 file checked, no problems\n", io.outText());
+        assertEquals("", io.errText());
     }
 
     @Test
@@ -52,13 +47,13 @@ class PipelineCheckToolTest {
         assertEquals(1, tool.apply(List.of(good, bad, dir.resolve("none.yaml").toString())));
         assertEquals(String.join("\n",
                 bad + ":4:11: node 'snik': unknown stage type 'snik'; did you mean 'sink'?",
-                dir.resolve("none.yaml") + ":1:1: no such file") + "\n", err.toString(StandardCharsets.UTF_8));
-        assertEquals("3 files checked, 2 problems\n", out.toString(StandardCharsets.UTF_8));
+                dir.resolve("none.yaml") + ":1:1: no such file") + "\n", io.errText());
+        assertEquals("3 files checked, 2 problems\n", io.outText());
     }
 
     @Test
     void noFilesIsAUsageError() {
         assertEquals(2, tool.apply(List.of()));
-        assertEquals("usage: framegrid pipelines check FILE...\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals("usage: framegrid pipelines check FILE...\n", io.errText());
     }
 }

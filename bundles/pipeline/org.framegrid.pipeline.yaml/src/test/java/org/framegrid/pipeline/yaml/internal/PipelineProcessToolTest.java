@@ -3,9 +3,6 @@ package org.framegrid.pipeline.yaml.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,10 +19,8 @@ class PipelineProcessToolTest {
     Path dir;
 
     private final EmbeddedEngine engine = Catalog.engine();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final PipelineProcessTool tool = new PipelineProcessTool(engine, engine,
-            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    private final ToolOutput io = new ToolOutput();
+    private final PipelineProcessTool tool = new PipelineProcessTool(engine, engine, io.out, io.err);
 
     @AfterEach
     void close() {
@@ -38,13 +33,13 @@ class PipelineProcessToolTest {
         Path in = Files.write(dir.resolve("in.mp4"), new byte[] {1, 2, 3});
         Path link = Files.createSymbolicLink(dir.resolve("link.mp4"), in);
         for (String output : List.of(in.toString(), dir.resolve("sub/../in.mp4").toString(), link.toString())) {
-            err.reset();
+            io.resetErr();
             assertEquals(2, tool.apply(List.of("--pipeline", pipeline.toString(), in.toString(), "-o", output)),
                     output);
             assertEquals("framegrid process: the output " + output + " is the input: refusing to overwrite it "
-                    + "(choose another -o)\n", err.toString(StandardCharsets.UTF_8));
+                    + "(choose another -o)\n", io.errText());
         }
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(in), "the input is untouched");
-        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        assertEquals("", io.outText());
     }
 }

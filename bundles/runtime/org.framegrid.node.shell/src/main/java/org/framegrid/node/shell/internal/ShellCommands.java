@@ -4,6 +4,7 @@ import static org.osgi.service.component.annotations.ReferenceCardinality.OPTION
 import static org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC;
 import static org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY;
 
+import java.util.List;
 import java.util.Locale;
 import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.api.pipeline.StageCatalog;
@@ -21,7 +22,8 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ShellCommands.class, property = {"osgi.command.scope=framegrid",
         "osgi.command.function=streams", "osgi.command.function=stream", "osgi.command.function=stop",
         "osgi.command.function=pipelines", "osgi.command.function=stages", "osgi.command.function=metrics",
-        "osgi.command.function=payments", "osgi.command.function=models", "osgi.command.function=loglevel"})
+        "osgi.command.function=payments", "osgi.command.function=models", "osgi.command.function=loglevel",
+        "osgi.command.function=completions"})
 public final class ShellCommands {
 
     @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
@@ -79,6 +81,27 @@ public final class ShellCommands {
         return p == null ? noEngine() : ShellText.pipelines(p.definitions());
     }
 
+    /** {@code pipelines list}: as {@code pipelines}. */
+    public String pipelines(String command) {
+        return command.equals("list") ? pipelines() : pipelines(command, "");
+    }
+
+    /** {@code pipelines show NAME}: its nodes, properties and edges; {@code pipelines check NAME}: its problems. */
+    public String pipelines(String command, String name) {
+        PipelineService p = pipelines;
+        if (p == null) {
+            return noEngine();
+        }
+        if (!command.equals("show") && !command.equals("check")) {
+            return "pipelines: no subcommand '" + command + "' (" + String.join(", ",
+                    ShellCompletions.PIPELINE_COMMANDS) + ")";
+        }
+        StageCatalog c = catalog;
+        return p.definition(name).map(d -> command.equals("show") ? ShellText.pipeline(d)
+                        : c == null ? noEngine() : ShellText.problems(d, c.check(d)))
+                .orElse("no pipeline '" + name + "' (pipelines lists them)");
+    }
+
     /** {@code stages}: every stage type available now, with its class and description. */
     public String stages() {
         StageCatalog c = catalog;
@@ -134,6 +157,15 @@ public final class ShellCommands {
         } catch (IllegalArgumentException e) {
             return e.getMessage() + " (levels: " + String.join(", ", LogLevels.LEVELS) + ")";
         }
+    }
+
+    /**
+     * {@code completions WORDS INDEX}: what TAB offers for the word at INDEX of a framegrid command line (the
+     * node's {@code etc/gosh_profile} registers it with Gogo's {@code complete}); see {@link ShellCompletions}.
+     */
+    public List<String> completions(List<?> words, int index) {
+        return ShellCompletions.complete(words.stream().map(String::valueOf).toList(), index, pipelines, catalog,
+                logLevels);
     }
 
     private static String noEngine() {

@@ -6,10 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.framegrid.api.pipeline.EdgeDefinition;
+import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
+import org.framegrid.api.pipeline.PipelineProblem;
 import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.pipeline.StreamStatus;
 import org.framegrid.api.stage.PropertyDescriptor;
+import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.node.api.MetricSample;
 
@@ -56,6 +60,30 @@ final class ShellText {
                 .collect(Collectors.joining("\n"));
     }
 
+    /** One pipeline: its nodes with their properties and queue policy, then its edges. */
+    static String pipeline(PipelineDefinition d) {
+        StringBuilder text = new StringBuilder(d.name() + "  (" + d.source() + ")\n");
+        for (NodeDefinition n : d.nodes()) {
+            text.append("  ").append(n.name()).append("  ").append(n.type());
+            if (!n.properties().isEmpty()) {
+                text.append("  ").append(new TreeMap<>(n.properties()));
+            }
+            text.append('\n');
+        }
+        for (EdgeDefinition e : d.edges()) {
+            text.append("  ").append(e.from()).append(" → ").append(e.to()).append('\n');
+        }
+        return text.toString().stripTrailing();
+    }
+
+    /** What the catalog finds wrong with a pipeline, one problem a line, or that it is fine. */
+    static String problems(PipelineDefinition d, List<PipelineProblem> problems) {
+        if (problems.isEmpty()) {
+            return d.name() + ": no problems";
+        }
+        return problems.stream().map(p -> d.name() + ": " + p).collect(Collectors.joining("\n"));
+    }
+
     /** Every stage type with its class and description, like {@code gst-inspect} without arguments. */
     static String stages(Collection<StageDescriptor> stages) {
         return stages.stream().sorted((a, b) -> a.type().compareTo(b.type()))
@@ -63,26 +91,68 @@ final class ShellText {
                 .collect(Collectors.joining("\n"));
     }
 
-    /** One stage type in full: formats and every property's type, range, default and description. */
+    /**
+     * One stage type in full, laid out like {@code gst-inspect-1.0 ELEMENT}: factory details, pad templates (the
+     * formats it takes and gives), and every property with its description, flags, type, range or allowed values,
+     * default and the version that introduced it.
+     */
     static String stage(StageDescriptor d) {
-        StringBuilder text = new StringBuilder(d.type() + "  " + d.classification() + "\n" + d.description() + "\n");
-        text.append("inputs   ").append(d.inputs().isEmpty() ? "none (a source)" : sorted(d.inputs())).append('\n');
-        text.append("output   ").append(d.outputRule()).append(d.outputs().isEmpty() ? "" : " " + sorted(d.outputs()))
-                .append(d.outputProperty() == null ? "" : " (property " + d.outputProperty() + ")").append('\n');
-        text.append("properties\n");
+        StringBuilder text = new StringBuilder("Factory Details:\n");
+        detail(text, "Type", d.type());
+        detail(text, "Klass", d.classification());
+        detail(text, "Description", d.description());
+        text.append("\nPad Templates:\n");
+        text.append("  SINK template: 'sink'\n    Availability: ").append(d.source() ? "Never (a source)\n"
+                : "Always\n    Formats: " + sorted(d.inputs()) + "\n");
+        text.append("\n  SRC template: 'src'\n    Availability: ").append(d.sink() ? "Never (a sink)\n"
+                : "Always\n    Formats: " + switch (d.outputRule()) {
+                    case SAME_AS_INPUT -> "the input's";
+                    case FIXED -> sorted(d.outputs());
+                    case PROPERTY -> "named by property '" + d.outputProperty() + "': " + sorted(d.outputs());
+                    case NONE -> "none";
+                } + "\n");
+        text.append("\nElement Properties:\n");
+        if (d.properties().isEmpty()) {
+            text.append("  none\n");
+        }
         for (PropertyDescriptor p : d.properties()) {
-            text.append("  ").append(p.name()).append("  ").append(p.type());
-            if (!p.allowed().isEmpty()) {
-                text.append(" ").append(p.allowed());
-            }
+            String indent = " ".repeat(24);
+            text.append(String.format(Locale.ROOT, "  %-20s: %s%n", p.name(), p.description()));
+            text.append(indent).append("flags: ").append(p.required() ? "required, " : "")
+                    .append(p.live() ? "changeable while playing" : "changing it restarts the stage").append('\n');
+            text.append(indent).append(typeName(p.type()));
             if (p.min() != null || p.max() != null) {
-                text.append(" [").append(p.min() == null ? "" : number(p.min())).append("..")
-                        .append(p.max() == null ? "" : number(p.max())).append(']');
+                text.append(". Range: ").append(p.min() == null ? "-inf" : number(p.min())).append(" - ")
+                        .append(p.max() == null ? "inf" : number(p.max()));
             }
-            text.append(p.required() ? "  required" : "  default " + p.defaultValue());
-            text.append(p.live() ? "  live" : "").append("  ").append(p.description()).append('\n');
+            text.append(p.required() ? ". No default" : ". Default: " + value(p.defaultValue())).append('\n');
+            if (!p.allowed().isEmpty()) {
+                text.append(indent).append("   ").append(String.join(", ", p.allowed())).append('\n');
+            }
+            text.append(indent).append("Since: ").append(p.since()).append('\n');
         }
         return text.toString().stripTrailing();
+    }
+
+    private static void detail(StringBuilder text, String name, String value) {
+        text.append(String.format(Locale.ROOT, "  %-25s%s%n", name, value));
+    }
+
+    private static String typeName(PropertyType type) {
+        return switch (type) {
+            case STRING -> "String";
+            case INTEGER -> "Integer";
+            case DOUBLE -> "Double";
+            case BOOLEAN -> "Boolean";
+            case ENUM -> "Enum";
+        };
+    }
+
+    private static String value(Object value) {
+        if (value instanceof Number n) {
+            return number(n.doubleValue());
+        }
+        return value instanceof String text ? '"' + text + '"' : String.valueOf(value);
     }
 
     /** Metric samples whose name starts with {@code prefix}: {@code name{label="value",...} value}. */

@@ -48,16 +48,16 @@ class ShellCommandsTest {
             assertTrue(shell.pipelines().startsWith("shell-test  test-source → collect  (test)"), shell.pipelines());
             engine.start("shell-test", "s1", Map.of());
             Await.until("frames at the sink", 10_000, () -> shell.stream("s1").contains("sink  collect  ACTIVE")
-                    && !shell.stream("s1").contains("  0  0  0  "));
+                    && !shell.stream("s1").contains("  0  0  0  ") && shell.streams().contains(" ONLINE "));
             assertTrue(shell.streams().startsWith("s1  shell-test  ONLINE  2 stages, sink at "), shell.streams());
             assertTrue(shell.stream("s1").contains("\nnode  type  mode  fps  p50 ms  p99 ms  queue  processed"),
                     shell.stream("s1"));
 
             assertTrue(shell.stages().contains("test-source  "), shell.stages());
             String source = shell.stages("test-source");
-            assertTrue(source.contains("inputs   none (a source)"), source);
-            assertTrue(source.contains("\n  fps  "), source);
-            assertTrue(source.contains("default "), source);
+            assertTrue(source.contains("SINK template: 'sink'\n    Availability: Never (a source)"), source);
+            assertTrue(source.contains("\n  fps                 : "), source);
+            assertTrue(source.contains(". Default: "), source);
             assertEquals("no stage type 'nope' (stages lists them)", shell.stages("nope"));
 
             assertEquals("framegrid_payment_tickets_won_total{recipient=\"0xr\"} 3", shell.payments());

@@ -32,7 +32,22 @@ class StagesToolTest {
 
             out.reset();
             assertEquals(0, tool.apply(List.of("resize")));
-            assertTrue(out.toString(StandardCharsets.UTF_8).contains("\nproperties\n  width  "), out.toString());
+            String resize = out.toString(StandardCharsets.UTF_8);
+            System.out.println(resize);
+            // gst-inspect's layout: factory details, pad templates, then each property in full.
+            assertTrue(resize.startsWith("Factory Details:\n  Type                     resize\n  Klass    "), resize);
+            assertTrue(resize.contains("\nPad Templates:\n  SINK template: 'sink'\n    Availability: Always\n"
+                    + "    Formats: "), resize);
+            assertTrue(resize.contains("\n  SRC template: 'src'\n    Availability: Always\n"), resize);
+            assertTrue(resize.contains("\nElement Properties:\n  width               : "), resize);
+            assertTrue(resize.matches("(?s).*\n {24}Integer\\. Range: \\d+ - \\d+\\. Default: \\d+\n.*"), resize);
+            assertTrue(resize.contains("flags: changeable while playing") || resize.contains("flags: changing it "
+                    + "restarts the stage"), resize);
+
+            out.reset();
+            assertEquals(0, tool.apply(List.of("test-source")));
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("SINK template: 'sink'\n    Availability: Never "
+                    + "(a source)\n"), out.toString());
 
             assertEquals(1, tool.apply(List.of("nope")));
             assertEquals("stages: no stage type 'nope' (framegrid stages lists them)\n",

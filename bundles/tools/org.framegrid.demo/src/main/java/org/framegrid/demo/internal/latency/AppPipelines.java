@@ -14,15 +14,15 @@ import org.framegrid.api.stage.MediaStages;
  * through some stages into an encoder writing a local segment channel, and a receiver decoding a local channel and
  * reading the codes back, its last node tapped. Live queues throughout: a late frame is dropped, never queued.
  */
-final class AppPipelines {
-    static final String SOURCE = "scene";
-    static final String SINK = "sink";
+public final class AppPipelines {
+    public static final String SOURCE = "scene";
+    public static final String SINK = "sink";
 
     private AppPipelines() {
     }
 
     /** scene → {@code stages} → encode into {@code channel} */
-    static PipelineDefinition source(BenchConfig c, List<NodeDefinition> stages, String channel) {
+    public static PipelineDefinition source(BenchConfig c, List<NodeDefinition> stages, String channel) {
         List<NodeDefinition> nodes = new ArrayList<>();
         nodes.add(new NodeDefinition(SOURCE, "scene", Map.of("width", c.width(), "height", c.height(),
                 "fps", (double) BenchConfig.FPS)));
@@ -33,7 +33,7 @@ final class AppPipelines {
     }
 
     /** decode {@code channel} → read-frame-code → sink */
-    static PipelineDefinition receiver(String channel) {
+    public static PipelineDefinition receiver(String channel) {
         return linear("bench-receiver", List.of(
                 new NodeDefinition(MediaStages.DECODE, MediaStages.DECODE, Map.of(MediaStages.DECODE_INPUT,
                         MediaStages.CHANNEL_PREFIX + channel, "format", "I420")),

@@ -14,7 +14,7 @@ import org.framegrid.api.pipeline.NodeDefinition;
  * @param stages its stages between decode and encode, as in its file; empty for an interactive pipeline
  * @param interactive whether the pipeline has no input video and is driven by app events ({@code scene})
  */
-record BenchConfig(int width, int height, String pipeline, List<NodeDefinition> stages, boolean interactive) {
+public record BenchConfig(int width, int height, String pipeline, List<NodeDefinition> stages, boolean interactive) {
     static final int FPS = 30;
     static final long BITRATE = 2_000_000;
 

@@ -44,8 +44,8 @@ final class BenchNetwork implements AutoCloseable {
             String o = chain.orchestrator(0);
             chain.register(o, "1000", "10", "50", "http://127.0.0.1:" + ports[0]);
             String g = chain.gateway();
+            chain.fundGateway("1", "1"); // as ./framegrid chain deposit 1 --reserve 1
             TicketChain tickets = chain.gatewayTickets();
-            tickets.fund(g, Units.parseTokens("1"), Units.parseTokens("1"));
             BigInteger gasCost = tickets.gasPrice().multiply(BigInteger.valueOf(REDEEM_GAS)).max(BigInteger.ONE);
             RoleFiles.Terms terms = new RoleFiles.Terms(PRICE_PER_SECOND, TICKET_EV, Math.max(1,
                     TICKET_EV.multiply(BigInteger.TEN).divide(gasCost).longValueExact()), REDEEM_GAS);

@@ -258,6 +258,7 @@ final class GraphConverter {
 
     UnsupportedOperatorException unsupported(TfliteModel.Op op, String reason) {
         String output = op.outputs().length > 0 ? model.tensor(op.outputs()[0]).name() : "-";
-        return new UnsupportedOperatorException(op.name(), op.builtinCode(), op.index(), output, reason);
+        return new UnsupportedOperatorException(
+                new UnsupportedOperatorException.Site(op.name(), op.builtinCode(), op.index(), output), reason);
     }
 }

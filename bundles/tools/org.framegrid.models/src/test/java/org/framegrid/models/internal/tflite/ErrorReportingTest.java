@@ -20,10 +20,10 @@ class ErrorReportingTest {
         m.custom("TransformTensorBilinear", new byte[0], new int[] {a}, out);
         UnsupportedOperatorException e = assertThrows(UnsupportedOperatorException.class,
                 () -> TfliteToOnnx.convert(m.build(out), TfliteToOnnx.Options.defaults()));
-        assertEquals("TransformTensorBilinear", e.operator());
-        assertEquals(BuiltinOperator.CUSTOM, e.builtinCode());
-        assertEquals(1, e.operatorIndex());
-        assertEquals("transform_out", e.outputTensor());
+        assertEquals("TransformTensorBilinear", e.site().operator());
+        assertEquals(BuiltinOperator.CUSTOM, e.site().builtinCode());
+        assertEquals(1, e.site().operatorIndex());
+        assertEquals("transform_out", e.site().outputTensor());
         assertTrue(e.getMessage().startsWith("TFLite operator TransformTensorBilinear (custom) at operator #1 "
                 + "(output tensor 'transform_out') is not supported: no ONNX mapping; covered: ADD, "), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), "one line");
@@ -37,7 +37,7 @@ class ErrorReportingTest {
         m.op(BuiltinOperator.CUMSUM, (byte) 0, null, new int[] {in, m.ints("axis", new int[] {1})}, out);
         UnsupportedOperatorException e = assertThrows(UnsupportedOperatorException.class,
                 () -> TfliteToOnnx.convert(m.build(out), TfliteToOnnx.Options.defaults()));
-        assertEquals("CUMSUM", e.operator());
+        assertEquals("CUMSUM", e.site().operator());
         assertTrue(e.getMessage().startsWith("TFLite operator CUMSUM (builtin code " + BuiltinOperator.CUMSUM
                 + ") at operator #0 (output tensor 'y')"), e.getMessage());
     }

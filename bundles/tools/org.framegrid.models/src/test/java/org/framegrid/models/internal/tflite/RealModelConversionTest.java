@@ -84,8 +84,8 @@ class RealModelConversionTest {
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(tflite)));
         UnsupportedOperatorException e = assertThrows(UnsupportedOperatorException.class,
                 () -> TfliteToOnnx.convert(tflite, TfliteToOnnx.Options.defaults()));
-        assertEquals("Landmarks2TransformMatrix", e.operator());
-        assertEquals(192, e.operatorIndex());
-        assertEquals("landmarks_to_transform_matrix_v2", e.outputTensor());
+        assertEquals("Landmarks2TransformMatrix", e.site().operator());
+        assertEquals(192, e.site().operatorIndex());
+        assertEquals("landmarks_to_transform_matrix_v2", e.site().outputTensor());
     }
 }

@@ -54,12 +54,12 @@ public final class GpuOnnxBackend extends OnnxSessionBackend {
 
     @Deactivate
     void deactivate() {
-        sessions().closeAll();
+        onnxSessions().closeAll();
     }
 
     /** The options every model of this backend gets: the CPU backend's, then the CUDA EP on the configured device. */
     SessionOptions sessionOptions(InferenceOptions options) throws OrtException {
-        return sessions().sessionOptions(options);
+        return onnxSessions().sessionOptions(options);
     }
 
     @Override

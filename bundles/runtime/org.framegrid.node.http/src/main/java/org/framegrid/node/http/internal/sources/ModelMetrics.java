@@ -1,15 +1,20 @@
 package org.framegrid.node.http.internal.sources;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.api.pipeline.StageStatus;
 import org.framegrid.api.pipeline.StreamHandle;
+import org.framegrid.inference.api.InferenceBackend;
 import org.framegrid.inference.api.Model;
+import org.framegrid.inference.api.ModelSession;
 import org.framegrid.node.api.MetricSource;
 import org.framegrid.node.api.MetricWriter;
 import org.osgi.service.component.annotations.Component;
@@ -19,9 +24,11 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * The models installed (every {@link Model} service) and how many running stage instances have each loaded: a model
- * is warm while that count is above 0 and cold otherwise. A model stage says what it runs as
- * {@code model NAME VERSION} ({@code StageStatus.using}).
+ * The models installed (every {@link Model} service), how many running stage instances have each loaded (a model
+ * stage says what it runs as {@code model NAME VERSION}, {@code StageStatus.using}), and what the inference backends
+ * hold loaded ({@link InferenceBackend#sessions()}): a model is warm while a backend holds a session of it that has
+ * run, cold otherwise. Warmth is read from the backends, so a model loaded outside a stream (a pipeline warmed at
+ * start) counts as well.
  */
 @Component(name = "org.framegrid.node.http.models", service = MetricSource.class)
 public final class ModelMetrics implements MetricSource {
@@ -37,6 +44,17 @@ public final class ModelMetrics implements MetricSource {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PipelineService engine;
+
+    private final List<InferenceBackend> backends = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addBackend(InferenceBackend backend) {
+        backends.add(backend);
+    }
+
+    void removeBackend(InferenceBackend backend) {
+        backends.remove(backend);
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addModel(Model model, Map<String, Object> properties) {
@@ -66,12 +84,34 @@ public final class ModelMetrics implements MetricSource {
                 }
             }
         }
+        Set<String> warm = new HashSet<>();
+        for (InferenceBackend backend : backends) {
+            Map<String, long[]> byModel = new TreeMap<>(); // "name version" -> sessions, runs
+            for (ModelSession session : backend.sessions()) {
+                String key = session.name() + " " + session.version();
+                long[] sum = byModel.computeIfAbsent(key, k -> new long[2]);
+                sum[0]++;
+                sum[1] += session.runs();
+                if (session.warm()) {
+                    warm.add(key);
+                }
+            }
+            byModel.forEach((key, sum) -> {
+                int space = key.indexOf(' ');
+                Map<String, String> labels = Map.of("model", key.substring(0, space), "version",
+                        key.substring(space + 1), "backend", backend.name());
+                out.gauge("framegrid_model_sessions", "Copies of the model the backend holds loaded", labels, sum[0]);
+                out.counter("framegrid_model_runs", "Runs of the backend's loaded copies of the model (warm-up "
+                        + "included; copies closed since are not counted)", labels, sum[1]);
+            });
+        }
         for (Installed model : installed) {
-            int instances = loaded.getOrDefault(model.name() + " " + model.version(), 0);
+            String key = model.name() + " " + model.version();
+            int instances = loaded.getOrDefault(key, 0);
             Map<String, String> labels = Map.of("model", model.name(), "version", model.version(),
-                    "task", model.task(), "state", instances > 0 ? "warm" : "cold");
-            out.gauge("framegrid_model_instances", "Running stage instances that loaded the model (0: installed, cold)",
-                    labels, instances);
+                    "task", model.task(), "state", warm.contains(key) ? "warm" : "cold");
+            out.gauge("framegrid_model_instances", "Running stage instances that loaded the model; state warm while "
+                    + "a backend holds a copy of it that has run", labels, instances);
         }
         out.gauge("framegrid_models_installed", "Model versions installed (model bundles in the node)", Map.of(),
                 installed.size());

@@ -1,0 +1,83 @@
+package org.framegrid.gateway.internal;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.framegrid.gateway.client.GatewayClient;
+import org.framegrid.gateway.client.StreamInfo;
+import org.framegrid.gateway.embedded.GatewaySettings;
+import org.framegrid.media.embedded.EmbeddedMedia;
+import org.framegrid.orchestrator.embedded.EmbeddedOrchestrator;
+import org.framegrid.orchestrator.embedded.OrchestratorSettings;
+import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.selection.api.OrchestratorSelector;
+import org.framegrid.testing.LogLines;
+import org.framegrid.testing.Providers;
+import org.framegrid.trickle.TrickleServerFactory;
+import org.framegrid.trickle.channel.MemorySegmentChannels;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A session whose pipeline cannot run (here: its decoder fails on every segment, as when FFmpeg's classes could not
+ * load) fails visibly: the orchestrator logs why and ends it, does not charge it, tells the gateway the reason, and
+ * the gateway moves the stream to another orchestrator.
+ */
+@Timeout(90)
+class BrokenPipelineTest {
+
+    @Test
+    void aSessionWhoseDecoderFailsOnEverySegmentIsEndedWithItsReasonAndFailedOver() throws Exception {
+        MemorySegmentChannels channels = new MemorySegmentChannels(5);
+        TrickleServerFactory servers = Providers.service(TrickleServerFactory.class);
+        TestPayments pay = new TestPayments(1);
+        try (EmbeddedEngine engine = new EmbeddedEngine(1000, false);
+             // The orchestrator's classes log below its bundle's name.
+             LogLines log = LogLines.of(Logger.getLogger("org.framegrid.orchestrator"))) {
+            EmbeddedMedia media = new EmbeddedMedia(channels);
+            engine.addProvider(media.decode(), 0, 1, "media");
+            engine.addProvider(media.encode(), 0, 2, "media");
+            engine.addProvider(Providers.stage("passthrough"), 0, 3, "util");
+            engine.register(NetworkTest.livePassthrough());
+            try (EmbeddedOrchestrator a = new EmbeddedOrchestrator(new OrchestratorSettings("0xa", "127.0.0.1", 0,
+                    false, List.of("live-passthrough"), 2, NetworkTest.PRICE, 10, 1000), engine, channels, pay,
+                    servers);
+                 EmbeddedOrchestrator b = new EmbeddedOrchestrator(new OrchestratorSettings("0xb", "127.0.0.1", 0,
+                    false, List.of("live-passthrough"), 2, NetworkTest.PRICE, 10, 1000), engine, channels, pay,
+                    servers);
+                 Gateway g = new Gateway(new GatewaySettings("0xgateway", "127.0.0.1", 0, List.of(a.uri(), b.uri()),
+                         Map.of(), BigInteger.valueOf(5_000), 1_000, 1_500), channels,
+                         Providers.service(OrchestratorSelector.class), pay, servers);
+                 GatewayClient client = new GatewayClient(g.uri())) {
+                StreamInfo s = client.start("live-passthrough", Map.of());
+                String first = s.orchestrator();
+                Random random = new Random(18);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+                Map<?, ?> st = client.status(s.id());
+                while (((Number) st.get("swaps")).intValue() == 0 && System.nanoTime() < deadline) {
+                    byte[] garbage = new byte[64 * 1024];
+                    random.nextBytes(garbage);
+                    client.publish(s, -1, new ByteArrayInputStream(garbage)); // not video: every decode fails
+                    Thread.sleep(500);
+                    st = client.status(s.id());
+                }
+                System.out.println("status: " + st);
+                System.out.println("log: " + log.lines());
+                assertTrue(((Number) st.get("swaps")).intValue() >= 1, "failed over: " + st);
+                assertTrue(String.valueOf(st.get("failures")).contains("pipeline cannot run"), "the gateway knows "
+                        + "why: " + st.get("failures"));
+                assertTrue(log.lines().stream().anyMatch(l -> l.contains(first) && l.contains("pipeline cannot run")),
+                        "the orchestrator logged it: " + log.lines());
+                client.stop(s.id());
+            } finally {
+                ((AutoCloseable) servers).close();
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.framegrid.gateway.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.framegrid.node.api.MetricWriter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A gateway's first-frame delay, end-to-end latency and bytes from MPEG-TS bytes as the pumps see them: video frames
+ * paired by presentation time (which the orchestrator keeps), packets cut anywhere between reads, audio and tables
+ * ignored, frames the pipeline dropped left out.
+ */
+class StreamMeterTest {
+    private static final long MS = 1_000_000;
+
+    /** Histograms and counters written, by name (last one wins). */
+    static final class Written implements MetricWriter {
+        final Map<String, double[]> histograms = new java.util.HashMap<>(); // count, sum
+        final Map<String, Double> counters = new java.util.HashMap<>();
+
+        @Override
+        public void counter(String name, String help, Map<String, String> labels, double value) {
+            counters.put(name + labels.getOrDefault("direction", ""), value);
+        }
+
+        @Override
+        public void gauge(String name, String help, Map<String, String> labels, double value) {
+        }
+
+        @Override
+        public void histogram(String name, String help, Map<String, String> labels, List<Double> upperBounds,
+                List<Long> counts, double sum) {
+            histograms.put(name, new double[] {counts.stream().mapToLong(Long::longValue).sum(), sum});
+        }
+    }
+
+    /** One 188-byte packet starting a PES of {@code streamId} with presentation time {@code pts}. */
+    static byte[] pes(int streamId, long pts) {
+        byte[] p = new byte[TsPackets.SIZE];
+        p[0] = 0x47;
+        p[1] = 0x40 | 0x01; // payload unit start, PID 0x100
+        p[2] = 0x00;
+        p[3] = 0x10; // payload only
+        int at = 4;
+        p[at + 2] = 1; // start code 00 00 01
+        p[at + 3] = (byte) streamId;
+        p[at + 6] = (byte) 0x80;
+        p[at + 7] = (byte) 0x80; // PTS present
+        p[at + 8] = 5;
+        p[at + 9] = (byte) (0x21 | ((pts >> 29) & 0x0e));
+        p[at + 10] = (byte) (pts >> 22);
+        p[at + 11] = (byte) (((pts >> 14) & 0xfe) | 1);
+        p[at + 12] = (byte) (pts >> 7);
+        p[at + 13] = (byte) (((pts << 1) & 0xfe) | 1);
+        return p;
+    }
+
+    /** A packet without a PES start (a table, or the rest of a frame). */
+    static byte[] other() {
+        byte[] p = new byte[TsPackets.SIZE];
+        p[0] = 0x47;
+        p[3] = 0x10;
+        return p;
+    }
+
+    @Test
+    void pairsOutputFramesWithTheirInputByPresentationTime() {
+        GatewayMeters meters = new GatewayMeters();
+        StreamMeter m = new StreamMeter(meters, 0);
+        m.inputSegment();
+        // Input frames at 33 ms intervals (3000 ticks), read at 1000, 1033, 1066 ms; audio in between.
+        byte[] in = concat(pes(0xe0, 9000), other(), pes(0xc0, 9100), pes(0xe0, 12000), pes(0xe0, 15000));
+        m.input(in, 0, 2 * TsPackets.SIZE, 1000 * MS);
+        m.input(in, 2 * TsPackets.SIZE, TsPackets.SIZE + 50, 1000 * MS); // a packet cut between reads
+        m.input(in, 3 * TsPackets.SIZE + 50, TsPackets.SIZE - 50, 1033 * MS);
+        m.input(in, 4 * TsPackets.SIZE, TsPackets.SIZE, 1066 * MS);
+        // The orchestrator keeps the presentation times; its frames come back 250, 260 and 270 ms after their input.
+        m.outputSegment();
+        byte[] out = concat(pes(0xe0, 9000), pes(0xe0, 12000), pes(0xe0, 15000));
+        m.output(out, 0, TsPackets.SIZE, 1250 * MS);
+        m.output(out, TsPackets.SIZE, TsPackets.SIZE, 1293 * MS);
+        m.output(out, 2 * TsPackets.SIZE, TsPackets.SIZE, 1336 * MS);
+        Written w = new Written();
+        meters.write("0xg", w);
+        double[] latency = w.histograms.get("framegrid_gateway_latency_seconds");
+        assertEquals(3, latency[0]);
+        assertEquals(0.250 + 0.260 + 0.270, latency[1], 1e-9);
+        double[] first = w.histograms.get("framegrid_gateway_first_frame_delay_seconds");
+        assertEquals(1, first[0]);
+        assertEquals(1.25, first[1], 1e-9);
+        assertEquals(5.0 * TsPackets.SIZE, w.counters.get("framegrid_gateway_bytesin"));
+        assertEquals(3.0 * TsPackets.SIZE, w.counters.get("framegrid_gateway_bytesout"));
+    }
+
+    @Test
+    void framesDroppedWhileAModelLoadsDoNotSkewTheOthers() {
+        // A fresh session drops its first input frames while its model stage loads (a LATEST queue): its first
+        // output is a later input frame, and is timed from that frame's arrival, not from the first one's.
+        GatewayMeters meters = new GatewayMeters();
+        StreamMeter m = new StreamMeter(meters, 0);
+        for (int i = 0; i < 60; i++) {
+            m.input(pes(0xe0, 90000 + 3000L * i), 0, TsPackets.SIZE, (4000 + 33L * i) * MS);
+        }
+        m.output(pes(0xe0, 90000 + 3000L * 45), 0, TsPackets.SIZE, (4000 + 33L * 45 + 80) * MS);
+        m.output(pes(0xe0, 90000 + 3000L * 46), 0, TsPackets.SIZE, (4000 + 33L * 46 + 70) * MS);
+        Written w = new Written();
+        meters.write("0xg", w);
+        double[] latency = w.histograms.get("framegrid_gateway_latency_seconds");
+        assertEquals(2, latency[0]);
+        assertEquals(0.080 + 0.070, latency[1], 1e-9);
+        assertEquals(1, w.histograms.get("framegrid_gateway_first_frame_delay_seconds")[0], "counted once a stream");
+    }
+
+    @Test
+    void anOutputFrameWithoutItsInputIsNotTimed() {
+        GatewayMeters meters = new GatewayMeters();
+        StreamMeter m = new StreamMeter(meters, 0);
+        m.input(pes(0xe0, 9000), 0, TsPackets.SIZE, 1000 * MS);
+        m.output(pes(0xe0, 10000), 0, TsPackets.SIZE, 1100 * MS); // a time no input frame had
+        Written w = new Written();
+        meters.write("0xg", w);
+        assertEquals(0, w.histograms.get("framegrid_gateway_latency_seconds")[0]);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        List<Byte> all = new ArrayList<>();
+        for (byte[] p : parts) {
+            for (byte b : p) {
+                all.add(b);
+            }
+        }
+        byte[] b = new byte[all.size()];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = all.get(i);
+        }
+        return b;
+    }
+}

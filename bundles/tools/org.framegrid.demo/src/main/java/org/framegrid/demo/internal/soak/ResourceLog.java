@@ -1,0 +1,100 @@
+package org.framegrid.demo.internal.soak;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Each node's resources minute by minute, from its {@code /metrics} scraped every few seconds: heap in use (the
+ * minute's lowest sample: what stays after collections, not the sawtooth), threads, open file descriptors and the
+ * engine's off-heap frame buffers (each the minute's highest). A restarted node is a new incarnation with its own
+ * rows. Also keeps the highest value of each stage drop counter series an incarnation reported (a session's series
+ * goes when the session ends, so they are summed per series, not per scrape).
+ */
+final class ResourceLog {
+    private static final String[] COLUMNS = {NodeMetrics.HEAP, NodeMetrics.THREADS, NodeMetrics.FDS,
+            NodeMetrics.FRAME_POOL};
+    private static final boolean[] LOWEST = {true, false, false, false};
+
+    /** A node process: its name and how many times it was started before. */
+    record Incarnation(String node, int start) {
+        String label() {
+            return start == 0 ? node : node + " (restart " + start + ")";
+        }
+    }
+
+    private final Map<Incarnation, TreeMap<Integer, double[]>> minutes = new LinkedHashMap<>();
+    private final Map<String, Double> drops = new LinkedHashMap<>();
+
+    synchronized void sample(Incarnation node, int minute, Map<String, Double> values) {
+        double[] row = minutes.computeIfAbsent(node, k -> new TreeMap<>()).computeIfAbsent(minute, m -> {
+            double[] r = new double[COLUMNS.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = LOWEST[i] ? Double.MAX_VALUE : 0;
+            }
+            return r;
+        });
+        for (int i = 0; i < COLUMNS.length; i++) {
+            double v = values.getOrDefault(COLUMNS[i], 0.0);
+            row[i] = LOWEST[i] ? Math.min(row[i], v) : Math.max(row[i], v);
+        }
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            if (e.getKey().startsWith(NodeMetrics.DROPS + "{")) {
+                drops.merge(node.label() + " " + e.getKey(), e.getValue(), Math::max);
+            }
+        }
+    }
+
+    /** @return frames the nodes' stages counted as dropped (the highest value of each series, summed) */
+    synchronized long drops() {
+        return Math.round(drops.values().stream().mapToDouble(Double::doubleValue).sum());
+    }
+
+    /** @return one line per node incarnation and minute */
+    synchronized List<String> table() {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "  %-26s %6s %10s %8s %6s %14s", "node", "minute", "heap MB", "threads",
+                "fds", "frame pool MB"));
+        minutes.forEach((node, rows) -> rows.forEach((minute, r) -> lines.add(String.format(Locale.ROOT,
+                "  %-26s %6d %10.1f %8.0f %6.0f %14.1f", node.label(), minute + 1, r[0] / 1e6, r[1], r[2],
+                r[3] / 1e6))));
+        return lines;
+    }
+
+    /**
+     * Flat within 10 %: for each incarnation, every minute after {@code warmupMinutes} (and after its own first
+     * minute) against the first such minute; a value may fall, not grow by more than 10 %. The last minute is left
+     * out: the streams stop in it.
+     *
+     * @return a line per growth found; empty when flat
+     */
+    synchronized List<String> growth(int warmupMinutes, int lastMinute) {
+        List<String> found = new ArrayList<>();
+        String[] names = {"heap", "threads", "fds", "frame pool"};
+        minutes.forEach((node, rows) -> {
+            int first = rows.firstKey();
+            Integer base = rows.ceilingKey(Math.max(warmupMinutes, first + 1));
+            if (base == null) {
+                return;
+            }
+            double[] b = rows.get(base);
+            rows.tailMap(base, false).headMap(lastMinute, false).forEach((minute, r) -> {
+                for (int i = 0; i < COLUMNS.length; i++) {
+                    if (r[i] > b[i] * 1.10 && r[i] - b[i] > (i == 0 || i == 3 ? 1e6 : 2)) {
+                        found.add(String.format(Locale.ROOT, "%s: %s grew from %.1f in minute %d to %.1f in minute %d"
+                                + " (+%.0f %%)", node.label(), names[i], scale(i, b[i]), base + 1, scale(i, r[i]),
+                                minute + 1, (r[i] / b[i] - 1) * 100));
+                    }
+                }
+            });
+        });
+        return found;
+    }
+
+    private static double scale(int column, double v) {
+        return column == 0 || column == 3 ? v / 1e6 : v;
+    }
+}
