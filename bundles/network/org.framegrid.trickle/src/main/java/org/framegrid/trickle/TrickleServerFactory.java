@@ -1,6 +1,7 @@
 package org.framegrid.trickle;
 
 import java.io.IOException;
+import org.framegrid.trickle.tls.TlsIdentity;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -13,9 +14,10 @@ public interface TrickleServerFactory {
     /**
      * @param host the address to bind; nodes bind {@code 127.0.0.1} unless configured otherwise
      * @param port the port, 0 for any free one
-     * @param tls whether to serve HTTPS with a fresh self-signed certificate
+     * @param tls the key and certificates to serve HTTPS with, or {@code null} for plain HTTP
      * @return the running server
      * @throws IOException if the port cannot be bound
+     * @since 3.0 (before, a boolean asked for a fresh self-signed certificate, made with a test library)
      */
-    TrickleServer start(String host, int port, boolean tls) throws IOException;
+    TrickleServer start(String host, int port, TlsIdentity tls) throws IOException;
 }

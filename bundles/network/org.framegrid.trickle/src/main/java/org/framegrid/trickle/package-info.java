@@ -11,7 +11,7 @@
  * {@value TrickleServer#CLOSED_HEADER}.
  */
 @Export
-@Version("2.0.0")
+@Version("3.0.0")
 package org.framegrid.trickle;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,8 +2,8 @@
  * The protocol on chain, as the node and its operators see it: {@link org.framegrid.chain.api.ChainService} (blocks
  * and network statistics), {@link org.framegrid.chain.api.StakingService} (orchestrator registration, delegation,
  * unbonding locks, fees), {@link org.framegrid.chain.api.RoundService} with the
- * {@link org.framegrid.chain.api.RoundListener} whiteboard, and {@link org.framegrid.chain.api.DevchainService} on a
- * local development chain.
+ * {@link org.framegrid.chain.api.RoundListener} whiteboard, {@link org.framegrid.chain.api.DevchainService} on a
+ * local development chain, and {@link org.framegrid.chain.api.Signatures} (signed messages as the node's account).
  *
  * <p>Nothing here names a client library. Addresses are {@code 0x}-prefixed hex strings, amounts are
  * {@link java.math.BigInteger} wei (LPT and ETH both have 18 decimals; {@link org.framegrid.chain.api.Units} formats
@@ -12,7 +12,7 @@
  * and results are never {@code null} and services are thread-safe.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.framegrid.chain.api;
 
 import org.osgi.annotation.bundle.Export;

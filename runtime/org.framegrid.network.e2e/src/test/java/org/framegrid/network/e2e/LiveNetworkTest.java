@@ -33,6 +33,7 @@ import org.framegrid.chain.contracts.generated.LivepeerToken;
 import org.framegrid.chain.contracts.generated.RoundsManager;
 import org.framegrid.chain.contracts.generated.ServiceRegistry;
 import org.framegrid.chain.web3j.embedded.EmbeddedChain;
+import org.framegrid.chain.web3j.embedded.MessageSignatures;
 import org.framegrid.chain.web3j.embedded.TicketAccount;
 import org.framegrid.gateway.client.GatewayClient;
 import org.framegrid.gateway.client.StreamInfo;
@@ -57,6 +58,9 @@ import org.framegrid.trickle.channel.MemorySegmentChannels;
 import org.framegrid.trickle.channel.SegmentChannel;
 import org.framegrid.trickle.channel.SegmentWriter;
 import org.framegrid.trickle.client.TrickleClient;
+import org.framegrid.trickle.tls.BoundCertificates;
+import org.framegrid.trickle.tls.NodeTrust;
+import org.framegrid.trickle.tls.TlsIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -256,6 +260,7 @@ class LiveNetworkTest {
                     ev.multiply(BigInteger.TWO), 1_000, 3_000), channels, selector, sender, servers,
                     LiveNetworkTest::fromChain, 60_000);
             open.add(gateway);
+            gateway.useSignatures(MessageSignatures.readOnly()); // TLS to the orchestrators, bound to their addresses
             gateway.discover();
             feesBefore = fees();
         }
@@ -274,9 +279,12 @@ class LiveNetworkTest {
             PaymentReceiver receiver = tickets.receiver(Map.of("recipient.address", credentials.getAddress(),
                     "store.file", dir.resolve(name + "-winners.mv").toString(), "ticket.ev", ev.toString(),
                     "face.value.multiplier", 3L, "redeem.retry.ms", 200L, "chain.cache.ms", 200L));
-            EmbeddedOrchestrator o = new EmbeddedOrchestrator(new OrchestratorSettings(credentials.getAddress().toLowerCase(),
-                    "127.0.0.1", 0, false, List.of("live-faces"), 2, ev, 4, 1_000), engine, channels, receiver,
-                    servers);
+            String address = credentials.getAddress().toLowerCase();
+            TlsIdentity tls = BoundCertificates.identity(dir.resolve(name + "-tls.key"), address, MessageSignatures.of(
+                    Numeric.toHexStringWithPrefixZeroPadded(credentials.getEcKeyPair().getPrivateKey(), 64))::sign);
+            EmbeddedOrchestrator o = new EmbeddedOrchestrator(new OrchestratorSettings(address,
+                    "127.0.0.1", 0, true, List.of("live-faces"), 2, ev, 4, 1_000), engine, channels, receiver,
+                    servers, tls);
             open.add(o);
             register(credentials, stake, o.uri().toString());
             return new Node(credentials.getAddress().toLowerCase(), o, tickets);
@@ -396,7 +404,8 @@ class LiveNetworkTest {
         final AtomicLong frames = new AtomicLong();
         final AtomicLong statuses = new AtomicLong();
         final AtomicLong lastDrops = new AtomicLong();
-        private final TrickleClient trickle = new TrickleClient();
+        private final TrickleClient trickle = new TrickleClient(
+                new NodeTrust(MessageSignatures.readOnly()::signer).context()); // the orchestrator's, over TLS
         private final Thread thread;
 
         private Events(URI uri) {

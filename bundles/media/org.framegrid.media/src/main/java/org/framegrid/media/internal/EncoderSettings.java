@@ -3,10 +3,11 @@ package org.framegrid.media.internal;
 import java.util.Map;
 
 /**
- * How the H.264 encoder runs. Low latency is not optional: no B-frames, one frame in gives one packet out, and key
+ * How the video encoder runs. Low latency is not optional: no B-frames, one frame in gives one packet out, and key
  * frames are forced every {@code keyframeSeconds} on the frames' own clock, so live segments can start on them.
  *
- * @param encoder FFmpeg encoder name: "libopenh264" (in the LGPL build), "h264_nvenc" (NVIDIA), "libx264" (GPL build only)
+ * @param encoder FFmpeg encoder name: "libopenh264" (in the LGPL build), "h264_nvenc" (NVIDIA), "libx264" (GPL build only),
+ *     "libvpx" (VP8, for files: .webm or .mkv)
  * @param bitrate target bits per second
  * @param keyframeSeconds seconds between forced key frames
  * @param frameRate nominal frames per second, for the rate control (timestamps come from the frames)

@@ -100,7 +100,7 @@ public final class MediaWriter implements AutoCloseable {
             throw new MediaException(file + ": cannot be written: it is a folder");
         }
         if (av_guess_format(container, file.toString(), null) == null) {
-            throw new MediaException(file + ": FFmpeg knows no container for this extension (use .mp4, .mkv or .ts)");
+            throw new MediaException(file + ": FFmpeg knows no container for this extension (use .mp4, .mkv, .webm or .ts)");
         }
         Path folder = file.toAbsolutePath().getParent();
         if (folder == null || !Files.isDirectory(folder)) {
@@ -201,7 +201,7 @@ public final class MediaWriter implements AutoCloseable {
     private void openEncoder(int width, int height) throws MediaException {
         AVCodec codec = avcodec_find_encoder_by_name(settings.encoder());
         if (codec == null) {
-            throw new MediaException(name + ": H.264 encoder '" + settings.encoder() + "' is not in this FFmpeg build");
+            throw new MediaException(name + ": video encoder '" + settings.encoder() + "' is not in this FFmpeg build");
         }
         encoder = avcodec_alloc_context3(codec);
         encoder.width(width & ~1);
@@ -245,6 +245,8 @@ public final class MediaWriter implements AutoCloseable {
             // OpenH264 has no B-frames and no look-ahead by design; only the frame skipping must stay off,
             // and rate control must follow the bitrate.
             case "libopenh264" -> Map.of("allow_skip_frames", "0", "rc_mode", "bitrate");
+            // VP8 (WebM): libvpx's real-time mode at its usual live speed, no frame look-ahead (no alt-ref frames).
+            case "libvpx" -> Map.of("deadline", "realtime", "cpu-used", "8", "lag-in-frames", "0");
             default -> Map.of("bf", "0");
         };
     }

@@ -12,6 +12,11 @@ public final class MediaTestAccess {
         Synthetic.clip(file, "mp4", "libopenh264", w, h, fps, frames, true);
     }
 
+    /** An MP4 without audio (WebM takes no AAC). */
+    public static void silentClip(Path file, int w, int h, int fps, int frames) throws Exception {
+        Synthetic.clip(file, "mp4", "libopenh264", w, h, fps, frames, false);
+    }
+
     /** An MP4 with its index first ({@code +faststart}), as a download or a streamed copy has it. */
     public static void indexFirstClip(Path file, int w, int h, int fps, int frames) throws Exception {
         Synthetic.clip(file, "mp4", "libopenh264", w, h, fps, frames, true, "movflags", "+faststart");
@@ -19,6 +24,13 @@ public final class MediaTestAccess {
 
     public static int pictures(Path file) throws Exception {
         return FileTranscodeTest.pictures(file);
+    }
+
+    /** @return the file's video codec, as FFmpeg names it ("vp8") */
+    public static String videoCodec(Path file) throws Exception {
+        try (MediaReader reader = MediaReader.open(file, false)) {
+            return reader.videoCodec();
+        }
     }
 
     public static List<byte[]> audioPackets(Path file) throws Exception {

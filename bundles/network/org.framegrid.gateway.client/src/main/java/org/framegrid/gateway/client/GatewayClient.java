@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import org.framegrid.trickle.client.TrickleClient;
 
 /**
@@ -20,7 +21,7 @@ public final class GatewayClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final URI gateway;
     private final String apiKey;
-    private final TrickleClient trickle = new TrickleClient();
+    private final TrickleClient trickle;
 
     /** @param gateway the gateway's base URI, e.g. {@code http://127.0.0.1:8936} */
     public GatewayClient(URI gateway) {
@@ -33,8 +34,20 @@ public final class GatewayClient implements AutoCloseable {
      * @since 1.1
      */
     public GatewayClient(URI gateway, String apiKey) {
+        this(gateway, apiKey, null);
+    }
+
+    /**
+     * @param gateway the gateway's base URI, e.g. {@code https://gateway.example:8936}
+     * @param apiKey as above, or {@code null}
+     * @param tls how the gateway's HTTPS certificate is trusted (e.g. a context over its CA), or {@code null} for the
+     *     JVM's default CAs
+     * @since 1.2
+     */
+    public GatewayClient(URI gateway, String apiKey, SSLContext tls) {
         this.gateway = gateway;
         this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey;
+        this.trickle = new TrickleClient(tls);
     }
 
     /** Starts a stream of {@code pipeline} with per-stream {@code params} ({@code node.property} keys). */

@@ -1,6 +1,6 @@
 /** A Java client for the gateway's developer API: start a stream, publish input, read output, update, stop. */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.framegrid.gateway.client;
 
 import org.osgi.annotation.bundle.Export;

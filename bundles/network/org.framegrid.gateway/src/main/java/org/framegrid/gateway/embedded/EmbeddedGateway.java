@@ -2,15 +2,18 @@ package org.framegrid.gateway.embedded;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.framegrid.chain.api.OrchestratorInfo;
+import org.framegrid.chain.api.Signatures;
 import org.framegrid.gateway.internal.ChainDirectory;
 import org.framegrid.gateway.internal.Gateway;
 import org.framegrid.payment.api.PaymentSender;
 import org.framegrid.selection.api.OrchestratorSelector;
 import org.framegrid.trickle.TrickleServerFactory;
 import org.framegrid.trickle.channel.SegmentChannels;
+import org.framegrid.trickle.tls.NodeTrust;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -45,6 +48,27 @@ public final class EmbeddedGateway implements AutoCloseable {
                            Callable<List<OrchestratorInfo>> pool, long discoveryMillis) throws IOException {
         this.node = new Gateway(settings, channels, selector, payments, servers,
                 pool == null ? null : () -> ChainDirectory.listings(pool.call()), discoveryMillis);
+    }
+
+    /**
+     * Checks orchestrators' certificate bindings with {@code signatures} (as a node does with its chain's): a
+     * gateway reaches orchestrators over HTTPS only, and accepts a certificate bound to the address it selected.
+     *
+     * @since 1.2
+     */
+    public void useSignatures(Signatures signatures) {
+        node.trust().useRecovery(signatures::signer);
+        node.warm();
+    }
+
+    /** Also accepts orchestrators' certificates issued by the CAs of a PEM file, for their host. @since 1.2 */
+    public void trustCa(Path pemFile) throws IOException {
+        node.trust().useCa(NodeTrust.ca(pemFile));
+    }
+
+    /** Uses orchestrators over plain {@code http://} too (logged as a warning). @since 1.2 */
+    public void allowPlainHttp() {
+        node.allowPlainHttp(true);
     }
 
     /** Reads the orchestrator pool now (it is also read periodically). */

@@ -12,7 +12,7 @@
  * @since 1.0
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.framegrid.gateway.embedded;
 
 import org.osgi.annotation.bundle.Export;

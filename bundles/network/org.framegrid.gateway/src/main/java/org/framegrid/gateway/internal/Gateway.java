@@ -3,6 +3,7 @@ package org.framegrid.gateway.internal;
 import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.gateway.embedded.GatewaySettings;
 import org.framegrid.payment.api.PaymentSender;
@@ -21,6 +23,8 @@ import org.framegrid.trickle.TrickleServer;
 import org.framegrid.trickle.TrickleServerFactory;
 import org.framegrid.trickle.channel.SegmentChannels;
 import org.framegrid.trickle.client.TrickleClient;
+import org.framegrid.trickle.tls.NodeTrust;
+import org.framegrid.trickle.tls.TlsIdentity;
 import org.framegrid.webrtc.api.WebRtcPeers;
 
 /**
@@ -28,12 +32,17 @@ import org.framegrid.webrtc.api.WebRtcPeers;
  * knows ({@link OrchestratorDiscovery}), how it opens sessions on them ({@link SessionOpener}), and its streams.
  */
 public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
     private final GatewaySettings settings;
     private final SegmentChannels channels;
     private final PaymentSender payments;
     private final TrickleServer server;
-    private final TrickleClient trickle = new TrickleClient();
-    private final OrchestratorApi api = new OrchestratorApi(trickle.http());
+    /** Orchestrators' certificates: bound to the address selected for their URI, or a configured CA's. */
+    private final NodeTrust trust = new NodeTrust(null);
+    /** Connecting includes the TLS handshake and the binding check: 5 s, not the client's plain-HTTP 2 s. */
+    private final TrickleClient trickle = new TrickleClient(Duration.ofSeconds(5), trust.context());
+    private volatile boolean plainHttp;
+    private final OrchestratorApi api = new OrchestratorApi(trickle.http(), trust, () -> plainHttp);
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private final OrchestratorDiscovery discovery;
     private final SessionOpener opener;
@@ -68,12 +77,19 @@ public final class Gateway implements AutoCloseable {
     public Gateway(GatewaySettings settings, SegmentChannels channels, OrchestratorSelector selector,
                    PaymentSender payments, TrickleServerFactory servers, OrchestratorDirectory directory,
                    long discoveryMillis) throws IOException {
+        this(settings, channels, selector, payments, servers, directory, discoveryMillis, null);
+    }
+
+    /** @param apiTls what the developer API serves HTTPS with, or {@code null} for plain HTTP */
+    public Gateway(GatewaySettings settings, SegmentChannels channels, OrchestratorSelector selector,
+                   PaymentSender payments, TrickleServerFactory servers, OrchestratorDirectory directory,
+                   long discoveryMillis, TlsIdentity apiTls) throws IOException {
         this.settings = settings;
         this.channels = channels;
         this.payments = payments;
-        this.discovery = new OrchestratorDiscovery(settings, directory, discoveryMillis);
+        this.discovery = new OrchestratorDiscovery(settings, directory, discoveryMillis, trust, this::warm);
         this.opener = new SessionOpener(settings, discovery, api, selector, payments, calls);
-        this.server = servers.start(settings.host(), settings.port(), false);
+        this.server = servers.start(settings.host(), settings.port(), apiTls);
         server.route("/v1/", cors.guard(new GatewayRoutes(this).routes()));
         server.route(LiveRoutes.PREFIX, cors.guard(new LiveRoutes(this, webrtc).routes()));
         server.route(PageRoute.PREFIX, cors.guard(new PageRoute()));
@@ -83,6 +99,20 @@ public final class Gateway implements AutoCloseable {
     /** The node's engine and WebRTC peers for WHIP and WHEP, each read when used; {@code null} while it has none. */
     public void useWebRtc(Supplier<PipelineService> pipelines, Supplier<WebRtcPeers> peers) {
         webrtc.use(pipelines, peers);
+    }
+
+    /** @return how orchestrators' certificates are checked (the component gives it the chain and a CA) */
+    public NodeTrust trust() {
+        return trust;
+    }
+
+    /** Whether orchestrators may be reached over plain {@code http://} (off by default; on is logged). */
+    public void allowPlainHttp(boolean allow) {
+        if (allow && !plainHttp) {
+            LOG.warning("gateway " + settings.address() + ": allow.plain.http = true: orchestrators reached over "
+                    + "http:// get streams and payments unencrypted, from anyone on the path");
+        }
+        plainHttp = allow;
     }
 
     /** Only requests with one of {@code keys} may start streams; none: anyone. */
@@ -116,6 +146,23 @@ public final class Gateway implements AutoCloseable {
     /** @return the segment channel a stream's output leaves on */
     static String outputChannel(String streamId) {
         return "g-" + streamId + "-out";
+    }
+
+    /** Warms every orchestrator known now (see below): once the gateway can check their certificates. */
+    public void warm() {
+        warm(discovery.candidates());
+    }
+
+    /**
+     * Asks newly known orchestrators for their info in the background, so the first TLS handshake with each (and the
+     * check of its certificate's binding, which loads the signature code) is not paid by the first stream: on a busy
+     * host that took over the 2 s connect timeout. A failure here is only seen again at a stream's start.
+     */
+    private void warm(List<URI> orchestrators) {
+        SessionOpener o = opener;
+        if (o != null) {
+            orchestrators.forEach(uri -> calls.submit(() -> o.warm(uri)));
+        }
     }
 
     /** Reads the orchestrator directory now (it is also read periodically). */

@@ -3,11 +3,13 @@ package org.framegrid.gateway.internal;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.chain.api.ChainException;
+import org.framegrid.chain.api.Signatures;
 import org.framegrid.chain.api.StakingService;
 import org.framegrid.gateway.embedded.GatewaySettings;
 import org.framegrid.node.api.MetricSource;
@@ -16,6 +18,9 @@ import org.framegrid.payment.api.PaymentSender;
 import org.framegrid.selection.api.OrchestratorSelector;
 import org.framegrid.trickle.TrickleServerFactory;
 import org.framegrid.trickle.channel.SegmentChannels;
+import org.framegrid.trickle.tls.NodeTrust;
+import org.framegrid.trickle.tls.Pem;
+import org.framegrid.trickle.tls.TlsIdentity;
 import org.framegrid.webrtc.api.WebRtcPeers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -86,6 +91,23 @@ public final class GatewayComponent implements MetricSource {
                 + "starts; non-2xx denies it, a 2xx body {pipeline, pipeline_parameters} may replace them; empty: "
                 + "none. Since 0.1.")
         String auth_webhook() default "";
+
+        @AttributeDefinition(description = "Use orchestrators over plain http:// too (off: only https://, with a "
+                + "certificate bound to the orchestrator's address or issued by tls.ca.file's CA). On is logged as a "
+                + "warning. Since 0.2.")
+        boolean allow_plain_http() default false;
+
+        @AttributeDefinition(description = "PEM file of CA certificates that may issue orchestrators' certificates "
+                + "(checked with the host name of the service URI); empty: only certificates bound to the "
+                + "orchestrator's address. Since 0.2.")
+        String tls_ca_file() default "";
+
+        @AttributeDefinition(description = "PEM certificate chain (leaf first) the developer API (/v1, WHIP/WHEP, "
+                + "page, HLS) serves HTTPS with; empty: plain HTTP. Since 0.2.")
+        String api_tls_certificate_file() default "";
+
+        @AttributeDefinition(description = "PEM private key of api.tls.certificate.file. Since 0.2.")
+        String api_tls_key_file() default "";
     }
 
     private final Gateway node;
@@ -94,6 +116,9 @@ public final class GatewayComponent implements MetricSource {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile StakingService staking;
+
+    /** Recovers orchestrators' certificate bindings; while there is none, bound certificates are refused. */
+    private volatile Signatures signatures;
 
     /** WHIP/WHEP need both; either may come and go without restarting the gateway. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -115,11 +140,55 @@ public final class GatewayComponent implements MetricSource {
                 Arrays.stream(config.orchestrators()).map(URI::create).toList(), Map.of(),
                 new BigInteger(config.max_price_per_second_wei()), config.payment_interval_millis(),
                 config.stall_millis(), config.stream_idle_millis()), channels, selector, payments, servers,
-                config.discovery_chain() ? this::fromChain : null, config.discovery_interval_millis());
+                config.discovery_chain() ? this::fromChain : null, config.discovery_interval_millis(),
+                apiTls(config));
+        node.trust().useRecovery(this::signer);
+        if (!config.tls_ca_file().isBlank()) {
+            node.trust().useCa(NodeTrust.ca(Path.of(config.tls_ca_file())));
+        }
+        node.allowPlainHttp(config.allow_plain_http());
+        node.warm();
         node.useWebRtc(() -> pipelines, () -> peers);
         node.requireApiKeys(Arrays.asList(config.api_keys()));
         node.allowOrigins(Arrays.asList(config.cors_origins()));
         node.useAuthWebhook(config.auth_webhook());
+    }
+
+    private static TlsIdentity apiTls(Config config) throws IOException {
+        if (config.api_tls_certificate_file().isBlank()) {
+            if (!config.api_tls_key_file().isBlank()) {
+                throw new IllegalArgumentException("gateway " + config.address() + ": api.tls.key.file is set "
+                        + "without api.tls.certificate.file");
+            }
+            return null;
+        }
+        if (config.api_tls_key_file().isBlank()) {
+            throw new IllegalArgumentException("gateway " + config.address() + ": api.tls.key.file is needed with "
+                    + "api.tls.certificate.file");
+        }
+        return Pem.identity(Path.of(config.api_tls_certificate_file()), Path.of(config.api_tls_key_file()));
+    }
+
+    /** The chain's signatures came (the chain connected): orchestrators' certificates can be checked from now on. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindSignatures(Signatures s) {
+        signatures = s;
+        node.warm();
+    }
+
+    void unbindSignatures(Signatures s) {
+        if (signatures == s) {
+            signatures = null;
+        }
+    }
+
+    private String signer(byte[] message, byte[] signature) throws ChainException {
+        Signatures current = signatures;
+        if (current == null) {
+            throw new ChainException("recover", "no chain connection yet", false);
+        }
+        return current.signer(message, signature);
     }
 
     /** The pool's active orchestrators that publish a service URI; none while the node has no chain. */

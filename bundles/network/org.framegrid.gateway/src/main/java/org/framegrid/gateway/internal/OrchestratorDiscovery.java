@@ -9,15 +9,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.framegrid.gateway.embedded.GatewaySettings;
+import org.framegrid.trickle.tls.NodeTrust;
 
 /**
  * The orchestrators a gateway knows: its static list, plus what its directory (the chain's pool) published, read
- * again periodically on a thread of its own. A failed read keeps the last list and is reported. Thread-safe.
+ * again periodically on a thread of its own. A failed read keeps the last list and is reported. A published
+ * orchestrator's service URI is from then on trusted only with a certificate bound to its address. Thread-safe.
  */
 final class OrchestratorDiscovery implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OrchestratorDiscovery.class.getName());
@@ -28,15 +32,22 @@ final class OrchestratorDiscovery implements AutoCloseable {
             Thread.ofPlatform().daemon().name("gateway-discovery").factory());
     private volatile List<OrchestratorDirectory.Listing> discovered = List.of();
     private volatile String error;
+    private final NodeTrust trust;
+    /** Told of service URIs read for the first time. */
+    private final Consumer<List<URI>> found;
+    private final Set<URI> seen = ConcurrentHashMap.newKeySet();
 
     /**
      * @param directory where more orchestrators are published, or {@code null} for the static list only
      * @param periodMillis how often the directory is read again (at least 1 s); the first read happens at once, in
      *     the background
      */
-    OrchestratorDiscovery(GatewaySettings settings, OrchestratorDirectory directory, long periodMillis) {
+    OrchestratorDiscovery(GatewaySettings settings, OrchestratorDirectory directory, long periodMillis,
+                          NodeTrust trust, Consumer<List<URI>> found) {
         this.settings = settings;
         this.directory = directory;
+        this.trust = trust;
+        this.found = found;
         if (directory != null) {
             reader.scheduleWithFixedDelay(this::discover, 0, Math.max(1000, periodMillis), TimeUnit.MILLISECONDS);
         }
@@ -45,8 +56,15 @@ final class OrchestratorDiscovery implements AutoCloseable {
     /** Reads the directory now; a failure keeps the last list and is reported in {@link #report()}. */
     void discover() {
         try {
-            discovered = List.copyOf(directory.orchestrators());
+            List<OrchestratorDirectory.Listing> listings = List.copyOf(directory.orchestrators());
+            // Each service URI must present a certificate bound to the address that published it.
+            listings.forEach(l -> trust.expect(l.uri(), l.address()));
+            discovered = listings;
             error = null;
+            List<URI> fresh = listings.stream().map(OrchestratorDirectory.Listing::uri).filter(seen::add).toList();
+            if (!fresh.isEmpty()) {
+                found.accept(fresh);
+            }
         } catch (Exception e) {
             error = "orchestrator discovery failed: " + e.getMessage();
             LOG.warning(error);

@@ -84,9 +84,18 @@ final class SessionOpener {
                 body.put("sender", settings.address());
                 body.put("payment", Map.of("scheme", p.scheme(), "data", Base64.getEncoder().encodeToString(p.data())));
                 Map<?, ?> started = api.call(c.uri(), "POST", "/v1/sessions", body, Duration.ofSeconds(10));
+                OrchestratorSession session = new OrchestratorSession(info, started, p.value());
+                try {
+                    for (URI channel : List.of(session.input, session.output, session.control, session.events)) {
+                        api.checkScheme(channel);
+                    }
+                } catch (OrchestratorApi.Refused e) {
+                    closeQuietly(session);
+                    throw e;
+                }
                 selector.observe(new Observation(c.address(), Observation.Outcome.SUCCESS,
                         (System.nanoTime() - t) / 1_000_000, null));
-                return new OrchestratorSession(info, started, p.value());
+                return session;
             } catch (OrchestratorApi.Refused e) {
                 release(c, p);
                 lastStatus = e.status;
@@ -126,10 +135,42 @@ final class SessionOpener {
                 selector.observe(new Observation(info.candidate().address(), Observation.Outcome.SUCCESS,
                         info.latencyMillis(), null));
             } catch (ExecutionException e) {
-                refusals.add(candidates.get(i) + ": " + e.getCause().getMessage());
+                refusals.add(candidates.get(i) + ": " + why(e.getCause()));
             }
         }
         return infos;
+    }
+
+    /**
+     * Asks {@code orchestrator} for its info, and forgets the answer: connection and trust are then set up. An
+     * orchestrator still starting is asked again, 1 s later, then 2, 4, …, for about a minute.
+     */
+    void warm(URI orchestrator) {
+        for (long wait = 1_000; wait <= 32_000; wait *= 2) {
+            try {
+                api.info(orchestrator, settings.address(), Map.of());
+                return;
+            } catch (IOException | RuntimeException e) {
+                // seen again, with its reason, when a stream starts
+            } catch (InterruptedException e) {
+                return; // the gateway is closing
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** @return the reason a certificate was refused, where it was one (the TLS exception's own text is generic) */
+    private static String why(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException) {
+                return "TLS refused: " + t.getMessage();
+            }
+        }
+        return e.getMessage();
     }
 
     /**

@@ -57,6 +57,7 @@ class AuthWebhookTest {
              Gateway gateway = new Gateway(new GatewaySettings("0xgateway", "127.0.0.1", 0,
                      List.of(orchestrator.uri()), Map.of(), BigInteger.valueOf(5_000), 2_000, 1_500), channels,
                      Providers.service(OrchestratorSelector.class), new TestPayments(1), servers)) {
+            gateway.allowPlainHttp(true); // plain HTTP between nodes here: this test is about the webhook, not TLS
             IllegalArgumentException malformed = assertThrows(IllegalArgumentException.class,
                     () -> gateway.useAuthWebhook("127.0.0.1:9/auth"));
             assertEquals("auth.webhook: '127.0.0.1:9/auth' is not an http(s) URL", malformed.getMessage());

@@ -55,6 +55,7 @@ class BrokenPipelineTest {
                          Map.of(), BigInteger.valueOf(5_000), 1_000, 1_500), channels,
                          Providers.service(OrchestratorSelector.class), pay, servers);
                  GatewayClient client = new GatewayClient(g.uri())) {
+                g.allowPlainHttp(true); // plain HTTP between nodes here: this test is about failing pipelines, not TLS
                 StreamInfo s = client.start("live-passthrough", Map.of());
                 String first = s.orchestrator();
                 Random random = new Random(18);

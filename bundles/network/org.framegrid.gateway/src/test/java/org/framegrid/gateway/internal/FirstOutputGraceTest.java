@@ -40,13 +40,14 @@ class FirstOutputGraceTest {
     void theFirstSessionIsNotStalledWhileItLoads() throws Exception {
         TrickleServerFactory servers = Providers.service(TrickleServerFactory.class);
         try (MemorySegmentChannels channels = new MemorySegmentChannels(5)) {
-            TrickleServer orchestrator = servers.start("127.0.0.1", 0, false);
+            TrickleServer orchestrator = servers.start("127.0.0.1", 0, null);
             orchestrator.route("/v1/", slowOrchestrator(orchestrator, channels));
             TestPayments pay = new TestPayments(1);
             try (Gateway g = new Gateway(new GatewaySettings("0xg", "127.0.0.1", 0, List.of(orchestrator.baseUri()),
                     Map.of(), BigInteger.valueOf(5_000), 1_000, STALL_MILLIS), channels,
                     Providers.service(OrchestratorSelector.class), pay, servers);
                  GatewayClient client = new GatewayClient(g.uri())) {
+                g.allowPlainHttp(true); // plain HTTP between nodes here: this test is about stalls, not TLS
                 StreamInfo s = client.start("p", Map.of());
                 AtomicLong out = new AtomicLong();
                 Thread reader = Thread.ofVirtual().start(() -> {

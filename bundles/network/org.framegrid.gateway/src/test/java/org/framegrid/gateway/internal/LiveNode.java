@@ -70,6 +70,7 @@ final class LiveNode implements AutoCloseable {
                 Map.of(), BigInteger.valueOf(5_000), 2_000, 3_000), channels,
                 Providers.service(OrchestratorSelector.class), payments, servers);
         open.add(gateway);
+        gateway.allowPlainHttp(true); // plain HTTP between nodes here: these tests are about the edges, not TLS
         gateway.useWebRtc(() -> engine, webrtc::peers);
     }
 

@@ -93,6 +93,7 @@ class NetworkTest {
                 BigInteger.valueOf(5_000), 2_000, 1_500), channels,
                 Providers.service(OrchestratorSelector.class), payments, servers);
         open.add(g);
+        g.allowPlainHttp(true); // plain HTTP between nodes here: these tests are about failover, not TLS
         return g;
     }
 
@@ -286,6 +287,7 @@ class NetworkTest {
                 BigInteger.valueOf(5_000), 200, 1_500, 2_000), channels, Providers.service(OrchestratorSelector.class),
                 pay, servers);
         open.add(g);
+        g.allowPlainHttp(true);
         try (GatewayClient client = new GatewayClient(g.uri())) {
             StreamInfo s = client.start("live-passthrough", Map.of());
             GatewayStream stream = g.stream(s.id());
@@ -325,6 +327,7 @@ class NetworkTest {
                 BigInteger.valueOf(5_000), 1_000, 1_500, 2_000), channels,
                 Providers.service(OrchestratorSelector.class), pay, servers);
         open.add(g);
+        g.allowPlainHttp(true);
         SegmentChannel camera = camera();
         camera.await(0, 5, TimeUnit.SECONDS); // the app sends from the start: the stream is never idle
         try (GatewayClient client = new GatewayClient(g.uri())) {

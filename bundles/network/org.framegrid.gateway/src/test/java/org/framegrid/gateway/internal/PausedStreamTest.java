@@ -54,6 +54,7 @@ class PausedStreamTest {
                          BigInteger.valueOf(5_000), 1_000, 1_500), channels,
                          Providers.service(OrchestratorSelector.class), pay, servers);
                  GatewayClient client = new GatewayClient(g.uri())) {
+                g.allowPlainHttp(true); // plain HTTP between nodes here: this test is about pausing, not TLS
                 engine.start(new PipelineDefinition("camera", "test", "1", List.of(
                         new NodeDefinition("src", "test-source", Map.of("width", 160, "height", 120, "fps", 25.0)),
                         new NodeDefinition("enc", "encode", Map.of("output", "channel:camera", "fps", 25,

@@ -103,7 +103,7 @@ class PaymentLoopTest {
     void paysTheSecondsThatPassedAndRenewsStaleTermsOnce() throws Exception {
         OrchestratorSession s = session(orchestrator());
         GatewaySettings settings = new GatewaySettings("0xg", "127.0.0.1", 0, List.of(), Map.of(), PRICE, 200, 1_500);
-        loop = new PaymentLoop("stream", settings, new TestPayments(1), new OrchestratorApi(trickle.http()));
+        loop = new PaymentLoop("stream", settings, new TestPayments(1), new OrchestratorApi(trickle.http(), new org.framegrid.trickle.tls.NodeTrust(null), () -> true));
         loop.opened(s);
         long start = System.nanoTime();
         loop.start(since -> true); // input always flows here
@@ -129,7 +129,7 @@ class PaymentLoopTest {
         refuseWith.set("INSUFFICIENT_FUNDS");
         OrchestratorSession s = session(orchestrator());
         GatewaySettings settings = new GatewaySettings("0xg", "127.0.0.1", 0, List.of(), Map.of(), PRICE, 100, 1_500);
-        loop = new PaymentLoop("stream", settings, new TestPayments(1), new OrchestratorApi(trickle.http()));
+        loop = new PaymentLoop("stream", settings, new TestPayments(1), new OrchestratorApi(trickle.http(), new org.framegrid.trickle.tls.NodeTrust(null), () -> true));
         loop.opened(s);
         loop.start(since -> true); // input always flows here
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -147,7 +147,7 @@ class PaymentLoopTest {
         slowAnswers.set(1);
         OrchestratorSession s = session(orchestrator());
         GatewaySettings settings = new GatewaySettings("0xg", "127.0.0.1", 0, List.of(), Map.of(), PRICE, 500, 1_500);
-        loop = new PaymentLoop("stream", settings, new TestPayments(1), new OrchestratorApi(trickle.http()));
+        loop = new PaymentLoop("stream", settings, new TestPayments(1), new OrchestratorApi(trickle.http(), new org.framegrid.trickle.tls.NodeTrust(null), () -> true));
         loop.opened(s);
         loop.start(since -> true);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);

@@ -8,6 +8,7 @@ import org.framegrid.orchestrator.internal.Orchestrator;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.trickle.TrickleServerFactory;
 import org.framegrid.trickle.channel.SegmentChannels;
+import org.framegrid.trickle.tls.TlsIdentity;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -29,10 +30,22 @@ public final class EmbeddedOrchestrator implements AutoCloseable {
      */
     public EmbeddedOrchestrator(OrchestratorSettings settings, PipelineService pipelines, SegmentChannels channels,
                                 PaymentReceiver payments, TrickleServerFactory servers) throws IOException {
-        this.node = new Orchestrator(settings, pipelines, channels, payments, servers);
+        this(settings, pipelines, channels, payments, servers, null);
     }
 
-    /** @return where the node listens, e.g. {@code http://127.0.0.1:34567} */
+    /**
+     * A node that serves HTTPS with {@code tls} when {@code settings.tls()}: a certificate bound to its address
+     * ({@code org.framegrid.trickle.tls.BoundCertificates}) or one a CA issued.
+     *
+     * @since 1.1
+     */
+    public EmbeddedOrchestrator(OrchestratorSettings settings, PipelineService pipelines, SegmentChannels channels,
+                                PaymentReceiver payments, TrickleServerFactory servers, TlsIdentity tls)
+            throws IOException {
+        this.node = new Orchestrator(settings, pipelines, channels, payments, servers, tls);
+    }
+
+    /** @return where the node listens, e.g. {@code https://127.0.0.1:34567} */
     public URI uri() {
         return node.uri();
     }

@@ -11,7 +11,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * @param address its identity (0x address on chain)
  * @param host the address its server binds
  * @param port its port, 0 for any
- * @param tls whether it serves HTTPS with a self-signed certificate
+ * @param tls whether it serves HTTPS (with the certificate given to the node); plain HTTP is an explicit opt-out
  * @param pipelines the live pipelines it offers (registered definitions with a decode and an encode node)
  * @param capacity how many sessions it runs at once
  * @param pricePerSecondWei its price per second of stream

@@ -9,6 +9,7 @@ import org.framegrid.payment.api.PaymentReceiver;
 import org.framegrid.trickle.TrickleServer;
 import org.framegrid.trickle.TrickleServerFactory;
 import org.framegrid.trickle.channel.SegmentChannels;
+import org.framegrid.trickle.tls.TlsIdentity;
 
 /**
  * The orchestrator node without OSGi: its server with the HTTP API ({@link OrchestratorRoutes}), its sessions
@@ -19,19 +20,24 @@ public final class Orchestrator implements AutoCloseable {
     private final SessionManager sessions;
     private final PaymentMeter meter;
 
-    /** A node paid through one receiver (tests, tools). */
+    /** A node paid through one receiver (tests, tools); plain HTTP unless {@code tls} is given. */
     public Orchestrator(OrchestratorSettings settings, PipelineService pipelines, SegmentChannels channels,
-                        PaymentReceiver payments, TrickleServerFactory servers) throws IOException {
-        this(settings, pipelines, channels, PaymentReceivers.of(payments), servers);
+                        PaymentReceiver payments, TrickleServerFactory servers, TlsIdentity tls) throws IOException {
+        this(settings, pipelines, channels, PaymentReceivers.of(payments), servers, tls);
     }
 
     /**
      * @param receivers the payment receivers, which may change while the node runs (the component binds and unbinds
      *     them dynamically)
+     * @param tls what it serves HTTPS with when {@code settings.tls()}
      */
     public Orchestrator(OrchestratorSettings settings, PipelineService pipelines, SegmentChannels channels,
-                        PaymentReceivers receivers, TrickleServerFactory servers) throws IOException {
-        this.server = servers.start(settings.host(), settings.port(), settings.tls());
+                        PaymentReceivers receivers, TrickleServerFactory servers, TlsIdentity tls) throws IOException {
+        if (settings.tls() && tls == null) {
+            throw new IllegalArgumentException("orchestrator " + settings.address() + ": TLS is on but no certificate "
+                    + "was given");
+        }
+        this.server = servers.start(settings.host(), settings.port(), settings.tls() ? tls : null);
         this.sessions = new SessionManager(settings, pipelines, channels, server, receivers);
         this.meter = new PaymentMeter(settings, sessions, receivers);
         server.route("/v1/", new OrchestratorRoutes(settings, pipelines, sessions, receivers, meter, server).routes());

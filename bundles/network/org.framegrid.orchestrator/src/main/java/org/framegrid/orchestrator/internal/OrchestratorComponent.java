@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.api.pipeline.StageCatalog;
+import org.framegrid.chain.api.Signatures;
 import org.framegrid.inference.api.InferenceBackend;
 import org.framegrid.inference.api.Model;
 import org.framegrid.node.api.MetricSource;
@@ -52,8 +53,22 @@ public final class OrchestratorComponent implements MetricSource, ReadinessCheck
         @AttributeDefinition(description = "Port; 0 picks a free one. Since 0.1.")
         int port() default 8935;
 
-        @AttributeDefinition(description = "Serve HTTPS with a self-signed certificate. Since 0.1.")
-        boolean tls() default false;
+        @AttributeDefinition(description = "Serve HTTPS (the default): with tls.certificate.file if set, else with "
+                + "a certificate bound to the node's address (its chain account signs the TLS key's fingerprint). "
+                + "false: plain HTTP, logged as a warning, and gateways use it only with allow.plain.http. Since 0.1; "
+                + "on by default since 0.2.")
+        boolean tls() default true;
+
+        @AttributeDefinition(description = "Folder of the node's TLS key pair (made once, file ADDRESS.key), for "
+                + "the bound certificate. Since 0.2.")
+        String tls_key_folder() default "data/tls";
+
+        @AttributeDefinition(description = "PEM certificate chain (leaf first) to serve instead of the bound "
+                + "certificate, e.g. one a CA issued for the host of the service URI; empty: bound. Since 0.2.")
+        String tls_certificate_file() default "";
+
+        @AttributeDefinition(description = "PEM private key of tls.certificate.file. Since 0.2.")
+        String tls_key_file() default "";
 
         @AttributeDefinition(description = "Live pipelines offered (names of pipeline files with decode and encode). Since 0.1.")
         String[] pipelines() default {"privacy"};
@@ -78,17 +93,23 @@ public final class OrchestratorComponent implements MetricSource, ReadinessCheck
     private final PipelineService pipelines;
     private final StageCatalog catalog;
 
+    /**
+     * @param signatures the chain account's signatures: the bound certificate's binding (so the node listens once its
+     *     chain connection is up)
+     */
     @Activate
     public OrchestratorComponent(Config config, @Reference PipelineService pipelines, @Reference StageCatalog catalog,
                                  @Reference SegmentChannels channels,
-                                 @Reference TrickleServerFactory servers)
+                                 @Reference TrickleServerFactory servers,
+                                 @Reference Signatures signatures)
             throws IOException {
         settings = new OrchestratorSettings(config.address(), config.host(), config.port(), config.tls(),
                 List.of(config.pipelines()), config.capacity(), new BigInteger(config.price_per_second_wei()),
                 config.initial_seconds(), config.status_millis());
         this.pipelines = pipelines;
         this.catalog = catalog;
-        node = new Orchestrator(settings, pipelines, channels, receivers, servers);
+        node = new Orchestrator(settings, pipelines, channels, receivers, servers,
+                OrchestratorTls.identity(config, signatures));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

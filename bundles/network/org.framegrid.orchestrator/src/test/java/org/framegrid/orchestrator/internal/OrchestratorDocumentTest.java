@@ -44,7 +44,7 @@ class OrchestratorDocumentTest {
         try (EmbeddedEngine engine = new EmbeddedEngine(1000, false);
              Orchestrator node = new Orchestrator(new OrchestratorSettings("0xorchestrator", "127.0.0.1", 0, false,
                      List.of("live-passthrough"), 1, BigInteger.ONE, 10, 1000), engine, new MemorySegmentChannels(5),
-                     new PaymentReceivers(), servers)) {
+                     new PaymentReceivers(), servers, null)) {
             HttpResponse<String> served = send(node.uri(), "GET", "/v1/openapi.json");
             assertEquals(200, served.statusCode());
             JsonNode doc = new ObjectMapper().readTree(served.body());

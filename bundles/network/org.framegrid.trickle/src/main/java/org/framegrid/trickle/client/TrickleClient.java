@@ -7,13 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * Publishes and reads trickle segments. A channel is addressed by its URL ({@code .../trickle/NAME}); segments are
@@ -29,22 +25,28 @@ public final class TrickleClient implements AutoCloseable {
 
     /**
      * @param connectTimeout how long a connection attempt may take
-     * @param trustSelfSigned accept any server certificate: nodes use fresh self-signed ones (TLS for privacy, the
-     *     node's identity comes from the chain, not from a CA)
+     * @param tls what HTTPS servers are trusted with: a gateway's {@code NodeTrust.context()} for orchestrators, or
+     *     {@code null} for the JVM's default CAs
+     * @since 2.0 (before, a boolean made it accept any certificate)
      */
-    public TrickleClient(Duration connectTimeout, boolean trustSelfSigned) {
+    public TrickleClient(Duration connectTimeout, SSLContext tls) {
         HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .executor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("trickle-client-", 0).factory()));
-        if (trustSelfSigned) {
-            b.sslContext(trustAll());
+        if (tls != null) {
+            b.sslContext(tls);
         }
         this.http = b.build();
     }
 
-    /** A client with a 2 s connect timeout that accepts self-signed certificates. */
+    /** A client with a 2 s connect timeout that trusts HTTPS servers through {@code tls}. */
+    public TrickleClient(SSLContext tls) {
+        this(Duration.ofSeconds(2), tls);
+    }
+
+    /** A client with a 2 s connect timeout that trusts the JVM's default CAs. */
     public TrickleClient() {
-        this(Duration.ofSeconds(2), true);
+        this(Duration.ofSeconds(2), null);
     }
 
     /** @return the underlying client, for JSON calls to the same nodes */
@@ -121,29 +123,6 @@ public final class TrickleClient implements AutoCloseable {
         return new TrickleException(channel + "/" + sequence + ": HTTP " + status + " " + text, status,
                 res.headers().firstValue(CLOSED_HEADER).isPresent(),
                 res.headers().firstValueAsLong(SEQ_HEADER).orElse(-1));
-    }
-
-    private static SSLContext trustAll() {
-        try {
-            SSLContext c = SSLContext.getInstance("TLS");
-            c.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, new SecureRandom());
-            return c;
-        } catch (Exception e) {
-            throw new IllegalStateException("TLS is not available in this JVM: " + e, e);
-        }
     }
 
     @Override

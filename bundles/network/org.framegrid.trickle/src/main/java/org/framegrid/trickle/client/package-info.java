@@ -3,7 +3,7 @@
  * written, find the live edge. Plain Java, usable outside a framework.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.framegrid.trickle.client;
 
 import org.osgi.annotation.bundle.Export;

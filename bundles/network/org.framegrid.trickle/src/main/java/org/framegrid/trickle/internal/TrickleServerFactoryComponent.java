@@ -5,14 +5,14 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.pkitesting.CertificateBuilder;
-import io.netty.pkitesting.X509Bundle;
 import java.io.IOException;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.framegrid.trickle.TrickleServer;
 import org.framegrid.trickle.TrickleServerFactory;
+import org.framegrid.trickle.tls.TlsIdentity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -72,8 +72,9 @@ public final class TrickleServerFactoryComponent implements TrickleServerFactory
     }
 
     @Override
-    public TrickleServer start(String host, int port, boolean tls) throws IOException {
-        NettyTrickleServer s = new NettyTrickleServer(boss, workers, host, port, tls ? selfSigned(host) : null, limits);
+    public TrickleServer start(String host, int port, TlsIdentity tls) throws IOException {
+        NettyTrickleServer s = new NettyTrickleServer(boss, workers, host, port, tls == null ? null : sslContext(tls),
+                limits);
         servers.add(s);
         return new TrickleServer() {
             @Override
@@ -110,21 +111,11 @@ public final class TrickleServerFactoryComponent implements TrickleServerFactory
         };
     }
 
-    /** A fresh self-signed certificate for this host: nodes pin nothing, TLS here gives privacy, not identity. */
-    private static SslContext selfSigned(String host) throws IOException {
+    private static SslContext sslContext(TlsIdentity tls) throws IOException {
         try {
-            // Self-signed means its own issuer, which the builder only allows for a CA certificate.
-            CertificateBuilder b = new CertificateBuilder().subject("CN=framegrid-node").ecp256().setIsCertificateAuthority(true)
-                    .addSanDnsName("localhost").addExtendedKeyUsageServerAuth();
-            if (host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-                b.addSanIpAddress(host);
-            } else {
-                b.addSanDnsName(host);
-            }
-            X509Bundle cert = b.buildSelfSigned();
-            return SslContextBuilder.forServer(cert.getKeyPair().getPrivate(), cert.getCertificatePath()).build();
+            return SslContextBuilder.forServer(tls.key(), tls.chain().toArray(new X509Certificate[0])).build();
         } catch (Exception e) {
-            throw new IOException("cannot make a self-signed certificate for " + host + ": " + e.getMessage(), e);
+            throw new IOException("cannot serve TLS with " + tls + ": " + e.getMessage(), e);
         }
     }
 

@@ -53,7 +53,7 @@ class ServerLimitsTest {
         }
         factory = new TrickleServerFactoryComponent(limits);
         channels = new MemorySegmentChannels(5, 100 * 1024);
-        server = factory.start("127.0.0.1", 0, false);
+        server = factory.start("127.0.0.1", 0, null);
         server.route("/v1/", call -> HttpReply.text(200, "ok"));
     }
 
@@ -199,7 +199,7 @@ class ServerLimitsTest {
         TrickleServerFactoryComponent roomy = new TrickleServerFactoryComponent(new ServerLimits(20_000, 20_000,
                 20_000, 4, 1 << 20));
         try (TrickleClient client = new TrickleClient()) {
-            TrickleServer s = roomy.start("127.0.0.1", 0, false);
+            TrickleServer s = roomy.start("127.0.0.1", 0, null);
             s.serve("in", TrickleServer.MEDIA, channels.open("in"), true);
             IOException e = assertThrows(IOException.class, () -> client.publish(s.channelUri("in"), 0,
                     new InputStream() {

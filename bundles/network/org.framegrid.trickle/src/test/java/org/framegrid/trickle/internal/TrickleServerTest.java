@@ -11,7 +11,9 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.framegrid.trickle.HttpReply;
@@ -20,10 +22,14 @@ import org.framegrid.trickle.channel.MemorySegmentChannels;
 import org.framegrid.trickle.channel.SegmentChannel;
 import org.framegrid.trickle.client.TrickleClient;
 import org.framegrid.trickle.client.TrickleException;
+import org.framegrid.trickle.tls.NodeTrust;
+import org.framegrid.trickle.tls.TlsIdentity;
+import org.framegrid.testing.TestPki;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The trickle server and client over real sockets on 127.0.0.1. */
 @Timeout(30)
@@ -41,7 +47,7 @@ class TrickleServerTest {
     void start() throws IOException {
         factory = new TrickleServerFactoryComponent();
         channels = channels(5);
-        server = factory.start("127.0.0.1", 0, false);
+        server = factory.start("127.0.0.1", 0, null);
         client = new TrickleClient();
     }
 
@@ -159,8 +165,14 @@ class TrickleServerTest {
     }
 
     @Test
-    void routesAnswerOverPlainHttpAndSelfSignedTls() throws Exception {
-        try (TrickleServer tls = factory.start("127.0.0.1", 0, true)) {
+    void routesAnswerOverPlainHttpAndTls(@TempDir Path dir) throws Exception {
+        TestPki pki = TestPki.create("test CA");
+        TestPki.Leaf leaf = pki.issue("127.0.0.1");
+        NodeTrust trust = new NodeTrust(null);
+        trust.useCa(NodeTrust.ca(pki.writeCa(dir.resolve("ca.pem"))));
+        try (TrickleServer tls = factory.start("127.0.0.1", 0,
+                new TlsIdentity(leaf.key(), List.of(leaf.certificate())));
+             TrickleClient client = new TrickleClient(java.time.Duration.ofSeconds(30), trust.context())) {
             for (TrickleServer s : new TrickleServer[] {server, tls}) {
                 s.route("/v1/", call -> HttpReply.json(201, "{\"echo\":\"" + call.text() + "\",\"q\":\""
                         + call.query().get("x") + "\"}"));

@@ -27,8 +27,10 @@ final class InputRaster {
     /** The padding pixel in the model's channels, the constant channel included. */
     private final float[] pad = new float[4];
     private float[] values = new float[0];
-    private byte[] lineA = new byte[0];
-    private byte[] lineB = new byte[0];
+    /** One source row's bytes, and the two source rows an input row is weighted from, interpolated along x. */
+    private byte[] line = new byte[0];
+    private int[] sumsA = new int[0];
+    private int[] sumsB = new int[0];
     private int inputWidth;
     private int inputHeight;
     /** How many columns of each row are written: the input's width, or fewer for a crop. */
@@ -55,16 +57,24 @@ final class InputRaster {
         inputWidth = width;
         inputHeight = height;
         used = columns;
-        if (lineA.length < frameRowBytes) {
-            lineA = new byte[frameRowBytes]; // once per frame geometry
-            lineB = new byte[frameRowBytes];
+        if (line.length < frameRowBytes) {
+            line = new byte[frameRowBytes]; // once per frame geometry
+        }
+        if (sumsA.length < 3 * columns) {
+            sumsA = new int[3 * columns];
+            sumsB = new int[3 * columns];
         }
         if (values.length < width * height * channels) {
             values = new float[width * height * channels];
         }
     }
 
-    /** Samples every image row of {@code frame}; padding rows only when fresh (they never change otherwise). */
+    /**
+     * Samples every image row of {@code frame}; padding rows only when fresh (they never change otherwise). Bilinear
+     * sampling is separable and done in two steps with the same integer arithmetic as one: each source row the input
+     * needs is interpolated along x once ({@link #horizontal}, kept while the next input row needs it too), and each
+     * input row combines its two interpolated rows.
+     */
     void fill(Frame frame, boolean fresh) {
         PixelFormat format = frame.format();
         // Channel byte offsets inside a pixel, in the model's channel order.
@@ -83,76 +93,96 @@ final class InputRaster {
                 }
                 continue;
             }
-            // Bulk copies of the two source rows: array reads are several times faster than ByteBuffer.get.
+            int rowB = rows.b[v];
             if (rowA != loadedA) {
-                data.get(base + rowA, lineA, 0, rowBytes);
+                if (rowA == loadedB) {
+                    // The previous input row's lower source row is this one's upper: swap, do not redo it.
+                    int[] swap = sumsA;
+                    sumsA = sumsB;
+                    sumsB = swap;
+                    loadedB = -1;
+                } else {
+                    horizontal(data, base + rowA, rowBytes, sumsA, first, last);
+                }
                 loadedA = rowA;
             }
-            if (rows.b[v] != loadedB) {
-                data.get(base + rows.b[v], lineB, 0, rowBytes);
-                loadedB = rows.b[v];
+            if (rowB != loadedB) {
+                if (rowB == rowA) {
+                    System.arraycopy(sumsA, 0, sumsB, 0, 3 * used);
+                } else {
+                    horizontal(data, base + rowB, rowBytes, sumsB, first, last);
+                }
+                loadedB = rowB;
             }
             if (nhwc && channels == 3) {
-                nhwcRow(v * inputWidth * 3, rows.weight[v], first, last);
+                nhwcRow(v * inputWidth * 3, rows.weight[v]);
             } else {
-                anyRow(v, rows.weight[v], first, last);
+                anyRow(v, rows.weight[v]);
             }
         }
     }
 
-    /** The common case (BlazeFace), kept free of layout branches and 2-D lookups so the JIT compiles it tight. */
-    private void nhwcRow(int at, int fy, int first, int last) {
-        byte[] a = lineA;
-        byte[] b = lineB;
-        float[] out = values;
-        float[] l0 = lut0;
-        float[] l1 = lut1;
-        float[] l2 = lut2;
+    /**
+     * Interpolates one source row along x: for each input column its three channels (model order) as
+     * {@code left * (256 - fx) + right * fx}, 0..65280. A bulk copy of the row first: array reads are several times
+     * faster than ByteBuffer.get.
+     */
+    private void horizontal(ByteBuffer data, int at, int rowBytes, int[] sums, int first, int last) {
+        data.get(at, line, 0, rowBytes);
+        byte[] a = line;
         int[] columnA = columns.a;
         int[] columnB = columns.b;
         int[] columnWeight = columns.weight;
-        int n = used;
-        int gy = 256 - fy;
-        for (int u = 0; u < n; u++, at += 3) {
+        for (int u = 0, o = 0; u < used; u++, o += 3) {
             int ca = columnA[u];
             if (ca < 0) {
-                out[at] = pad[0];
-                out[at + 1] = pad[1];
-                out[at + 2] = pad[2];
                 continue;
             }
             int cb = columnB[u];
             int fx = columnWeight[u];
             int gx = 256 - fx;
-            out[at] = l0[bilinear(a, b, ca + first, cb + first, fx, gx, fy, gy)];
-            out[at + 1] = l1[bilinear(a, b, ca + 1, cb + 1, fx, gx, fy, gy)];
-            out[at + 2] = l2[bilinear(a, b, ca + last, cb + last, fx, gx, fy, gy)];
+            sums[o] = (a[ca + first] & 0xff) * gx + (a[cb + first] & 0xff) * fx;
+            sums[o + 1] = (a[ca + 1] & 0xff) * gx + (a[cb + 1] & 0xff) * fx;
+            sums[o + 2] = (a[ca + last] & 0xff) * gx + (a[cb + last] & 0xff) * fx;
+        }
+    }
+
+    /** The common case (BlazeFace, selfie), kept free of layout branches and 2-D lookups so the JIT compiles it tight. */
+    private void nhwcRow(int at, int fy) {
+        int[] top = sumsA;
+        int[] bottom = sumsB;
+        float[] out = values;
+        float[] l0 = lut0;
+        float[] l1 = lut1;
+        float[] l2 = lut2;
+        int[] columnA = columns.a;
+        int n = used;
+        int gy = 256 - fy;
+        for (int u = 0, o = 0; u < n; u++, at += 3, o += 3) {
+            if (columnA[u] < 0) {
+                out[at] = pad[0];
+                out[at + 1] = pad[1];
+                out[at + 2] = pad[2];
+                continue;
+            }
+            out[at] = l0[(top[o] * gy + bottom[o] * fy + 32768) >> 16];
+            out[at + 1] = l1[(top[o + 1] * gy + bottom[o + 1] * fy + 32768) >> 16];
+            out[at + 2] = l2[(top[o + 2] * gy + bottom[o + 2] * fy + 32768) >> 16];
         }
     }
 
     /** Every other layout and colour order: NCHW planes, or a fourth constant channel. */
-    private void anyRow(int v, int fy, int first, int last) {
+    private void anyRow(int v, int fy) {
         int gy = 256 - fy;
-        for (int u = 0; u < used; u++) {
-            int ca = columns.a[u];
-            if (ca < 0) {
+        for (int u = 0, o = 0; u < used; u++, o += 3) {
+            if (columns.a[u] < 0) {
                 put(v, u, pad[0], pad[1], pad[2]);
                 continue;
             }
-            int cb = columns.b[u];
-            int fx = columns.weight[u];
-            int gx = 256 - fx;
-            put(v, u, lut0[bilinear(lineA, lineB, ca + first, cb + first, fx, gx, fy, gy)],
-                    lut1[bilinear(lineA, lineB, ca + 1, cb + 1, fx, gx, fy, gy)],
-                    lut2[bilinear(lineA, lineB, ca + last, cb + last, fx, gx, fy, gy)]);
+            put(v, u, lut0[(sumsA[o] * gy + sumsB[o] * fy + 32768) >> 16],
+                    lut1[(sumsA[o + 1] * gy + sumsB[o + 1] * fy + 32768) >> 16],
+                    lut2[(sumsA[o + 2] * gy + sumsB[o + 2] * fy + 32768) >> 16]);
         }
-    }
-
-    /** Bilinear sample in 8-bit fixed point (weights 0..256); with weights 0 it is the first pixel exactly. */
-    private static int bilinear(byte[] a, byte[] b, int colA, int colB, int fx, int gx, int fy, int gy) {
-        int top = (a[colA] & 0xff) * gx + (a[colB] & 0xff) * fx;
-        int bottom = (b[colA] & 0xff) * gx + (b[colB] & 0xff) * fx;
-        return (top * gy + bottom * fy + 32768) >> 16;
     }
 
     /** Stores pixel {@code (u, v)} of the input in the model's layout; the constant channel, if any, with it. */

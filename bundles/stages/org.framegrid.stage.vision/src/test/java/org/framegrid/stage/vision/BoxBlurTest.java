@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import java.util.Arrays;
 import java.util.Random;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -12,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BoxBlurTest {
 
     @ParameterizedTest(name = "{0}x{1}, radius {2}, {3} passes")
-    @CsvSource({"37, 23, 1, 1", "37, 23, 4, 3", "64, 9, 12, 3", "5, 40, 7, 2", "1, 1, 3, 3"})
+    @CsvSource({"37, 23, 1, 1", "37, 23, 4, 3", "64, 9, 12, 3", "5, 40, 7, 2", "1, 1, 3, 3", "420, 3, 200, 3"})
     void rowByRowPassesGiveWhatTheDefinitionGives(int w, int h, int radius, int passes) {
         RgbImage source = new RgbImage(w, h);
         new Random(w * 31L + h).nextBytes(source.rgb());
@@ -24,6 +25,19 @@ class BoxBlurTest {
             expected = pass(expected, w, h, radius, false);
         }
         assertArrayEquals(expected, Arrays.copyOf(blurred.rgb(), 3 * w * h));
+    }
+
+    /** The reciprocal division the passes use is exact for every box sum of every radius the stage allows (200). */
+    @Test
+    void reciprocalDivisionIsExactForEveryBoxSum() {
+        for (int d = 1; d <= 2 * 200 + 1; d++) {
+            long reciprocal = BoxBlur.reciprocal(d);
+            for (int n = 0; n <= 256 * d; n++) {
+                if (BoxBlur.divide(n, reciprocal) != n / d) {
+                    throw new AssertionError(n + " / " + d + " gave " + BoxBlur.divide(n, reciprocal));
+                }
+            }
+        }
     }
 
     /** One box pass along rows ({@code horizontal}) or columns: the rounded mean of 2r+1 pixels, edges repeated. */

@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * defines: its version still lives there;</li>
  * <li>no main source file is over {@value #MAX_MAIN_LINES} lines;</li>
  * <li>no test-support code (test frameworks, the test-support module, {@code testing} packages, benchmarks) is under
- * {@code src/main} of a product bundle.</li>
+ * {@code src/main} of a product bundle;</li>
+ * <li>no product ships a test PKI (Netty's {@code netty-pkitesting}, in a product's pom other than in test scope or
+ * imported by its main code) or a trust manager that trusts every server (an empty {@code checkServerTrusted}).</li>
  * </ul>
  * Each problem names the file and line.
  */
@@ -39,7 +41,9 @@ public final class SourceTree {
 
     private static final Pattern INTERNAL = Pattern.compile("\\b((?:[a-z_][a-z0-9_]*\\.)+internal)\\b");
     private static final Pattern TEST_SUPPORT_IMPORT = Pattern.compile(
-            "^\\s*import\\s+(?:static\\s+)?(org\\.junit|org\\.opentest4j|org\\.framegrid\\.testing)\\b");
+            "^\\s*import\\s+(?:static\\s+)?(org\\.junit|org\\.opentest4j|org\\.framegrid\\.testing|io\\.netty\\.pkitesting)\\b");
+    private static final Pattern TRUST_CHECK = Pattern.compile("\\bcheckServerTrusted\\s*\\(");
+    private static final Pattern EMPTY_BODY = Pattern.compile("^[^{;]*\\{\\s*}", Pattern.DOTALL);
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;");
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
 
@@ -87,6 +91,15 @@ public final class SourceTree {
         Path rootPom = root.resolve("pom.xml");
         Set<String> rootProperties = Files.isRegularFile(rootPom) ? Poms.properties(rootPom) : Set.of();
         for (Path pom : files(root, p -> p.getFileName().toString().equals("pom.xml"))) {
+            if (product(root.relativize(pom.getParent()))) {
+                List<String> lines = read(pom);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).contains("<artifactId>netty-pkitesting</artifactId>") && !lines.get(i).contains("<scope>test</scope>")) {
+                        problems.add(new Problem(rel(pom), i + 1, "Netty's test PKI (netty-pkitesting) in a product: "
+                                + "test scope only (certificates are made with BouncyCastle, org.framegrid.trickle.tls)"));
+                    }
+                }
+            }
             if (!pom.getParent().equals(root)) {
                 problems.addAll(Poms.versions(pom).stream().filter(v -> !ofRoot(v, rootProperties))
                         .map(v -> new Problem(rel(pom), v.line(), v.artifact() + " sets version " + v.version()
@@ -117,7 +130,7 @@ public final class SourceTree {
         List<Problem> problems = new ArrayList<>();
         String path = rel(file);
         boolean main = file.startsWith(root.resolve(module.dir()).resolve("src/main"));
-        boolean product = NOT_PRODUCT.stream().noneMatch(prefix -> (module.dir() + "/").startsWith(prefix));
+        boolean product = product(module.dir());
         boolean inComment = false;
         for (int i = 0; i < lines.size(); i++) {
             int line = i + 1;
@@ -152,6 +165,12 @@ public final class SourceTree {
                             + ") under src/main of the product bundle " + module.bsn()
                             + ": it belongs in src/test or in org.framegrid.testing"));
                 }
+                if (TRUST_CHECK.matcher(code).find() && EMPTY_BODY.matcher(String.join("\n",
+                        lines.subList(i, Math.min(lines.size(), i + 4))).substring(code.indexOf("checkServerTrusted")))
+                        .find()) {
+                    problems.add(new Problem(path, line, "a trust manager that trusts every server, under src/main of "
+                            + "the product bundle " + module.bsn() + ": check the certificate (NodeTrust) or use the JDK's"));
+                }
                 Matcher p = PACKAGE.matcher(code);
                 if (p.find() && List.of(p.group(1).split("\\.")).contains("testing")) {
                     problems.add(new Problem(path, line, "a testing package under src/main of the "
@@ -168,6 +187,11 @@ public final class SourceTree {
                     + MAX_MAIN_LINES + " (one job per class)"));
         }
         return problems;
+    }
+
+    /** @return whether {@code dir} (relative to the root) is part of the product: not the tools or test support */
+    private static boolean product(Path dir) {
+        return NOT_PRODUCT.stream().noneMatch(prefix -> (dir + "/").startsWith(prefix));
     }
 
     private String rel(Path file) {

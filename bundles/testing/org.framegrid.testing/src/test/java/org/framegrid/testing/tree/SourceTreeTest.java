@@ -181,6 +181,38 @@ class SourceTreeTest {
     }
 
     @Test
+    void aTestPkiOrATrustAllManagerInAProductIsNamedInTestsItIsNot() throws IOException {
+        module("bundles/network/t", "org.example.t");
+        pom("bundles/network/t", "org.example.t", """
+                    <dependency><groupId>io.netty</groupId><artifactId>netty-pkitesting</artifactId><scope>provided</scope></dependency>
+                    <dependency><groupId>io.netty</groupId><artifactId>netty-pkitesting</artifactId><scope>test</scope></dependency>
+                """);
+        write("bundles/network/t/src/main/java/org/example/t/internal/Certs.java", """
+                package org.example.t.internal;
+                import io.netty.pkitesting.CertificateBuilder;
+                class TrustAll {
+                    public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                    }
+                    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine e)
+                            throws CertificateException {
+                        check(chain);
+                    }
+                }
+                """);
+        write("bundles/network/t/src/test/java/org/example/t/internal/CertsTest.java",
+                "import io.netty.pkitesting.CertificateBuilder;\n");
+        assertEquals(List.of(
+                "bundles/network/t/pom.xml:5: Netty's test PKI (netty-pkitesting) in a product: test scope only "
+                        + "(certificates are made with BouncyCastle, org.framegrid.trickle.tls)",
+                "bundles/network/t/src/main/java/org/example/t/internal/Certs.java:2: test support "
+                        + "(io.netty.pkitesting) under src/main of the product bundle org.example.t: it belongs in "
+                        + "src/test or in org.framegrid.testing",
+                "bundles/network/t/src/main/java/org/example/t/internal/Certs.java:4: a trust manager that trusts "
+                        + "every server, under src/main of the product bundle org.example.t: check the certificate "
+                        + "(NodeTrust) or use the JDK's"), problems());
+    }
+
+    @Test
     void buildOutputIsNotChecked() throws IOException {
         module("a", "org.example.a");
         module("b", "org.example.b");

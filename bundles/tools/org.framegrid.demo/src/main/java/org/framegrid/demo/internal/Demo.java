@@ -18,6 +18,7 @@ import org.framegrid.chain.api.Units;
 import org.framegrid.trickle.channel.SegmentChannels;
 import org.framegrid.payment.api.ticket.RedeemedTickets;
 import org.framegrid.payment.api.ticket.TicketChain;
+import org.framegrid.trickle.tls.NodeTrust;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -86,7 +87,7 @@ final class Demo implements AutoCloseable {
             String o = chain.orchestrator(i);
             orchestrators.add(o);
             label.put(o, NAMES[i]);
-            chain.register(o, STAKE[i], REWARD_CUT[i], FEE_SHARE[i], "http://127.0.0.1:" + ports[i]);
+            chain.register(o, STAKE[i], REWARD_CUT[i], FEE_SHARE[i], "https://127.0.0.1:" + ports[i]);
         }
         for (int i = 0; i < NAMES.length; i++) {
             String d = chain.delegator(i);
@@ -104,7 +105,7 @@ final class Demo implements AutoCloseable {
         startNodes(orchestrators, gateway, ports, faceValueMultiplier(tickets.gasPrice()));
         URI gatewayUri = URI.create("http://127.0.0.1:" + ports[NAMES.length]);
         for (int i = 0; i < NAMES.length; i++) {
-            nodes.awaitHttp(URI.create("http://127.0.0.1:" + ports[i] + "/v1/info?sender=" + gateway), 200,
+            nodes.awaitHttp(URI.create("https://127.0.0.1:" + ports[i] + "/v1/info?sender=" + gateway), 200,
                     "orchestrator " + NAMES[i], 240);
         }
         nodes.awaitHttp(gatewayUri.resolve("/v1/streams/ready-check"), 404, "gateway", 120);
@@ -165,7 +166,11 @@ final class Demo implements AutoCloseable {
     /** Writes the nodes' keys and role files and starts the orchestrators and the gateway. */
     private void startNodes(List<String> orchestrators, String gateway, int[] ports, long multiplier)
             throws IOException, ChainException {
-        nodes = new NodeProcesses(settings.script(), settings.work());
+        NodeTrust trust = chain.trust();
+        for (int i = 0; i < NAMES.length; i++) {
+            trust.expect(URI.create("https://127.0.0.1:" + ports[i]), orchestrators.get(i));
+        }
+        nodes = new NodeProcesses(settings.script(), settings.work(), trust.context());
         RoleFiles.ChainEndpoint endpoint = new RoleFiles.ChainEndpoint(chain.chain.rpcUrl(),
                 chain.chain.controllerAddress());
         RoleFiles.Terms terms = new RoleFiles.Terms(PRICE_PER_SECOND, TICKET_EV, multiplier, REDEEM_GAS);

@@ -14,12 +14,14 @@ import java.util.function.Function;
 import org.framegrid.chain.api.ChainException;
 import org.framegrid.chain.api.ChainService;
 import org.framegrid.chain.api.DevchainService;
+import org.framegrid.chain.api.Signatures;
 import org.framegrid.chain.api.StakingService;
 import org.framegrid.chain.api.TxResult;
 import org.framegrid.chain.api.Units;
 import org.framegrid.payment.api.ticket.RedeemedTickets;
 import org.framegrid.payment.api.ticket.TicketChain;
 import org.osgi.framework.BundleContext;
+import org.framegrid.trickle.tls.NodeTrust;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
@@ -45,6 +47,8 @@ public final class DemoChain implements AutoCloseable {
     public final ChainService chain;
     final StakingService staking;
     public final DevchainService devchain;
+    /** Recovers the orchestrators' certificate bindings (this node's chain, read-only for them). */
+    final Signatures signatures;
     final List<String> accounts;
 
     /** Starts the devchain with {@code roundLength}-block rounds and waits for its services. */
@@ -58,6 +62,7 @@ public final class DemoChain implements AutoCloseable {
         this.chain = await(ChainService.class, 90);
         this.staking = await(StakingService.class, 30);
         this.devchain = await(DevchainService.class, 30);
+        this.signatures = await(Signatures.class, 30);
         this.accounts = devchain.accounts();
     }
 
@@ -74,6 +79,11 @@ public final class DemoChain implements AutoCloseable {
     }
 
     /** Bonds {@code stake} LPT to itself and registers as an orchestrator, printing each transaction. */
+    /** @return trust in the orchestrators' bound certificates, as their gateway has it */
+    public NodeTrust trust() {
+        return new NodeTrust(signatures::signer);
+    }
+
     public void register(String orchestrator, String stake, String rewardCut, String feeShare, String serviceUri)
             throws ChainException {
         StakingService as = devchain.stakingAs(orchestrator);

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import javax.net.ssl.SSLContext;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +25,13 @@ public final class NodeProcesses implements AutoCloseable {
     private final Path work;
     private final List<Process> processes = new ArrayList<>();
     private final java.util.Set<String> started = new java.util.HashSet<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http;
 
-    public NodeProcesses(Path script, Path work) {
+    /** @param tls how the nodes' HTTPS certificates are trusted (the orchestrators' bound ones) */
+    public NodeProcesses(Path script, Path work, SSLContext tls) {
         this.script = script;
         this.work = work;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).sslContext(tls).build();
     }
 
     /**

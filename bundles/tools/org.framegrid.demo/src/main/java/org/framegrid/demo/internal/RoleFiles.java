@@ -20,23 +20,38 @@ public final class RoleFiles {
 
     /**
      * An orchestrator: one key for everything it sends on chain (its keystore for staking and rounds, the same key as
-     * hex for ticket redemption; one sender in the node), offering {@code pipelines} with BlazeFace deployed.
+     * hex for ticket redemption; one sender in the node), offering {@code pipelines} over HTTPS with a certificate
+     * bound to its address (its keystore signs it), with BlazeFace deployed.
      */
     public static String orchestrator(String name, String address, int port, List<String> pipelines, ChainEndpoint chain,
             Path keystore, Path password, Path hexKey, Terms terms) {
-        return orchestrator(name, address, port, pipelines, List.of("model-blazeface-front"), chain, keystore, password,
-                hexKey, terms);
+        return orchestrator(name, address, port, pipelines, chain, keystore, password, hexKey, terms, true);
     }
 
-    /** As above, with the model bundles {@code models} (from the node's models/) deployed. */
+    /** An orchestrator as above; with {@code tls} false it serves plain HTTP (the bench's side-by-side run). */
+    public static String orchestrator(String name, String address, int port, List<String> pipelines, ChainEndpoint chain,
+            Path keystore, Path password, Path hexKey, Terms terms, boolean tls) {
+        return orchestrator(name, address, port, pipelines, List.of("model-blazeface-front"), chain, keystore,
+                password, hexKey, terms, tls);
+    }
+
+    /** An orchestrator over HTTPS with the model bundles {@code models} (from the node's models/) deployed. */
     public static String orchestrator(String name, String address, int port, List<String> pipelines,
             List<String> models, ChainEndpoint chain, Path keystore, Path password, Path hexKey, Terms terms) {
+        return orchestrator(name, address, port, pipelines, models, chain, keystore, password, hexKey, terms, true);
+    }
+
+    /** The role file of all the above. */
+    public static String orchestrator(String name, String address, int port, List<String> pipelines,
+            List<String> models, ChainEndpoint chain, Path keystore, Path password, Path hexKey, Terms terms,
+            boolean tls) {
         return String.join("\n",
                 "# An orchestrator of the demo (written by the demo; run it with ./framegrid run --role orchestrator --config THIS)",
                 "name = demo-" + name,
                 "models = " + String.join(", ", models),
                 "orchestrator.address = " + address,
                 "orchestrator.port = " + port,
+                "orchestrator.tls = " + tls,
                 "orchestrator.pipelines = [" + String.join(", ", pipelines) + "]",
                 "orchestrator.capacity = 2",
                 "orchestrator.price.per.second.wei = " + terms.pricePerSecond(),
@@ -65,19 +80,35 @@ public final class RoleFiles {
         return roleFile.substring(0, at + 1) + line + value + roleFile.substring(end);
     }
 
-    /** The gateway: it knows the orchestrators' URIs, signs tickets and reads its deposit with its hex key. */
+    /**
+     * The gateway: it knows the orchestrators' URIs (HTTPS: their certificates are checked against the addresses they
+     * registered with; the chain's pool is discovered too), signs tickets and reads its deposit with its hex key.
+     */
     public static String gateway(String name, String address, int port, List<Integer> orchestratorPorts,
             ChainEndpoint chain, Path hexKey, Terms terms) {
-        StringBuilder uris = new StringBuilder();
-        for (int i = 0; i < orchestratorPorts.size(); i++) {
-            uris.append(i == 0 ? "" : ", ").append("http://127.0.0.1:").append(orchestratorPorts.get(i));
-        }
+        return gateway(name, address, port, orchestratorPorts.stream().map(p -> "https://127.0.0.1:" + p).toList(),
+                chain, hexKey, terms, "# orchestrators over HTTPS only; the chain's pool is discovered as well");
+    }
+
+    /**
+     * A gateway of the orchestrators at {@code uris} only (no discovery on chain); {@code plainHttp} lets it use
+     * {@code http://} ones (the bench's side-by-side run).
+     */
+    public static String gateway(String name, String address, int port, List<String> uris, ChainEndpoint chain,
+            Path hexKey, Terms terms, boolean plainHttp) {
+        return gateway(name, address, port, uris, chain, hexKey, terms,
+                "gateway.discovery.chain = false\ngateway.allow.plain.http = " + plainHttp);
+    }
+
+    private static String gateway(String name, String address, int port, List<String> uris, ChainEndpoint chain,
+            Path hexKey, Terms terms, String network) {
         return String.join("\n",
                 "# The demo's gateway (written by the demo; run it with ./framegrid run --role gateway --config THIS)",
                 "name = demo-" + name,
                 "gateway.address = " + address,
                 "gateway.port = " + port,
-                "gateway.orchestrators = [" + uris + "]",
+                "gateway.orchestrators = [" + String.join(", ", uris) + "]",
+                network,
                 "gateway.max.price.per.second.wei = " + terms.pricePerSecond().multiply(BigInteger.TWO),
                 "gateway.payment.interval.millis = 2000",
                 "chain.rpc.url = " + chain.rpcUrl(),

@@ -73,6 +73,11 @@ final class TransactionSender {
         return account.address();
     }
 
+    /** @return the account's key, or {@code null} for an account the node holds (never logged) */
+    org.web3j.crypto.Credentials key() {
+        return account.key();
+    }
+
     /** @return how many nonces this sender picked that another sender of the key had taken first */
     int noncesTaken() {
         turn.lock();

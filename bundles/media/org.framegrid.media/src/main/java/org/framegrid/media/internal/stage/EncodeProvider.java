@@ -23,11 +23,11 @@ import org.osgi.service.component.annotations.Reference;
 @StageType(type = MediaStages.ENCODE, classification = "Sink/Video/Encoder")
 public final class EncodeProvider extends ChannelStageProvider {
     private static final StageDescriptor DESCRIPTOR = new StageDescriptor(MediaStages.ENCODE, "Sink/Video/Encoder",
-            "Encodes to low-latency H.264 (no B-frames, forced key frames) into an MP4/MKV/MPEG-TS file or into "
+            "Encodes to low-latency H.264 or VP8 (no B-frames, forced key frames) into an MP4/MKV/WebM/MPEG-TS file or into "
                     + "MPEG-TS segments on a channel; audio from the decode source is passed through untouched.",
             Formats.PICTURES, OutputRule.NONE, Set.of(), null, List.of(
             new PropertyDescriptor(MediaStages.ENCODE_OUTPUT, PropertyType.STRING, null, true, false, List.of(), null, null,
-                    "A file path (container from the extension: .mp4, .mkv, .ts), or channel:NAME for live segments.",
+                    "A file path (container from the extension: .mp4, .mkv, .webm, .ts), or channel:NAME for live segments.",
                     "0.1"),
             new PropertyDescriptor("segment-seconds", PropertyType.DOUBLE, 1.0, false, 0.1, 60,
                     "Channel output: segment duration; each segment starts on a key frame."),
@@ -37,8 +37,10 @@ public final class EncodeProvider extends ChannelStageProvider {
                     "Target bits per second."),
             new PropertyDescriptor("fps", PropertyType.INTEGER, 30L, false, 1, 240,
                     "Nominal frame rate for the rate control; timestamps come from the frames."),
-            new PropertyDescriptor("encoder", "libopenh264", false, List.of("libopenh264", "h264_nvenc", "libx264"),
-                    "FFmpeg H.264 encoder: libopenh264 (LGPL build, CPU), h264_nvenc (NVIDIA GPU), libx264 (GPL build only).")));
+            new PropertyDescriptor("encoder", "libopenh264", false,
+                    List.of("libopenh264", "h264_nvenc", "libx264", "libvpx"),
+                    "FFmpeg video encoder: libopenh264 (H.264, LGPL build, CPU), h264_nvenc (H.264, NVIDIA GPU), libx264 "
+                            + "(H.264, GPL build only), libvpx (VP8, real-time mode; files only: .webm or .mkv).")));
 
     @Activate
     public EncodeProvider(@Reference SegmentChannels channels) {

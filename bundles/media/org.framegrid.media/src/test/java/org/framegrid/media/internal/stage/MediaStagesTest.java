@@ -138,6 +138,26 @@ class MediaStagesTest {
         }
     }
 
+    /** {@code encoder: libvpx} is a value the stage takes: VP8 in WebM, what `bench media` compares with ffmpeg's. */
+    @Test
+    void aFileJobEncodesVp8IntoWebm() throws Exception {
+        Path in = dir.resolve("in.mp4");
+        Path out = dir.resolve("out.webm");
+        MediaTestAccess.silentClip(in, 320, 240, FPS, FPS);
+        MemorySegmentChannels channels = channels();
+        try (EmbeddedEngine engine = new EmbeddedEngine(100, false)) {
+            engine.addProvider(new DecodeProvider(channels), 0, 1, "media");
+            engine.addProvider(new EncodeProvider(channels), 0, 2, "media");
+            PipelineDefinition d = pipeline(Map.of("input", in.toString(), "format", "I420"),
+                    Map.of("output", out.toString(), "fps", FPS, "bitrate", 1_000_000, "encoder", "libvpx"));
+            assertEquals(List.of(), engine.check(d));
+            StreamHandle h = engine.start(d, "job", Map.of());
+            assertTrue(h.awaitEnd(60, TimeUnit.SECONDS), "the file job ends by itself");
+        }
+        assertEquals(FPS, MediaTestAccess.pictures(out));
+        assertEquals("vp8", MediaTestAccess.videoCodec(out));
+    }
+
     @Test
     void liveSegmentsInAndOutThroughTheEngineSkipABadSegment() throws Exception {
         List<byte[]> segments = MediaTestAccess.segments(4);

@@ -91,12 +91,12 @@ public final class NodeHttpComponent implements NodeReport {
 
     private static TrickleServer start(TrickleServerFactory servers, String host, int port) throws IOException {
         try {
-            return servers.start(host, port, false);
+            return servers.start(host, port, null);
         } catch (IOException e) {
             if (port == 0) {
                 throw e;
             }
-            TrickleServer any = servers.start(host, 0, false);
+            TrickleServer any = servers.start(host, 0, null);
             LOG.warning(e.getMessage() + " (another node?): operator endpoints at " + any.baseUri() + " instead");
             return any;
         }

@@ -14,8 +14,9 @@ import org.framegrid.stage.vision.RgbImage;
 /**
  * Blends a frame over a background with a soft alpha: {@code out = a * frame + (1 - a) * background}, the matte
  * upsampled bilinearly to the frame so edges (hair) stay soft. A blurred background is blurred at a reduced scale
- * (1/2 to 1/4 of the frame, for radii of 12 and more; the reduced radius spreads as far) and scaled back up bilinearly: a background blur keeps no detail
- * that the reduced copy lacks, and it costs a tenth of the full-size blur (live pipelines at 30 fps).
+ * (1/2 to 1/4 of the frame for radii of 10 and more, see {@link #factor}; the reduced radius spreads as far) and
+ * scaled back up bilinearly, only where the background shows: a background blur keeps no detail that the reduced
+ * copy lacks, and it costs a fraction of the full-size blur (live pipelines at 30 fps).
  *
  * <p>Not thread-safe: one per stage instance. Scratch images are reused while the frame size stays the same.
  */
@@ -30,6 +31,10 @@ final class Compositor {
     private final RgbImage reduced = new RgbImage();
     private final RgbImage reducedBlurred = new RgbImage();
     private float[] alpha = new float[0];
+    /** The enlarged background's column sources and weights (blendEnlarged), reused while the size stays. */
+    private int[] x0 = new int[0];
+    private int[] x1 = new int[0];
+    private int[] fx = new int[0];
     private int pictureWidth;
     private int pictureHeight;
 
@@ -96,36 +101,116 @@ final class Compositor {
                     px[3 * i + 2] = (byte) color;
                 }
             }
-            case BLUR -> blurred(image);
+            case BLUR -> {
+                if (blurReduced(image)) {
+                    blendEnlarged(image, reducedBlurred);
+                    return true;
+                }
+            }
             case IMAGE -> picture(w, h);
             default -> throw new IllegalStateException(mode.name());
         }
         byte[] front = image.rgb();
         byte[] back = behind.rgb();
         for (int i = 0; i < w * h; i++) {
-            // 8-bit alpha, integer blend: exact to one level, and the fully opaque person costs nothing.
-            int a = (int) (Math.clamp(alpha[i], 0f, 1f) * 255 + 0.5f);
+            int a = alpha255(alpha[i]);
             if (a == 255) {
                 continue;
             }
             int b = 255 - a;
             for (int c = 3 * i; c < 3 * i + 3; c++) {
-                front[c] = (byte) (((front[c] & 0xff) * a + (back[c] & 0xff) * b + 127) / 255);
+                front[c] = (byte) blend(front[c] & 0xff, a, back[c] & 0xff, b);
             }
         }
         return true;
     }
 
-    /** {@code behind} = the image blurred by {@link #radius}, at a reduced scale for large radii. */
-    private void blurred(RgbImage image) {
-        int factor = Math.clamp(radius / 6, 1, 4);
+    /** 8-bit alpha of a matte value: exact to one level, and the fully opaque person costs nothing. */
+    private static int alpha255(float value) {
+        return (int) (Math.clamp(value, 0f, 1f) * 255 + 0.5f);
+    }
+
+    /** The integer blend of a front and a back level, with weights {@code a + b = 255}. */
+    private static int blend(int front, int a, int back, int b) {
+        return (front * a + back * b + 127) / 255;
+    }
+
+    /**
+     * Blurs the image into {@code behind} directly (small radii: returns false), or into the reduced copy
+     * {@code reducedBlurred} (returns true: the caller blends it enlarged).
+     */
+    private boolean blurReduced(RgbImage image) {
+        int factor = factor(radius);
         if (factor == 1) {
             blur.blur(image, behind, radius, 3);
-            return;
+            return false;
         }
         reduce(image, reduced, factor);
         blur.blur(reduced, reducedBlurred, reducedRadius(radius, factor), 3);
-        enlarge(reducedBlurred, behind, image.width(), image.height());
+        return true;
+    }
+
+    /**
+     * Blends {@code image} over {@code small} scaled bilinearly to the image's size (pixel centres aligned, edges
+     * clamped), computing the scaled background only where the alpha lets it show: the person's pixels cost nothing,
+     * and the full-size background is never built.
+     */
+    private void blendEnlarged(RgbImage image, RgbImage small) {
+        int w = image.width();
+        int h = image.height();
+        int iw = small.width();
+        int ih = small.height();
+        if (x0.length < w) {
+            x0 = new int[w];
+            x1 = new int[w];
+            fx = new int[w];
+        }
+        for (int x = 0; x < w; x++) {
+            float sx = Math.max(0, (x + 0.5f) * iw / w - 0.5f);
+            int left = Math.min((int) sx, iw - 1);
+            x0[x] = 3 * left;
+            x1[x] = 3 * Math.min(left + 1, iw - 1);
+            fx[x] = (int) ((sx - left) * 256);
+        }
+        byte[] src = small.rgb();
+        byte[] front = image.rgb();
+        for (int y = 0; y < h; y++) {
+            float sy = Math.max(0, (y + 0.5f) * ih / h - 0.5f);
+            int top = Math.min((int) sy, ih - 1);
+            int fy = (int) ((sy - top) * 256);
+            int gy = 256 - fy;
+            int r0 = 3 * iw * top;
+            int r1 = 3 * iw * Math.min(top + 1, ih - 1);
+            for (int x = 0, i = y * w, at = 3 * i; x < w; x++, i++, at += 3) {
+                int a = alpha255(alpha[i]);
+                if (a == 255) {
+                    continue;
+                }
+                int b = 255 - a;
+                int p00 = r0 + x0[x];
+                int p01 = r0 + x1[x];
+                int p10 = r1 + x0[x];
+                int p11 = r1 + x1[x];
+                int wx = fx[x];
+                int gx = 256 - wx;
+                for (int c = 0; c < 3; c++) {
+                    int upper = (src[p00 + c] & 0xff) * gx + (src[p01 + c] & 0xff) * wx;
+                    int lower = (src[p10 + c] & 0xff) * gx + (src[p11 + c] & 0xff) * wx;
+                    int back = (upper * gy + lower * fy + 32768) >> 16;
+                    // Alpha 0 (most of the background) is the background itself: the blend gives exactly that.
+                    front[at + c] = (byte) (a == 0 ? back : blend(front[at + c] & 0xff, a, back, b));
+                }
+            }
+        }
+    }
+
+    /**
+     * @return the scale divisor the blur of {@code radius} runs at: 1 below 10, then 2, 3 from 15, 4 from 20. Three
+     *     box passes of radius r spread a point by a standard deviation of about r, so a copy reduced by up to r/5
+     *     keeps every detail the blur lets through (at least 5 samples per standard deviation)
+     */
+    static int factor(int radius) {
+        return Math.clamp(radius / 5, 1, 4);
     }
 
     /**
@@ -137,7 +222,10 @@ final class Compositor {
         return Math.max(1, (int) Math.round((Math.sqrt(1 + 4 * target) - 1) / 2));
     }
 
-    /** {@code out} = {@code in} with every {@code factor x factor} block averaged (the last ones may be smaller). */
+    /**
+     * {@code out} = {@code in} with every {@code factor x factor} block averaged (the last ones may be smaller); the
+     * rounded mean of a whole block is a shift ({@code factor} is 2, 3 or 4: 4 or 16 pixels; 9 divides).
+     */
     static void reduce(RgbImage in, RgbImage out, int factor) {
         int w = in.width();
         int h = in.height();
@@ -146,6 +234,8 @@ final class Compositor {
         out.resize(ow, oh);
         byte[] src = in.rgb();
         byte[] dst = out.rgb();
+        int whole = factor * factor;
+        int shift = Integer.bitCount(whole) == 1 ? Integer.numberOfTrailingZeros(whole) : -1;
         for (int oy = 0; oy < oh; oy++) {
             int y1 = Math.min(h, (oy + 1) * factor);
             for (int ox = 0; ox < ow; ox++) {
@@ -162,41 +252,14 @@ final class Compositor {
                 }
                 int n = (y1 - oy * factor) * (x1 - ox * factor);
                 int at = 3 * (oy * ow + ox);
-                dst[at] = (byte) ((r + n / 2) / n);
-                dst[at + 1] = (byte) ((g + n / 2) / n);
-                dst[at + 2] = (byte) ((b + n / 2) / n);
-            }
-        }
-    }
-
-    /** {@code out} = {@code in} scaled bilinearly to {@code w x h}, pixel centres aligned, edges clamped. */
-    static void enlarge(RgbImage in, RgbImage out, int w, int h) {
-        int iw = in.width();
-        int ih = in.height();
-        out.resize(w, h);
-        byte[] src = in.rgb();
-        byte[] dst = out.rgb();
-        int[] x0 = new int[w];
-        int[] x1 = new int[w];
-        int[] fx = new int[w];
-        for (int x = 0; x < w; x++) {
-            float sx = Math.max(0, (x + 0.5f) * iw / w - 0.5f);
-            int left = Math.min((int) sx, iw - 1);
-            x0[x] = 3 * left;
-            x1[x] = 3 * Math.min(left + 1, iw - 1);
-            fx[x] = (int) ((sx - left) * 256);
-        }
-        for (int y = 0; y < h; y++) {
-            float sy = Math.max(0, (y + 0.5f) * ih / h - 0.5f);
-            int top = Math.min((int) sy, ih - 1);
-            int fy = (int) ((sy - top) * 256);
-            int r0 = 3 * iw * top;
-            int r1 = 3 * iw * Math.min(top + 1, ih - 1);
-            for (int x = 0, at = 3 * y * w; x < w; x++, at += 3) {
-                for (int c = 0; c < 3; c++) {
-                    int a = (src[r0 + x0[x] + c] & 0xff) * (256 - fx[x]) + (src[r0 + x1[x] + c] & 0xff) * fx[x];
-                    int b = (src[r1 + x0[x] + c] & 0xff) * (256 - fx[x]) + (src[r1 + x1[x] + c] & 0xff) * fx[x];
-                    dst[at + c] = (byte) ((a * (256 - fy) + b * fy + 32768) >> 16);
+                if (n == whole && shift >= 0) {
+                    dst[at] = (byte) ((r + n / 2) >> shift);
+                    dst[at + 1] = (byte) ((g + n / 2) >> shift);
+                    dst[at + 2] = (byte) ((b + n / 2) >> shift);
+                } else {
+                    dst[at] = (byte) ((r + n / 2) / n);
+                    dst[at + 1] = (byte) ((g + n / 2) / n);
+                    dst[at + 2] = (byte) ((b + n / 2) / n);
                 }
             }
         }

@@ -9,13 +9,16 @@ import org.framegrid.demo.internal.DemoChain;
 import org.framegrid.demo.internal.NodeProcesses;
 import org.framegrid.demo.internal.RoleFiles;
 import org.framegrid.payment.api.ticket.TicketChain;
+import org.framegrid.trickle.tls.NodeTrust;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
- * The network the bench measures, as the demo builds it: the devchain in this node with one orchestrator registered
- * and the gateway's ticket deposit funded, then the orchestrator and the gateway as their own processes
- * ({@code ./framegrid run --role}), paying with real tickets. Close it to stop the processes and the chain.
+ * The networks the bench measures, as the demo builds them, side by side: the devchain in this node with two
+ * orchestrators registered and the gateway's ticket deposit funded, then, as their own processes
+ * ({@code ./framegrid run --role}), one orchestrator and its gateway over TLS (the default: a certificate bound to the
+ * orchestrator's address) and one pair over plain HTTP (the opt-out), paying with real tickets. Close it to stop the
+ * processes and the chain.
  */
 final class BenchNetwork implements AutoCloseable {
     static final List<String> PIPELINES = List.of("live-passthrough", "faces", "scene");
@@ -23,14 +26,19 @@ final class BenchNetwork implements AutoCloseable {
     private static final BigInteger TICKET_EV = new BigInteger("100000000000000");
     private static final long REDEEM_GAS = 350_000;
 
+    /** The gateway whose orchestrator is reached over TLS. */
     final URI gateway;
-    final String orchestrator;
+    /** The gateway whose orchestrator is reached over plain HTTP. */
+    final URI plainGateway;
+    /** Trust in the orchestrators' certificates (the app follows a session's events channel there). */
+    final NodeTrust trust;
     private final DemoChain chain;
     private final NodeProcesses nodes;
 
-    private BenchNetwork(URI gateway, String orchestrator, DemoChain chain, NodeProcesses nodes) {
+    private BenchNetwork(URI gateway, URI plainGateway, NodeTrust trust, DemoChain chain, NodeProcesses nodes) {
         this.gateway = gateway;
-        this.orchestrator = orchestrator;
+        this.plainGateway = plainGateway;
+        this.trust = trust;
         this.chain = chain;
         this.nodes = nodes;
     }
@@ -38,11 +46,10 @@ final class BenchNetwork implements AutoCloseable {
     static BenchNetwork start(BundleContext context, ConfigurationAdmin configurations, Path script, Path work)
             throws Exception {
         DemoChain chain = new DemoChain(context, configurations, 500, work.resolve("keys"));
-        NodeProcesses nodes = new NodeProcesses(script, work);
+        NodeTrust trust = chain.trust();
+        NodeProcesses nodes = new NodeProcesses(script, work, trust.context());
         try {
-            int[] ports = NodeProcesses.freePorts(2);
-            String o = chain.orchestrator(0);
-            chain.register(o, "1000", "10", "50", "http://127.0.0.1:" + ports[0]);
+            int[] ports = NodeProcesses.freePorts(4);
             String g = chain.gateway();
             chain.fundGateway("1", "1"); // as ./framegrid chain deposit 1 --reserve 1
             TicketChain tickets = chain.gatewayTickets();
@@ -51,16 +58,27 @@ final class BenchNetwork implements AutoCloseable {
                     TICKET_EV.multiply(BigInteger.TEN).divide(gasCost).longValueExact()), REDEEM_GAS);
             RoleFiles.ChainEndpoint endpoint = new RoleFiles.ChainEndpoint(chain.chain.rpcUrl(),
                     chain.chain.controllerAddress());
-            nodes.start("orchestrator", "bench-o1", RoleFiles.orchestrator("bench-o1", o, ports[0], PIPELINES, endpoint,
-                    chain.keystore("bench-o1", o), chain.passwordFile(), chain.privateKey("bench-o1", o), terms));
-            nodes.start("gateway", "bench-gateway", RoleFiles.gateway("bench-gateway", g, ports[1],
-                    List.of(ports[0]), endpoint, chain.privateKey("bench-gateway", g), terms));
-            URI gateway = URI.create("http://127.0.0.1:" + ports[1]);
-            nodes.awaitHttp(URI.create("http://127.0.0.1:" + ports[0] + "/v1/info?sender=" + g), 200, "orchestrator",
-                    240);
-            nodes.awaitHttp(gateway.resolve("/v1/streams/ready-check"), 404, "gateway", 120);
-            chain.devchain.advanceRounds(1); // the orchestrator's stake is active: its winning tickets redeem
-            return new BenchNetwork(gateway, o, chain, nodes);
+            URI[] gateways = new URI[2];
+            for (int i = 0; i < 2; i++) {
+                boolean tls = i == 0;
+                String o = chain.orchestrator(i);
+                String name = tls ? "bench-o1" : "bench-o1-plain";
+                URI uri = URI.create((tls ? "https" : "http") + "://127.0.0.1:" + ports[i]);
+                chain.register(o, "1000", "10", "50", uri.toString());
+                trust.expect(uri, o);
+                nodes.start("orchestrator", name, RoleFiles.orchestrator(name, o, ports[i], PIPELINES, endpoint,
+                        chain.keystore(name, o), chain.passwordFile(), chain.privateKey(name, o), terms, tls));
+                String gName = tls ? "bench-gateway" : "bench-gateway-plain";
+                nodes.start("gateway", gName, RoleFiles.gateway(gName, g, ports[2 + i], List.of(uri.toString()),
+                        endpoint, chain.privateKey(gName, g), terms, !tls));
+                gateways[i] = URI.create("http://127.0.0.1:" + ports[2 + i]);
+                nodes.awaitHttp(uri.resolve("/v1/info?sender=" + g), 200, "orchestrator " + name, 240);
+            }
+            for (URI gateway : gateways) {
+                nodes.awaitHttp(gateway.resolve("/v1/streams/ready-check"), 404, "gateway", 120);
+            }
+            chain.devchain.advanceRounds(1); // the orchestrators' stake is active: their winning tickets redeem
+            return new BenchNetwork(gateways[0], gateways[1], trust, chain, nodes);
         } catch (Exception | Error e) {
             nodes.close();
             chain.close();

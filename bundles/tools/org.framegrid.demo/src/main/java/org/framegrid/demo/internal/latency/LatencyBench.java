@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.api.stage.MediaStages;
 import org.framegrid.demo.internal.Latencies;
@@ -39,16 +40,18 @@ final class LatencyBench {
                         + "after %d s of warm-up, %d cores, load average %.1f at the start%n", settings.seconds(),
                 settings.minutes() > 0 ? 60 * settings.minutes() : settings.seconds(), settings.warmup(),
                 Runtime.getRuntime().availableProcessors(), load());
-        System.out.println("starting the devchain, an orchestrator and a gateway (processes of their own)...");
+        System.out.println("starting the devchain, and an orchestrator and its gateway over TLS and another pair over "
+                + "plain HTTP (processes of their own)...");
         try (BenchNetwork network = BenchNetwork.start(context, configurations, settings.script(), settings.work());
-             GatewayClient client = new GatewayClient(network.gateway)) {
+             GatewayClient client = new GatewayClient(network.gateway);
+             GatewayClient plain = new GatewayClient(network.plainGateway)) {
             System.out.printf(Locale.ROOT, "%-26s %-13s %6s %5s %8s %8s %8s%n", "configuration", "path", "frames",
                     "lost", "p50 ms", "p95 ms", "p99 ms");
             for (int[] size : settings.sizes()) {
                 for (String pipeline : settings.pipelines()) {
                     BenchConfig c = BenchConfig.of(pipeline, size[0], size[1]);
                     try {
-                        measure(c, client);
+                        measure(c, client, plain, network.trust.context());
                     } catch (IOException e) {
                         System.out.printf(Locale.ROOT, "%-26s failed: %s%n", c.label(), e.getMessage());
                     }
@@ -59,7 +62,7 @@ final class LatencyBench {
         return 0;
     }
 
-    private void measure(BenchConfig c, GatewayClient client) throws Exception {
+    private void measure(BenchConfig c, GatewayClient client, GatewayClient plain, SSLContext tls) throws Exception {
         Measured base;
         try (LatencyRun r = LatencyRun.baseline(pipelines, channels, c)) {
             base = measure(r, settings.seconds());
@@ -71,16 +74,17 @@ final class LatencyBench {
         } else {
             params.put(MediaStages.DECODE + "." + MediaStages.DECODE_LIVE_EDGE, true); // real time, as an app asks
         }
-        StreamInfo stream = client.start(c.pipeline(), params);
-        Measured net;
-        try (LatencyRun r = LatencyRun.network(pipelines, channels, client, stream, c)) {
-            net = measure(r, settings.minutes() > 0 ? 60 * settings.minutes() : settings.seconds());
-            client.stop(stream.id()); // before the app's side closes: its last segment is not cut under the stream
-        }
+        Measured net = network(c, client, params, tls);
+        Measured overHttp = network(c, plain, params, tls);
         String label = c.label();
         row(label, c.interactive() ? "frame, local" : "baseline", base.frames, base.lost);
         row("", c.interactive() ? "frame, network" : "network", net.frames, net.lost);
         added(c.interactive() ? "frame, added" : "added", base.frames, net.frames);
+        row("", c.interactive() ? "frame, http" : "network http", overHttp.frames, overHttp.lost);
+        added(c.interactive() ? "http, added" : "http added", base.frames, overHttp.frames);
+        System.out.printf(Locale.ROOT, "%-26s TLS between the nodes adds %+.1f ms to the network-added p50 (%.1f "
+                + "with TLS, %.1f over plain HTTP), load average %.1f%n", "", net.frames.p50() - overHttp.frames.p50(),
+                net.frames.p50() - base.frames.p50(), overHttp.frames.p50() - base.frames.p50(), load());
         if (c.interactive()) {
             row("", "event, local", base.events, 0);
             row("", "event, network", net.events, 0);
@@ -95,6 +99,33 @@ final class LatencyBench {
             System.out.printf(Locale.ROOT, "%-26s network p50 minute by minute: %s; last vs first %+.1f %%%n", "",
                     net.minutes.stream().map(m -> String.format(Locale.ROOT, "%.1f", m.p50())).toList(),
                     100 * (last - first) / first);
+        }
+    }
+
+    /** The network path through {@code client}'s gateway: TLS or plain HTTP to its orchestrator. */
+    private Measured network(BenchConfig c, GatewayClient client, Map<String, Object> params, SSLContext tls)
+            throws Exception {
+        StreamInfo stream = start(client, c.pipeline(), params);
+        try (LatencyRun r = LatencyRun.network(pipelines, channels, client, stream, c, tls)) {
+            Measured net = measure(r, settings.minutes() > 0 ? 60 * settings.minutes() : settings.seconds());
+            client.stop(stream.id()); // before the app's side closes: its last segment is not cut under the stream
+            return net;
+        }
+    }
+
+    /** Starts a stream; a refusal (a node still warming up on a busy host) is said and tried twice more. */
+    private static StreamInfo start(GatewayClient client, String pipeline, Map<String, Object> params)
+            throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.start(pipeline, params);
+            } catch (IOException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                System.out.println("  stream start refused, trying again in 5 s: " + e.getMessage());
+                Thread.sleep(5_000);
+            }
         }
     }
 

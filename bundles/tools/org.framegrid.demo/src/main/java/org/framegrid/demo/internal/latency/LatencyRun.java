@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
 import org.framegrid.api.frame.FrameCode;
 import org.framegrid.api.frame.FrameMeta;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
@@ -67,7 +68,8 @@ final class LatencyRun implements AutoCloseable {
      * channel → decode → read. An interactive pipeline has no input: its source runs on the orchestrator.
      */
     static LatencyRun network(PipelineService pipelines, SegmentChannels channels, GatewayClient client,
-                              StreamInfo stream, BenchConfig c) throws PipelineDefinitionException, InterruptedException {
+                              StreamInfo stream, BenchConfig c, SSLContext tls)
+            throws PipelineDefinitionException, InterruptedException {
         LatencyRun r = new LatencyRun(channels);
         r.budget = new HopBudget();
         r.open.add(r.budget);
@@ -86,7 +88,7 @@ final class LatencyRun implements AutoCloseable {
             });
             in = channels.open(camera);
         }
-        TrickleClient trickle = new TrickleClient();
+        TrickleClient trickle = new TrickleClient(tls); // the events channel is on the orchestrator
         r.open.add(trickle);
         try {
             r.budget.follow(trickle, URI.create(String.valueOf(client.status(stream.id()).get("events"))));

@@ -22,6 +22,7 @@ import org.framegrid.gateway.client.GatewayClient;
 import org.framegrid.payment.api.ticket.SenderState;
 import org.framegrid.payment.api.ticket.TicketChain;
 import org.framegrid.trickle.channel.SegmentChannels;
+import org.framegrid.trickle.tls.NodeTrust;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -103,12 +104,16 @@ final class Soak implements AutoCloseable {
         RoleFiles.Terms terms = new RoleFiles.Terms(PRICE_PER_SECOND, TICKET_EV, Math.max(1, TICKET_EV
                 .multiply(BigInteger.valueOf(WIN_ONE_IN)).divide(gasCost).longValueExact()), REDEEM_GAS);
         RoleFiles.ChainEndpoint endpoint = new RoleFiles.ChainEndpoint(rpc.url(), chain.chain.controllerAddress());
-        nodes = new NodeProcesses(settings.script(), settings.work());
+        NodeTrust trust = chain.trust(); // the orchestrators serve certificates bound to their addresses
+        for (int i = 0; i < ORCHESTRATORS.length; i++) {
+            trust.expect(URI.create("https://127.0.0.1:" + ports[i]), chain.orchestrator(i));
+        }
+        nodes = new NodeProcesses(settings.script(), settings.work(), trust.context());
         List<Path> deploys = new ArrayList<>();
         List<Integer> orchestratorPorts = new ArrayList<>();
         for (int i = 0; i < ORCHESTRATORS.length; i++) {
             addresses[i] = chain.orchestrator(i);
-            chain.register(addresses[i], "1000", "10", "50", "http://127.0.0.1:" + ports[i]);
+            chain.register(addresses[i], "1000", "10", "50", "https://127.0.0.1:" + ports[i]);
             Path home = settings.nodeHome("orchestrator", "demo-" + ORCHESTRATORS[i]);
             deleteTree(home.resolve("data")); // winning tickets of an earlier soak's devchain
             Files.createDirectories(home.resolve("pipelines"));
@@ -130,7 +135,7 @@ final class Soak implements AutoCloseable {
                 orchestratorPorts, endpoint, chain.privateKey("soak-gateway", gateway), terms));
         URI gatewayUri = URI.create("http://127.0.0.1:" + ports[ORCHESTRATORS.length]);
         for (int i = 0; i < ORCHESTRATORS.length; i++) {
-            nodes.awaitHttp(URI.create("http://127.0.0.1:" + ports[i] + "/v1/info?sender=" + gateway), 200,
+            nodes.awaitHttp(URI.create("https://127.0.0.1:" + ports[i] + "/v1/info?sender=" + gateway), 200,
                     "orchestrator " + ORCHESTRATORS[i], 300);
         }
         nodes.awaitHttp(gatewayUri.resolve("/v1/streams/ready-check"), 404, "gateway", 180);
