@@ -257,7 +257,8 @@ class LiveNetworkTest {
             Files.writeString(key, Numeric.toHexStringWithPrefixZeroPadded(g.getEcKeyPair().getPrivateKey(), 64));
             PaymentSender sender = new EmbeddedTickets(null, null).sender(Map.of("key.file", key.toString()));
             gateway = new EmbeddedGateway(new GatewaySettings(gatewayAddress, "127.0.0.1", 0, List.of(), Map.of(),
-                    ev.multiply(BigInteger.TWO), 1_000, 3_000), channels, selector, sender, servers,
+                    ev.multiply(BigInteger.TWO), 1_000, 3_000, GatewaySettings.DEFAULT_IDLE_MILLIS, 3 * FPS), channels,
+                    selector, sender, servers,
                     LiveNetworkTest::fromChain, 60_000);
             open.add(gateway);
             gateway.useSignatures(MessageSignatures.readOnly()); // TLS to the orchestrators, bound to their addresses

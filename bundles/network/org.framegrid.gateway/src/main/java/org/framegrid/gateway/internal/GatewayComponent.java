@@ -66,7 +66,13 @@ public final class GatewayComponent implements MetricSource {
         @AttributeDefinition(description = "Milliseconds between periodic payments. Since 0.1.")
         long payment_interval_millis() default 5_000;
 
-        @AttributeDefinition(description = "No output for this long while input flows = a stalled orchestrator. Since 0.1.")
+        @AttributeDefinition(description = "No output for this many input frame intervals (never under 300 ms) while "
+                + "input flows = a stalled orchestrator: 1.6 s at 25 fps, 0.67 s at 60 fps. Since 0.2.")
+        int stall_frames() default GatewaySettings.DEFAULT_STALL_FRAMES;
+
+        @AttributeDefinition(description = "The stall limit in milliseconds while the input's frame rate is not known "
+                + "(input without MPEG-TS timestamps); a session's first output gets three times it (model loading). "
+                + "Since 0.1.")
         long stall_millis() default 1_500;
 
         @AttributeDefinition(description = "A stream in which no frame moved (input or output) for this many "
@@ -139,7 +145,8 @@ public final class GatewayComponent implements MetricSource {
         node = new Gateway(new GatewaySettings(config.address(), config.host(), config.port(),
                 Arrays.stream(config.orchestrators()).map(URI::create).toList(), Map.of(),
                 new BigInteger(config.max_price_per_second_wei()), config.payment_interval_millis(),
-                config.stall_millis(), config.stream_idle_millis()), channels, selector, payments, servers,
+                config.stall_millis(), config.stream_idle_millis(), config.stall_frames()), channels, selector,
+                payments, servers,
                 config.discovery_chain() ? this::fromChain : null, config.discovery_interval_millis(),
                 apiTls(config));
         node.trust().useRecovery(this::signer);

@@ -18,18 +18,17 @@ import org.framegrid.trickle.json.JsonRoutes;
 
 /**
  * One app stream: its input and output, the session on the orchestrator that serves it, and the supervisor that
- * watches that session. When the orchestrator fails (a pump or a payment fails) or stalls (no output for
- * {@code stallMillis} while input flows), the {@link SessionOpener} moves the stream to another orchestrator with the
- * latest params; input resumes at the live edge and output continues in the same {@link StreamOutput}. A stream
- * in which no frame moved (input or output) for {@code idleMillis} is ended, and a failed session that carried no
- * frame is not replaced (a new orchestrator would be paid its initial payment for nothing) until input comes.
+ * watches that session. When the orchestrator fails (a pump or a payment fails) or stalls (no output for the
+ * {@link StallLimit}, counted in the input's frame intervals, while input flows), the {@link SessionOpener} moves the
+ * stream to another orchestrator with the latest params; input resumes at the live edge and output continues in the
+ * same {@link StreamOutput}. A stream in which no frame moved (input or output) for {@code idleMillis} is ended, and a
+ * failed session that carried no frame is not replaced (a new orchestrator would be paid its initial payment for
+ * nothing) until input comes.
  */
 final class GatewayStream {
     private static final Logger LOG = Logger.getLogger(GatewayStream.class.getName());
     /** The supervisor's tick: a bounded detection delay, not synchronisation. */
     private static final long TICK_MILLIS = 50;
-    /** A fresh session first loads its models and fills a whole segment: it gets this many stall periods. */
-    private static final int FIRST_OUTPUT_STALL_PERIODS = 3;
     /** The report keeps this many of the newest failures (a failover round every 250 ms once wrote 647 in 190 s). */
     static final int MAX_FAILURES = 32;
     /** Most params a stream keeps: each update may add keys, and they are replayed after every failover. */
@@ -108,12 +107,13 @@ final class GatewayStream {
                     return;
                 }
                 long silent = flow.silentNanos(now, s.startedNanos);
-                long allowed = settings.stallMillis() * (flow.outputSince(s.startedNanos) ? 1
-                        : FIRST_OUTPUT_STALL_PERIODS);
-                if (flow.inputFlowing(now) && silent > TimeUnit.MILLISECONDS.toNanos(allowed)) {
+                StallLimit limit = StallLimit.of(settings, flow.clock.intervalNanos(),
+                        !flow.outputSince(s.startedNanos));
+                if (flow.inputFlowing(now) && silent > limit.nanos()) {
                     s.fail(Observation.Outcome.STALLED, s.address() + " stalled: no output for "
-                            + silent / 1_000_000 + " ms while input flows");
+                            + silent / 1_000_000 + " ms while input flows (" + limit.why() + ")");
                 }
+                opener.keepPrepared(); // the next orchestrators' info, fresh for a failover (unpaid)
                 // A session that carried no frame is not replaced until input comes: a new one would be paid its
                 // initial payment for nothing. One that carried frames is replaced at once.
                 if (s.failure() != null && (flow.movedSince(s.startedNanos) || inputWaiting())) {
@@ -128,16 +128,22 @@ final class GatewayStream {
     }
 
     private void failover(OrchestratorSession failed) throws InterruptedException {
-        LOG.info(() -> "stream " + id + ": " + failed.failure() + "; moving to another orchestrator");
+        long noticed = flow.failedOver() / 1_000_000;
+        LOG.info(() -> "stream " + id + ": " + failed.failure() + " (noticed " + noticed + " ms after its last output)"
+                + "; moving to another orchestrator");
         failure(failed.failure());
-        flow.failedOver();
         pumps.stop();
+        long t = System.nanoTime();
         OrchestratorSession next = opener.failover(failed, pipeline, this::paramsCopy, Set.copyOf(tried),
                 this::failure, () -> stopped || idle(System.nanoTime()));
         if (next != null) {
             // Input resumes at the live edge: the segment being written now starts on a key frame.
             long edge = input.liveEdge();
             swaps++;
+            long opened = (System.nanoTime() - t) / 1_000_000;
+            LOG.info(() -> "stream " + id + ": session on " + next.address() + " opened in " + opened + " ms; input"
+                    + " resumes at segment " + edge);
+            flow.resumed();
             serveWith(next, edge);
         }
     }

@@ -43,8 +43,14 @@ final class OrchestratorApi {
         this.plainHttp = plainHttp;
     }
 
-    /** What {@code GET /v1/info} told, with the terms for this gateway and the measured round trip. */
-    record Info(Candidate candidate, String scheme, PaymentTerms terms, int initialSeconds, long latencyMillis) {
+    /**
+     * What {@code GET /v1/info} told, with the terms for this gateway and the measured round trip.
+     *
+     * @param cold the offered pipelines that the orchestrator says are not warm yet (its warm-up at start is still
+     *     running): a session of one would start cold
+     */
+    record Info(Candidate candidate, String scheme, PaymentTerms terms, int initialSeconds, long latencyMillis,
+                Set<String> cold) {
     }
 
     Info info(URI orchestrator, String sender, Map<String, BigInteger> stakes) throws IOException, InterruptedException {
@@ -53,8 +59,13 @@ final class OrchestratorApi {
         Map<?, ?> m = answer(orchestrator, "/v1/info", r);
         long latency = (System.nanoTime() - t) / 1_000_000;
         Set<String> pipelines = new HashSet<>();
+        Set<String> cold = new HashSet<>();
         for (Object p : (List<?>) m.get("pipelines")) {
-            pipelines.add(String.valueOf(((Map<?, ?>) p).get("name")));
+            String name = String.valueOf(((Map<?, ?>) p).get("name"));
+            pipelines.add(name);
+            if (Boolean.FALSE.equals(((Map<?, ?>) p).get("warm"))) {
+                cold.add(name);
+            }
         }
         String address = String.valueOf(m.get("address"));
         bind(orchestrator, address, r);
@@ -64,7 +75,7 @@ final class OrchestratorApi {
                 new BigInteger(String.valueOf(m.get("pricePerSecondWei"))), pipelines, free);
         String scheme = String.valueOf(m.get("scheme"));
         return new Info(c, scheme, new PaymentTerms(scheme, Base64.getDecoder().decode(String.valueOf(m.get("terms")))),
-                ((Number) m.get("initialSeconds")).intValue(), latency);
+                ((Number) m.get("initialSeconds")).intValue(), latency, Set.copyOf(cold));
     }
 
     /** A non-2xx answer: its status and the orchestrator's one-line error. */

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -29,8 +33,9 @@ import org.framegrid.selection.api.SelectionRequest;
 
 /**
  * Opens a stream's session on an orchestrator, and again on another one when it fails: the gateway's open and
- * failover policy. Every known orchestrator is asked for its info at once, the selector orders the usable ones, and
- * the first that accepts the session, paid the initial amount, serves the stream. Each outcome is reported to the
+ * failover policy. Every known orchestrator is asked for its info at once, the selector orders the usable ones (those
+ * still warming the pipeline up last), and the first that accepts the session, paid the initial amount, serves the
+ * stream. Each outcome is reported to the
  * selector (which suspends failing orchestrators). Thread-safe.
  */
 final class SessionOpener {
@@ -39,6 +44,13 @@ final class SessionOpener {
     private static final long RETRY_MILLIS = 250;
     /** A stream retries at least this often; 8 streams retrying every 250 ms kept loaded orchestrators from answering. */
     private static final long RETRY_MAX_MILLIS = 2_000;
+    /**
+     * While streams run, every orchestrator's info (price, capacity, warm pipelines, ticket terms) is asked again this
+     * often, unpaid, so that a failover's first round need not wait for it (and the connections stay open).
+     */
+    static final long PREPARE_MILLIS = 2_000;
+    /** A failover uses prepared info at most this old; older, or refused, it asks again. */
+    static final long PREPARED_FRESH_MILLIS = 4_000;
 
     private final GatewaySettings settings;
     private final OrchestratorDiscovery discovery;
@@ -46,6 +58,12 @@ final class SessionOpener {
     private final OrchestratorSelector selector;
     private final PaymentSender payments;
     private final ExecutorService calls;
+    /** The newest answers of every orchestrator asked, and when they were asked; {@code null} before the first. */
+    private volatile Prepared prepared;
+    private final AtomicBoolean preparing = new AtomicBoolean();
+
+    private record Prepared(long askedNanos, Map<String, OrchestratorApi.Info> infos, List<String> refusals) {
+    }
 
     SessionOpener(GatewaySettings settings, OrchestratorDiscovery discovery, OrchestratorApi api,
                   OrchestratorSelector selector, PaymentSender payments, ExecutorService calls) {
@@ -67,9 +85,18 @@ final class SessionOpener {
     OrchestratorSession open(String pipeline, Map<String, Object> params, Set<String> exclude)
             throws IOException, InterruptedException {
         List<String> refusals = new ArrayList<>();
-        Map<String, OrchestratorApi.Info> infos = ask(refusals);
-        List<Candidate> order = selector.select(new SelectionRequest(pipeline, settings.maxPricePerSecondWei(),
+        return open(pipeline, params, exclude, ask(refusals), refusals);
+    }
+
+    private OrchestratorSession open(String pipeline, Map<String, Object> params, Set<String> exclude,
+                                     Map<String, OrchestratorApi.Info> infos, List<String> refusals)
+            throws IOException, InterruptedException {
+        List<Candidate> selected = selector.select(new SelectionRequest(pipeline, settings.maxPricePerSecondWei(),
                 exclude), infos.values().stream().map(OrchestratorApi.Info::candidate).toList(), 5);
+        // In the selector's order, but an orchestrator still warming the pipeline up comes after those that are warm:
+        // its session would start cold (a failover's gap).
+        List<Candidate> order = new ArrayList<>(selected);
+        order.sort(Comparator.comparing(c -> infos.get(c.address()).cold().contains(pipeline)));
         int lastStatus = 503;
         for (Candidate c : order) {
             OrchestratorApi.Info info = infos.get(c.address());
@@ -117,6 +144,39 @@ final class SessionOpener {
         if (p != null) {
             payments.released(c.address(), p.value());
         }
+    }
+
+    /**
+     * Asks every orchestrator for its info again, in the background, unless that was done within {@link
+     * #PREPARE_MILLIS} or is under way: what a failover's first round uses. Nothing is paid for it.
+     */
+    void keepPrepared() {
+        Prepared p = prepared;
+        if ((p == null || System.nanoTime() - p.askedNanos() > TimeUnit.MILLISECONDS.toNanos(PREPARE_MILLIS))
+                && preparing.compareAndSet(false, true)) {
+            try {
+                calls.submit(() -> {
+                    try {
+                        List<String> refusals = new ArrayList<>();
+                        long t = System.nanoTime();
+                        Map<String, OrchestratorApi.Info> infos = ask(refusals);
+                        prepared = new Prepared(t, infos, List.copyOf(refusals));
+                    } finally {
+                        preparing.set(false);
+                    }
+                    return null;
+                });
+            } catch (RejectedExecutionException closing) {
+                preparing.set(false); // the gateway is closing
+            }
+        }
+    }
+
+    /** @return the prepared info if fresh enough for a failover's first round, else {@code null} */
+    private Prepared freshPrepared() {
+        Prepared p = prepared;
+        return p != null && System.nanoTime() - p.askedNanos() < TimeUnit.MILLISECONDS.toNanos(PREPARED_FRESH_MILLIS)
+                ? p : null;
     }
 
     /** @return the info of every orchestrator that answered, by address; the others' reasons go to {@code refusals} */
@@ -191,8 +251,16 @@ final class SessionOpener {
         closeQuietly(failed, failures);
         Set<String> exclude = new HashSet<>(tried);
         long pause = RETRY_MILLIS;
+        // The first round uses the info prepared while the stream ran (no round trip to every orchestrator now); a
+        // refusal (stale terms, capacity taken meanwhile) sends the next round to ask again.
+        Prepared ready = freshPrepared();
         while (!stopped.getAsBoolean()) {
             try {
+                if (ready != null) {
+                    Prepared p = ready;
+                    ready = null;
+                    return open(pipeline, params.get(), exclude, p.infos(), new ArrayList<>(p.refusals()));
+                }
                 return open(pipeline, params.get(), exclude);
             } catch (IOException e) {
                 failures.accept(e.getMessage());

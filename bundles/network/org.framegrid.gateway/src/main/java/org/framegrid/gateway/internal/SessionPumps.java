@@ -73,6 +73,7 @@ final class SessionPumps {
                 next = s.sequence() + 1;
                 nextInput = next;
                 flow.inputMoved();
+                flow.clock.segmentStarted();
                 meter.inputSegment();
                 MarkingStream bytes = new MarkingStream(s.bytes(), flow, meter);
                 try {
@@ -125,7 +126,10 @@ final class SessionPumps {
         }
     }
 
-    /** Passes bytes through and notes that input is flowing on every read, and whether reading the app's bytes failed. */
+    /**
+     * Passes bytes through, notes that input is flowing on every read and hands the bytes to the stream's frame clock,
+     * and notes whether reading the app's bytes failed.
+     */
     private static final class MarkingStream extends InputStream {
         private final InputStream in;
         private final StreamFlow flow;
@@ -155,6 +159,7 @@ final class SessionPumps {
             }
             flow.inputMoved();
             if (n > 0) {
+                flow.clock.bytes(b, off, n);
                 meter.input(b, off, n, System.nanoTime());
             }
             return n;

@@ -15,6 +15,8 @@ final class StreamFlow {
     private static final long INPUT_FLOWING_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final String streamId;
+    /** The input's frame interval, from the app's MPEG-TS timestamps. */
+    final FrameClock clock = new FrameClock();
     private final AtomicLong segmentsIn = new AtomicLong();
     private final AtomicLong segmentsOut = new AtomicLong();
     private volatile long lastInputNanos;
@@ -22,6 +24,8 @@ final class StreamFlow {
     private volatile long inputResumedNanos;
     private volatile long lastOutputNanos = System.nanoTime();
     private volatile long gapStartNanos;
+    /** When the session after a failover opened (its first output closes the gap). */
+    private volatile long resumedNanos;
     private volatile long lastGapMillis = -1;
 
     StreamFlow(String streamId) {
@@ -47,8 +51,10 @@ final class StreamFlow {
         long now = System.nanoTime();
         if (gapStartNanos != 0) {
             lastGapMillis = (now - gapStartNanos) / 1_000_000;
+            long firstOutput = resumedNanos == 0 ? -1 : (now - resumedNanos) / 1_000_000;
             gapStartNanos = 0;
-            LOG.info(() -> "stream " + streamId + ": output resumed after " + lastGapMillis + " ms");
+            LOG.info(() -> "stream " + streamId + ": output resumed after " + lastGapMillis + " ms (the new session's"
+                    + " first output " + firstOutput + " ms after it opened)");
         }
         lastOutputNanos = now;
     }
@@ -58,9 +64,21 @@ final class StreamFlow {
         segmentsOut.incrementAndGet();
     }
 
-    /** The serving orchestrator failed: the gap in the output starts with its last output. */
-    void failedOver() {
-        gapStartNanos = lastOutputNanos;
+    /**
+     * The serving orchestrator failed: the gap in the output starts with its last output.
+     *
+     * @return how long ago that was, in nanoseconds (the time the failure took to notice)
+     */
+    long failedOver() {
+        long last = lastOutputNanos;
+        gapStartNanos = last;
+        resumedNanos = 0;
+        return System.nanoTime() - last;
+    }
+
+    /** The session after a failover opened: its pumps start now. */
+    void resumed() {
+        resumedNanos = System.nanoTime();
     }
 
     boolean inputFlowing(long now) {

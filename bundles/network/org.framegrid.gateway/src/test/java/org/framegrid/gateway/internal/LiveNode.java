@@ -67,7 +67,7 @@ final class LiveNode implements AutoCloseable {
                 servers);
         open.add(orchestrator);
         gateway = new Gateway(new GatewaySettings("0xgateway", "127.0.0.1", 0, List.of(orchestrator.uri()),
-                Map.of(), BigInteger.valueOf(5_000), 2_000, 3_000), channels,
+                Map.of(), BigInteger.valueOf(5_000), 2_000, 3_000, GatewaySettings.DEFAULT_IDLE_MILLIS, 90), channels,
                 Providers.service(OrchestratorSelector.class), payments, servers);
         open.add(gateway);
         gateway.allowPlainHttp(true); // plain HTTP between nodes here: these tests are about the edges, not TLS

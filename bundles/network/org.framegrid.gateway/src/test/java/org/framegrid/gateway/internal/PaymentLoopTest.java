@@ -93,7 +93,7 @@ class PaymentLoopTest {
 
     private OrchestratorSession session(URI uri) {
         OrchestratorApi.Info info = new OrchestratorApi.Info(new Candidate("0xo", uri, BigInteger.ONE, PRICE,
-                Set.of("p"), 1), "test-iou", new PaymentTerms("test-iou", "stale".getBytes()), 1, 1);
+                Set.of("p"), 1), "test-iou", new PaymentTerms("test-iou", "stale".getBytes()), 1, 1, Set.of());
         return new OrchestratorSession(info, Map.of("id", "s1", "input", uri + "/trickle/in", "output",
                 uri + "/trickle/out", "control", uri + "/trickle/control", "events", uri + "/trickle/events"),
                 BigInteger.valueOf(7));

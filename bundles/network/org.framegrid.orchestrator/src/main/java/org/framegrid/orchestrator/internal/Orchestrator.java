@@ -13,12 +13,14 @@ import org.framegrid.trickle.tls.TlsIdentity;
 
 /**
  * The orchestrator node without OSGi: its server with the HTTP API ({@link OrchestratorRoutes}), its sessions
- * ({@link SessionManager}) and the meter that debits them ({@link PaymentMeter}).
+ * ({@link SessionManager}), the meter that debits them ({@link PaymentMeter}) and the warm-up of the pipelines it
+ * offers ({@link PipelineWarmup}), which starts with it.
  */
 public final class Orchestrator implements AutoCloseable {
     private final TrickleServer server;
     private final SessionManager sessions;
     private final PaymentMeter meter;
+    private final PipelineWarmup warmup;
 
     /** A node paid through one receiver (tests, tools); plain HTTP unless {@code tls} is given. */
     public Orchestrator(OrchestratorSettings settings, PipelineService pipelines, SegmentChannels channels,
@@ -40,7 +42,10 @@ public final class Orchestrator implements AutoCloseable {
         this.server = servers.start(settings.host(), settings.port(), settings.tls() ? tls : null);
         this.sessions = new SessionManager(settings, pipelines, channels, server, receivers);
         this.meter = new PaymentMeter(settings, sessions, receivers);
-        server.route("/v1/", new OrchestratorRoutes(settings, pipelines, sessions, receivers, meter, server).routes());
+        this.warmup = new PipelineWarmup(settings, pipelines, channels);
+        server.route("/v1/", new OrchestratorRoutes(settings, pipelines, sessions, receivers, meter, server, warmup)
+                .routes());
+        warmup.start();
     }
 
     /** @return where the node listens, e.g. {@code http://127.0.0.1:34567} */
@@ -58,9 +63,15 @@ public final class Orchestrator implements AutoCloseable {
         return sessions;
     }
 
-    /** Stops metering and listening, then ends every session. */
+    /** @return the warm-up of the pipelines it offers (readiness and metrics read its state) */
+    PipelineWarmup warmup() {
+        return warmup;
+    }
+
+    /** Stops warming, metering and listening, then ends every session. */
     @Override
     public void close() {
+        warmup.close();
         meter.close();
         server.close();
         sessions.stopAll("orchestrator stopped");

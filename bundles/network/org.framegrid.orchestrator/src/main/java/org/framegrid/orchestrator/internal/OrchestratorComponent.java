@@ -148,7 +148,7 @@ public final class OrchestratorComponent implements MetricSource, ReadinessCheck
 
     @Override
     public List<Readiness> check() {
-        return List.of(OrchestratorReadiness.check(settings, pipelines, catalog, warmth, receivers));
+        return List.of(OrchestratorReadiness.check(settings, pipelines, catalog, warmth, receivers, node.warmup()));
     }
 
     @Deactivate

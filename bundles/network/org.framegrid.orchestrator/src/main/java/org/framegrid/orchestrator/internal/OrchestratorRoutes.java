@@ -3,6 +3,7 @@ package org.framegrid.orchestrator.internal;
 import java.math.BigInteger;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
@@ -35,15 +36,17 @@ final class OrchestratorRoutes {
     private final PaymentReceivers receivers;
     private final PaymentMeter meter;
     private final TrickleServer server;
+    private final PipelineWarmup warmup;
 
     OrchestratorRoutes(OrchestratorSettings settings, PipelineService pipelines, SessionManager sessions,
-                       PaymentReceivers receivers, PaymentMeter meter, TrickleServer server) {
+                       PaymentReceivers receivers, PaymentMeter meter, TrickleServer server, PipelineWarmup warmup) {
         this.settings = settings;
         this.pipelines = pipelines;
         this.sessions = sessions;
         this.receivers = receivers;
         this.meter = meter;
         this.server = server;
+        this.warmup = warmup;
     }
 
     JsonRoutes routes() {
@@ -85,8 +88,10 @@ final class OrchestratorRoutes {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("address", settings.address());
         m.put("version", VERSION);
+        Map<String, PipelineWarmup.State> warmups = warmup.states();
         m.put("pipelines", settings.pipelines().stream().map(p -> Map.of("name", p, "warm",
-                pipelines.definition(p).isPresent())).toList());
+                pipelines.definition(p).isPresent() && warmup.warm(p), "warmup",
+                warmups.get(p).name().toLowerCase(Locale.ROOT))).toList());
         m.put("capacity", settings.capacity());
         m.put("inUse", sessions.inUse());
         m.put("pricePerSecondWei", settings.pricePerSecondWei());
@@ -118,6 +123,7 @@ final class OrchestratorRoutes {
         }
         byte[] paid = payment.containsKey("data") ? JsonRoutes.base64("session request: payment.data",
                 payment.get("data")) : null;
+        long t = System.nanoTime();
         String id = sessions.reserve();
         if (id == null) {
             throw new HttpProblem(503, "over capacity: " + sessions.inUse() + " of " + settings.capacity()
@@ -145,12 +151,17 @@ final class OrchestratorRoutes {
         @SuppressWarnings("unchecked")
         Map<String, Object> params = body.get("params") instanceof Map<?, ?> m ? new LinkedHashMap<>(
                 (Map<String, Object>) m) : new LinkedHashMap<>();
+        long paidAt = System.nanoTime();
         Session s;
         try {
             s = sessions.open(id, pipeline, sender, payments, params);
         } catch (PipelineDefinitionException | RuntimeException e) {
             throw new HttpProblem(400, "session for '" + pipeline + "' did not start: " + e.getMessage());
         }
+        long started = System.nanoTime();
+        LOG.info(() -> settings.address() + ": session " + id + " (" + pipeline + ") opened in "
+                + (started - t) / 1_000_000 + " ms (payment " + (paidAt - t) / 1_000_000 + " ms, pipeline "
+                + (started - paidAt) / 1_000_000 + " ms)");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("input", server.channelUri(s.input.name()).toString());

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.logging.Logger;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.PipelineDefinitionException;
@@ -26,7 +25,6 @@ import org.framegrid.trickle.channel.SegmentChannels;
  * node's server, its pipeline stream between them, and everything released again when it ends. Thread-safe.
  */
 final class SessionManager {
-    private static final Logger LOG = Logger.getLogger(SessionManager.class.getName());
     /** Stream ids of sessions: {@code session-ID}. */
     static final String STREAM_PREFIX = "session-";
 
@@ -131,7 +129,6 @@ final class SessionManager {
         }
         s.startControlLoop();
         started.increment();
-        LOG.info(() -> settings.address() + ": session " + id + " started (" + pipeline + ")");
         return s;
     }
 
@@ -156,7 +153,7 @@ final class SessionManager {
     }
 
     /** @return the names of the {@code type} nodes: one, or with {@code least == 0} at most one */
-    private static List<String> nodes(PipelineDefinition d, String type, int least) {
+    static List<String> nodes(PipelineDefinition d, String type, int least) {
         List<String> found = d.nodes().stream().filter(n -> n.type().equals(type)).map(NodeDefinition::name).toList();
         if (found.size() < least || found.size() > 1) {
             throw new IllegalArgumentException("pipeline '" + d.name() + "' needs " + (least == 0 ? "at most" :

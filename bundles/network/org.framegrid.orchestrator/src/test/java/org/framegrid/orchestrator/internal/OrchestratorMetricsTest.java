@@ -126,7 +126,8 @@ class OrchestratorMetricsTest {
     void readyOnceTheAdvertisedPipelinesAreRegisteredAndAReceiverIsBound() throws Exception {
         OrchestratorSettings settings = new OrchestratorSettings("0xo", "127.0.0.1", 0, false, List.of("p"), 1,
                 BigInteger.ONE, 10, 1000);
-        try (EmbeddedEngine engine = new EmbeddedEngine(1000, false)) {
+        try (EmbeddedEngine engine = new EmbeddedEngine(1000, false);
+             MemorySegmentChannels channels = new MemorySegmentChannels(5)) {
             engine.addProvider(Providers.stage("test-source"), 0, 1, "util");
             engine.addProvider(Providers.stage("collect"), 0, 2, "util");
             PaymentReceivers receivers = new PaymentReceivers();

@@ -121,6 +121,9 @@ final class Demo implements AutoCloseable {
         prediction.newRound();
         awaitRewards(chain.staking, chain.chain.round().round(), orchestrators);
 
+        for (int i = 0; i < NAMES.length; i++) { // each warmed its pipelines at start: a failover lands on a warm one
+            nodes.awaitWarm(URI.create("http://127.0.0.1:" + ports[i] + "/v1/info"), "orchestrator " + NAMES[i], 240);
+        }
         String pictures = DemoPictures.files();
         say("Streaming " + (pictures.isEmpty() ? "a generated pattern" : "real pictures (astronaut, person; zoomed and"
                 + " panned)") + " live through pipelines/showcase.yaml (background blurred, face mesh and pose drawn)"

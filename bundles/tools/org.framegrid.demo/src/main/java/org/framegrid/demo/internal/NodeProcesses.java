@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The demo's network nodes as processes of their own: each gets a role file ({@code ./framegrid run --role ...
@@ -54,13 +55,27 @@ public final class NodeProcesses implements AutoCloseable {
 
     /** Waits until {@code uri} answers {@code status}, failing early when a node process ends. */
     public void awaitHttp(URI uri, int status, String what, int seconds) throws IOException, InterruptedException {
+        awaitHttp(uri, status, body -> true, what, seconds);
+    }
+
+    /**
+     * Waits until the orchestrator's {@code /v1/info} at {@code uri} says no offered pipeline is cold or warming (its
+     * warm-up at start is over: a session there starts warm), failing early when a node process ends.
+     */
+    public void awaitWarm(URI uri, String what, int seconds) throws IOException, InterruptedException {
+        awaitHttp(uri, 200, body -> !body.contains("\"warmup\":\"warming\"") && !body.contains("\"warmup\":\"cold\""),
+                what + " warm", seconds);
+    }
+
+    private void awaitHttp(URI uri, int status, Predicate<String> body, String what, int seconds)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                if (r.statusCode() == status) {
+                if (r.statusCode() == status && body.test(r.body())) {
                     System.out.println(what + " ready (" + uri.getAuthority() + ")");
                     return;
                 }

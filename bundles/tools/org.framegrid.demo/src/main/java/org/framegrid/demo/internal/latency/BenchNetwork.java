@@ -73,6 +73,8 @@ final class BenchNetwork implements AutoCloseable {
                         endpoint, chain.privateKey(gName, g), terms, !tls));
                 gateways[i] = URI.create("http://127.0.0.1:" + ports[2 + i]);
                 nodes.awaitHttp(uri.resolve("/v1/info?sender=" + g), 200, "orchestrator " + name, 240);
+                // Its warm-up at start (every offered pipeline once) is over before anything is measured.
+                nodes.awaitWarm(uri.resolve("/v1/info"), "orchestrator " + name, 240);
             }
             for (URI gateway : gateways) {
                 nodes.awaitHttp(gateway.resolve("/v1/streams/ready-check"), 404, "gateway", 120);
