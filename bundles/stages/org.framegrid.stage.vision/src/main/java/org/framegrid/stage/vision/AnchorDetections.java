@@ -7,23 +7,23 @@ import java.nio.FloatBuffer;
  * keypoints relative to the anchor centre in input pixels, and a score logit) into the one object MediaPipe tracks:
  * the top-scoring detection merged by weighted non-maximum suppression (the boxes that overlap it by more than the IoU
  * threshold, averaged with their scores as weights), as its {@code TensorsToDetectionsCalculator} and
- * {@code NonMaxSuppressionCalculator} (WEIGHTED) do for one pose or one face. Of the keypoints the first two are
- * kept: the ones MediaPipe aligns the landmark region with (mid-hip and scale point; right and left eye).
+ * {@code NonMaxSuppressionCalculator} (WEIGHTED) do for one pose, one face or one palm. Every keypoint is kept: the
+ * landmark region is aligned with two of them (mid-hip and scale point; right and left eye; wrist and middle finger).
  *
  * <p>Not thread-safe: one per stage instance; the steady state allocates nothing.
  */
 public final class AnchorDetections {
 
     private final int values;
-    /** Merged values: xmin, ymin, xmax, ymax, then keypoints 0 and 1 (x, y); normalised to the input. */
-    private final float[] best = new float[8];
+    /** Merged values: xmin, ymin, xmax, ymax, then every keypoint (x, y); normalised to the input. */
+    private final float[] best;
     private final float[] centres;
     private final int count;
     private final float size;
     private float[] scores = new float[0];
     private final float[] topBox = new float[4];
     private final float[] box = new float[4];
-    private final float[] sum = new float[8];
+    private final float[] sum;
 
     /**
      * @param grids  the anchor layout, e.g. {@code 28:2,14:2,7:6}: cells per side and anchors per cell, in output order
@@ -37,6 +37,8 @@ public final class AnchorDetections {
         }
         this.size = size;
         this.values = values;
+        this.best = new float[values];
+        this.sum = new float[values];
         int n = 0;
         for (String grid : grids.split(",")) {
             String[] parts = grid.trim().split(":");
@@ -103,18 +105,21 @@ public final class AnchorDetections {
                 sum[k] += box[k] * w;
             }
             int o = i * values;
-            for (int k = 0; k < 4; k++) {
-                sum[4 + k] += (boxes.get(o + 4 + k) / size + centres[2 * i + (k & 1)]) * w;
+            for (int k = 4; k < values; k++) {
+                sum[k] += (boxes.get(o + k) / size + centres[2 * i + (k & 1)]) * w;
             }
             total += w;
         }
-        for (int k = 0; k < 8; k++) {
+        for (int k = 0; k < values; k++) {
             best[k] = sum[k] / total;
         }
         return scores[top];
     }
 
-    /** @return merged value {@code k}: 0-3 the box (xmin, ymin, xmax, ymax), 4-7 keypoints 0 and 1; input-normalised */
+    /**
+     * @return merged value {@code k}: 0-3 the box (xmin, ymin, xmax, ymax), then keypoint {@code j} at {@code 4 + 2j}
+     *     (x) and {@code 5 + 2j} (y); input-normalised
+     */
     public float value(int k) {
         return best[k];
     }

@@ -3,8 +3,8 @@ package org.framegrid.stage.vision;
 import org.framegrid.api.frame.Detection;
 
 /**
- * The box around a landmark stage's landmarks (pose, face mesh). Landmarks lie in one float array, {@code stride}
- * values per landmark: x, y in frame pixels, then (when {@code stride} is 3) the landmark's visibility (0..1).
+ * The box around a landmark stage's landmarks (pose, face mesh, hands). Landmarks lie in one float array,
+ * {@code stride} values per landmark: x, y in frame pixels, then (when {@code stride} is 3) the landmark's visibility (0..1).
  */
 public final class LandmarkBox {
 

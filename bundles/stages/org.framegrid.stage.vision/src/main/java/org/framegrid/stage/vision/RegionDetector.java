@@ -15,8 +15,8 @@ import org.framegrid.stage.model.Signature;
 import org.framegrid.stage.model.StageModels;
 
 /**
- * The detector half of a MediaPipe landmark stage (pose, face mesh): a loaded SSD detector with fixed-size anchors
- * (outputs {@code boxes} and {@code scores}, anchors and keypoints in its descriptor's properties), run on the
+ * The detector half of a MediaPipe landmark stage (pose, face mesh, hands): a loaded SSD detector with fixed-size
+ * anchors (outputs {@code boxes} and {@code scores}, anchors and keypoints in its descriptor's properties), run on the
  * letterboxed frame, decoded into the one object the stage tracks ({@link AnchorDetections}), with the geometry mapped
  * back to frame pixels. Tensors are allocated once.
  *
@@ -93,12 +93,12 @@ public final class RegionDetector {
         return decoder.decode(boxes, scores, minScore, nmsIou) > 0;
     }
 
-    /** @return the frame x (pixels) of merged value {@code k}: 0, 2 the box's left and right, 4, 6 the keypoints' */
+    /** @return the frame x (pixels) of merged value {@code k}: 0, 2 the box's left and right, 4 + 2j keypoint j's */
     public float frameX(int k) {
         return letterbox.frameX(decoder.value(k));
     }
 
-    /** @return the frame y (pixels) of merged value {@code k}: 1, 3 the box's top and bottom, 5, 7 the keypoints' */
+    /** @return the frame y (pixels) of merged value {@code k}: 1, 3 the box's top and bottom, 5 + 2j keypoint j's */
     public float frameY(int k) {
         return letterbox.frameY(decoder.value(k));
     }

@@ -1,8 +1,11 @@
 package org.framegrid.stage.vision;
 
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.framegrid.api.frame.Detection;
 import org.framegrid.api.frame.Detections;
@@ -19,12 +22,15 @@ import org.framegrid.stage.model.Signature;
 import org.framegrid.stage.model.StageModels;
 
 /**
- * The tracking half of a MediaPipe landmark stage (pose, face mesh), as MediaPipe runs it on video: when nothing is
- * tracked the {@link RegionDetector} runs and its best detection gives the region; the landmark model reads the region
- * ({@link RegionCrop}); its presence score keeps or drops the object; the landmarks are attached as lines and a box;
- * and they give the next frame's region, so the detector does not run while the object stays. Written once here so
- * that both stages track the same way; a subclass says only what its models' outputs are and how its landmarks turn
- * into regions, lines and a box. Reads properties {@code min-detection-score}, {@code min-presence} and {@code track}.
+ * The tracking half of a MediaPipe landmark stage (pose, face mesh, hands), as MediaPipe runs it on video: when nothing
+ * is tracked the {@link RegionDetector} runs and its best detection gives the region; the landmark model reads the
+ * region ({@link RegionCrop}); its presence score keeps or drops the object; the landmarks are attached as lines and a
+ * box; and they give the next frame's region, so the detector does not run while the object stays. Written once here
+ * so that every landmark stage tracks the same way; a subclass says only what its models' outputs are and how its
+ * landmarks turn into regions, lines and a box. The landmarks attached are smoothed from frame to frame
+ * ({@link LandmarkSmoother}, as MediaPipe's video mode); the next region comes from the unsmoothed ones, as
+ * MediaPipe's. Lines and box are added to those earlier stages attached. Reads properties
+ * {@code min-detection-score}, {@code min-presence}, {@code track} and {@code smooth}.
  *
  * <p>Not thread-safe: one per stage instance, as every {@link ModelStage}.
  */
@@ -37,6 +43,8 @@ public abstract class RegionTracker extends ModelStage {
     private volatile float minScore;
     private volatile float minPresence;
     private volatile boolean track;
+    private volatile boolean smooth;
+    private final LandmarkSmoother smoother = new LandmarkSmoother();
 
     private RegionDetector detector;
     private StageModels.Loaded landmarker;
@@ -67,6 +75,7 @@ public abstract class RegionTracker extends ModelStage {
         minScore = (float) properties.getDouble("min-detection-score");
         minPresence = (float) properties.getDouble("min-presence");
         track = properties.getBoolean("track");
+        smooth = properties.getBoolean("smooth");
     }
 
     @Override
@@ -93,15 +102,40 @@ public abstract class RegionTracker extends ModelStage {
         Region region = tracked != null && track ? tracked : detect(frame);
         boolean found = region != null && landmarks(frame, region);
         tracked = found ? nextRegion() : null;
-        Frame out = writable(frame);
-        if (found) {
-            out.meta(FrameMeta.LINES, new Lines(lines(frame.width(), frame.height())));
-            Detection box = box(frame.width(), frame.height());
-            out.meta(FrameMeta.DETECTIONS, new Detections(box == null ? List.of() : List.of(box)));
+        if (found && smooth) {
+            float[] points = landmarks();
+            smoother.smooth(points, stride(), points.length / stride(), frame.pts());
         } else {
-            out.meta(FrameMeta.DETECTIONS, new Detections(List.of()));
+            smoother.reset();
         }
+        Frame out = writable(frame);
+        // Added to what earlier stages attached (face mesh, then pose, then hands on one frame), in place of what
+        // this stage's kind attached before (the items labelled as its object): a frame analysed again is not doubled.
+        Lines before = out.meta(FrameMeta.LINES);
+        List<Line> lines = new ArrayList<>(others(before == null ? List.of() : before.items(), Line::label));
+        List<Detection> boxes = new ArrayList<>(others(out.meta(FrameMeta.DETECTIONS) == null ? List.of()
+                : out.meta(FrameMeta.DETECTIONS).items(), Detection::label));
+        if (found) {
+            lines.addAll(lines(frame.width(), frame.height()));
+            Detection box = box(frame.width(), frame.height());
+            if (box != null) {
+                boxes.add(box);
+            }
+        }
+        if (found || before != null) {
+            out.meta(FrameMeta.LINES, new Lines(lines));
+        }
+        out.meta(FrameMeta.DETECTIONS, new Detections(boxes));
         return out;
+    }
+
+    /** @return the {@code items} not labelled {@link #label()} */
+    private <T> List<T> others(List<T> items, Function<T, String> label) {
+        if (items.isEmpty()) {
+            return items;
+        }
+        String own = label();
+        return items.stream().filter(item -> !own.equals(label.apply(item))).toList();
     }
 
     /** @return the region of the detector's best detection, or {@code null} when it finds none */
@@ -138,16 +172,29 @@ public abstract class RegionTracker extends ModelStage {
     /** @return the next frame's region, from the landmarks just read */
     protected abstract Region nextRegion();
 
-    /** @return the landmarks just read as lines, normalised to a frame of this size */
+    /** @return the landmarks just read as lines labelled {@link #label()}, normalised to a frame of this size */
     protected abstract List<Line> lines(int width, int height);
 
     /** @return the box around the landmarks just read, normalised, or {@code null} when it is empty */
     protected abstract Detection box(int width, int height);
 
+    /** @return the label of this stage's lines and detection ("person", "face", "hand") */
+    protected abstract String label();
+
+    /**
+     * @return the landmarks just read, frame pixels, {@link #stride()} floats each with x and y first: the array
+     *     {@link #lines} and {@link #box} read, which the smoothing filters in place after {@link #nextRegion()}
+     */
+    protected abstract float[] landmarks();
+
+    /** @return floats per landmark in {@link #landmarks()} */
+    protected abstract int stride();
+
     /** The object is forgotten when frames pass through: the next frame starts with the detector. */
     @Override
     protected final void bypassing() {
         tracked = null;
+        smoother.reset();
     }
 
     /** @return the region the landmark model reads next, {@code null} when the detector must find the object */
@@ -158,6 +205,20 @@ public abstract class RegionTracker extends ModelStage {
     /** @return how often the detector ran (tests: tracking skips it) */
     public final long detectorRuns() {
         return detector.runs();
+    }
+
+    /**
+     * Projects the first {@code count} landmarks of a model output ({@code values} floats each: x, y in model pixels
+     * of side {@code size} first) from {@code region} into {@code points} (x, y frame pixels, 2 floats each).
+     */
+    protected static void project(FloatBuffer landmarks, int values, int count, Region region, int size,
+            float[] points) {
+        for (int i = 0; i < count; i++) {
+            float u = landmarks.get(values * i) / size;
+            float v = landmarks.get(values * i + 1) / size;
+            points[2 * i] = (float) region.frameX(u, v);
+            points[2 * i + 1] = (float) region.frameY(u, v);
+        }
     }
 
     /** @return the logistic function of {@code logit}, clamped so that it never overflows */

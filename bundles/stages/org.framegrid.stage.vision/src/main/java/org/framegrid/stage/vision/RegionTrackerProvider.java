@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * Base of the provider of a {@link RegionTracker} stage (pose, face mesh): besides the landmark models
+ * Base of the provider of a {@link RegionTracker} stage (pose, face mesh, hands): besides the landmark models
  * ({@link #models()}) it keeps the detectors, a third dynamic reference; both follow the one backend bound. The
  * subclass chooses its detectors with this reference's target in a component property, as it chooses its models:
  * {@code property = DETECTORS_TARGET + "(" + Model.TASK_PROPERTY + "=pose-detection)"} (bnd reads the inherited
@@ -74,6 +74,13 @@ public abstract class RegionTrackerProvider extends ModelStageProvider {
     protected static PropertyDescriptor minPresence(String score, String object) {
         return threshold("min-presence", 0.5, "Smallest landmark-model " + score + " score (0..1) that keeps " + object + "; below it the detector "
                         + "runs again on the next frame.");
+    }
+
+    /** @return the {@code smooth} property */
+    protected static PropertyDescriptor smooth() {
+        return new PropertyDescriptor("smooth", PropertyType.BOOLEAN, true, true,
+                "Smooth the landmarks from frame to frame with a One Euro filter (MediaPipe's video mode): still "
+                        + "landmarks stop jittering, moving ones are followed; false attaches each frame's own.");
     }
 
     /** @return the {@code track} property */

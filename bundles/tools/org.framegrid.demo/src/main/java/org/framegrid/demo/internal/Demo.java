@@ -26,7 +26,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * The network demo, step by step: a devchain in this JVM (short rounds), three orchestrators registered with
  * different stakes, reward cuts and fee shares, a delegator bonded to each, the gateway's ticket deposit funded
  * ({@link DemoChain}); then the orchestrators and the gateway start as their own processes
- * ({@link NodeProcesses}); a generated clip is streamed live through {@code pipelines/faces.yaml} via the gateway
+ * ({@link NodeProcesses}); real pictures with people, zoomed and panned, are streamed live through
+ * {@code pipelines/showcase.yaml} (background blurred, face mesh and pose drawn) via the gateway
  * client, and midway the serving orchestrator is killed ({@link LiveStream}); rounds advance, the nodes call
  * {@code reward()}, and the final table puts each account's reward and fees, and the treasury's share, next to
  * {@link Prediction} ({@link EarningsReport}).
@@ -40,6 +41,9 @@ final class Demo implements AutoCloseable {
     private static final String[] REWARD_CUT = {"10", "25", "50"};
     private static final String[] FEE_SHARE = {"50", "25", "75"};
     private static final String[] DELEGATION = {"1000", "1500", "500"};
+    /** The model bundles pipelines/showcase.yaml runs. */
+    private static final List<String> MODELS = List.of("model-selfie-segmentation", "model-face-detection-short-range",
+            "model-face-landmark", "model-pose-detection", "model-pose-landmark-lite");
 
     private final DemoSettings settings;
     private final BundleContext context;
@@ -120,12 +124,15 @@ final class Demo implements AutoCloseable {
         for (int i = 0; i < NAMES.length; i++) { // each warmed its pipelines at start: a failover lands on a warm one
             nodes.awaitWarm(URI.create("http://127.0.0.1:" + ports[i] + "/v1/info"), "orchestrator " + NAMES[i], 240);
         }
-        say("Streaming a generated clip live through pipelines/faces.yaml via the gateway for " + settings.seconds()
-                + " s; the serving orchestrator is killed at " + settings.killAt() + " s");
+        String pictures = DemoPictures.files();
+        say("Streaming " + (pictures.isEmpty() ? "a generated pattern" : "real pictures (astronaut, person; zoomed and"
+                + " panned)") + " live through pipelines/showcase.yaml (background blurred, face mesh and pose drawn)"
+                + " via the gateway for " + settings.seconds() + " s; the serving orchestrator is killed at "
+                + settings.killAt() + " s");
         stream = new LiveStream(pipelines, channels, chain.staking, tickets, orchestrators, orchestratorProcess,
                 this::name, this::say);
-        Map<String, RedeemedTickets> won = stream.run(gatewayUri, settings.seconds(), settings.killAt(),
-                settings.out().resolve("demo-faces.ts"));
+        Map<String, RedeemedTickets> won = stream.run(gatewayUri, settings.seconds(), settings.killAt(), pictures,
+                settings.out().resolve("demo-faces.ts"), settings.out().resolve("demo-frame.png"));
         for (String o : orchestrators) {
             RedeemedTickets paid = won.get(o);
             prediction.fees(o, paid == null ? BigInteger.ZERO : paid.paid()); // split by the stake at the round's start
@@ -144,8 +151,9 @@ final class Demo implements AutoCloseable {
         say("Earnings on chain since the stream's round began, and the treasury's share of the rewards, next to the"
                 + " spec's formulas");
         report.print(prediction, won);
-        System.out.printf(Locale.ROOT, "%ndemo finished in %.1f s; processed video: %s%n",
-                (System.nanoTime() - started) / 1e9, settings.out().resolve("demo-faces.ts"));
+        System.out.printf(Locale.ROOT, "%ndemo finished in %.1f s; processed video: %s, a frame of it: %s%n",
+                (System.nanoTime() - started) / 1e9, settings.out().resolve("demo-faces.ts"),
+                settings.out().resolve("demo-frame.png"));
         return 0;
     }
 
@@ -176,7 +184,8 @@ final class Demo implements AutoCloseable {
             Path hex = chain.privateKey(NAMES[i], o);
             Path keystore = chain.keystore(NAMES[i], o);
             orchestratorProcess.put(o, nodes.start("orchestrator", NAMES[i], RoleFiles.orchestrator(NAMES[i], o,
-                    ports[i], List.of("faces"), endpoint, keystore, chain.passwordFile(), hex, terms)));
+                    ports[i], List.of(LiveStream.PIPELINE), MODELS, endpoint, keystore, chain.passwordFile(), hex,
+                    terms)));
         }
         Path gatewayHex = chain.privateKey("gateway", gateway);
         nodes.start("gateway", "gateway", RoleFiles.gateway("gateway", gateway, ports[NAMES.length], orchestratorPorts,

@@ -1,5 +1,6 @@
 package org.framegrid.demo.internal;
 
+import java.awt.image.BufferedImage;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.URI;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.framegrid.api.frame.FrameCode;
@@ -33,11 +36,13 @@ import org.framegrid.payment.api.ticket.RedeemedTickets;
 import org.framegrid.payment.api.ticket.TicketChain;
 
 /**
- * The demo's live stream: a generated 640x360 clip at 25 fps, each frame stamped with its frame code, published
- * through the gateway client, the processed stream read back (written to a file and decoded here: frames per second
- * and each frame's latency from its code), a line every two seconds with the stream, its latency p50/p99 over those
- * two seconds and the orchestrators, the serving orchestrator killed midway, latency before and after the failover at
- * the end; afterwards a bounded wait for the orchestrators to redeem their winning tickets.
+ * The demo's live stream: a 640x360 clip at 25 fps (real pictures with people, zoomed and panned by test-source; its
+ * synthetic pattern when they are missing), each frame stamped with its frame code, published through the gateway
+ * client to the {@code showcase} pipeline, the processed stream read back (written to a file and decoded here:
+ * frames per second and each frame's latency from its code; one frame saved as a PNG), a line every two seconds with
+ * the stream, its latency p50/p99 over those two seconds and the orchestrators, the serving orchestrator killed
+ * midway, latency before and after the failover at the end; afterwards a bounded wait for the orchestrators to redeem
+ * their winning tickets.
  */
 final class LiveStream implements AutoCloseable {
     private final PipelineService pipelines;
@@ -50,6 +55,8 @@ final class LiveStream implements AutoCloseable {
     private final Consumer<String> say;
     private StreamHandle camera;
     private StreamHandle monitor;
+    /** The pipeline the orchestrators offer and the stream runs. */
+    static final String PIPELINE = "showcase";
 
     /**
      * @param processes the orchestrators' node processes, by address
@@ -71,16 +78,19 @@ final class LiveStream implements AutoCloseable {
 
     /**
      * Streams for {@code seconds}, killing the serving orchestrator at {@code killAt}, the output written to
-     * {@code videoFile}.
+     * {@code videoFile}, one processed frame (before the failover) to {@code pictureFile}.
      *
+     * @param pictures the camera's pictures (comma-separated files; empty: the synthetic pattern)
      * @return what each orchestrator's winning tickets paid on chain, for those that won
      */
-    Map<String, RedeemedTickets> run(URI gatewayUri, int seconds, int killAt, Path videoFile) throws Exception {
+    Map<String, RedeemedTickets> run(URI gatewayUri, int seconds, int killAt, String pictures, Path videoFile,
+            Path pictureFile) throws Exception {
         String cameraChannel = "demo-camera";
         String outputChannel = "demo-output";
         // The camera stamps each frame with its code (number, capture time) right where it is made.
         camera = pipelines.start(new PipelineDefinition("demo-camera", "demo", "1", List.of(
-                new NodeDefinition("camera", "test-source", Map.of("width", 640, "height", 360, "fps", 25.0)),
+                new NodeDefinition("camera", "test-source", Map.of("width", 640, "height", 360, "fps", 25.0,
+                        "pictures", pictures)),
                 new NodeDefinition("code", "frame-code", Map.of(), QueuePolicy.DIRECT, null, null, null, Map.of()),
                 new NodeDefinition(MediaStages.ENCODE, MediaStages.ENCODE, Map.of(MediaStages.ENCODE_OUTPUT,
                         MediaStages.CHANNEL_PREFIX + cameraChannel, "fps", 25, "segment-seconds", 1.0))),
@@ -97,20 +107,27 @@ final class LiveStream implements AutoCloseable {
                 List.of(new EdgeDefinition(MediaStages.DECODE, "read", null), new EdgeDefinition("read", "sink", null)),
                 QueuePolicy.LATEST, null), "demo-monitor", Map.of());
         Latencies latencies = new Latencies();
+        // The snapshot: the first processed frame from a few seconds before the failover (the models warm by then).
+        AtomicReference<BufferedImage> snapshot = new AtomicReference<>();
+        AtomicLong snapshotAfter = new AtomicLong(Long.MAX_VALUE);
         monitor.tap("sink", (streamId, node, frame) -> {
             FrameCode code = frame.meta(FrameMeta.FRAME_CODE);
             if (code != null) {
                 latencies.frame(code);
+            }
+            if (snapshot.get() == null && System.nanoTime() >= snapshotAfter.get()) {
+                snapshot.set(Snapshot.image(frame));
             }
         });
         long killedAt = -1;
         try (GatewayClient client = new GatewayClient(gatewayUri);
              OutputStream video = Files.newOutputStream(videoFile)) {
             // Real time over completeness: the orchestrator's decoder skips any backlog (a slow start, the failover).
-            StreamInfo stream = client.start("faces", Map.of(MediaStages.DECODE + "." + MediaStages.DECODE_LIVE_EDGE,
+            StreamInfo stream = client.start(PIPELINE, Map.of(MediaStages.DECODE + "." + MediaStages.DECODE_LIVE_EDGE,
                     true));
             System.out.println("stream " + stream.id() + " started on " + name.apply(stream.orchestrator()));
             long streamStart = System.nanoTime();
+            snapshotAfter.set(streamStart + TimeUnit.SECONDS.toNanos(Math.max(1, Math.min(15, killAt - 2))));
             try (StreamLink link = new StreamLink(client, stream).start(input, output, video)) {
                 long end = streamStart + TimeUnit.SECONDS.toNanos(seconds);
                 long lastLine = Latencies.nowMicros();
@@ -142,6 +159,12 @@ final class LiveStream implements AutoCloseable {
             }
         }
         summary(latencies, killedAt);
+        if (snapshot.get() != null) {
+            Snapshot.write(snapshot.get(), pictureFile);
+            System.out.println("a processed frame: " + pictureFile);
+        } else {
+            System.out.println("no processed frame arrived to save as " + pictureFile);
+        }
         camera.close();
         camera = null;
         say.accept("Waiting for the orchestrators to redeem their winning tickets (bounded: 30 s)");

@@ -21,7 +21,7 @@ public final class RoleFiles {
     /**
      * An orchestrator: one key for everything it sends on chain (its keystore for staking and rounds, the same key as
      * hex for ticket redemption; one sender in the node), offering {@code pipelines} over HTTPS with a certificate
-     * bound to its address (its keystore signs it).
+     * bound to its address (its keystore signs it), with BlazeFace deployed.
      */
     public static String orchestrator(String name, String address, int port, List<String> pipelines, ChainEndpoint chain,
             Path keystore, Path password, Path hexKey, Terms terms) {
@@ -31,10 +31,24 @@ public final class RoleFiles {
     /** An orchestrator as above; with {@code tls} false it serves plain HTTP (the bench's side-by-side run). */
     public static String orchestrator(String name, String address, int port, List<String> pipelines, ChainEndpoint chain,
             Path keystore, Path password, Path hexKey, Terms terms, boolean tls) {
+        return orchestrator(name, address, port, pipelines, List.of("model-blazeface-front"), chain, keystore,
+                password, hexKey, terms, tls);
+    }
+
+    /** An orchestrator over HTTPS with the model bundles {@code models} (from the node's models/) deployed. */
+    public static String orchestrator(String name, String address, int port, List<String> pipelines,
+            List<String> models, ChainEndpoint chain, Path keystore, Path password, Path hexKey, Terms terms) {
+        return orchestrator(name, address, port, pipelines, models, chain, keystore, password, hexKey, terms, true);
+    }
+
+    /** The role file of all the above. */
+    public static String orchestrator(String name, String address, int port, List<String> pipelines,
+            List<String> models, ChainEndpoint chain, Path keystore, Path password, Path hexKey, Terms terms,
+            boolean tls) {
         return String.join("\n",
                 "# An orchestrator of the demo (written by the demo; run it with ./framegrid run --role orchestrator --config THIS)",
                 "name = demo-" + name,
-                "models = model-blazeface-front",
+                "models = " + String.join(", ", models),
                 "orchestrator.address = " + address,
                 "orchestrator.port = " + port,
                 "orchestrator.tls = " + tls,

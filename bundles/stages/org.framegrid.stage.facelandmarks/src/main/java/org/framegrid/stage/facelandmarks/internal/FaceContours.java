@@ -51,7 +51,7 @@ final class FaceContours {
                 int a = path[i];
                 int b = path[i + 1];
                 lines.add(new Line(points[2 * a] / width, points[2 * a + 1] / height, points[2 * b] / width,
-                        points[2 * b + 1] / height, COLOURS[p], null));
+                        points[2 * b + 1] / height, COLOURS[p], LABEL));
             }
         }
         return lines;

@@ -33,6 +33,7 @@ public final class FaceLandmarksProvider extends RegionTrackerProvider {
                 minDetectionScore("a face"),
                 minPresence("face-presence", "the face"),
                 track(),
+                smooth(),
                 threadsProperty(1L, "Each of the two models gets as many; one suits these small models best."));
     }
 

@@ -70,12 +70,7 @@ final class FaceMeshTracker extends RegionTracker {
 
     @Override
     protected void read(Region region, int size) {
-        for (int i = 0; i < LANDMARKS; i++) {
-            float u = landmarks.get(3 * i) / size;
-            float v = landmarks.get(3 * i + 1) / size;
-            points[2 * i] = (float) region.frameX(u, v);
-            points[2 * i + 1] = (float) region.frameY(u, v);
-        }
+        project(landmarks, 3, LANDMARKS, region, size, points);
     }
 
     /**
@@ -99,6 +94,21 @@ final class FaceMeshTracker extends RegionTracker {
     @Override
     protected Detection box(int width, int height) {
         return FaceContours.box(points, LANDMARKS, width, height, lastPresence);
+    }
+
+    @Override
+    protected String label() {
+        return FaceContours.LABEL;
+    }
+
+    @Override
+    protected float[] landmarks() {
+        return points;
+    }
+
+    @Override
+    protected int stride() {
+        return 2;
     }
 
     /** @return a copy of the last frame's landmarks: x, y (frame pixels) per landmark */

@@ -36,6 +36,7 @@ public final class PoseProvider extends RegionTrackerProvider {
                 threshold("min-visibility", 0.5,
                         "Smallest landmark visibility (0..1) for a bone of the skeleton to be attached."),
                 track(),
+                smooth(),
                 threadsProperty(1L, "Each of the two models gets as many; one suits these small models best."));
     }
 

@@ -149,6 +149,21 @@ final class PoseTracker extends RegionTracker {
         return true;
     }
 
+    @Override
+    protected String label() {
+        return Skeleton.LABEL;
+    }
+
+    @Override
+    protected float[] landmarks() {
+        return points;
+    }
+
+    @Override
+    protected int stride() {
+        return 3;
+    }
+
     /** @return a copy of the last frame's landmarks: x, y (frame pixels) and visibility per landmark */
     float[] points() {
         return points.clone();

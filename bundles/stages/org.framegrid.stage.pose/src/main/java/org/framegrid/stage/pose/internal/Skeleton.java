@@ -42,7 +42,7 @@ final class Skeleton {
                 continue;
             }
             lines.add(new Line(points[3 * a] / width, points[3 * a + 1] / height, points[3 * b] / width,
-                    points[3 * b + 1] / height, colour(a, b), null));
+                    points[3 * b + 1] / height, colour(a, b), LABEL));
         }
         return lines;
     }

@@ -5,16 +5,26 @@ import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.FramePacer;
 import org.framegrid.api.stage.StageProperties;
 
-/** One {@code test-source} instance: draws, paces and numbers the frames of one stream. */
+/**
+ * One {@code test-source} instance: draws (the synthetic pattern, or the {@link Slideshow} of its {@code pictures}),
+ * paces and numbers the frames of one stream.
+ */
 final class PatternSource extends SimpleStage {
     private long intervalNanos;
     private final FramePacer clock = new FramePacer();
     private long number;
     private byte[] row = new byte[0];
+    private String pictures = "";
+    private Slideshow slideshow;
 
     @Override
     protected void apply(StageProperties p) {
         intervalNanos = (long) (1e9 / p.getDouble("fps"));
+        String files = p.getString("pictures").trim();
+        if (!files.equals(pictures)) {
+            slideshow = files.isEmpty() ? null : Slideshow.of(files);
+            pictures = files;
+        }
     }
 
     @Override
@@ -29,7 +39,11 @@ final class PatternSource extends SimpleStage {
             clock.await(intervalNanos);
         }
         Frame f = context.pool().acquire(context.outputFormat(), p.getInt("width"), p.getInt("height"));
-        draw(f, number);
+        if (slideshow != null) {
+            slideshow.draw(f, number * intervalNanos / 1e9);
+        } else {
+            draw(f, number);
+        }
         f.pts(number * intervalNanos);
         f.meta(TestSourceProvider.FRAME_NUMBER, number++);
         return f;

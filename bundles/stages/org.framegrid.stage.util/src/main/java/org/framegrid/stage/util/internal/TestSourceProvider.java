@@ -15,9 +15,9 @@ import org.framegrid.api.stage.StageType;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@code test-source}: a synthetic moving pattern (scrolling gradient and a sweeping white square) at a given size,
- * format and frame rate. It paces itself on the engine's frame thread (blocking until the next frame is due) and
- * stamps each frame with its pts (frame number / fps) and its frame number under {@link #FRAME_NUMBER}.
+ * {@code test-source}: a synthetic moving pattern (scrolling gradient and a sweeping white square), or a slideshow of
+ * real pictures slowly zoomed and panned ({@code pictures}), at a given size, format and frame rate. It paces itself on
+ * the engine's frame thread (blocking until the next frame is due) and stamps each frame with its pts (frame number / fps) and its frame number under {@link #FRAME_NUMBER}.
  */
 @Component(name = "org.framegrid.stage.util.test-source", service = StageProvider.class)
 @StageType(type = "test-source", classification = "Source/Video/Test")
@@ -26,8 +26,8 @@ public final class TestSourceProvider extends UtilityProvider {
     public static final MetaKey<Long> FRAME_NUMBER = new MetaKey<>("framegrid.test-source.frame", Long.class);
 
     private static final StageDescriptor DESCRIPTOR = new StageDescriptor("test-source", "Source/Video/Test",
-            "A synthetic moving pattern at a given size, format and frame rate.", Set.of(), OutputRule.PROPERTY,
-            ANY, "format", List.of(
+            "A synthetic moving pattern, or real pictures zoomed and panned, at a given size, format and frame rate.",
+            Set.of(), OutputRule.PROPERTY, ANY, "format", List.of(
             new PropertyDescriptor("width", PropertyType.INTEGER, 640L, false, 16, 7680, "Frame width in pixels."),
             new PropertyDescriptor("height", PropertyType.INTEGER, 360L, false, 16, 4320, "Frame height in pixels."),
             new PropertyDescriptor("fps", PropertyType.DOUBLE, 30.0, true, 0.1, 1000, "Frames per second."),
@@ -36,7 +36,10 @@ public final class TestSourceProvider extends UtilityProvider {
             new PropertyDescriptor("frames", PropertyType.INTEGER, 0L, false, 0, Integer.MAX_VALUE,
                     "Frames to make before the stream ends; 0 never ends (live)."),
             new PropertyDescriptor("realtime", PropertyType.BOOLEAN, true, false,
-                    "Pace the frames at fps; false makes them as fast as the pipeline takes them (file jobs).")));
+                    "Pace the frames at fps; false makes them as fast as the pipeline takes them (file jobs)."),
+            new PropertyDescriptor("pictures", PropertyType.STRING, "", false,
+                    "Comma-separated image files (PNG, JPEG) shown in turn instead of the pattern, each for 6 s, "
+                            + "slowly zoomed and panned: real content (people, faces, hands) for the models.")));
 
     public TestSourceProvider() {
         super(DESCRIPTOR);

@@ -3,8 +3,10 @@ package org.framegrid.stage.util.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -162,5 +164,66 @@ class UtilStagesTest {
         previous.release();
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis >= 85 && millis < 1000, "10 frames at 100 fps took " + millis + " ms");
+    }
+
+    /**
+     * With pictures the frames show them in turn, zoomed and panned: the first frame is the first picture scaled to
+     * cover the frame, later frames of it differ (the view moves), and after 6 s the second picture is shown.
+     */
+    @Test
+    void testSourceShowsPicturesZoomedAndPanned() throws Exception {
+        String files = Fixtures.imagePath("astronaut.png") + ", " + Fixtures.imagePath("person.jpg");
+        Stage src = Fixtures.start(new TestSourceProvider(), pool, null, PixelFormat.RGB24,
+                Map.of("width", 160L, "height", 90L, "fps", 10.0, "realtime", false, "pictures", files));
+        BufferedImage astronaut = Fixtures.image("astronaut.png");
+        BufferedImage person = Fixtures.image("person.jpg");
+        // The astronaut (512x512) covers 160x90 at 160/512: 160x160, the view 10% down its spare height.
+        Frame reference = Fixtures.frame(pool, PixelFormat.RGB24, 160, 90, astronaut, 0, -7, 160, 160);
+        Frame first = src.process(null);
+        assertTrue(difference(first, reference) < 12, "frame 0 is the astronaut: " + difference(first, reference));
+        Frame later = null;
+        for (int i = 1; i <= 30; i++) {
+            Frame f = src.process(null);
+            if (i == 30) {
+                later = f;
+            } else {
+                f.release();
+            }
+        }
+        assertTrue(difference(later, first) > 20, "3 s on, the view has zoomed and moved: " + difference(later, first));
+        Frame second = null;
+        for (int i = 31; i <= 60; i++) {
+            Frame f = src.process(null);
+            if (i == 60) {
+                second = f;
+            } else {
+                f.release();
+            }
+        }
+        // person.jpg (640x424) covers 160x90 at 160/640: 160x106, shown from 6 s on, starting at its right-hand end.
+        Frame personFrame = Fixtures.frame(pool, PixelFormat.RGB24, 160, 90, person, 0, -(int) Math.round(0.3 * 16),
+                160, 106);
+        assertTrue(difference(second, personFrame) < 12, "at 6 s the second picture: "
+                + difference(second, personFrame));
+        for (Frame f : new Frame[] {first, later, second, reference, personFrame}) {
+            f.release();
+        }
+        src.stop();
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> Fixtures.start(
+                new TestSourceProvider(), pool, null, PixelFormat.RGB24, Map.of("pictures", "/nonexistent.png")));
+        assertEquals("test-source pictures: /nonexistent.png does not exist", missing.getMessage());
+    }
+
+    /** @return the mean absolute difference of two RGB24 frames of one size, per channel (0..255) */
+    private static double difference(Frame a, Frame b) {
+        long sum = 0;
+        int n = a.width() * a.height() * 3;
+        for (int y = 0; y < a.height(); y++) {
+            for (int x = 0; x < 3 * a.width(); x++) {
+                sum += Math.abs((a.data().get(a.offset(0) + y * a.stride(0) + x) & 0xFF)
+                        - (b.data().get(b.offset(0) + y * b.stride(0) + x) & 0xFF));
+            }
+        }
+        return (double) sum / n;
     }
 }
