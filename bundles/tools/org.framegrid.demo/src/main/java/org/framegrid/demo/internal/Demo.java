@@ -122,7 +122,7 @@ final class Demo implements AutoCloseable {
         awaitRewards(chain.staking, chain.chain.round().round(), orchestrators);
 
         for (int i = 0; i < NAMES.length; i++) { // each warmed its pipelines at start: a failover lands on a warm one
-            nodes.awaitWarm(URI.create("http://127.0.0.1:" + ports[i] + "/v1/info"), "orchestrator " + NAMES[i], 240);
+            nodes.awaitWarm(URI.create("https://127.0.0.1:" + ports[i] + "/v1/info"), "orchestrator " + NAMES[i], 240);
         }
         String pictures = DemoPictures.files();
         say("Streaming " + (pictures.isEmpty() ? "a generated pattern" : "real pictures (astronaut, person; zoomed and"
