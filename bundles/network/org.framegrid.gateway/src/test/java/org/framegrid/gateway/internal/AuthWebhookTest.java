@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.framegrid.gateway.embedded.GatewaySettings;
-import org.framegrid.media.embedded.EmbeddedMedia;
 import org.framegrid.orchestrator.embedded.EmbeddedOrchestrator;
 import org.framegrid.orchestrator.embedded.OrchestratorSettings;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
@@ -50,7 +49,7 @@ class AuthWebhookTest {
         webhook.start();
         MemorySegmentChannels channels = new MemorySegmentChannels(5);
         TrickleServerFactory servers = Providers.service(TrickleServerFactory.class);
-        try (EmbeddedEngine engine = passthroughEngine(channels);
+        try (EmbeddedEngine engine = NetworkTest.passthroughEngine(channels);
              EmbeddedOrchestrator orchestrator = new EmbeddedOrchestrator(new OrchestratorSettings("0xorch",
                      "127.0.0.1", 0, false, List.of("live-passthrough"), 2, BigInteger.ONE, 10, 1000), engine,
                      channels, new TestPayments(1), servers);
@@ -143,16 +142,5 @@ class AuthWebhookTest {
     private HttpResponse<String> get(Gateway gateway, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(gateway.uri() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** decode → passthrough → encode, the pipeline the webhook puts in place of the client's. */
-    private static EmbeddedEngine passthroughEngine(MemorySegmentChannels channels) throws Exception {
-        EmbeddedEngine engine = new EmbeddedEngine(1000, false);
-        EmbeddedMedia media = new EmbeddedMedia(channels);
-        engine.addProvider(media.decode(), 0, 1, "media");
-        engine.addProvider(media.encode(), 0, 2, "media");
-        engine.addProvider(Providers.stage("passthrough"), 0, 3, "util");
-        engine.register(NetworkTest.livePassthrough());
-        return engine;
     }
 }

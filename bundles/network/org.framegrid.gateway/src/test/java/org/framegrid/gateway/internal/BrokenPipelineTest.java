@@ -14,7 +14,6 @@ import java.util.logging.Logger;
 import org.framegrid.gateway.client.GatewayClient;
 import org.framegrid.gateway.client.StreamInfo;
 import org.framegrid.gateway.embedded.GatewaySettings;
-import org.framegrid.media.embedded.EmbeddedMedia;
 import org.framegrid.orchestrator.embedded.EmbeddedOrchestrator;
 import org.framegrid.orchestrator.embedded.OrchestratorSettings;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
@@ -40,14 +39,9 @@ class BrokenPipelineTest {
         MemorySegmentChannels channels = new MemorySegmentChannels(5);
         TrickleServerFactory servers = Providers.service(TrickleServerFactory.class);
         TestPayments pay = new TestPayments(1);
-        try (EmbeddedEngine engine = new EmbeddedEngine(1000, false);
+        try (EmbeddedEngine engine = NetworkTest.passthroughEngine(channels);
              // The orchestrator's classes log below its bundle's name.
              LogLines log = LogLines.of(Logger.getLogger("org.framegrid.orchestrator"))) {
-            EmbeddedMedia media = new EmbeddedMedia(channels);
-            engine.addProvider(media.decode(), 0, 1, "media");
-            engine.addProvider(media.encode(), 0, 2, "media");
-            engine.addProvider(Providers.stage("passthrough"), 0, 3, "util");
-            engine.register(NetworkTest.livePassthrough());
             try (EmbeddedOrchestrator a = new EmbeddedOrchestrator(new OrchestratorSettings("0xa", "127.0.0.1", 0,
                     false, List.of("live-passthrough"), 2, NetworkTest.PRICE, 10, 1000), engine, channels, pay,
                     servers);

@@ -52,17 +52,26 @@ class NetworkTest {
     @BeforeEach
     void setUp() throws Exception {
         channels = new MemorySegmentChannels(5);
-        engine = new EmbeddedEngine(1000, false);
+        engine = passthroughEngine(channels);
+        servers = Providers.service(TrickleServerFactory.class);
+    }
+
+    /** decode → passthrough → encode (1 s segments at 25 fps): a live pipeline that changes no pixel. */
+    /**
+     * @return an engine with decode, encode, passthrough and test-source over {@code channels}, and the
+     *     {@link #livePassthrough()} pipeline registered: what an orchestrator in these tests runs
+     */
+    static EmbeddedEngine passthroughEngine(MemorySegmentChannels channels) throws Exception {
+        EmbeddedEngine engine = new EmbeddedEngine(1000, false);
         EmbeddedMedia media = new EmbeddedMedia(channels);
         engine.addProvider(media.decode(), 0, 1, "media");
         engine.addProvider(media.encode(), 0, 2, "media");
         engine.addProvider(Providers.stage("passthrough"), 0, 3, "util");
         engine.addProvider(Providers.stage("test-source"), 0, 4, "util");
         engine.register(livePassthrough());
-        servers = Providers.service(TrickleServerFactory.class);
+        return engine;
     }
 
-    /** decode → passthrough → encode (1 s segments at 25 fps): a live pipeline that changes no pixel. */
     static PipelineDefinition livePassthrough() {
         return new PipelineDefinition("live-passthrough", "test", "1", List.of(
                 new NodeDefinition("dec", "decode", Map.of("input", "", "format", "I420")),

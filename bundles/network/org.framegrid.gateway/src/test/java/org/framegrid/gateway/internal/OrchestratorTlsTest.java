@@ -25,7 +25,6 @@ import org.framegrid.gateway.client.GatewayClient;
 import org.framegrid.gateway.client.GatewayException;
 import org.framegrid.gateway.client.StreamInfo;
 import org.framegrid.gateway.embedded.GatewaySettings;
-import org.framegrid.media.embedded.EmbeddedMedia;
 import org.framegrid.orchestrator.embedded.EmbeddedOrchestrator;
 import org.framegrid.orchestrator.embedded.OrchestratorSettings;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
@@ -71,13 +70,7 @@ class OrchestratorTlsTest {
     @BeforeEach
     void setUp() throws Exception {
         channels = new MemorySegmentChannels(5);
-        engine = new EmbeddedEngine(1000, false);
-        EmbeddedMedia media = new EmbeddedMedia(channels);
-        engine.addProvider(media.decode(), 0, 1, "media");
-        engine.addProvider(media.encode(), 0, 2, "media");
-        engine.addProvider(Providers.stage("passthrough"), 0, 3, "util");
-        engine.addProvider(Providers.stage("test-source"), 0, 4, "util");
-        engine.register(NetworkTest.livePassthrough());
+        engine = NetworkTest.passthroughEngine(channels);
         servers = Providers.service(TrickleServerFactory.class);
     }
 

@@ -14,7 +14,6 @@ import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.gateway.client.GatewayClient;
 import org.framegrid.gateway.client.StreamInfo;
 import org.framegrid.gateway.embedded.GatewaySettings;
-import org.framegrid.media.embedded.EmbeddedMedia;
 import org.framegrid.orchestrator.embedded.EmbeddedOrchestrator;
 import org.framegrid.orchestrator.embedded.OrchestratorSettings;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
@@ -41,13 +40,7 @@ class PausedStreamTest {
         MemorySegmentChannels channels = new MemorySegmentChannels(5);
         TrickleServerFactory servers = Providers.service(TrickleServerFactory.class);
         TestPayments pay = new TestPayments(1);
-        try (EmbeddedEngine engine = new EmbeddedEngine(1000, false)) {
-            EmbeddedMedia media = new EmbeddedMedia(channels);
-            engine.addProvider(media.decode(), 0, 1, "media");
-            engine.addProvider(media.encode(), 0, 2, "media");
-            engine.addProvider(Providers.stage("passthrough"), 0, 3, "util");
-            engine.addProvider(Providers.stage("test-source"), 0, 4, "util");
-            engine.register(NetworkTest.livePassthrough());
+        try (EmbeddedEngine engine = NetworkTest.passthroughEngine(channels)) {
             try (EmbeddedOrchestrator o = new EmbeddedOrchestrator(new OrchestratorSettings("0xa", "127.0.0.1", 0,
                     false, List.of("live-passthrough"), 1, NetworkTest.PRICE, 4, 1000), engine, channels, pay, servers);
                  Gateway g = new Gateway(new GatewaySettings("0xgateway", "127.0.0.1", 0, List.of(o.uri()), Map.of(),
