@@ -88,11 +88,15 @@ final class SessionOpener {
         return open(pipeline, params, exclude, ask(refusals), refusals);
     }
 
-    private OrchestratorSession open(String pipeline, Map<String, Object> params, Set<String> exclude,
+    private OrchestratorSession open(String pipeline, Map<String, Object> params, Set<String> tried,
                                      Map<String, OrchestratorApi.Info> infos, List<String> refusals)
             throws IOException, InterruptedException {
+        List<Candidate> reachable = infos.values().stream().map(OrchestratorApi.Info::candidate).toList();
+        // Every reachable one served the stream already (o1, o2, o1, …): any that is not suspended, now, rather than
+        // a round that finds none usable and a pause before the next.
+        Set<String> exclude = reachable.stream().allMatch(c -> tried.contains(c.address())) ? Set.of() : tried;
         List<Candidate> selected = selector.select(new SelectionRequest(pipeline, settings.maxPricePerSecondWei(),
-                exclude), infos.values().stream().map(OrchestratorApi.Info::candidate).toList(), 5);
+                exclude), reachable, 5);
         // In the selector's order, but an orchestrator still warming the pipeline up comes after those that are warm:
         // its session would start cold (a failover's gap).
         List<Candidate> order = new ArrayList<>(selected);
@@ -135,8 +139,30 @@ final class SessionOpener {
                 selector.observe(new Observation(c.address(), Observation.Outcome.FAILURE, -1, e.getMessage()));
             }
         }
+        for (Candidate c : reachable) {
+            if (!order.contains(c)) {
+                refusals.add(c.address() + ": " + unusable(c, pipeline, exclude));
+            }
+        }
         throw new OrchestratorApi.Refused("no orchestrator took the stream (" + order.size() + " usable of "
-                + infos.size() + " reachable): " + String.join("; ", refusals), lastStatus);
+                + infos.size() + " reachable): " + (refusals.isEmpty() ? "no orchestrator known"
+                : String.join("; ", refusals)), lastStatus);
+    }
+
+    /** @return why the selector left {@code c} out (the filters of {@link SelectionRequest}, then suspension) */
+    String unusable(Candidate c, String pipeline, Set<String> exclude) {
+        if (exclude.contains(c.address())) {
+            return "served this stream already";
+        } else if (!c.pipelines().contains(pipeline)) {
+            return "does not offer pipeline " + pipeline + " now (offers " + c.pipelines() + ")";
+        } else if (c.pricePerSecondWei().compareTo(settings.maxPricePerSecondWei()) > 0) {
+            return "price " + c.pricePerSecondWei() + " wei/s above the cap " + settings.maxPricePerSecondWei();
+        } else if (c.freeCapacity() <= 0) {
+            return "no free capacity";
+        } else if (selector.suspended(c.address())) {
+            return "suspended after a failure";
+        }
+        return "not chosen by the selector";
     }
 
     /** An initial payment whose session did not start is not at risk: no session will deliver for it. */
