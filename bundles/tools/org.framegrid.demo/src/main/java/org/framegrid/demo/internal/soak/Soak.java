@@ -50,6 +50,10 @@ final class Soak implements AutoCloseable {
     private static final long WIN_ONE_IN = 1000;
     private static final long REDEEM_GAS = 350_000;
     private static final int SWAP_SECONDS = 10;
+    /** No swap in the streams' last seconds: the last release has this long to reach every stream. */
+    private static final int SWAP_QUIET_SECONDS = 20;
+    /** At the end, how long the soak waits at most for every stream to run the last release. */
+    private static final long SWAP_AWAIT_MILLIS = 20_000;
     private static final int KILL_SECONDS = 120;
     private static final int CUT_SECONDS = 30;
     static final String[] ORCHESTRATORS = {"soak-o1", "soak-o2"};
@@ -151,8 +155,12 @@ final class Soak implements AutoCloseable {
             s.start(pipelines, PIPELINE, 320, 180);
             streams.add(s);
         }
-        chaos(swaps);
-        List<String> stampProviders = stampProviders();
+        SwapReach reach = new SwapReach(List.of(settings.nodeHome("orchestrator", "demo-" + ORCHESTRATORS[0]),
+                settings.nodeHome("orchestrator", "demo-" + ORCHESTRATORS[1])), NodeMetrics::scrape);
+        chaos(swaps, reach);
+        List<String> stale = reach.awaitAll(swaps.version(), SWAP_AWAIT_MILLIS);
+        reach.stop();
+        List<String> stampProviders = reach.providers();
 
         say("cameras stopped; the last frames on their way");
         streams.forEach(SoakStream::stopCamera);
@@ -171,7 +179,7 @@ final class Soak implements AutoCloseable {
         SoakReport report = new SoakReport(settings.minutes());
         report.frames(frames, resources.drops(), swaps.swaps());
         report.failovers(streams);
-        report.swaps(swaps.swaps(), stampProviders);
+        report.swaps(swaps.version(), stampProviders, stale, reach);
         report.latency(streams);
         report.resources(resources);
         report.money(spent, fees, pending, tickets.redeemed(addresses[0]).tickets()
@@ -181,7 +189,7 @@ final class Soak implements AutoCloseable {
     }
 
     /** The streams' minutes: swaps, kills and restarts, the RPC cut, status polls and resource scrapes. */
-    private void chaos(StageSwaps swaps) throws Exception {
+    private void chaos(StageSwaps swaps, SwapReach reach) throws Exception {
         long total = settings.minutes() * 60L;
         long cutAt = total >= 300 ? 240 : Math.max(20, total * 2 / 5);
         long streamStart = System.nanoTime();
@@ -190,8 +198,9 @@ final class Soak implements AutoCloseable {
             long wake = streamStart + TimeUnit.SECONDS.toNanos(second);
             Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(wake - System.nanoTime())));
             int minute = (int) ((second - 1) / 60);
-            if (second % SWAP_SECONDS == 0) {
+            if (second % SWAP_SECONDS == 0 && second <= total - SWAP_QUIET_SECONDS) {
                 String version = swaps.swap();
+                reach.swapped(version);
                 if (second % 60 == 0) {
                     say("stage bundle swapped " + swaps.swaps() + " times (now " + version + ")");
                 }
@@ -259,19 +268,6 @@ final class Soak implements AutoCloseable {
             }
         }
         return "-";
-    }
-
-    /** @return the provider label of every stream's stamp stage on the orchestrators now */
-    private List<String> stampProviders() {
-        List<String> found = new ArrayList<>();
-        for (String o : ORCHESTRATORS) {
-            Map<String, Double> m = NodeMetrics.scrape(settings.nodeHome("orchestrator", "demo-" + o));
-            if (m != null) {
-                m.keySet().stream().filter(k -> k.startsWith(NodeMetrics.STAGE_PROVIDER + "{")
-                        && k.contains("org.framegrid.sample.stamp")).forEach(k -> found.add(o + " " + k));
-            }
-        }
-        return found;
     }
 
     /** Waits until both orchestrators report no winning ticket pending; @return how many are still pending */

@@ -21,6 +21,8 @@ import java.util.jar.Manifest;
  */
 final class StageSwaps {
     static final String JAR = "stamp.jar";
+    /** The stage bundle's symbolic name. */
+    static final String BUNDLE = "org.framegrid.sample.stamp";
     private final Path release;
     private final List<Path> deployFolders;
     private int swaps;
@@ -28,14 +30,14 @@ final class StageSwaps {
     /** @param samples the node's samples/ folder @param deployFolders the orchestrators' deploy/ folders */
     StageSwaps(Path samples, List<Path> deployFolders) throws IOException {
         Path found = null;
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(samples, "org.framegrid.sample.stamp-*.jar")) {
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(samples, BUNDLE + "-*.jar")) {
             for (Path jar : jars) {
                 found = jar;
             }
         }
         this.release = found;
         if (release == null) {
-            throw new IOException("no org.framegrid.sample.stamp-*.jar in " + samples + " (./framegrid build)");
+            throw new IOException("no " + BUNDLE + "-*.jar in " + samples + " (./framegrid build)");
         }
         this.deployFolders = deployFolders;
     }
@@ -50,7 +52,8 @@ final class StageSwaps {
 
     /** Replaces the stage's bundle in every deploy folder by the next release; @return its version */
     String swap() throws IOException {
-        String version = "0.2." + (++swaps);
+        swaps++;
+        String version = version();
         for (Path deploy : deployFolders) {
             Path next = deploy.resolve(".stamp-next.tmp");
             withVersion(release, next, version);
@@ -62,6 +65,11 @@ final class StageSwaps {
 
     int swaps() {
         return swaps;
+    }
+
+    /** @return the release in the deploy folders now */
+    String version() {
+        return "0.2." + swaps;
     }
 
     /** Copies the jar {@code from} to {@code to} with its manifest's Bundle-Version set to {@code version}. */

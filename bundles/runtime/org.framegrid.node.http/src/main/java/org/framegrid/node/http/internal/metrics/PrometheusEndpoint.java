@@ -53,6 +53,7 @@ public final class PrometheusEndpoint {
         JvmMemoryMetrics.builder().register(registry);
         JvmRuntimeInfoMetric.builder().register(registry);
         ProcessMetrics.builder().register(registry);
+        registry.register(new HeapAfterGc());
         registry.register((MultiCollector) () -> {
             SnapshotWriter writer = new SnapshotWriter();
             sources.accept(writer);

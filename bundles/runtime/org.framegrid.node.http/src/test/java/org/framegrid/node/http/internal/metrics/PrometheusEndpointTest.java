@@ -32,6 +32,34 @@ class PrometheusEndpointTest {
         assertTrue(scrape(endpoint).contains("framegrid_test_frames_total{stream=\"s1\"} 7.0"), "read again");
     }
 
+    /** The heap after the last collection: what a leak shows in (the heap in use now is mostly young garbage). */
+    @Test
+    void theHeapAfterTheLastCollectionFollowsWhatStaysReachable() {
+        PrometheusEndpoint endpoint = new PrometheusEndpoint(out -> { });
+        byte[][] kept = new byte[64][];
+        for (int i = 0; i < kept.length; i++) {
+            kept[i] = new byte[1 << 20];
+        }
+        System.gc();
+        double with = heapAfterGc(scrape(endpoint));
+        kept = null;
+        System.gc();
+        double without = heapAfterGc(scrape(endpoint));
+        System.out.printf("heap after GC: %.1f MB with 64 MB kept, %.1f MB after they went%n", with / 1e6,
+                without / 1e6);
+        assertTrue(with >= 64 << 20, "64 MB kept: " + with);
+        assertTrue(without < with - (56 << 20), "they went: " + with + " then " + without);
+    }
+
+    private static double heapAfterGc(String text) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith(HeapAfterGc.NAME + " ")) {
+                return Double.parseDouble(line.substring(HeapAfterGc.NAME.length() + 1).trim());
+            }
+        }
+        throw new AssertionError("no " + HeapAfterGc.NAME + " in /metrics");
+    }
+
     @Test
     void twoSourcesOfOneMetricBecomeOneFamily() {
         PrometheusEndpoint endpoint = new PrometheusEndpoint(out -> {
