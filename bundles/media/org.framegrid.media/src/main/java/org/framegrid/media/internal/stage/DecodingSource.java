@@ -34,6 +34,8 @@ final class DecodingSource implements Stage {
     /** Later input of more than this many average frames waiting means the decoder is behind, not just on time. */
     private static final double BEHIND_FRAMES = 2;
     private static final int MAX_STALE_RUN = 60;
+    /** A longer gap in time between two pictures is a new clock (an encoder restarted), not frames passed over. */
+    private static final long MAX_GAP_NANOS = TimeUnit.MINUTES.toNanos(1);
     private final SegmentChannels channels;
     private StageContext context;
     private PixelLayout layout;
@@ -58,6 +60,14 @@ final class DecodingSource implements Stage {
     private boolean pcmAudio;
     private AudioDecoder pcm;
     private long ptsStart;
+    /** The last picture's time (decoded, handed on or stale), {@link Long#MIN_VALUE} before the first. */
+    private long lastPts = Long.MIN_VALUE;
+    /** The frame interval as the pictures' times show it (a running average), 0 before two pictures. */
+    private long frameNanos;
+    /** Segments gone from the channel's window before this decoder came to them (it fell behind). */
+    private long skippedSegments;
+    /** Frames of segments passed over at the live edge since the last picture (counted from their bytes). */
+    private long liveEdgeDropped;
 
     DecodingSource(SegmentChannels channels) {
         this.channels = channels;
@@ -111,6 +121,7 @@ final class DecodingSource implements Stage {
                 }
                 case PICTURE -> {
                     fileFramesRead++;
+                    skipped(reader.ptsNanos());
                     if (stale()) {
                         context.dropped(1);
                         continue;
@@ -159,6 +170,27 @@ final class DecodingSource implements Stage {
         return true;
     }
 
+    /**
+     * Counts as dropped the frames of segments gone from the channel before this decoder came to them, at the first
+     * picture after them: from the gap in time since the last picture, in frame intervals, less the frames of segments
+     * passed over at the live edge (counted already). Without a frame interval yet, each segment gone counts one.
+     */
+    private void skipped(long pts) {
+        if (skippedSegments > 0 && lastPts != Long.MIN_VALUE) {
+            long gap = pts - lastPts;
+            long frames = frameNanos > 0 && gap > 0 && gap < MAX_GAP_NANOS
+                    ? Math.max(skippedSegments, Math.round((double) gap / frameNanos) - 1 - liveEdgeDropped)
+                    : skippedSegments;
+            context.dropped(frames);
+        } else if (lastPts != Long.MIN_VALUE && pts > lastPts && pts - lastPts < MAX_GAP_NANOS) {
+            long d = pts - lastPts;
+            frameNanos = frameNanos == 0 ? d : (7 * frameNanos + d) / 8;
+        }
+        skippedSegments = 0;
+        liveEdgeDropped = 0;
+        lastPts = pts;
+    }
+
     /** @return whether a reader is ready; false when the file has ended or no segment came in time */
     private boolean openNext() throws InterruptedException, IOException {
         if (channel == null) {
@@ -174,12 +206,26 @@ final class DecodingSource implements Stage {
             }
             return false;
         }
+        // Gone from the channel's window before this reader came (it fell behind): their frames are counted at the
+        // next picture, from the gap in time.
+        skippedSegments += segment.sequence() - sequence;
         if (liveEdge) {
             // Real time: a newer segment has begun (each starts on a key frame), so this one is stale; a backlog
-            // left by a slow start or a stall is skipped whole instead of decoded late for good.
+            // left by a slow start or a stall is skipped whole instead of decoded late for good. Each picture of it
+            // is counted as dropped (a segment holds a second or so of them).
             SegmentChannel.Segment newest = channel.latest(0, TimeUnit.MILLISECONDS);
             if (newest != null && newest.sequence() > segment.sequence()) {
-                context.dropped(newest.sequence() - segment.sequence());
+                for (long q = segment.sequence(); q < newest.sequence(); q++) {
+                    SegmentChannel.Segment old = q == segment.sequence() ? segment
+                            : channel.await(q, 0, TimeUnit.MILLISECONDS);
+                    if (old != null && old.sequence() == q) {
+                        long pictures = TsPictures.count(old.bytes());
+                        liveEdgeDropped += pictures;
+                        context.dropped(pictures);
+                    } else {
+                        skippedSegments++; // gone meanwhile: counted from the gap in time
+                    }
+                }
                 segment = newest;
             }
         }

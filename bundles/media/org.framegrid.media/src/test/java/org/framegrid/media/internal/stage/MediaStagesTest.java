@@ -205,12 +205,46 @@ class MediaStagesTest {
             engine.addProvider(new EncodeProvider(channels), 0, 2, "media");
             engine.start(pipeline(Map.of("input", "channel:late", "live-edge", true),
                     Map.of("output", "channel:late-out", "fps", FPS, "segment-seconds", 1.0)), "live", Map.of());
-            // The three older segments are skipped whole; the newest is here whole too, so its frames are decoded
-            // but, while later ones wait behind them, not handed on: the newest frames win.
+            // The three older segments are skipped whole, each of their frames counted as dropped (before, a segment
+            // counted one); the newest is here whole too, so its frames are decoded but, while later ones wait behind
+            // them, not handed on: the newest frames win.
             Await.until("the newest segment decoded", 30_000, () -> stage(engine, "live", "enc").processed()
-                    + stage(engine, "live", "dec").drops() == 3 + FPS);
+                    + stage(engine, "live", "dec").drops() == 4 * FPS, () -> stage(engine, "live", "enc").processed()
+                    + " shown, " + stage(engine, "live", "dec").drops() + " dropped");
             long shown = stage(engine, "live", "enc").processed();
             assertTrue(shown >= 1 && shown <= FPS / 2, "the last frames of the newest segment only: " + shown);
+        }
+    }
+
+    /**
+     * A decoder that falls behind the channel's window (here it keeps one segment) finds the segments it missed gone:
+     * their frames are counted as dropped, from the gap in time to the last picture it read.
+     */
+    @Test
+    void segmentsGoneBeforeTheDecoderCameAreCountedAsDroppedFrames() throws Exception {
+        List<byte[]> segments = MediaTestAccess.segments(4);
+        MemorySegmentChannels channels = new MemorySegmentChannels(1);
+        SegmentChannel in = channels.open("behind");
+        try (SegmentWriter w = in.publish()) {
+            w.write(segments.get(0), 0, segments.get(0).length);
+        }
+        try (EmbeddedEngine engine = new EmbeddedEngine(100, false)) {
+            engine.addProvider(new DecodeProvider(channels), 0, 1, "media");
+            engine.addProvider(new EncodeProvider(channels), 0, 2, "media");
+            engine.start(pipeline(Map.of("input", "channel:behind"),
+                    Map.of("output", "channel:behind-out", "fps", FPS, "segment-seconds", 1.0)), "live", Map.of());
+            awaitProcessed(engine, "live", FPS);
+            // Faster than it reads: the channel's lock is held (its methods take it) while 1, 2 and 3 come, so 1 and 2
+            // are gone when the decoder gets to ask for 1.
+            synchronized (in) {
+                for (int s = 1; s < segments.size(); s++) {
+                    try (SegmentWriter w = in.publish()) {
+                        w.write(segments.get(s), 0, segments.get(s).length);
+                    }
+                }
+            }
+            awaitProcessed(engine, "live", 2 * FPS);
+            assertEquals(2 * FPS, stage(engine, "live", "dec").drops(), "the frames of segments 1 and 2");
         }
     }
 }
