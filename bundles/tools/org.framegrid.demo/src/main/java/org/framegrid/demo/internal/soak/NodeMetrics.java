@@ -19,8 +19,8 @@ import java.util.Map;
  * and the drop counters and stage providers also per series (name and labels as the key).
  */
 final class NodeMetrics {
-    /** Heap in use, threads, open file descriptors, the engine's off-heap frame buffers. */
-    static final String HEAP = "jvm_memory_used_bytes{area=\"heap\"";
+    /** Heap in use after the last collection, threads, open file descriptors, the engine's off-heap frame buffers. */
+    static final String HEAP_AFTER_GC = "jvm_memory_heap_after_gc_bytes";
     static final String THREADS = "jvm_threads_current";
     static final String FDS = "process_open_fds";
     static final String FRAME_POOL = "framegrid_frame_pool_bytes";
@@ -31,7 +31,7 @@ final class NodeMetrics {
     /** Winning tickets stored and not redeemed yet. */
     static final String PENDING = "framegrid_payment_tickets_pending_redemption";
 
-    private static final String[] FOLLOWED = {HEAP, THREADS, FDS, FRAME_POOL, DROPS, PENDING, STAGE_PROVIDER};
+    private static final String[] FOLLOWED = {HEAP_AFTER_GC, THREADS, FDS, FRAME_POOL, DROPS, PENDING, STAGE_PROVIDER};
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private NodeMetrics() {

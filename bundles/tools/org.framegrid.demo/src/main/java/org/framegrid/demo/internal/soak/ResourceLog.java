@@ -8,16 +8,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Each node's resources minute by minute, from its {@code /metrics} scraped every few seconds: heap in use (the
- * minute's lowest sample: what stays after collections, not the sawtooth), threads, open file descriptors and the
- * engine's off-heap frame buffers (each the minute's highest). A restarted node is a new incarnation with its own
- * rows. Also keeps the highest value of each stage drop counter series an incarnation reported (a session's series
- * goes when the session ends, so they are summed per series, not per scrape).
+ * Each node's resources minute by minute, from its {@code /metrics} scraped every few seconds: the heap in use after
+ * the last collection (the minute's lowest sample), threads, open file descriptors and the engine's off-heap frame
+ * buffers (each the minute's highest); and once a minute the live heap from a class histogram (a full collection
+ * first, so the heap after it is the live heap too). A restarted node is a new incarnation with its own rows. Also
+ * keeps the highest value of each stage drop counter series an incarnation reported (a session's series goes when
+ * the session ends, so they are summed per series, not per scrape).
  */
 final class ResourceLog {
-    private static final String[] COLUMNS = {NodeMetrics.HEAP, NodeMetrics.THREADS, NodeMetrics.FDS,
+    /** From /metrics; column {@link #LIVE} is the class histogram's total. */
+    private static final String[] COLUMNS = {NodeMetrics.HEAP_AFTER_GC, null, NodeMetrics.THREADS, NodeMetrics.FDS,
             NodeMetrics.FRAME_POOL};
-    private static final boolean[] LOWEST = {true, false, false, false};
+    private static final int LIVE = 1;
+    private static final boolean[] LOWEST = {true, true, false, false, false};
+    private static final boolean[] BYTES = {true, true, false, false, true};
 
     /** A node process: its name and how many times it was started before. */
     record Incarnation(String node, int start) {
@@ -28,24 +32,53 @@ final class ResourceLog {
 
     private final Map<Incarnation, TreeMap<Integer, double[]>> minutes = new LinkedHashMap<>();
     private final Map<String, Double> drops = new LinkedHashMap<>();
+    private final Map<Incarnation, TreeMap<Integer, ClassHistogram>> histograms = new LinkedHashMap<>();
 
-    synchronized void sample(Incarnation node, int minute, Map<String, Double> values) {
-        double[] row = minutes.computeIfAbsent(node, k -> new TreeMap<>()).computeIfAbsent(minute, m -> {
+    private double[] row(Incarnation node, int minute) {
+        return minutes.computeIfAbsent(node, k -> new TreeMap<>()).computeIfAbsent(minute, m -> {
             double[] r = new double[COLUMNS.length];
-            for (int i = 0; i < r.length; i++) {
-                r[i] = LOWEST[i] ? Double.MAX_VALUE : 0;
-            }
+            java.util.Arrays.fill(r, Double.NaN);
             return r;
         });
+    }
+
+    synchronized void sample(Incarnation node, int minute, Map<String, Double> values) {
+        double[] row = row(node, minute);
         for (int i = 0; i < COLUMNS.length; i++) {
-            double v = values.getOrDefault(COLUMNS[i], 0.0);
-            row[i] = LOWEST[i] ? Math.min(row[i], v) : Math.max(row[i], v);
+            Double v = COLUMNS[i] == null ? null : values.get(COLUMNS[i]);
+            if (v != null) {
+                row[i] = Double.isNaN(row[i]) ? v : LOWEST[i] ? Math.min(row[i], v) : Math.max(row[i], v);
+            }
         }
         for (Map.Entry<String, Double> e : values.entrySet()) {
             if (e.getKey().startsWith(NodeMetrics.DROPS + "{")) {
                 drops.merge(node.label() + " " + e.getKey(), e.getValue(), Math::max);
             }
         }
+    }
+
+    /** The minute's class histogram of {@code node}: its total is the live heap. */
+    synchronized void histogram(Incarnation node, int minute, ClassHistogram h) {
+        double[] row = row(node, minute);
+        row[LIVE] = Double.isNaN(row[LIVE]) ? h.total() : Math.min(row[LIVE], h.total());
+        histograms.computeIfAbsent(node, k -> new TreeMap<>()).put(minute, h);
+    }
+
+    /**
+     * @return per incarnation, its first histogram after warm-up (and after its own first minute) and its last, when
+     *     they differ
+     */
+    synchronized Map<Incarnation, List<Map.Entry<Integer, ClassHistogram>>> histogramSpans(int warmupMinutes) {
+        Map<Incarnation, List<Map.Entry<Integer, ClassHistogram>>> spans = new LinkedHashMap<>();
+        histograms.forEach((node, byMinute) -> {
+            int first = minutes.get(node).firstKey();
+            Map.Entry<Integer, ClassHistogram> from = byMinute.ceilingEntry(Math.max(warmupMinutes, first + 1));
+            Map.Entry<Integer, ClassHistogram> to = byMinute.lastEntry();
+            if (from != null && to.getKey() > from.getKey()) {
+                spans.put(node, List.of(from, to));
+            }
+        });
+        return spans;
     }
 
     /** @return frames the nodes' stages counted as dropped (the highest value of each series, summed) */
@@ -56,11 +89,11 @@ final class ResourceLog {
     /** @return one line per node incarnation and minute */
     synchronized List<String> table() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "  %-26s %6s %10s %8s %6s %14s", "node", "minute", "heap MB", "threads",
-                "fds", "frame pool MB"));
+        lines.add(String.format(Locale.ROOT, "  %-26s %6s %16s %12s %8s %6s %14s", "node", "minute",
+                "heap after GC MB", "live heap MB", "threads", "fds", "frame pool MB"));
         minutes.forEach((node, rows) -> rows.forEach((minute, r) -> lines.add(String.format(Locale.ROOT,
-                "  %-26s %6d %10.1f %8.0f %6.0f %14.1f", node.label(), minute + 1, r[0] / 1e6, r[1], r[2],
-                r[3] / 1e6))));
+                "  %-26s %6d %16.1f %12.1f %8.0f %6.0f %14.1f", node.label(), minute + 1, r[0] / 1e6, r[1] / 1e6,
+                r[2], r[3], r[4] / 1e6))));
         return lines;
     }
 
@@ -73,7 +106,7 @@ final class ResourceLog {
      */
     synchronized List<String> growth(int warmupMinutes, int lastMinute) {
         List<String> found = new ArrayList<>();
-        String[] names = {"heap", "threads", "fds", "frame pool"};
+        String[] names = {"heap after GC", "live heap", "threads", "fds", "frame pool"};
         minutes.forEach((node, rows) -> {
             int first = rows.firstKey();
             Integer base = rows.ceilingKey(Math.max(warmupMinutes, first + 1));
@@ -83,7 +116,8 @@ final class ResourceLog {
             double[] b = rows.get(base);
             rows.tailMap(base, false).headMap(lastMinute, false).forEach((minute, r) -> {
                 for (int i = 0; i < COLUMNS.length; i++) {
-                    if (r[i] > b[i] * 1.10 && r[i] - b[i] > (i == 0 || i == 3 ? 1e6 : 2)) {
+                    // NaN (no sample: the node did not answer, jcmd gave no histogram) compares false
+                    if (r[i] > b[i] * 1.10 && r[i] - b[i] > (BYTES[i] ? 1e6 : 2)) {
                         found.add(String.format(Locale.ROOT, "%s: %s grew from %.1f in minute %d to %.1f in minute %d"
                                 + " (+%.0f %%)", node.label(), names[i], scale(i, b[i]), base + 1, scale(i, r[i]),
                                 minute + 1, (r[i] / b[i] - 1) * 100));
@@ -95,6 +129,6 @@ final class ResourceLog {
     }
 
     private static double scale(int column, double v) {
-        return column == 0 || column == 3 ? v / 1e6 : v;
+        return BYTES[column] ? v / 1e6 : v;
     }
 }

@@ -71,6 +71,10 @@ final class Soak implements AutoCloseable {
     private final String[] addresses = new String[ORCHESTRATORS.length];
     private final int[] starts = new int[ORCHESTRATORS.length];
     private final Process[] processes = new Process[ORCHESTRATORS.length];
+    private Process gatewayProcess;
+    /** Takes the nodes' class histograms once a minute, beside the chaos loop (jcmd takes a second or two). */
+    private final java.util.concurrent.ExecutorService histograms = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> Thread.ofPlatform().name("soak-histograms").daemon().unstarted(r));
     private DemoChain chain;
     private NodeProcesses nodes;
     private RpcCut rpc;
@@ -135,7 +139,7 @@ final class Soak implements AutoCloseable {
         for (int i = 0; i < ORCHESTRATORS.length; i++) {
             processes[i] = nodes.start("orchestrator", ORCHESTRATORS[i], roleFiles[i]);
         }
-        nodes.start("gateway", "soak-gateway", RoleFiles.gateway("soak-gateway", gateway, ports[ORCHESTRATORS.length],
+        gatewayProcess = nodes.start("gateway", "soak-gateway", RoleFiles.gateway("soak-gateway", gateway, ports[ORCHESTRATORS.length],
                 orchestratorPorts, endpoint, chain.privateKey("soak-gateway", gateway), terms));
         URI gatewayUri = URI.create("http://127.0.0.1:" + ports[ORCHESTRATORS.length]);
         for (int i = 0; i < ORCHESTRATORS.length; i++) {
@@ -158,6 +162,8 @@ final class Soak implements AutoCloseable {
         SwapReach reach = new SwapReach(List.of(settings.nodeHome("orchestrator", "demo-" + ORCHESTRATORS[0]),
                 settings.nodeHome("orchestrator", "demo-" + ORCHESTRATORS[1])), NodeMetrics::scrape);
         chaos(swaps, reach);
+        histograms.shutdown();
+        histograms.awaitTermination(60, TimeUnit.SECONDS);
         List<String> stale = reach.awaitAll(swaps.version(), SWAP_AWAIT_MILLIS);
         reach.stop();
         List<String> stampProviders = reach.providers();
@@ -181,7 +187,7 @@ final class Soak implements AutoCloseable {
         report.failovers(streams);
         report.swaps(swaps.version(), stampProviders, stale, reach);
         report.latency(streams);
-        report.resources(resources);
+        report.resources(resources, settings.work().resolve("histograms"));
         report.money(spent, fees, pending, tickets.redeemed(addresses[0]).tickets()
                 + tickets.redeemed(addresses[1]).tickets());
         report.events(events);
@@ -229,6 +235,9 @@ final class Soak implements AutoCloseable {
             if (second % 5 == 0) {
                 scrape(minute);
             }
+            if (second % 60 == 50) {
+                histograms(minute);
+            }
             if (second % 30 == 0) {
                 progress(second);
             }
@@ -241,6 +250,38 @@ final class Soak implements AutoCloseable {
                     minute);
         }
         sample(new ResourceLog.Incarnation("soak-gateway", 0), "gateway", "soak-gateway", minute);
+    }
+
+    /**
+     * Each node's class histogram (a full collection first: its total is the live heap), then its /metrics (its heap
+     * after GC is that live heap now); the histograms are kept in the work folder too.
+     */
+    private void histograms(int minute) {
+        List<Object[]> now = new ArrayList<>();
+        for (int i = 0; i < ORCHESTRATORS.length; i++) {
+            now.add(new Object[] {new ResourceLog.Incarnation(ORCHESTRATORS[i], starts[i]), processes[i], "orchestrator",
+                    ORCHESTRATORS[i]});
+        }
+        now.add(new Object[] {new ResourceLog.Incarnation("soak-gateway", 0), gatewayProcess, "gateway",
+                "soak-gateway"});
+        histograms.submit(() -> {
+            for (Object[] n : now) {
+                ResourceLog.Incarnation node = (ResourceLog.Incarnation) n[0];
+                ClassHistogram h = ((Process) n[1]).isAlive() ? ClassHistogram.take(((Process) n[1]).pid()) : null;
+                if (h != null) {
+                    resources.histogram(node, minute, h);
+                    sample(node, (String) n[2], (String) n[3], minute);
+                    try {
+                        Path dir = Files.createDirectories(settings.work().resolve("histograms"));
+                        Files.writeString(dir.resolve(node.label().replace(' ', '-').replaceAll("[()]", "")
+                                + "-minute-" + (minute + 1) + ".txt"), h.text());
+                    } catch (IOException e) {
+                        say("could not keep the histogram: " + e.getMessage());
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     private Map<String, Double> sample(ResourceLog.Incarnation node, String role, String name, int minute) {
@@ -302,6 +343,7 @@ final class Soak implements AutoCloseable {
 
     @Override
     public void close() {
+        histograms.shutdownNow();
         streams.forEach(SoakStream::close);
         if (client != null) {
             client.close();

@@ -115,10 +115,19 @@ final class SoakReport {
     }
 
     /** Heap, threads, file descriptors and frame memory flat within 10 % after warm-up. */
-    void resources(ResourceLog log) {
+    void resources(ResourceLog log, java.nio.file.Path histograms) {
         int warmup = minutes >= 5 ? 2 : 1;
-        lines.add("resources per node and minute (heap: the minute's lowest sample; the rest: its highest):");
+        lines.add("resources per node and minute (heap after GC: the minute's lowest sample; live heap: the class "
+                + "histogram's total, a full GC first, at :50; the rest: the minute's highest):");
         lines.addAll(log.table());
+        log.histogramSpans(warmup).forEach((node, span) -> {
+            ClassHistogram from = span.get(0).getValue();
+            ClassHistogram to = span.get(1).getValue();
+            lines.add(String.format(Locale.ROOT, "  classes that grew most in %s, minute %d to %d (live %.1f to %.1f "
+                            + "MB; histograms in %s):", node.label(), span.get(0).getKey() + 1, span.get(1).getKey() + 1,
+                    from.total() / 1e6, to.total() / 1e6, histograms));
+            to.growthSince(from, 6).forEach(g -> lines.add("    " + g));
+        });
         List<String> growth = log.growth(warmup, minutes - 1);
         growth.forEach(g -> lines.add("  growth: " + g));
         check(growth.isEmpty(), "heap, threads, fds and frame memory flat within 10 % after " + warmup
