@@ -23,6 +23,9 @@ final class GatewayMetrics {
                     r.segmentsIn());
             out.counter("framegrid_gateway_segments_out", "Output segments delivered whole to the app", labels,
                     r.segmentsOut());
+            out.counter("framegrid_gateway_frames_skipped", "Frames of segments the gateway passed over, gone from a "
+                    + "channel before it read them (it fell behind the app's input or an orchestrator's output)",
+                    labels, r.framesSkipped());
             out.counter("framegrid_gateway_swaps", "Failovers to another orchestrator", labels, r.swaps());
             if (r.lastGapMillis() >= 0) {
                 out.gauge("framegrid_gateway_swap_gap_seconds", "The output gap of the last failover", labels,

@@ -253,7 +253,7 @@ final class GatewayStream {
     StreamReport status() {
         OrchestratorSession s = session;
         return new StreamReport(id, pipeline, s.address(), s.uri(), s.id, s.events, flow.segmentsIn(),
-                flow.segmentsOut(), swaps, flow.lastGapMillis(), payments.payments(), payments.paidWei(),
+                flow.segmentsOut(), meter.framesSkipped(), swaps, flow.lastGapMillis(), payments.payments(), payments.paidWei(),
                 payments.deliveredWei(), payments.termsRefreshed(), payments.valueAtRisk(), paramsCopy(), failures());
     }
 

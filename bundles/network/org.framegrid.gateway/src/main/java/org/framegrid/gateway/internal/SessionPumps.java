@@ -71,6 +71,7 @@ final class SessionPumps {
     private void pumpInput(long from) {
         long next = from;
         nextInput = from;
+        boolean first = true;
         try {
             while (live.getAsBoolean()) {
                 SegmentChannel.Segment s = input.next(next, INPUT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
@@ -84,6 +85,10 @@ final class SessionPumps {
                 if (s == null) {
                     continue;
                 }
+                if (s.sequence() > next && !first) {
+                    meter.inputSkipped(s.sequence() - next); // gone from the app's channel before this pump came
+                }
+                first = false;
                 next = s.sequence() + 1;
                 nextInput = next;
                 flow.inputMoved();
@@ -122,6 +127,9 @@ final class SessionPumps {
         try {
             while (live.getAsBoolean()) {
                 TrickleClient.Segment s = trickle.read(session.output, next);
+                if (s.sequence() > next && next > 0) {
+                    meter.outputSkipped(s.sequence() - next); // gone from the orchestrator's channel before we read
+                }
                 next = s.sequence() + 1;
                 SegmentWriter w = output.nextSegment();
                 meter.outputSegment();

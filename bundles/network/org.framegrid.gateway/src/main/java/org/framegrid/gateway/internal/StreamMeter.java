@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class StreamMeter {
     static final int FRAMES = 512;
+    /** A longer gap between two frames' times (90 kHz) is a new clock, not frames passed over: a minute. */
+    private static final long MAX_GAP_TICKS = 60L * 90_000;
 
     private final GatewayMeters meters;
     private final long startNanos;
@@ -22,6 +24,14 @@ final class StreamMeter {
     private final long[] inputNanos = new long[FRAMES];
     private int inputs;
     private boolean firstOutput;
+    /** Segments a pump passed over (gone from a channel before it read them), not yet turned into frames. */
+    private long inputPassed;
+    private long outputPassed;
+    /** The last input and output frame's time (90 kHz), -1 before the first; the input's frame step. */
+    private long lastInputPts = -1;
+    private long lastOutputPts = -1;
+    private long stepTicks;
+    private long framesSkipped;
 
     StreamMeter(GatewayMeters meters, long startNanos) {
         this.meters = meters;
@@ -56,13 +66,46 @@ final class StreamMeter {
         output.feed(b, off, n, nanos);
     }
 
+    /** The input pump passed over {@code segments} segments of the app's input: gone before it read them. */
+    synchronized void inputSkipped(long segments) {
+        inputPassed += segments;
+    }
+
+    /** The output pump passed over {@code segments} of the orchestrator's output segments: gone before it read them. */
+    synchronized void outputSkipped(long segments) {
+        outputPassed += segments;
+    }
+
+    /** @return frames of the segments the pumps passed over, counted from the gap in time they left */
+    synchronized long framesSkipped() {
+        return framesSkipped;
+    }
+
+    /** @return the frames missing between two frames {@code gap} (90 kHz) apart, at least one per segment passed */
+    private long missing(long gap, long segments) {
+        return stepTicks > 0 && gap > 0 && gap < MAX_GAP_TICKS ? Math.max(segments, Math.round((double) gap
+                / stepTicks) - 1) : segments;
+    }
+
     private synchronized void inputFrame(long pts, long nanos) {
+        if (inputPassed > 0 && lastInputPts >= 0) {
+            framesSkipped += missing(pts - lastInputPts, inputPassed);
+        } else if (lastInputPts >= 0 && pts > lastInputPts && pts - lastInputPts < MAX_GAP_TICKS) {
+            stepTicks = stepTicks == 0 ? pts - lastInputPts : (7 * stepTicks + pts - lastInputPts) / 8;
+        }
+        inputPassed = 0;
+        lastInputPts = pts;
         inputPts[inputs % FRAMES] = pts;
         inputNanos[inputs % FRAMES] = nanos;
         inputs++;
     }
 
     private synchronized void outputFrame(long pts, long nanos) {
+        if (outputPassed > 0 && lastOutputPts >= 0) {
+            framesSkipped += missing(pts - lastOutputPts, outputPassed);
+        }
+        outputPassed = 0;
+        lastOutputPts = pts;
         // Newest first: a source that restarts its clock repeats old times, and the newest input is this output's.
         for (int i = inputs - 1; i >= Math.max(0, inputs - FRAMES); i--) {
             if (inputPts[i % FRAMES] == pts) {

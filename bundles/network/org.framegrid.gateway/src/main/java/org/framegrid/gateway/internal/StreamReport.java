@@ -17,6 +17,8 @@ import java.util.Map;
  *     changes with a failover
  * @param segmentsIn input segments sent to orchestrators
  * @param segmentsOut output segments delivered whole to the app
+ * @param framesSkipped frames of segments the gateway passed over because they were gone from a channel before it
+ *     read them (it fell behind the app's input or an orchestrator's output), from the gap in time they left
  * @param swaps failovers so far
  * @param lastGapMillis the output gap of the last failover, -1 before the first
  * @param payments periodic payments made
@@ -28,7 +30,7 @@ import java.util.Map;
  * @param failures why each session failed and each failover round found no orchestrator, in order
  */
 record StreamReport(String id, String pipeline, String orchestrator, URI orchestratorUri, String session, URI events,
-                    long segmentsIn, long segmentsOut, int swaps, long lastGapMillis, long payments,
+                    long segmentsIn, long segmentsOut, long framesSkipped, int swaps, long lastGapMillis, long payments,
                     BigInteger paidWei, BigInteger deliveredWei, long termsRefreshed, BigInteger valueAtRiskWei,
                     Map<String, Object> params, List<String> failures) {
 }

@@ -114,6 +114,30 @@ class StreamMeterTest {
         assertEquals(1, w.histograms.get("framegrid_gateway_first_frame_delay_seconds")[0], "counted once a stream");
     }
 
+    /**
+     * A pump that fell behind a channel's window passes over the segments gone from it: their frames are counted from
+     * the gap in time they leave (30 frames a segment here, at 30 fps), before the first frame after them. Before,
+     * nothing counted them anywhere (the soak's "missing otherwise" under load).
+     */
+    @Test
+    void framesOfSegmentsAPumpPassedOverAreCountedFromTheGapInTime() {
+        StreamMeter m = new StreamMeter(new GatewayMeters(), 0);
+        for (int i = 0; i < 30; i++) { // input segment 0: frames 0-29, 3000 ticks apart
+            m.input(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, i * MS);
+        }
+        m.inputSkipped(2); // segments 1 and 2 (frames 30-89) were gone when the pump asked for 1
+        m.inputSegment();
+        m.input(pes(0xe0, 3000L * 90), 0, TsPackets.SIZE, 100 * MS);
+        assertEquals(60, m.framesSkipped(), "the input's");
+        for (int i = 0; i < 30; i++) { // output: frames 0-29 of the orchestrator's output segment 0
+            m.output(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, (200 + i) * MS);
+        }
+        m.outputSkipped(1); // its segment 1 (frames 30-59) was gone
+        m.outputSegment();
+        m.output(pes(0xe0, 3000L * 60), 0, TsPackets.SIZE, 300 * MS);
+        assertEquals(90, m.framesSkipped(), "and the output's");
+    }
+
     @Test
     void anOutputFrameWithoutItsInputIsNotTimed() {
         GatewayMeters meters = new GatewayMeters();

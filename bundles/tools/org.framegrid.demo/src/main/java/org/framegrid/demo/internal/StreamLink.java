@@ -23,6 +23,9 @@ public final class StreamLink implements AutoCloseable {
     private final StreamInfo stream;
     private final AtomicLong segmentsIn = new AtomicLong();
     private final AtomicLong segmentsOut = new AtomicLong();
+    /** Segments passed over: gone from the local input channel, or from the gateway's output, before they were read. */
+    private final AtomicLong skippedIn = new AtomicLong();
+    private final AtomicLong skippedOut = new AtomicLong();
     private List<Thread> threads = List.of();
 
     public StreamLink(GatewayClient client, StreamInfo stream) {
@@ -51,6 +54,7 @@ public final class StreamLink implements AutoCloseable {
                 if (s == null) {
                     continue;
                 }
+                skippedIn.addAndGet(s.sequence() - next);
                 next = s.sequence() + 1;
                 try (InputStream in = s.bytes()) {
                     client.publish(stream, -1, in); // -1: the gateway numbers them; an app may restart its encoder
@@ -79,6 +83,9 @@ public final class StreamLink implements AutoCloseable {
                     continue;
                 }
                 failures = 0;
+                if (next >= 0 && s.sequence() > next) {
+                    skippedOut.addAndGet(s.sequence() - next);
+                }
                 next = s.sequence() + 1;
                 SegmentWriter w = output.publish();
                 try (InputStream in = s.bytes()) {
@@ -105,6 +112,11 @@ public final class StreamLink implements AutoCloseable {
     /** @return input segments published */
     public long segmentsIn() {
         return segmentsIn.get();
+    }
+
+    /** @return segments passed over, gone before they were read: of the input, of the output */
+    public long[] segmentsSkipped() {
+        return new long[] {skippedIn.get(), skippedOut.get()};
     }
 
     /** @return output segments received whole */

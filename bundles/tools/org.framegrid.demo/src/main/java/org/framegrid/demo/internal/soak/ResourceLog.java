@@ -51,7 +51,8 @@ final class ResourceLog {
             }
         }
         for (Map.Entry<String, Double> e : values.entrySet()) {
-            if (e.getKey().startsWith(NodeMetrics.DROPS + "{")) {
+            if (e.getKey().startsWith(NodeMetrics.DROPS + "{") || e.getKey().startsWith(NodeMetrics.GATEWAY_SKIPPED
+                    + "{")) {
                 drops.merge(node.label() + " " + e.getKey(), e.getValue(), Math::max);
             }
         }

@@ -185,6 +185,9 @@ final class Soak implements AutoCloseable {
         SoakReport report = new SoakReport(settings.minutes());
         report.frames(frames, resources.drops(), swaps.swaps());
         report.failovers(streams);
+        report.line("the soak's own links (this node) passed over " + streams.stream().mapToLong(s -> s.linkSkipped()[0])
+                .sum() + " input segments and " + streams.stream().mapToLong(s -> s.linkSkipped()[1]).sum()
+                + " output segments (gone before they were read: this node fell behind)");
         report.swaps(swaps.version(), stampProviders, stale, reach);
         report.latency(streams);
         report.resources(resources, settings.work().resolve("histograms"));

@@ -56,9 +56,9 @@ final class SoakReport {
         long counted = nodeDrops + receiverDrops;
         long unexplained = Math.max(0, other - counted);
         lines.add(String.format(Locale.ROOT, "  all: sent %d, delivered %d (%.2f %%); lost in failover windows %d; "
-                        + "missing otherwise %d, against %d counted drops (orchestrator stages %d, receivers %d); "
-                        + "%d stage swaps", sent, delivered, 100.0 * delivered / Math.max(1, sent), inFailover, other,
-                counted, nodeDrops, receiverDrops, swaps));
+                        + "missing otherwise %d, against %d counted drops (the nodes' stages and the gateway's passed-over "
+                        + "segments %d, receivers %d); %d stage swaps", sent, delivered,
+                100.0 * delivered / Math.max(1, sent), inFailover, other, counted, nodeDrops, receiverDrops, swaps));
         check(sent > 0 && delivered > 0, "frames flowed: " + delivered + " of " + sent + " delivered");
         check(unexplained <= Math.round(sent * UNEXPLAINED_SHARE), String.format(Locale.ROOT,
                 "delivered = sent - counted drops - failover losses, to within %.1f %% of sent: %d frames unexplained",
@@ -103,6 +103,10 @@ final class SoakReport {
                 + (stale.isEmpty() ? "" : "; not on " + version + ": " + stale));
         check(!providers.isEmpty() && stale.isEmpty(), "every stream's stamp stage runs the last release ("
                 + version + ") at the end");
+    }
+
+    void line(String text) {
+        lines.add(text);
     }
 
     void latency(List<SoakStream> streams) {

@@ -156,6 +156,11 @@ final class SoakStream implements AutoCloseable {
         channels.remove("soak-out-" + index);
     }
 
+    /** @return segments the app's link passed over (gone before it read them): of the input, of the output */
+    long[] linkSkipped() {
+        return link == null ? new long[2] : link.segmentsSkipped();
+    }
+
     /** What became of the frames sent: delivered, lost in a failover's window, or missing otherwise. */
     Frames frames() {
         long sentCount = 0;
