@@ -26,6 +26,9 @@ final class GatewayMetrics {
             out.counter("framegrid_gateway_frames_skipped", "Frames of segments the gateway passed over, gone from a "
                     + "channel before it read them (it fell behind the app's input or an orchestrator's output)",
                     labels, r.framesSkipped());
+            out.counter("framegrid_gateway_frames_lost_in_failover", "Input frames lost in failovers: sent to the "
+                    + "failed session after the last frame it sent back, or passed over by the next (it starts at the "
+                    + "live edge)", labels, r.framesLostInFailover());
             out.counter("framegrid_gateway_swaps", "Failovers to another orchestrator", labels, r.swaps());
             if (r.lastGapMillis() >= 0) {
                 out.gauge("framegrid_gateway_swap_gap_seconds", "The output gap of the last failover", labels,

@@ -91,6 +91,7 @@ final class GatewayStream {
         tried.add(s.address());
         payments.opened(s);
         session = s;
+        meter.sessionStarted();
         SessionPumps p = new SessionPumps(id, s, input, output, trickle, flow, meter, payments,
                 () -> s.failure() == null && !stopped && session == s, this::outputEnded);
         pumps = p;
@@ -151,6 +152,7 @@ final class GatewayStream {
         if (next != null) {
             // Input resumes at the live edge: the segment being written now starts on a key frame.
             long edge = input.liveEdge();
+            meter.sessionFailed(Math.max(0, edge - pumps.nextInput()));
             swaps++;
             long opened = (System.nanoTime() - t) / 1_000_000;
             LOG.info(() -> "stream " + id + ": session on " + next.address() + " opened in " + opened + " ms; input"
@@ -253,7 +255,7 @@ final class GatewayStream {
     StreamReport status() {
         OrchestratorSession s = session;
         return new StreamReport(id, pipeline, s.address(), s.uri(), s.id, s.events, flow.segmentsIn(),
-                flow.segmentsOut(), meter.framesSkipped(), swaps, flow.lastGapMillis(), payments.payments(), payments.paidWei(),
+                flow.segmentsOut(), meter.framesSkipped(), meter.framesLostInFailover(), swaps, flow.lastGapMillis(), payments.payments(), payments.paidWei(),
                 payments.deliveredWei(), payments.termsRefreshed(), payments.valueAtRisk(), paramsCopy(), failures());
     }
 

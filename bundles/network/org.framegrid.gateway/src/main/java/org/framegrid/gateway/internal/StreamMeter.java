@@ -32,6 +32,16 @@ final class StreamMeter {
     private long lastOutputPts = -1;
     private long stepTicks;
     private long framesSkipped;
+    /** Input segments a failover passed over (the new session starts at the live edge), not yet frames. */
+    private long failoverPassed;
+    /** The serving session's first input frame (an index into the ring) and its last output frame's time. */
+    private int sessionFirstInput;
+    private long sessionLastOutputPts = -1;
+    private long framesLostInFailover;
+    /** A failed session's input frames (ring indices) and its last output's time, until the next input frame. */
+    private int failedFrom = -1;
+    private int failedTo;
+    private long failedLastOutputPts;
 
     StreamMeter(GatewayMeters meters, long startNanos) {
         this.meters = meters;
@@ -76,6 +86,42 @@ final class StreamMeter {
         outputPassed += segments;
     }
 
+    /** A session starts serving the stream: the frames sent from now on are its. */
+    synchronized void sessionStarted() {
+        sessionFirstInput = inputs;
+        sessionLastOutputPts = -1;
+    }
+
+    /**
+     * The serving session failed and the next starts at the live edge, {@code passedSegments} input segments after
+     * the last one the failed session got. At the next input frame, the frames lost are counted: those sent to the
+     * failed session after the last frame it sent back (in flight in it, or dropped there) and earlier than that next
+     * frame (the next session may get the segment it was getting again), and those of the segments passed over, from
+     * the gap in time.
+     */
+    synchronized void sessionFailed(long passedSegments) {
+        failedFrom = Math.max(sessionFirstInput, inputs - FRAMES);
+        failedTo = inputs;
+        failedLastOutputPts = sessionLastOutputPts;
+        sessionFirstInput = inputs;
+        failoverPassed += passedSegments;
+    }
+
+    private void countFailed(long nextPts) {
+        for (int i = Math.max(failedFrom, inputs - FRAMES); i < failedTo; i++) {
+            long pts = inputPts[i % FRAMES];
+            if ((failedLastOutputPts < 0 || pts > failedLastOutputPts) && pts < nextPts) {
+                framesLostInFailover++;
+            }
+        }
+        failedFrom = -1;
+    }
+
+    /** @return input frames lost in failovers: in flight in the failed session, or passed over after it */
+    synchronized long framesLostInFailover() {
+        return framesLostInFailover;
+    }
+
     /** @return frames of the segments the pumps passed over, counted from the gap in time they left */
     synchronized long framesSkipped() {
         return framesSkipped;
@@ -88,12 +134,18 @@ final class StreamMeter {
     }
 
     private synchronized void inputFrame(long pts, long nanos) {
-        if (inputPassed > 0 && lastInputPts >= 0) {
+        if (failedFrom >= 0) {
+            countFailed(pts);
+        }
+        if (failoverPassed > 0 && lastInputPts >= 0) {
+            framesLostInFailover += missing(pts - lastInputPts, failoverPassed);
+        } else if (inputPassed > 0 && lastInputPts >= 0) {
             framesSkipped += missing(pts - lastInputPts, inputPassed);
         } else if (lastInputPts >= 0 && pts > lastInputPts && pts - lastInputPts < MAX_GAP_TICKS) {
             stepTicks = stepTicks == 0 ? pts - lastInputPts : (7 * stepTicks + pts - lastInputPts) / 8;
         }
         inputPassed = 0;
+        failoverPassed = 0;
         lastInputPts = pts;
         inputPts[inputs % FRAMES] = pts;
         inputNanos[inputs % FRAMES] = nanos;
@@ -106,6 +158,7 @@ final class StreamMeter {
         }
         outputPassed = 0;
         lastOutputPts = pts;
+        sessionLastOutputPts = pts;
         // Newest first: a source that restarts its clock repeats old times, and the newest input is this output's.
         for (int i = inputs - 1; i >= Math.max(0, inputs - FRAMES); i--) {
             if (inputPts[i % FRAMES] == pts) {

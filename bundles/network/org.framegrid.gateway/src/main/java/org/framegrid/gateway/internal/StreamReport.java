@@ -19,6 +19,8 @@ import java.util.Map;
  * @param segmentsOut output segments delivered whole to the app
  * @param framesSkipped frames of segments the gateway passed over because they were gone from a channel before it
  *     read them (it fell behind the app's input or an orchestrator's output), from the gap in time they left
+ * @param framesLostInFailover input frames lost in failovers: sent to the failed session after the last frame it sent
+ *     back, and those of the input segments the next session passed over (it starts at the live edge)
  * @param swaps failovers so far
  * @param lastGapMillis the output gap of the last failover, -1 before the first
  * @param payments periodic payments made
@@ -30,7 +32,7 @@ import java.util.Map;
  * @param failures why each session failed and each failover round found no orchestrator, in order
  */
 record StreamReport(String id, String pipeline, String orchestrator, URI orchestratorUri, String session, URI events,
-                    long segmentsIn, long segmentsOut, long framesSkipped, int swaps, long lastGapMillis, long payments,
+                    long segmentsIn, long segmentsOut, long framesSkipped, long framesLostInFailover, int swaps, long lastGapMillis, long payments,
                     BigInteger paidWei, BigInteger deliveredWei, long termsRefreshed, BigInteger valueAtRiskWei,
                     Map<String, Object> params, List<String> failures) {
 }

@@ -138,6 +138,40 @@ class StreamMeterTest {
         assertEquals(90, m.framesSkipped(), "and the output's");
     }
 
+    /**
+     * A failover loses the frames in flight in the failed session (sent after the last one it sent back) and those of
+     * the input segments the next session passes over (it starts at the live edge); a segment the next session gets
+     * again is not lost. Before, neither was counted anywhere.
+     */
+    @Test
+    void aFailoverCountsTheFramesInFlightAndThosePassedOver() {
+        StreamMeter m = new StreamMeter(new GatewayMeters(), 0);
+        m.sessionStarted();
+        for (int i = 0; i < 60; i++) { // segments 0 and 1: frames 0-59
+            m.input(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, i * MS);
+        }
+        for (int i = 0; i < 40; i++) { // frames 0-39 came back; 40-59 are in flight when it fails
+            m.output(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, (100 + i) * MS);
+        }
+        m.sessionFailed(1); // the next one starts at segment 3: segment 2 (frames 60-89) is passed over
+        m.sessionStarted();
+        m.input(pes(0xe0, 3000L * 90), 0, TsPackets.SIZE, 200 * MS);
+        assertEquals(20 + 30, m.framesLostInFailover());
+
+        StreamMeter again = new StreamMeter(new GatewayMeters(), 0);
+        again.sessionStarted();
+        for (int i = 0; i < 45; i++) { // segment 0 and half of segment 1
+            again.input(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, i * MS);
+        }
+        for (int i = 0; i < 30; i++) {
+            again.output(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, (100 + i) * MS);
+        }
+        again.sessionFailed(0); // the next one gets segment 1 again, from its start
+        again.sessionStarted();
+        again.input(pes(0xe0, 3000L * 30), 0, TsPackets.SIZE, 200 * MS);
+        assertEquals(0, again.framesLostInFailover(), "frames 30-44 go to the next session");
+    }
+
     @Test
     void anOutputFrameWithoutItsInputIsNotTimed() {
         GatewayMeters meters = new GatewayMeters();

@@ -28,13 +28,15 @@ final class NodeMetrics {
     static final String DROPS = "framegrid_stage_frames_dropped";
     /** Frames of segments the gateway passed over, gone from a channel before it read them. */
     static final String GATEWAY_SKIPPED = "framegrid_gateway_frames_skipped";
+    /** Input frames the gateway lost in failovers: in flight in the failed session, or passed over after it. */
+    static final String GATEWAY_FAILOVER = "framegrid_gateway_frames_lost_in_failover";
     /** 1 for the bundle running each stage of each stream now (labels: stream, node, provider). */
     static final String STAGE_PROVIDER = "framegrid_stage_provider";
     /** Winning tickets stored and not redeemed yet. */
     static final String PENDING = "framegrid_payment_tickets_pending_redemption";
 
     private static final String[] FOLLOWED = {HEAP_AFTER_GC, THREADS, FDS, FRAME_POOL, DROPS, GATEWAY_SKIPPED,
-            PENDING, STAGE_PROVIDER};
+            GATEWAY_FAILOVER, PENDING, STAGE_PROVIDER};
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private NodeMetrics() {
@@ -70,7 +72,8 @@ final class NodeMetrics {
                 if (matches(line, family)) {
                     values.merge(family, value(line), Double::sum);
                     // Per series too: a session's series goes when the session ends.
-                    if (family.equals(DROPS) || family.equals(GATEWAY_SKIPPED) || family.equals(STAGE_PROVIDER)) {
+                    if (family.equals(DROPS) || family.equals(GATEWAY_SKIPPED) || family.equals(GATEWAY_FAILOVER)
+                            || family.equals(STAGE_PROVIDER)) {
                         values.put(family + line.substring(line.indexOf('{'), line.indexOf('}') + 1), value(line));
                     }
                 }

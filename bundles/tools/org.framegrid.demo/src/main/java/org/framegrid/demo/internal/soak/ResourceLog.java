@@ -32,6 +32,7 @@ final class ResourceLog {
 
     private final Map<Incarnation, TreeMap<Integer, double[]>> minutes = new LinkedHashMap<>();
     private final Map<String, Double> drops = new LinkedHashMap<>();
+    private final Map<String, Double> failoverLosses = new LinkedHashMap<>();
     private final Map<Incarnation, TreeMap<Integer, ClassHistogram>> histograms = new LinkedHashMap<>();
 
     private double[] row(Incarnation node, int minute) {
@@ -54,6 +55,8 @@ final class ResourceLog {
             if (e.getKey().startsWith(NodeMetrics.DROPS + "{") || e.getKey().startsWith(NodeMetrics.GATEWAY_SKIPPED
                     + "{")) {
                 drops.merge(node.label() + " " + e.getKey(), e.getValue(), Math::max);
+            } else if (e.getKey().startsWith(NodeMetrics.GATEWAY_FAILOVER + "{")) {
+                failoverLosses.merge(node.label() + " " + e.getKey(), e.getValue(), Math::max);
             }
         }
     }
@@ -80,6 +83,11 @@ final class ResourceLog {
             }
         });
         return spans;
+    }
+
+    /** @return input frames the gateway counted as lost in failovers */
+    synchronized long failoverLosses() {
+        return Math.round(failoverLosses.values().stream().mapToDouble(Double::doubleValue).sum());
     }
 
     /** @return frames the nodes' stages counted as dropped (the highest value of each series, summed) */

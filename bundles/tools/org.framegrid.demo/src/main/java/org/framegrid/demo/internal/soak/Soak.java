@@ -183,7 +183,7 @@ final class Soak implements AutoCloseable {
         }
         BigInteger spent = before.deposit().add(before.reserve()).subtract(after.deposit()).subtract(after.reserve());
         SoakReport report = new SoakReport(settings.minutes());
-        report.frames(frames, resources.drops(), swaps.swaps());
+        report.frames(frames, resources.drops(), resources.failoverLosses(), swaps.swaps());
         report.failovers(streams);
         report.line("the soak's own links (this node) passed over " + streams.stream().mapToLong(s -> s.linkSkipped()[0])
                 .sum() + " input segments and " + streams.stream().mapToLong(s -> s.linkSkipped()[1]).sum()

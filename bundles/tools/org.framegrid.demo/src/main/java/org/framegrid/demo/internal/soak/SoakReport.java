@@ -33,8 +33,12 @@ final class SoakReport {
         lines.addAll(1, events);
     }
 
-    /** Frames delivered against sent minus the drops counted, over all streams. */
-    void frames(List<SoakStream.Frames> frames, long nodeDrops, int swaps) {
+    /**
+     * Frames delivered against sent minus the drops counted, over all streams: the nodes' stages' drops, the
+     * gateway's passed-over segments and its failover losses, and the receivers' drops. The kill windows are shown,
+     * not subtracted: every frame lost must be counted where it was lost.
+     */
+    void frames(List<SoakStream.Frames> frames, long nodeDrops, long failoverLosses, int swaps) {
         long sent = 0;
         long delivered = 0;
         long inFailover = 0;
@@ -53,15 +57,17 @@ final class SoakReport {
             other += f.otherMissing();
             receiverDrops += f.receiverDrops();
         }
-        long counted = nodeDrops + receiverDrops;
-        long unexplained = Math.max(0, other - counted);
-        lines.add(String.format(Locale.ROOT, "  all: sent %d, delivered %d (%.2f %%); lost in failover windows %d; "
-                        + "missing otherwise %d, against %d counted drops (the nodes' stages and the gateway's passed-over "
-                        + "segments %d, receivers %d); %d stage swaps", sent, delivered,
-                100.0 * delivered / Math.max(1, sent), inFailover, other, counted, nodeDrops, receiverDrops, swaps));
+        long counted = nodeDrops + failoverLosses + receiverDrops;
+        long unexplained = Math.max(0, inFailover + other - counted);
+        lines.add(String.format(Locale.ROOT, "  all: sent %d, delivered %d (%.2f %%); missing %d (in kill windows %d, "
+                        + "otherwise %d), against %d counted (the nodes' stages and the gateway's passed-over segments "
+                        + "%d, the gateway's failover losses %d, receivers %d); %d stage swaps", sent, delivered,
+                100.0 * delivered / Math.max(1, sent), inFailover + other, inFailover, other, counted, nodeDrops,
+                failoverLosses, receiverDrops, swaps));
         check(sent > 0 && delivered > 0, "frames flowed: " + delivered + " of " + sent + " delivered");
         check(unexplained <= Math.round(sent * UNEXPLAINED_SHARE), String.format(Locale.ROOT,
-                "delivered = sent - counted drops - failover losses, to within %.1f %% of sent: %d frames unexplained",
+                "delivered = sent - counted drops (failover losses included), to within %.1f %% of sent: %d frames "
+                        + "unexplained",
                 UNEXPLAINED_SHARE * 100, unexplained));
     }
 
