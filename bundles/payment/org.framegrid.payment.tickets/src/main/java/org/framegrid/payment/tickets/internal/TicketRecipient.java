@@ -107,6 +107,11 @@ final class TicketRecipient {
                 expirationBlock, now.lastInitializedRound(), blockHash);
     }
 
+    /** @return the ticket parameter sets whose used nonces are kept (until they expire) */
+    int nonceSets() {
+        return validator.nonceSets();
+    }
+
     /** Validates every ticket of a payment; credits the valid ones' expected value to {@code session}. */
     Receipt receive(String session, byte[] payment) {
         Batch batch;

@@ -25,6 +25,8 @@ final class TicketValidator {
     /** Nonces seen per recipientRandHash (hex), dropped once their parameters have expired. */
     private final Map<String, UsedNonces> nonces = new ConcurrentHashMap<>();
 
+    private volatile long prunedAtBlock = -1;
+
     private record UsedNonces(long expirationBlock, Set<BigInteger> seen) {
     }
 
@@ -118,10 +120,19 @@ final class TicketValidator {
         return new TicketChecks(batch);
     }
 
-    /** Forgets the nonces of parameters that expired before {@code blockNumber} (checked when many accumulate). */
+    /**
+     * Forgets the nonces of parameters that expired before {@code blockNumber}, once per block. Before, only when more
+     * than 64 parameter sets were kept: up to 64 expired sets, every nonce used with them, stayed in memory.
+     */
     void forgetExpiredNonces(long blockNumber) {
-        if (nonces.size() > 64) {
+        if (blockNumber != prunedAtBlock) {
+            prunedAtBlock = blockNumber;
             nonces.values().removeIf(used -> used.expirationBlock() < blockNumber);
         }
+    }
+
+    /** @return the parameter sets whose nonces are kept */
+    int nonceSets() {
+        return nonces.size();
     }
 }

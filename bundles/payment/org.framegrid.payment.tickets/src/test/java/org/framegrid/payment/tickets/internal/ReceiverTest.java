@@ -126,6 +126,16 @@ class ReceiverTest {
         assertTrue(fx.winners.isEmpty() || fx.store.pending().size() == fx.winners.size());
     }
 
+    /** The used nonces of expired parameters are forgotten at the next payment (they can no longer be replayed). */
+    @Test
+    void theNoncesOfExpiredParametersAreForgotten() throws Exception {
+        assertTrue(fx.recipient.receive("s1", pay(fx.terms(), 1).data()).accepted());
+        assertEquals(1, fx.recipient.nonceSets());
+        fx.chain.advanceBlocks(41); // past the parameters' expiration block
+        assertTrue(fx.recipient.receive("s1", pay(fx.terms(), 1).data()).accepted());
+        assertEquals(1, fx.recipient.nonceSets(), "the expired parameters' nonces are gone, the new ones kept");
+    }
+
     @Test
     void senderRefusesToPutMoreThanItsLimitAtRisk() throws Exception {
         TicketSender capped = new TicketSender(new EthKey(Bytes.unhex(CryptoTest.KEY0), fx.ec),
