@@ -135,7 +135,7 @@ final class SessionOpener {
                         : Observation.Outcome.FAILURE, -1, e.getMessage()));
             } catch (Exception e) {
                 release(c, p);
-                refusals.add(c.uri() + ": " + e.getMessage());
+                refusals.add(c.uri() + ": " + why(e)); // e.g. a timeout has no message: its class says it
                 selector.observe(new Observation(c.address(), Observation.Outcome.FAILURE, -1, e.getMessage()));
             }
         }
@@ -256,7 +256,7 @@ final class SessionOpener {
                 return "TLS refused: " + t.getMessage();
             }
         }
-        return e.getMessage();
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /**

@@ -153,6 +153,7 @@ final class StageSlot {
                 if ((s == null ? mode : missingMode()) == StageMode.BYPASSED) {
                     return plan.output() == null ? null : in;
                 }
+                stageDrops.increment(); // held: this frame goes no further (the last output goes again in its place)
                 return lastOutput == null ? null : lastOutput.retain();
             }
             if (pendingLive.get() != null) {

@@ -182,6 +182,9 @@ class HotSwapTest extends LiveEngineTest {
         List<Seen> held = new ArrayList<>(seen).subList(n, n + 3);
         assertEquals(1, held.stream().map(Seen::sequence).distinct().count(), "the same frame again: " + held);
         assertEquals("v1/a/", held.getFirst().stamp());
+        // Each frame held back is counted as dropped: it goes no further (before, none was counted anywhere).
+        long drops = mid(h).drops();
+        assertTrue(drops >= 3, "frames held back counted as dropped: " + drops);
         h.close();
     }
 

@@ -28,6 +28,8 @@ final class NodeMetrics {
     static final String DROPS = "framegrid_stage_frames_dropped";
     /** Frames of segments the gateway passed over, gone from a channel before it read them. */
     static final String GATEWAY_SKIPPED = "framegrid_gateway_frames_skipped";
+    /** Frames that failed in a stage (an exception): they go no further. */
+    static final String FAILED = "framegrid_stage_frames_failed";
     /** Input frames the gateway lost in failovers: in flight in the failed session, or passed over after it. */
     static final String GATEWAY_FAILOVER = "framegrid_gateway_frames_lost_in_failover";
     /** 1 for the bundle running each stage of each stream now (labels: stream, node, provider). */
@@ -35,7 +37,7 @@ final class NodeMetrics {
     /** Winning tickets stored and not redeemed yet. */
     static final String PENDING = "framegrid_payment_tickets_pending_redemption";
 
-    private static final String[] FOLLOWED = {HEAP_AFTER_GC, THREADS, FDS, FRAME_POOL, DROPS, GATEWAY_SKIPPED,
+    private static final String[] FOLLOWED = {HEAP_AFTER_GC, THREADS, FDS, FRAME_POOL, DROPS, FAILED, GATEWAY_SKIPPED,
             GATEWAY_FAILOVER, PENDING, STAGE_PROVIDER};
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -72,7 +74,8 @@ final class NodeMetrics {
                 if (matches(line, family)) {
                     values.merge(family, value(line), Double::sum);
                     // Per series too: a session's series goes when the session ends.
-                    if (family.equals(DROPS) || family.equals(GATEWAY_SKIPPED) || family.equals(GATEWAY_FAILOVER)
+                    if (family.equals(DROPS) || family.equals(FAILED) || family.equals(GATEWAY_SKIPPED)
+                            || family.equals(GATEWAY_FAILOVER)
                             || family.equals(STAGE_PROVIDER)) {
                         values.put(family + line.substring(line.indexOf('{'), line.indexOf('}') + 1), value(line));
                     }

@@ -52,8 +52,8 @@ final class ResourceLog {
             }
         }
         for (Map.Entry<String, Double> e : values.entrySet()) {
-            if (e.getKey().startsWith(NodeMetrics.DROPS + "{") || e.getKey().startsWith(NodeMetrics.GATEWAY_SKIPPED
-                    + "{")) {
+            if (e.getKey().startsWith(NodeMetrics.DROPS + "{") || e.getKey().startsWith(NodeMetrics.FAILED + "{")
+                    || e.getKey().startsWith(NodeMetrics.GATEWAY_SKIPPED + "{")) {
                 drops.merge(node.label() + " " + e.getKey(), e.getValue(), Math::max);
             } else if (e.getKey().startsWith(NodeMetrics.GATEWAY_FAILOVER + "{")) {
                 failoverLosses.merge(node.label() + " " + e.getKey(), e.getValue(), Math::max);
@@ -88,6 +88,13 @@ final class ResourceLog {
     /** @return input frames the gateway counted as lost in failovers */
     synchronized long failoverLosses() {
         return Math.round(failoverLosses.values().stream().mapToDouble(Double::doubleValue).sum());
+    }
+
+    /** @return the counted frames by family: stages' drops, stages' failures, the gateway's passed-over frames */
+    synchronized String dropsByFamily() {
+        Map<String, Long> by = new java.util.TreeMap<>();
+        drops.forEach((k, v) -> by.merge(k.substring(k.indexOf(' ') + 1, k.indexOf('{')), Math.round(v), Long::sum));
+        return by.toString();
     }
 
     /** @return frames the nodes' stages counted as dropped (the highest value of each series, summed) */

@@ -185,6 +185,8 @@ final class Soak implements AutoCloseable {
         SoakReport report = new SoakReport(settings.minutes());
         report.frames(frames, resources.drops(), resources.failoverLosses(), swaps.swaps());
         report.failovers(streams);
+        report.line("counted by family: " + resources.dropsByFamily() + ", gateway failover losses "
+                + resources.failoverLosses());
         report.line("the soak's own links (this node) passed over " + streams.stream().mapToLong(s -> s.linkSkipped()[0])
                 .sum() + " input segments and " + streams.stream().mapToLong(s -> s.linkSkipped()[1]).sum()
                 + " output segments (gone before they were read: this node fell behind)");
@@ -237,6 +239,13 @@ final class Soak implements AutoCloseable {
             }
             if (second % 5 == 0) {
                 scrape(minute);
+            } else {
+                // A session's drop counters go with it: the orchestrators are read every second so that an ended
+                // session's last counts are at most a second old.
+                for (int i = 0; i < ORCHESTRATORS.length; i++) {
+                    sample(new ResourceLog.Incarnation(ORCHESTRATORS[i], starts[i]), "orchestrator",
+                            ORCHESTRATORS[i], minute);
+                }
             }
             if (second % 60 == 50) {
                 histograms(minute);

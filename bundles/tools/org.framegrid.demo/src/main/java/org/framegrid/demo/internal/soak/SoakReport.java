@@ -60,8 +60,8 @@ final class SoakReport {
         long counted = nodeDrops + failoverLosses + receiverDrops;
         long unexplained = Math.max(0, inFailover + other - counted);
         lines.add(String.format(Locale.ROOT, "  all: sent %d, delivered %d (%.2f %%); missing %d (in kill windows %d, "
-                        + "otherwise %d), against %d counted (the nodes' stages and the gateway's passed-over segments "
-                        + "%d, the gateway's failover losses %d, receivers %d); %d stage swaps", sent, delivered,
+                        + "otherwise %d), against %d counted (the nodes' stages' drops and failures and the gateway's "
+                        + "passed-over segments %d, the gateway's failover losses %d, receivers %d); %d stage swaps", sent, delivered,
                 100.0 * delivered / Math.max(1, sent), inFailover + other, inFailover, other, counted, nodeDrops,
                 failoverLosses, receiverDrops, swaps));
         check(sent > 0 && delivered > 0, "frames flowed: " + delivered + " of " + sent + " delivered");
