@@ -22,9 +22,8 @@ import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageProperties;
 
 /**
- * One node of one stream: the stage instance it runs now and how it is replaced. The frame thread holds {@link #lock}
- * for the length of each {@code process} call, so whoever swaps the instance under the same lock does it exactly at a
- * frame boundary, and a replacement is always configured and started before it is swapped in and the old one stopped.
+ * One node of one stream: its stage instance and how it is replaced. The frame thread holds {@link #lock} during each
+ * {@code process} call, so a swap under it happens at a frame boundary; a replacement is started before the old stops.
  */
 final class StageSlot {
     private static final Logger LOG = Logger.getLogger(StageSlot.class.getName());

@@ -14,17 +14,17 @@ class SoakPartsTest {
                 " num     #instances         #bytes  class name (module)",
                 "-------------------------------------------------------",
                 "   1:          1000         800000  [B (java.base@25)",
-                "   2:            10            480  org.framegrid.gateway.internal.GatewayStream",
+                "   2:            10            480  com.example.Session",
                 "Total          1010         800480", ""));
         ClassHistogram after = ClassHistogram.parse(String.join("\n", "12345:",
                 " num     #instances         #bytes  class name (module)",
                 "   1:          1000         800000  [B (java.base@25)",
-                "   2:           500          24000  org.framegrid.gateway.internal.GatewayStream",
+                "   2:           500          24000  com.example.Session",
                 "   3:             1             16  java.lang.Object (java.base@25)",
                 "Total          1501         824016", ""));
         assertEquals(800_480, before.total());
         assertEquals(824_016, after.total());
-        assertEquals(List.of("+23,520 bytes +490 instances org.framegrid.gateway.internal.GatewayStream",
+        assertEquals(List.of("+23,520 bytes +490 instances com.example.Session",
                 "+16 bytes +1 instances java.lang.Object (java.base@25)"), after.growthSince(before, 5));
     }
 
