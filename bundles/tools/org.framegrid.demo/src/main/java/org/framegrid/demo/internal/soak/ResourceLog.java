@@ -93,7 +93,8 @@ final class ResourceLog {
     /** @return the counted frames by family: stages' drops, stages' failures, the gateway's passed-over frames */
     synchronized String dropsByFamily() {
         Map<String, Long> by = new java.util.TreeMap<>();
-        drops.forEach((k, v) -> by.merge(k.substring(k.indexOf(' ') + 1, k.indexOf('{')), Math.round(v), Long::sum));
+        drops.forEach((k, v) -> by.merge(k.substring(k.indexOf(" framegrid_") + 1, k.indexOf('{')), Math.round(v),
+                Long::sum));
         return by.toString();
     }
 
