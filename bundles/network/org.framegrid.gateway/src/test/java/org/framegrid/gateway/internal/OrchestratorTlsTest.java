@@ -15,10 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.framegrid.api.pipeline.EdgeDefinition;
-import org.framegrid.api.pipeline.NodeDefinition;
-import org.framegrid.api.pipeline.PipelineDefinition;
-import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.chain.api.Signatures;
 import org.framegrid.chain.web3j.embedded.MessageSignatures;
 import org.framegrid.gateway.client.GatewayClient;
@@ -139,12 +135,7 @@ class OrchestratorTlsTest {
     void aLiveStreamFlowsOverTlsToTheOrchestratorAndBack() throws Exception {
         URI o = orchestrator(ORCHESTRATOR.account(), bound(ORCHESTRATOR.account(), ORCHESTRATOR));
         Gateway g = gateway(List.of(o), List.of(), null);
-        engine.start(new PipelineDefinition("camera", "test", "1", List.of(
-                new NodeDefinition("src", "test-source", Map.of("width", 320, "height", 240, "fps", 25.0)),
-                new NodeDefinition("enc", "encode", Map.of("output", "channel:camera", "fps", 25,
-                        "segment-seconds", 1.0))), List.of(new EdgeDefinition("src", "enc", null)),
-                QueuePolicy.LATEST, null), "camera", Map.of());
-        SegmentChannel camera = channels.open("camera");
+        SegmentChannel camera = NetworkTest.camera(engine, channels, 320, 240);
         try (GatewayClient client = new GatewayClient(g.uri())) {
             StreamInfo s = client.start("live-passthrough", Map.of());
             long started = System.nanoTime();

@@ -8,10 +8,10 @@ import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.MetaKey;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.OutputRule;
+import org.framegrid.api.stage.PlainStage;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProperties;
 import org.framegrid.api.stage.StageProvider;
@@ -53,33 +53,18 @@ public final class StampStageProvider implements StageProvider {
 
     @Override
     public Stage create() {
-        return new Stage() {
+        return new PlainStage() {
             private volatile String text = stamp;
 
             @Override
-            public void configure(StageContext context, StageProperties properties) {
-                update(properties);
-            }
-
-            @Override
-            public void start() {
-                // nothing to acquire
-            }
-
-            @Override
-            public Frame process(Frame input) {
-                return input.meta(STAMP, text);
-            }
-
-            @Override
-            public void update(StageProperties properties) {
+            protected void apply(StageProperties properties) {
                 String label = properties.getString("label");
                 text = label.isEmpty() ? stamp : stamp + " " + label;
             }
 
             @Override
-            public void stop() {
-                // nothing to release
+            public Frame process(Frame input) {
+                return input.meta(STAMP, text);
             }
         };
     }
