@@ -6,7 +6,6 @@ import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
-import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.webrtc.api.WebRtcPeers;
@@ -32,11 +31,6 @@ public final class WebRtcOutStage extends HubStageProvider {
     }
 
     WebRtcOutStage(PeerHub hub) {
-        super(hub, DESCRIPTOR);
-    }
-
-    @Override
-    public Stage create() {
-        return new WebRtcSink(hub);
+        super(hub, DESCRIPTOR, WebRtcSink::new);
     }
 }

@@ -1,5 +1,7 @@
 package org.framegrid.media.internal.stage;
 
+import java.util.function.Function;
+import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.trickle.channel.SegmentChannels;
@@ -13,15 +15,24 @@ abstract class ChannelStageProvider implements StageProvider {
 
     private final StageDescriptor descriptor;
     /** The node's segment channels, for the stages this provider creates. */
-    final SegmentChannels channels;
+    private final SegmentChannels channels;
+    private final Function<SegmentChannels, Stage> instances;
 
-    ChannelStageProvider(StageDescriptor descriptor, SegmentChannels channels) {
+    /** @param instances makes an instance that uses {@code channels} */
+    ChannelStageProvider(StageDescriptor descriptor, SegmentChannels channels,
+                         Function<SegmentChannels, Stage> instances) {
         this.descriptor = descriptor;
         this.channels = channels;
+        this.instances = instances;
     }
 
     @Override
     public final StageDescriptor descriptor() {
         return descriptor;
+    }
+
+    @Override
+    public final Stage create() {
+        return instances.apply(channels);
     }
 }

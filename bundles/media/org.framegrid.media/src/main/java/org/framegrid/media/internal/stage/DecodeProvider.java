@@ -6,7 +6,6 @@ import org.framegrid.api.stage.MediaStages;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
-import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
@@ -45,11 +44,6 @@ public final class DecodeProvider extends ChannelStageProvider {
 
     @Activate
     public DecodeProvider(@Reference SegmentChannels channels) {
-        super(DESCRIPTOR, channels);
-    }
-
-    @Override
-    public Stage create() {
-        return new DecodingSource(channels);
+        super(DESCRIPTOR, channels, DecodingSource::new);
     }
 }

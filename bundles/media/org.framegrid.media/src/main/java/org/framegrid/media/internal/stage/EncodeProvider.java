@@ -6,7 +6,6 @@ import org.framegrid.api.stage.MediaStages;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
-import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
@@ -46,11 +45,6 @@ public final class EncodeProvider extends ChannelStageProvider {
 
     @Activate
     public EncodeProvider(@Reference SegmentChannels channels) {
-        super(DESCRIPTOR, channels);
-    }
-
-    @Override
-    public Stage create() {
-        return new EncodingSink(channels);
+        super(DESCRIPTOR, channels, EncodingSink::new);
     }
 }
