@@ -2,6 +2,7 @@ package org.framegrid.media.internal.stage;
 
 import java.util.List;
 import java.util.Set;
+import org.framegrid.api.stage.FactoryStageProvider;
 import org.framegrid.api.stage.MediaStages;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
@@ -21,7 +22,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(name = "org.framegrid.media.decode", service = StageProvider.class)
 @StageType(type = MediaStages.DECODE, classification = "Source/Video/Decoder")
-public final class DecodeProvider extends ChannelStageProvider {
+public final class DecodeProvider extends FactoryStageProvider {
     /** The property that asks for the audio decoded to PCM too. */
     static final String AUDIO_PCM = "audio-pcm";
     private static final StageDescriptor DESCRIPTOR = new StageDescriptor(MediaStages.DECODE, "Source/Video/Decoder",
@@ -44,6 +45,6 @@ public final class DecodeProvider extends ChannelStageProvider {
 
     @Activate
     public DecodeProvider(@Reference SegmentChannels channels) {
-        super(DESCRIPTOR, channels, DecodingSource::new);
+        super(DESCRIPTOR, () -> new DecodingSource(channels));
     }
 }
