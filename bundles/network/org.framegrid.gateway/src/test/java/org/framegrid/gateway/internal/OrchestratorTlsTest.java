@@ -25,6 +25,7 @@ import org.framegrid.orchestrator.embedded.EmbeddedOrchestrator;
 import org.framegrid.orchestrator.embedded.OrchestratorSettings;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.selection.api.OrchestratorSelector;
+import org.framegrid.testing.DevKeys;
 import org.framegrid.testing.Providers;
 import org.framegrid.testing.TestPki;
 import org.framegrid.trickle.TrickleServerFactory;
@@ -48,13 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class OrchestratorTlsTest {
-    /** anvil's development keys: public test keys, worth nothing anywhere. */
-    private static final Signatures ORCHESTRATOR =
-            MessageSignatures.of("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
-    private static final Signatures OTHER =
-            MessageSignatures.of("5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a");
-    private static final Signatures IMPOSTOR =
-            MessageSignatures.of("59c6995e998f97a5a0044966f0945389dc9ab5290f37c9bd4d4e19e6a3a4a9a7");
+    private static final Signatures ORCHESTRATOR = MessageSignatures.of(DevKeys.ACCOUNT_0);
+    private static final Signatures OTHER = MessageSignatures.of(DevKeys.ACCOUNT_2);
+    private static final Signatures IMPOSTOR = MessageSignatures.of(DevKeys.ACCOUNT_1);
 
     private MemorySegmentChannels channels;
     private EmbeddedEngine engine;
