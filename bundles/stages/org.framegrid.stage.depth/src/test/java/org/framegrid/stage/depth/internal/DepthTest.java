@@ -11,19 +11,17 @@ import java.util.concurrent.TimeUnit;
 
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameMeta;
-import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.FrameTensor;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.testing.Providers;
-import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.testing.stages.StageRig;
 import org.framegrid.stage.vision.ColorMap;
 import org.framegrid.testing.Fixtures;
 import org.framegrid.testing.SyntheticModels;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,26 +33,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DepthTest {
 
-    private static EmbeddedEngine engine;
-    private static FramePool pool;
-    private static DepthProvider provider;
-
-    @BeforeAll
-    static void setUp() {
-        engine = new EmbeddedEngine(60_000, false);
-        pool = engine.pool();
-        provider = new DepthProvider();
-        provider.addModel(Fixtures.synthetic("mean-depth-4d", "1.0.0", "depth-estimation", SyntheticModels.depth(true),
+    @RegisterExtension
+    static final StageRig<DepthProvider> rig = StageRig.onCpu(DepthProvider::new, p -> {
+        p.addModel(Fixtures.synthetic("mean-depth-4d", "1.0.0", "depth-estimation", SyntheticModels.depth(true),
                 "image", Map.of(), "depth", "depth"));
-        provider.addModel(Fixtures.synthetic("mean-depth-3d", "1.0.0", "depth-estimation",
+        p.addModel(Fixtures.synthetic("mean-depth-3d", "1.0.0", "depth-estimation",
                 SyntheticModels.depth(false), "image", Map.of(), "depth", "depth"));
-        provider.setBackend(Providers.cpuBackend());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        engine.close();
-    }
+    });
 
     private static void assertColor(int expected, int actual, String what) {
         for (int shift = 0; shift <= 16; shift += 8) {
@@ -78,8 +63,8 @@ class DepthTest {
     @ParameterizedTest
     @ValueSource(strings = {"mean-depth-4d", "mean-depth-3d"})
     void bothStandardOutputShapesGiveTheColourMappedRamp(String model) throws Exception {
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of("model", model, "size", 320));
-        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, ramp(640, 360));
+        Stage stage = rig.start(PixelFormat.RGB24, Map.of("model", model, "size", 320));
+        Frame frame = rig.frame(PixelFormat.RGB24, ramp(640, 360));
         try {
             stage.process(frame);
             assertColor(ColorMap.TURBO.color(0), Fixtures.rgb(frame, 1, 180), "far left");
@@ -99,9 +84,9 @@ class DepthTest {
     @Test
     void theAstronautAsBrightnessDepthMatchesAnIndependentComputation() throws Exception {
         BufferedImage astronaut = Fixtures.image("astronaut.png");
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.BGR24, Map.of("model", "mean-depth-4d",
+        Stage stage = rig.start(PixelFormat.BGR24, Map.of("model", "mean-depth-4d",
                 "size", 512, "colormap", "INFERNO", "near", "LOW"));
-        Frame frame = Fixtures.frame(pool, PixelFormat.BGR24, astronaut);
+        Frame frame = rig.frame(PixelFormat.BGR24, astronaut);
         try {
             long t0 = System.nanoTime();
             stage.process(frame);
@@ -134,7 +119,7 @@ class DepthTest {
                 Map.of(), "styled", "depth"));
         p.setBackend(Providers.cpuBackend());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Fixtures.start(p, pool, PixelFormat.RGB24, Map.of("model", "invert")));
+                () -> Fixtures.start(p, rig.pool(), PixelFormat.RGB24, Map.of("model", "invert")));
         assertEquals("depth: model invert from synthetic invert output styled FLOAT32 [1, 3, -1, -1] is not one depth "
                 + "map ([1,H,W] or [1,1,H,W])", e.getMessage());
     }
@@ -146,7 +131,7 @@ class DepthTest {
         p.addModel(Fixtures.synthetic("cut", "1.0.0", "depth-estimation", java.util.Arrays.copyOf(whole,
                 whole.length / 2), "image", Map.of(), "depth", "depth"));
         p.setBackend(Providers.cpuBackend());
-        Exception e = assertThrows(Exception.class, () -> Fixtures.start(p, pool, PixelFormat.RGB24,
+        Exception e = assertThrows(Exception.class, () -> Fixtures.start(p, rig.pool(), PixelFormat.RGB24,
                 Map.of("model", "cut")));
         System.out.println("depth truncated model: " + e);
         assertTrue(e.getMessage().contains("cut"), e.getMessage());

@@ -13,16 +13,13 @@ import java.util.concurrent.TimeUnit;
 import org.framegrid.api.frame.Detection;
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameMeta;
-import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.testing.Fixtures;
-import org.framegrid.testing.Providers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.framegrid.testing.stages.StageRig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * face-landmarks with the converted MediaPipe model bundles (face-detection-short-range + face-landmark) on the real
@@ -38,30 +35,17 @@ class FaceLandmarksTest {
     private static final int FACE_X = 225;
     private static final int FACE_Y = 130;
 
-    private static EmbeddedEngine engine;
-    private static FramePool pool;
-    private static FaceLandmarksProvider provider;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        engine = new EmbeddedEngine(60_000, false);
-        pool = engine.pool();
-        provider = new FaceLandmarksProvider();
-        provider.addModel(Fixtures.bundled("face-landmark"));
-        provider.addDetector(Fixtures.bundled("face-detection-short-range"));
-        provider.setBackend(Providers.cpuBackend());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final StageRig<FaceLandmarksProvider> rig = StageRig.onCpu(FaceLandmarksProvider::new, p -> {
+        p.addModel(Fixtures.bundled("face-landmark"));
+        p.addDetector(Fixtures.bundled("face-detection-short-range"));
+    });
 
     @Test
     void theMeshLiesOnTheAstronautsFaceInItsOwnShape() throws Exception {
         BufferedImage astronaut = Fixtures.image("astronaut.png");
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of("track", false));
-        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, astronaut);
+        Stage stage = rig.start(PixelFormat.RGB24, Map.of("track", false));
+        Frame frame = rig.frame(PixelFormat.RGB24, astronaut);
         try {
             stage.process(frame);
             float[] p = ((FaceMeshTracker) stage).points();
@@ -108,8 +92,8 @@ class FaceLandmarksTest {
     @Test
     void trackingRunsTheDetectorOnlyToFindTheFace() throws Exception {
         BufferedImage astronaut = Fixtures.image("astronaut.png");
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.BGR24, Map.of());
-        Frame frame = Fixtures.frame(pool, PixelFormat.BGR24, 640, 360, astronaut, -130, -80, 1024, 1024);
+        Stage stage = rig.start(PixelFormat.BGR24, Map.of());
+        Frame frame = rig.frame(PixelFormat.BGR24, 640, 360, astronaut, -130, -80, 1024, 1024);
         try {
             float[] first = null;
             for (int i = 0; i < 5; i++) {
@@ -135,8 +119,8 @@ class FaceLandmarksTest {
 
     @Test
     void noFaceNoContours() throws Exception {
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of());
-        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, Fixtures.image("page.png"));
+        Stage stage = rig.start(PixelFormat.RGB24, Map.of());
+        Frame frame = rig.frame(PixelFormat.RGB24, Fixtures.image("page.png"));
         try {
             for (int i = 0; i < 3; i++) {
                 stage.process(frame);

@@ -20,20 +20,18 @@ import java.util.stream.Stream;
 import org.framegrid.api.frame.Detection;
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameMeta;
-import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.Lines;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.testing.Fixtures;
 import org.framegrid.testing.MediaPipeReference;
 import org.framegrid.testing.Providers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.framegrid.testing.stages.StageRig;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * pose with the converted MediaPipe model bundles (pose-detection + pose-landmark-full) on the real ONNX Runtime
@@ -53,25 +51,12 @@ class PoseTest {
     static final double MAX_MEAN_DISTANCE = 0.02;
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?");
 
-    private static EmbeddedEngine engine;
-    private static FramePool pool;
-    private static PoseProvider provider;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        engine = new EmbeddedEngine(60_000, false);
-        pool = engine.pool();
-        provider = new PoseProvider();
-        provider.addModel(Fixtures.bundled("pose-landmark-full"));
-        provider.addModel(Fixtures.bundled("pose-landmark-lite"));
-        provider.addDetector(Fixtures.bundled("pose-detection"));
-        provider.setBackend(Providers.cpuBackend());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final StageRig<PoseProvider> rig = StageRig.onCpu(PoseProvider::new, p -> {
+        p.addModel(Fixtures.bundled("pose-landmark-full"));
+        p.addModel(Fixtures.bundled("pose-landmark-lite"));
+        p.addDetector(Fixtures.bundled("pose-detection"));
+    });
 
     @TestFactory
     Stream<DynamicTest> landmarksMatchMediaPipesOwnSolution() {
@@ -85,8 +70,8 @@ class PoseTest {
                 .mapToDouble(r -> Double.parseDouble(r.group())).toArray();
         assertEquals(33 * 4, values.length, name + ": MediaPipe's 33 landmarks in " + json);
         MediaPipeReference.Rgba pixels = MediaPipeReference.pixels(name);
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of("track", false));
-        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, pixels.image());
+        Stage stage = rig.start(PixelFormat.RGB24, Map.of("track", false));
+        Frame frame = rig.frame(PixelFormat.RGB24, pixels.image());
         float[] ours;
         try {
             stage.process(frame);
@@ -129,8 +114,8 @@ class PoseTest {
     @Test
     void trackingRunsTheDetectorOnlyToFindThePerson() throws Exception {
         BufferedImage person = Fixtures.image("person.jpg");
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.BGR24, Map.of("model", "pose-landmark-lite"));
-        Frame frame = Fixtures.frame(pool, PixelFormat.BGR24, 640, 360, person, 48, 0, 543, 360);
+        Stage stage = rig.start(PixelFormat.BGR24, Map.of("model", "pose-landmark-lite"));
+        Frame frame = rig.frame(PixelFormat.BGR24, 640, 360, person, 48, 0, 543, 360);
         try {
             float[] first = null;
             for (int i = 0; i < 5; i++) {
@@ -157,8 +142,8 @@ class PoseTest {
     @Test
     void noPersonNoSkeletonAndTheDetectorKeepsLooking() throws Exception {
         BufferedImage page = Fixtures.image("page.png");
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of());
-        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, page);
+        Stage stage = rig.start(PixelFormat.RGB24, Map.of());
+        Frame frame = rig.frame(PixelFormat.RGB24, page);
         try {
             for (int i = 0; i < 3; i++) {
                 stage.process(frame);
@@ -179,11 +164,11 @@ class PoseTest {
         p.addDetector(Fixtures.bundled("pose-detection"));
         p.setBackend(Providers.cpuBackend());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Fixtures.start(p, pool, PixelFormat.RGB24, Map.of("model", "pose-detection")));
+                () -> Fixtures.start(p, rig.pool(), PixelFormat.RGB24, Map.of("model", "pose-detection")));
         assertTrue(e.getMessage().startsWith("pose: model pose-detection from ")
                 && e.getMessage().contains("declares no 'landmarks' output"), e.getMessage());
         IllegalStateException missing = assertThrows(IllegalStateException.class,
-                () -> Fixtures.start(p, pool, PixelFormat.RGB24, Map.of("model", "nope")));
+                () -> Fixtures.start(p, rig.pool(), PixelFormat.RGB24, Map.of("model", "nope")));
         assertTrue(missing.getMessage().contains("'nope'"), missing.getMessage());
         assertFalse(missing.getMessage().isBlank());
     }
