@@ -36,12 +36,12 @@ final class FaceMeshTracker extends RegionTracker {
     private FloatBuffer landmarks;
     private FloatBuffer presence;
 
-    /** The last frame's landmarks: x, y in frame pixels. */
-    private final float[] points = new float[2 * LANDMARKS];
     private float lastPresence;
 
     FaceMeshTracker(StageModels landmarkModels, StageModels detectors) {
-        super(landmarkModels, detectors, DEFAULT_ANCHORS, DETECTOR_KEYPOINTS, "a BlazeFace detector");
+        // The last frame's landmarks (points): x, y in frame pixels per landmark.
+        super(landmarkModels, detectors, DEFAULT_ANCHORS, DETECTOR_KEYPOINTS, "a BlazeFace detector",
+                2, 2 * LANDMARKS);
     }
 
     @Override
@@ -99,20 +99,5 @@ final class FaceMeshTracker extends RegionTracker {
     @Override
     protected String label() {
         return FaceContours.LABEL;
-    }
-
-    @Override
-    protected float[] landmarks() {
-        return points;
-    }
-
-    @Override
-    protected int stride() {
-        return 2;
-    }
-
-    /** @return a copy of the last frame's landmarks: x, y (frame pixels) per landmark */
-    float[] points() {
-        return points.clone();
     }
 }

@@ -44,12 +44,12 @@ final class HandTracker extends RegionTracker {
     private FloatBuffer handedness;
     private volatile boolean mirrored;
 
-    /** The last frame's landmarks: x, y in frame pixels. */
-    private final float[] points = new float[2 * LANDMARKS];
     private float lastPresence;
 
     HandTracker(StageModels landmarkModels, StageModels detectors) {
-        super(landmarkModels, detectors, DEFAULT_ANCHORS, DETECTOR_KEYPOINTS, "a MediaPipe palm detector");
+        // The last frame's landmarks (points): x, y in frame pixels per landmark.
+        super(landmarkModels, detectors, DEFAULT_ANCHORS, DETECTOR_KEYPOINTS, "a MediaPipe palm detector",
+                2, 2 * LANDMARKS);
     }
 
     @Override
@@ -160,21 +160,6 @@ final class HandTracker extends RegionTracker {
     @Override
     protected String label() {
         return HandSkeleton.LABEL;
-    }
-
-    @Override
-    protected float[] landmarks() {
-        return points;
-    }
-
-    @Override
-    protected int stride() {
-        return 2;
-    }
-
-    /** @return a copy of the last frame's landmarks: x, y (frame pixels) per landmark */
-    float[] points() {
-        return points.clone();
     }
 
     /**
