@@ -1,16 +1,23 @@
 package org.framegrid.testing.stages;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.awt.image.BufferedImage;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import org.framegrid.api.frame.Frame;
+import org.framegrid.api.frame.FrameMeta;
 import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.stage.model.ModelStageProvider;
+import org.framegrid.stage.vision.RegionTracker;
 import org.framegrid.testing.Fixtures;
 import org.framegrid.testing.Providers;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -54,10 +61,14 @@ public final class StageRig<P extends StageProvider> implements BeforeAllCallbac
 
     /** A model stage's provider with the models {@code models} adds, on the CPU backend (ONNX Runtime). */
     public static <P extends ModelStageProvider> StageRig<P> onCpu(Supplier<P> create, SetUp<? super P> models) {
-        return new StageRig<>(create, p -> {
-            models.accept(p);
-            p.setBackend(Providers.cpuBackend());
-        });
+        return new StageRig<>(create, p -> cpu(p, models));
+    }
+
+    /** @return {@code provider} with the models {@code models} adds, on the CPU backend (ONNX Runtime) */
+    public static <P extends ModelStageProvider> P cpu(P provider, SetUp<? super P> models) throws Exception {
+        models.accept(provider);
+        provider.setBackend(Providers.cpuBackend());
+        return provider;
     }
 
     @Override
@@ -105,5 +116,53 @@ public final class StageRig<P extends StageProvider> implements BeforeAllCallbac
     /** A frame of {@code width x height} with {@code image} drawn at {@code (x, y)} scaled to {@code w x h}. */
     public Frame frame(PixelFormat format, int width, int height, BufferedImage image, int x, int y, int w, int h) {
         return Fixtures.frame(pool(), format, width, height, image, x, y, w, h);
+    }
+
+    /**
+     * Asserts that a model stage refuses at start a model of its task that lacks an output it reads: starting
+     * {@code provider} with {@code property} naming {@code model} throws an {@link IllegalArgumentException} whose
+     * message starts "{@code <stage type>: model <model> from }" and says the model "{@code declares no '<output>'
+     * output}".
+     */
+    public void assertRefusesModelWithout(StageProvider provider, String property, String model, String output) {
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> Fixtures.start(provider, pool(), PixelFormat.RGB24, Map.of(property, model))).getMessage();
+        assertTrue(message.startsWith(provider.descriptor().type() + ": model " + model + " from ")
+                && message.contains("declares no '" + output + "' output"), message);
+    }
+
+    /**
+     * Asserts that a model stage refuses at start a model name it has no model of: starting {@code provider} with
+     * {@code property} naming {@code nope} throws an {@link IllegalStateException}.
+     *
+     * @return its message
+     */
+    public String refusedMissingModel(StageProvider provider, String property) {
+        return assertThrows(IllegalStateException.class,
+                () -> Fixtures.start(provider, pool(), PixelFormat.RGB24, Map.of(property, "nope"))).getMessage();
+    }
+
+    /**
+     * Asserts that the tracking landmark stage under test ({@link RegionTracker}: pose, face mesh, hands) finds nothing
+     * on a page of text (page.png), three frames running: no lines, no detections, and, with nothing to track, its
+     * detector runs on every frame.
+     *
+     * @param object what it finds ("face"), for the messages
+     */
+    public void assertFindsNothingOnAPageOfText(String object) throws Exception {
+        Stage stage = start(PixelFormat.RGB24, Map.of());
+        Frame frame = frame(PixelFormat.RGB24, Fixtures.image("page.png"));
+        try {
+            for (int i = 0; i < 3; i++) {
+                stage.process(frame);
+                assertNull(frame.meta(FrameMeta.LINES), "no " + object + " lines on a page of text");
+                assertTrue(frame.meta(FrameMeta.DETECTIONS).items().isEmpty(), "no " + object);
+            }
+            assertEquals(3, ((RegionTracker) stage).detectorRuns(),
+                    "no " + object + " to track: the detector runs every frame");
+        } finally {
+            frame.release();
+            stage.stop();
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.framegrid.stage.facelandmarks.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -119,18 +118,6 @@ class FaceLandmarksTest {
 
     @Test
     void noFaceNoContours() throws Exception {
-        Stage stage = rig.start(PixelFormat.RGB24, Map.of());
-        Frame frame = rig.frame(PixelFormat.RGB24, Fixtures.image("page.png"));
-        try {
-            for (int i = 0; i < 3; i++) {
-                stage.process(frame);
-                assertNull(frame.meta(FrameMeta.LINES), "no contours on a page of text");
-                assertTrue(frame.meta(FrameMeta.DETECTIONS).items().isEmpty(), "no face");
-            }
-            assertEquals(3, ((FaceMeshTracker) stage).detectorRuns(), "nothing to track: the detector runs every frame");
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        rig.assertFindsNothingOnAPageOfText("face");
     }
 }

@@ -2,8 +2,6 @@ package org.framegrid.stage.hands.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.geom.AffineTransform;
@@ -260,19 +258,7 @@ class HandsTest {
 
     @Test
     void noHandNoSkeletonAndThePalmDetectorKeepsLooking() throws Exception {
-        Stage stage = rig.start(PixelFormat.RGB24, Map.of());
-        Frame frame = rig.frame(PixelFormat.RGB24, Fixtures.image("page.png"));
-        try {
-            for (int i = 0; i < 3; i++) {
-                stage.process(frame);
-                assertNull(frame.meta(FrameMeta.LINES), "no skeleton on a page of text");
-                assertTrue(frame.meta(FrameMeta.DETECTIONS).items().isEmpty(), "no hand");
-            }
-            assertEquals(3, ((HandTracker) stage).detectorRuns(), "no hand to track: the detector runs every frame");
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        rig.assertFindsNothingOnAPageOfText("hand");
     }
 
     @Test
@@ -285,10 +271,7 @@ class HandsTest {
         p.addModel(new Fixtures.MemoryModel(relabelled, detector.bytes(), Map.of(), detector.origin()));
         p.addDetector(detector);
         p.setBackend(Providers.cpuBackend());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Fixtures.start(p, rig.pool(), PixelFormat.RGB24, Map.of("model", "palm-detection-lite")));
-        assertTrue(e.getMessage().startsWith("hands: model palm-detection-lite from ")
-                && e.getMessage().contains("declares no 'landmarks' output"), e.getMessage());
+        rig.assertRefusesModelWithout(p, "model", "palm-detection-lite", "landmarks");
     }
 
     /** @return {@code image} drawn through {@code transform} (exact: quarter turns and mirrors) on a new image */

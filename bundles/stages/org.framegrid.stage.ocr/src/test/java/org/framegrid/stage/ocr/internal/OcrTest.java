@@ -1,7 +1,6 @@
 package org.framegrid.stage.ocr.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -20,7 +19,6 @@ import org.framegrid.api.frame.FrameMeta;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.frame.Text;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.testing.Providers;
 import org.framegrid.testing.Fixtures;
 import org.framegrid.testing.stages.StageRig;
 import org.junit.jupiter.api.Test;
@@ -126,16 +124,12 @@ class OcrTest {
 
     @Test
     void modelsOfTheWrongKindAreRefusedAtStart() throws Exception {
-        OcrProvider p = new OcrProvider();
-        p.addModel(Fixtures.bundled("ppocr-det"));
-        p.addRecognizer(Fixtures.bundled("ppocr-cls"));
-        p.setBackend(Providers.cpuBackend());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Fixtures.start(p, rig.pool(), PixelFormat.RGB24, Map.of("recognizer", "ppocr-cls")));
-        assertTrue(e.getMessage().startsWith("ocr: model ppocr-cls from ")
-                && e.getMessage().contains("declares no 'ctc-probabilities' output"), e.getMessage());
-        IllegalStateException missing = assertThrows(IllegalStateException.class,
-                () -> Fixtures.start(p, rig.pool(), PixelFormat.RGB24, Map.of("detector", "nope")));
-        assertTrue(missing.getMessage().contains("no text-detection model named 'nope'"), missing.getMessage());
+        OcrProvider p = StageRig.cpu(new OcrProvider(), q -> {
+            q.addModel(Fixtures.bundled("ppocr-det"));
+            q.addRecognizer(Fixtures.bundled("ppocr-cls"));
+        });
+        rig.assertRefusesModelWithout(p, "recognizer", "ppocr-cls", "ctc-probabilities");
+        String missing = rig.refusedMissingModel(p, "detector");
+        assertTrue(missing.contains("no text-detection model named 'nope'"), missing);
     }
 }

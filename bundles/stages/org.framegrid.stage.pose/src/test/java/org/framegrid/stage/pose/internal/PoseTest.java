@@ -3,8 +3,6 @@ package org.framegrid.stage.pose.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -25,7 +23,6 @@ import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.testing.Fixtures;
 import org.framegrid.testing.MediaPipeReference;
-import org.framegrid.testing.Providers;
 import org.framegrid.testing.stages.StageRig;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -141,36 +138,19 @@ class PoseTest {
 
     @Test
     void noPersonNoSkeletonAndTheDetectorKeepsLooking() throws Exception {
-        BufferedImage page = Fixtures.image("page.png");
-        Stage stage = rig.start(PixelFormat.RGB24, Map.of());
-        Frame frame = rig.frame(PixelFormat.RGB24, page);
-        try {
-            for (int i = 0; i < 3; i++) {
-                stage.process(frame);
-                assertNull(frame.meta(FrameMeta.LINES), "no skeleton on a page of text");
-                assertTrue(frame.meta(FrameMeta.DETECTIONS).items().isEmpty(), "no person");
-            }
-            assertEquals(3, ((PoseTracker) stage).detectorRuns(), "nobody to track: the detector runs every frame");
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        rig.assertFindsNothingOnAPageOfText("person");
     }
 
     @Test
     void aDetectorInPlaceOfTheLandmarkModelIsRefusedAtStart() throws Exception {
-        PoseProvider p = new PoseProvider();
-        p.addModel(relabelled(Fixtures.bundled("pose-detection")));
-        p.addDetector(Fixtures.bundled("pose-detection"));
-        p.setBackend(Providers.cpuBackend());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Fixtures.start(p, rig.pool(), PixelFormat.RGB24, Map.of("model", "pose-detection")));
-        assertTrue(e.getMessage().startsWith("pose: model pose-detection from ")
-                && e.getMessage().contains("declares no 'landmarks' output"), e.getMessage());
-        IllegalStateException missing = assertThrows(IllegalStateException.class,
-                () -> Fixtures.start(p, rig.pool(), PixelFormat.RGB24, Map.of("model", "nope")));
-        assertTrue(missing.getMessage().contains("'nope'"), missing.getMessage());
-        assertFalse(missing.getMessage().isBlank());
+        PoseProvider p = StageRig.cpu(new PoseProvider(), q -> {
+            q.addModel(relabelled(Fixtures.bundled("pose-detection")));
+            q.addDetector(Fixtures.bundled("pose-detection"));
+        });
+        rig.assertRefusesModelWithout(p, "model", "pose-detection", "landmarks");
+        String missing = rig.refusedMissingModel(p, "model");
+        assertTrue(missing.contains("'nope'"), missing);
+        assertFalse(missing.isBlank());
     }
 
     /** The detector's bundle presented as a pose-landmarks model (a wrong model under the right task). */

@@ -10,7 +10,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -19,7 +18,6 @@ import org.framegrid.api.frame.FrameMeta;
 import org.framegrid.api.frame.Mask;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.testing.Providers;
 import org.framegrid.testing.Fixtures;
 import org.framegrid.testing.stages.StageRig;
 import org.junit.jupiter.api.Test;
@@ -253,15 +251,9 @@ class SegmentTest {
 
     @Test
     void aModelOfTheWrongKindIsRefusedAtStart() throws Exception {
-        SegmentProvider p = new SegmentProvider();
-        p.addModel(Fixtures.bundled("blazeface-front"));
-        p.setBackend(Providers.cpuBackend());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Fixtures.start(p, rig.pool(), PixelFormat.RGB24, Map.of("model", "blazeface-front")));
-        assertTrue(e.getMessage().startsWith("segment: model blazeface-front from ")
-                && e.getMessage().contains("declares no 'alpha' output"), e.getMessage());
-        IllegalStateException missing = assertThrows(IllegalStateException.class,
-                () -> Fixtures.start(p, rig.pool(), PixelFormat.RGB24, Map.of("model", "nope")));
-        assertTrue(missing.getMessage().contains("no segmentation model named 'nope'"), missing.getMessage());
+        SegmentProvider p = StageRig.cpu(new SegmentProvider(), q -> q.addModel(Fixtures.bundled("blazeface-front")));
+        rig.assertRefusesModelWithout(p, "model", "blazeface-front", "alpha");
+        String missing = rig.refusedMissingModel(p, "model");
+        assertTrue(missing.contains("no segmentation model named 'nope'"), missing);
     }
 }
