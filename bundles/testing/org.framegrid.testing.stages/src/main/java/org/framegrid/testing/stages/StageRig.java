@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -37,6 +38,12 @@ public final class StageRig<P extends StageProvider> implements BeforeAllCallbac
     @FunctionalInterface
     public interface SetUp<P> {
         void accept(P provider) throws Exception;
+    }
+
+    /** What a test checks on a started stage and the frame it processes. */
+    @FunctionalInterface
+    public interface Check {
+        void accept(Stage stage, Frame frame) throws Exception;
     }
 
     private final Supplier<P> create;
@@ -108,6 +115,26 @@ public final class StageRig<P extends StageProvider> implements BeforeAllCallbac
         return Fixtures.start(provider(), pool(), in, out, values);
     }
 
+    /**
+     * Starts an instance of the provider under test for {@code frame}'s format with {@code values}, runs {@code check}
+     * on it and {@code frame}, then releases the frame and stops the stage, whatever the check threw.
+     */
+    public void check(Frame frame, Map<String, Object> values, Check check) throws Exception {
+        Stage stage;
+        try {
+            stage = start(frame.format(), values);
+        } catch (Exception | Error e) {
+            frame.release();
+            throw e;
+        }
+        try {
+            check.accept(stage, frame);
+        } finally {
+            frame.release();
+            stage.stop();
+        }
+    }
+
     /** A frame of {@code image}'s size and content ({@link Fixtures#frame(FramePool, PixelFormat, BufferedImage)}). */
     public Frame frame(PixelFormat format, BufferedImage image) {
         return Fixtures.frame(pool(), format, image);
@@ -119,14 +146,24 @@ public final class StageRig<P extends StageProvider> implements BeforeAllCallbac
     }
 
     /**
+     * Starts an RGB24 instance of {@code provider} with {@code values}, which must fail with an
+     * {@link IllegalArgumentException} (a model stage refusing a model it cannot run).
+     *
+     * @return its message
+     */
+    public String refusedAtStart(StageProvider provider, Map<String, ?> values) {
+        return assertThrows(IllegalArgumentException.class,
+                () -> Fixtures.start(provider, pool(), PixelFormat.RGB24, new HashMap<>(values))).getMessage();
+    }
+
+    /**
      * Asserts that a model stage refuses at start a model of its task that lacks an output it reads: starting
      * {@code provider} with {@code property} naming {@code model} throws an {@link IllegalArgumentException} whose
      * message starts "{@code <stage type>: model <model> from }" and says the model "{@code declares no '<output>'
      * output}".
      */
     public void assertRefusesModelWithout(StageProvider provider, String property, String model, String output) {
-        String message = assertThrows(IllegalArgumentException.class,
-                () -> Fixtures.start(provider, pool(), PixelFormat.RGB24, Map.of(property, model))).getMessage();
+        String message = refusedAtStart(provider, Map.of(property, model));
         assertTrue(message.startsWith(provider.descriptor().type() + ": model " + model + " from ")
                 && message.contains("declares no '" + output + "' output"), message);
     }
@@ -150,9 +187,7 @@ public final class StageRig<P extends StageProvider> implements BeforeAllCallbac
      * @param object what it finds ("face"), for the messages
      */
     public void assertFindsNothingOnAPageOfText(String object) throws Exception {
-        Stage stage = start(PixelFormat.RGB24, Map.of());
-        Frame frame = frame(PixelFormat.RGB24, Fixtures.image("page.png"));
-        try {
+        check(frame(PixelFormat.RGB24, Fixtures.image("page.png")), Map.of(), (stage, frame) -> {
             for (int i = 0; i < 3; i++) {
                 stage.process(frame);
                 assertNull(frame.meta(FrameMeta.LINES), "no " + object + " lines on a page of text");
@@ -160,9 +195,6 @@ public final class StageRig<P extends StageProvider> implements BeforeAllCallbac
             }
             assertEquals(3, ((RegionTracker) stage).detectorRuns(),
                     "no " + object + " to track: the detector runs every frame");
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 }

@@ -9,11 +9,9 @@ import java.awt.image.BufferedImage;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameMeta;
 import org.framegrid.api.frame.FrameTensor;
 import org.framegrid.api.frame.PixelFormat;
-import org.framegrid.api.stage.Stage;
 import org.framegrid.testing.Providers;
 import org.framegrid.testing.stages.StageRig;
 import org.framegrid.stage.vision.ColorMap;
@@ -63,9 +61,7 @@ class DepthTest {
     @ParameterizedTest
     @ValueSource(strings = {"mean-depth-4d", "mean-depth-3d"})
     void bothStandardOutputShapesGiveTheColourMappedRamp(String model) throws Exception {
-        Stage stage = rig.start(PixelFormat.RGB24, Map.of("model", model, "size", 320));
-        Frame frame = rig.frame(PixelFormat.RGB24, ramp(640, 360));
-        try {
+        rig.check(rig.frame(PixelFormat.RGB24, ramp(640, 360)), Map.of("model", model, "size", 320), (stage, frame) -> {
             stage.process(frame);
             assertColor(ColorMap.TURBO.color(0), Fixtures.rgb(frame, 1, 180), "far left");
             assertColor(ColorMap.TURBO.color(0.5f), Fixtures.rgb(frame, 320, 180), "middle");
@@ -75,19 +71,14 @@ class DepthTest {
             assertArrayEquals(new int[] {1, 1, 180, 320}, depth.shape(), "the map at model resolution");
             assertEquals(0f, depth.data().getFloat(0), 1e-3);
             assertEquals(1f, depth.data().getFloat(4 * 319), 1e-3);
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 
     @Test
     void theAstronautAsBrightnessDepthMatchesAnIndependentComputation() throws Exception {
         BufferedImage astronaut = Fixtures.image("astronaut.png");
-        Stage stage = rig.start(PixelFormat.BGR24, Map.of("model", "mean-depth-4d",
-                "size", 512, "colormap", "INFERNO", "near", "LOW"));
-        Frame frame = rig.frame(PixelFormat.BGR24, astronaut);
-        try {
+        rig.check(rig.frame(PixelFormat.BGR24, astronaut), Map.of("model", "mean-depth-4d",
+                "size", 512, "colormap", "INFERNO", "near", "LOW"), (stage, frame) -> {
             long t0 = System.nanoTime();
             stage.process(frame);
             System.out.printf("depth 512x512 through the synthetic model: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
@@ -106,22 +97,15 @@ class DepthTest {
                 float far = 1 - (mean[p[1] * 512 + p[0]] - min) / (max - min); // near LOW: bright = far
                 assertColor(ColorMap.INFERNO.color(far), Fixtures.rgb(frame, p[0], p[1]), "pixel " + p[0] + "," + p[1]);
             }
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 
     @Test
     void aModelThatDoesNotOutputOneMapIsRefusedAtStart() throws Exception {
-        DepthProvider p = new DepthProvider();
-        p.addModel(Fixtures.synthetic("invert", "1.0.0", "depth-estimation", SyntheticModels.invert(), "image",
-                Map.of(), "styled", "depth"));
-        p.setBackend(Providers.cpuBackend());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Fixtures.start(p, rig.pool(), PixelFormat.RGB24, Map.of("model", "invert")));
+        DepthProvider p = StageRig.cpu(new DepthProvider(), q -> q.addModel(Fixtures.synthetic("invert", "1.0.0",
+                "depth-estimation", SyntheticModels.invert(), "image", Map.of(), "styled", "depth")));
         assertEquals("depth: model invert from synthetic invert output styled FLOAT32 [1, 3, -1, -1] is not one depth "
-                + "map ([1,H,W] or [1,1,H,W])", e.getMessage());
+                + "map ([1,H,W] or [1,1,H,W])", rig.refusedAtStart(p, Map.of("model", "invert")));
     }
 
     @Test

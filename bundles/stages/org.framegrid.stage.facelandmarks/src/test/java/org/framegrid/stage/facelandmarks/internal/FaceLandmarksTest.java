@@ -10,10 +10,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.framegrid.api.frame.Detection;
-import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameMeta;
 import org.framegrid.api.frame.PixelFormat;
-import org.framegrid.api.stage.Stage;
 import org.framegrid.testing.Fixtures;
 import org.framegrid.testing.stages.StageRig;
 import org.junit.jupiter.api.Test;
@@ -43,9 +41,7 @@ class FaceLandmarksTest {
     @Test
     void theMeshLiesOnTheAstronautsFaceInItsOwnShape() throws Exception {
         BufferedImage astronaut = Fixtures.image("astronaut.png");
-        Stage stage = rig.start(PixelFormat.RGB24, Map.of("track", false));
-        Frame frame = rig.frame(PixelFormat.RGB24, astronaut);
-        try {
+        rig.check(rig.frame(PixelFormat.RGB24, astronaut), Map.of("track", false), (stage, frame) -> {
             stage.process(frame);
             float[] p = ((FaceMeshTracker) stage).points();
             assertNotNull(frame.meta(FrameMeta.LINES), "the contours are attached");
@@ -77,10 +73,7 @@ class FaceLandmarksTest {
             double eyes = leftEyeX - rightEyeX;
             assertTrue(eyes > 20 && eyes < 120, "eye corners " + eyes + " px apart");
             assertTrue(face.score() > 0.9, "presence " + face.score());
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 
     /**
@@ -91,9 +84,8 @@ class FaceLandmarksTest {
     @Test
     void trackingRunsTheDetectorOnlyToFindTheFace() throws Exception {
         BufferedImage astronaut = Fixtures.image("astronaut.png");
-        Stage stage = rig.start(PixelFormat.BGR24, Map.of());
-        Frame frame = rig.frame(PixelFormat.BGR24, 640, 360, astronaut, -130, -80, 1024, 1024);
-        try {
+        rig.check(rig.frame(PixelFormat.BGR24, 640, 360, astronaut, -130, -80, 1024, 1024),
+                Map.of(), (stage, frame) -> {
             float[] first = null;
             for (int i = 0; i < 5; i++) {
                 stage.process(frame);
@@ -110,10 +102,7 @@ class FaceLandmarksTest {
                         + shift / FaceMeshTracker.LANDMARKS + " px on average");
             }
             assertEquals(1, ((FaceMeshTracker) stage).detectorRuns(), "the detector ran once, then tracking");
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 
     @Test

@@ -54,9 +54,7 @@ class DetectFacesTest {
     @EnumSource(value = PixelFormat.class, names = {"RGB24", "BGR24", "RGBA"})
     void findsTheAstronautsFace(PixelFormat format) throws Exception {
         BufferedImage image = Fixtures.astronaut();
-        Stage stage = rig.start(format, Map.of());
-        Frame frame = rig.frame(format, 512, 512, image, 0, 0, 512, 512);
-        try {
+        rig.check(rig.frame(format, 512, 512, image, 0, 0, 512, 512), Map.of(), (stage, frame) -> {
             assertTrue(stage.process(frame) == frame, "a frame owned by the stage alone is annotated in place");
             float[] face = onlyFace(frame);
             float cx = (face[0] + face[2]) / 2;
@@ -67,21 +65,16 @@ class DetectFacesTest {
             assertTrue(Math.hypot(cx - Fixtures.FACE_X, cy - Fixtures.FACE_Y) < 35, "centre " + cx + "," + cy);
             float w = face[2] - face[0];
             assertTrue(w >= 70 && w <= 160, "face width " + w);
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 
     @Test
     void findsTheFaceInALetterboxedWideFrame() throws Exception {
         BufferedImage image = Fixtures.astronaut();
-        Stage stage = rig.start(PixelFormat.RGB24, Map.of());
         // 640x360, the image drawn 640x640 from y = -100 (as a wide camera crop would show it): the face is at
         // 1.25 * (225, 130) - (0, 100), about 116 px wide, so about 23 px of the 128 px input. (Drawn whole at
         // 360x360 it would be 13 px there: below what this short-range model finds.)
-        Frame frame = rig.frame(PixelFormat.RGB24, 640, 360, image, 0, -100, 640, 640);
-        try {
+        rig.check(rig.frame(PixelFormat.RGB24, 640, 360, image, 0, -100, 640, 640), Map.of(), (stage, frame) -> {
             stage.process(frame);
             float[] face = onlyFace(frame);
             double ex = Fixtures.FACE_X * 1.25;
@@ -91,10 +84,7 @@ class DetectFacesTest {
             assertTrue(face[4] > 0.8f, "score " + face[4]);
             assertTrue(Math.hypot((face[0] + face[2]) / 2 - ex, (face[1] + face[3]) / 2 - ey) < 35 * 1.25,
                     "box " + face[0] + "," + face[1] + " - " + face[2] + "," + face[3]);
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 
     @Test
@@ -136,18 +126,13 @@ class DetectFacesTest {
     @Test
     void liveThresholdsApplyAtTheNextFrame() throws Exception {
         BufferedImage image = Fixtures.astronaut();
-        Stage stage = rig.start(PixelFormat.RGB24, Map.of());
-        Frame frame = rig.frame(PixelFormat.RGB24, 512, 512, image, 0, 0, 512, 512);
-        try {
+        rig.check(rig.frame(PixelFormat.RGB24, 512, 512, image, 0, 0, 512, 512), Map.of(), (stage, frame) -> {
             stage.process(frame);
             float score = onlyFace(frame)[4];
             stage.update(Fixtures.properties(rig.provider(), Map.of("score-threshold", Math.min(1.0, score + 0.01))));
             stage.process(frame);
             assertEquals(List.of(), frame.meta(FrameMeta.DETECTIONS).items(), "threshold above the face's score");
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 
     @Test

@@ -120,9 +120,7 @@ class HandsTest {
     @Test
     void trackingRunsThePalmDetectorOnlyToFindTheHand() throws Exception {
         BufferedImage image = Fixtures.image("handSrc.jpg");
-        Stage stage = rig.start(PixelFormat.BGR24, Map.of("smooth", false));
-        Frame frame = rig.frame(PixelFormat.BGR24, image);
-        try {
+        rig.check(rig.frame(PixelFormat.BGR24, image), Map.of("smooth", false), (stage, frame) -> {
             float[] first = null;
             for (int i = 0; i < 5; i++) {
                 stage.process(frame);
@@ -136,10 +134,7 @@ class HandsTest {
                 assertTrue(shift < 8, "frame " + i + ": landmarks moved " + shift + " px on average");
             }
             assertEquals(1, ((HandTracker) stage).detectorRuns(), "the palm detector ran once, then tracking");
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.framegrid.stage.image2image.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -11,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.testing.Providers;
 import org.framegrid.testing.Fixtures;
 import org.framegrid.testing.SyntheticModels;
 import org.framegrid.testing.stages.StageRig;
@@ -32,9 +30,7 @@ class ImageToImageTest {
     @Test
     void theAstronautComesOutInverted() throws Exception {
         BufferedImage astronaut = Fixtures.image("astronaut.png");
-        Stage stage = rig.start(PixelFormat.RGBA, Map.of("model", "invert"));
-        Frame frame = rig.frame(PixelFormat.RGBA, astronaut);
-        try {
+        rig.check(rig.frame(PixelFormat.RGBA, astronaut), Map.of("model", "invert"), (stage, frame) -> {
             long t0 = System.nanoTime();
             Frame out = stage.process(frame);
             System.out.printf("image-to-image 512x512 invert: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
@@ -50,10 +46,7 @@ class ImageToImageTest {
                 }
             }
             assertTrue(worst <= 1, "every sampled channel is 255 - input (within rounding): worst " + worst);
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 
     @Test
@@ -78,13 +71,9 @@ class ImageToImageTest {
 
     @Test
     void aModelWhoseOutputIsNotAnImageIsRefusedAtStart() throws Exception {
-        ImageToImageProvider p = new ImageToImageProvider();
-        p.addModel(Fixtures.synthetic("depthish", "1.0.0", "image-to-image", SyntheticModels.depth(true), "image",
-                Map.of(), "depth", "image"));
-        p.setBackend(Providers.cpuBackend());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Fixtures.start(p, rig.pool(), PixelFormat.RGB24, Map.of("model", "depthish")));
+        ImageToImageProvider p = StageRig.cpu(new ImageToImageProvider(), q -> q.addModel(Fixtures.synthetic(
+                "depthish", "1.0.0", "image-to-image", SyntheticModels.depth(true), "image", Map.of(), "depth", "image")));
         assertEquals("image-to-image: model depthish from synthetic depthish output depth FLOAT32 [1, 1, -1, -1] is "
-                + "not an RGB image [1,3,H,W]", e.getMessage());
+                + "not an RGB image [1,3,H,W]", rig.refusedAtStart(p, Map.of("model", "depthish")));
     }
 }

@@ -107,19 +107,14 @@ class OcrTest {
 
     @Test
     void detectionsAlreadyThereAreKept() throws Exception {
-        Stage stage = rig.start(PixelFormat.RGB24, Map.of());
-        Frame frame = rig.frame(PixelFormat.RGB24, Fixtures.image("text.png"));
-        try {
+        rig.check(rig.frame(PixelFormat.RGB24, Fixtures.image("text.png")), Map.of(), (stage, frame) -> {
             Detection face = new Detection(0.1f, 0.1f, 0.2f, 0.2f, 0, "face", 0.9f, -1);
             frame.meta(FrameMeta.DETECTIONS, new Detections(List.of(face)));
             stage.process(frame);
             List<Detection> all = frame.meta(FrameMeta.DETECTIONS).items();
             assertEquals(face, all.get(0));
             System.out.println("ocr text.png: " + all.subList(1, all.size()).stream().map(Detection::label).toList());
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 
     @Test

@@ -111,9 +111,8 @@ class PoseTest {
     @Test
     void trackingRunsTheDetectorOnlyToFindThePerson() throws Exception {
         BufferedImage person = Fixtures.image("person.jpg");
-        Stage stage = rig.start(PixelFormat.BGR24, Map.of("model", "pose-landmark-lite"));
-        Frame frame = rig.frame(PixelFormat.BGR24, 640, 360, person, 48, 0, 543, 360);
-        try {
+        rig.check(rig.frame(PixelFormat.BGR24, 640, 360, person, 48, 0, 543, 360),
+                Map.of("model", "pose-landmark-lite"), (stage, frame) -> {
             float[] first = null;
             for (int i = 0; i < 5; i++) {
                 stage.process(frame);
@@ -130,10 +129,7 @@ class PoseTest {
                 assertTrue(shift / 33 < 8, "frame " + i + ": landmarks moved " + shift / 33 + " px on average");
             }
             assertEquals(1, ((PoseTracker) stage).detectorRuns(), "the detector ran once, then tracking");
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 
     @Test
