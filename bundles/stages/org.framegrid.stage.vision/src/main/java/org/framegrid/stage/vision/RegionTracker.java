@@ -61,6 +61,9 @@ public abstract class RegionTracker extends ModelStage {
     private Map<String, Tensor> landmarkInputs;
     private Map<String, Tensor> landmarkOutputs;
 
+    /** The landmark model's last presence score: {@link #lastPresence()}. */
+    private float lastPresence;
+
     /** The region the landmark model reads next; {@code null} when the detector must find the object. */
     private Region tracked;
 
@@ -160,7 +163,8 @@ public abstract class RegionTracker extends ModelStage {
     private boolean landmarks(Frame frame, Region region) throws Exception {
         crop.write(frame, region, landmarkInput.floats());
         runInto(landmarker, landmarkInputs, landmarkOutputs);
-        if (presence() < minPresence) {
+        lastPresence = presence();
+        if (lastPresence < minPresence) {
             return false;
         }
         read(region, landmarkSize);
@@ -206,6 +210,11 @@ public abstract class RegionTracker extends ModelStage {
     /** @return a copy of the last frame's landmarks ({@link #points}) */
     public final float[] points() {
         return points.clone();
+    }
+
+    /** @return the landmark model's presence score (0..1) of the region it read last: the box's score */
+    protected final float lastPresence() {
+        return lastPresence;
     }
 
     /** @return how often the detector ran (tests: tracking skips it) */
