@@ -16,6 +16,7 @@ import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageProvider;
+import org.framegrid.inference.api.InferenceBackend;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.stage.model.ModelStageProvider;
 import org.framegrid.stage.vision.RegionTracker;
@@ -73,8 +74,14 @@ public final class StageRig<P extends StageProvider> implements BeforeAllCallbac
 
     /** @return {@code provider} with the models {@code models} adds, on the CPU backend (ONNX Runtime) */
     public static <P extends ModelStageProvider> P cpu(P provider, SetUp<? super P> models) throws Exception {
+        return on(Providers.cpuBackend(), provider, models);
+    }
+
+    /** @return {@code provider} with the models {@code models} adds, on {@code backend} */
+    public static <P extends ModelStageProvider> P on(InferenceBackend backend, P provider, SetUp<? super P> models)
+            throws Exception {
         models.accept(provider);
-        provider.setBackend(Providers.cpuBackend());
+        provider.setBackend(backend);
         return provider;
     }
 
