@@ -57,16 +57,6 @@ public final class StageRig<P extends StageProvider> implements BeforeAllCallbac
         this.setUp = setUp;
     }
 
-    /** A frame pool only, for tests of stage parts or of several providers. */
-    public static StageRig<StageProvider> poolOnly() {
-        return new StageRig<>(() -> null, p -> { });
-    }
-
-    /** {@code create}'s provider, set up by {@code setUp}. */
-    public static <P extends StageProvider> StageRig<P> of(Supplier<P> create, SetUp<? super P> setUp) {
-        return new StageRig<>(create, setUp);
-    }
-
     /** A model stage's provider with the models {@code models} adds, on the CPU backend (ONNX Runtime). */
     public static <P extends ModelStageProvider> StageRig<P> onCpu(Supplier<P> create, SetUp<? super P> models) {
         return new StageRig<>(create, p -> cpu(p, models));
@@ -89,9 +79,7 @@ public final class StageRig<P extends StageProvider> implements BeforeAllCallbac
     public void beforeAll(ExtensionContext context) throws Exception {
         engine = new EmbeddedEngine(60_000, false);
         provider = create.get();
-        if (provider != null) {
-            setUp.accept(provider);
-        }
+        setUp.accept(provider);
     }
 
     @Override
@@ -106,9 +94,6 @@ public final class StageRig<P extends StageProvider> implements BeforeAllCallbac
 
     /** @return the provider under test */
     public P provider() {
-        if (provider == null) {
-            throw new IllegalStateException("this rig has no provider (StageRig.poolOnly())");
-        }
         return provider;
     }
 
@@ -177,7 +162,7 @@ public final class StageRig<P extends StageProvider> implements BeforeAllCallbac
 
     /**
      * Asserts that a model stage refuses at start a model name it has no model of: starting {@code provider} with
-     * {@code property} naming {@code nope} throws an {@link IllegalStateException}.
+     * {@code property} naming "nope" throws an {@link IllegalStateException}.
      *
      * @return its message
      */
