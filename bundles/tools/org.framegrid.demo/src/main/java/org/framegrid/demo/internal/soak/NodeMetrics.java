@@ -24,6 +24,8 @@ final class NodeMetrics {
     static final String THREADS = "jvm_threads_current";
     static final String FDS = "process_open_fds";
     static final String FRAME_POOL = "framegrid_frame_pool_bytes";
+    /** Streams running in the node's engine (an orchestrator: one per session). */
+    static final String STREAMS = "framegrid_streams{state=\"ONLINE\"";
     /** Frames dropped by the node's stages (a live decoder skipping a backlog, a full live queue). */
     static final String DROPS = "framegrid_stage_frames_dropped";
     /** Frames of segments the gateway passed over, gone from a channel before it read them. */
@@ -37,7 +39,7 @@ final class NodeMetrics {
     /** Winning tickets stored and not redeemed yet. */
     static final String PENDING = "framegrid_payment_tickets_pending_redemption";
 
-    private static final String[] FOLLOWED = {HEAP_AFTER_GC, THREADS, FDS, FRAME_POOL, DROPS, FAILED, GATEWAY_SKIPPED,
+    private static final String[] FOLLOWED = {HEAP_AFTER_GC, STREAMS, THREADS, FDS, FRAME_POOL, DROPS, FAILED, GATEWAY_SKIPPED,
             GATEWAY_FAILOVER, PENDING, STAGE_PROVIDER};
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

@@ -18,10 +18,12 @@ import java.util.TreeMap;
 final class ResourceLog {
     /** From /metrics; column {@link #LIVE} is the class histogram's total. */
     private static final String[] COLUMNS = {NodeMetrics.HEAP_AFTER_GC, null, NodeMetrics.THREADS, NodeMetrics.FDS,
-            NodeMetrics.FRAME_POOL};
+            NodeMetrics.FRAME_POOL, NodeMetrics.STREAMS};
     private static final int LIVE = 1;
-    private static final boolean[] LOWEST = {true, true, false, false, false};
-    private static final boolean[] BYTES = {true, true, false, false, true};
+    /** The streams the node ran (the minute's most): not a resource, the load the others are judged at. */
+    private static final int STREAMS = 5;
+    private static final boolean[] LOWEST = {true, true, false, false, false, false};
+    private static final boolean[] BYTES = {true, true, false, false, true, false};
 
     /** A node process: its name and how many times it was started before. */
     record Incarnation(String node, int start) {
@@ -106,18 +108,19 @@ final class ResourceLog {
     /** @return one line per node incarnation and minute */
     synchronized List<String> table() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "  %-26s %6s %16s %12s %8s %6s %14s", "node", "minute",
+        lines.add(String.format(Locale.ROOT, "  %-26s %6s %8s %16s %12s %8s %6s %14s", "node", "minute", "streams",
                 "heap after GC MB", "live heap MB", "threads", "fds", "frame pool MB"));
         minutes.forEach((node, rows) -> rows.forEach((minute, r) -> lines.add(String.format(Locale.ROOT,
-                "  %-26s %6d %16.1f %12.1f %8.0f %6.0f %14.1f", node.label(), minute + 1, r[0] / 1e6, r[1] / 1e6,
-                r[2], r[3], r[4] / 1e6))));
+                "  %-26s %6d %8.0f %16.1f %12.1f %8.0f %6.0f %14.1f", node.label(), minute + 1, r[STREAMS], r[0] / 1e6,
+                r[1] / 1e6, r[2], r[3], r[4] / 1e6))));
         return lines;
     }
 
     /**
      * Flat within 10 %: for each incarnation, every minute after {@code warmupMinutes} (and after its own first
-     * minute) against the first such minute; a value may fall, not grow by more than 10 %. The last minute is left
-     * out: the streams stop in it.
+     * minute) against the first such minute, among the minutes in which it ran as many streams as it ever did (a
+     * restarted orchestrator idles until a kill of the other sends it the streams: that is load, not growth); a
+     * value may fall, not grow by more than 10 %. The last minute is left out: the streams stop in it.
      *
      * @return a line per growth found; empty when flat
      */
@@ -126,13 +129,21 @@ final class ResourceLog {
         String[] names = {"heap after GC", "live heap", "threads", "fds", "frame pool"};
         minutes.forEach((node, rows) -> {
             int first = rows.firstKey();
-            Integer base = rows.ceilingKey(Math.max(warmupMinutes, first + 1));
+            double peak = rows.values().stream().mapToDouble(r -> Double.isNaN(r[STREAMS]) ? 0 : r[STREAMS]).max()
+                    .orElse(0);
+            TreeMap<Integer, double[]> loaded = new TreeMap<>();
+            rows.forEach((minute, r) -> {
+                if ((Double.isNaN(r[STREAMS]) ? 0 : r[STREAMS]) == peak) {
+                    loaded.put(minute, r);
+                }
+            });
+            Integer base = loaded.ceilingKey(Math.max(warmupMinutes, first + 1));
             if (base == null) {
                 return;
             }
-            double[] b = rows.get(base);
-            rows.tailMap(base, false).headMap(lastMinute, false).forEach((minute, r) -> {
-                for (int i = 0; i < COLUMNS.length; i++) {
+            double[] b = loaded.get(base);
+            loaded.tailMap(base, false).headMap(lastMinute, false).forEach((minute, r) -> {
+                for (int i = 0; i < STREAMS; i++) {
                     // NaN (no sample: the node did not answer, jcmd gave no histogram) compares false
                     if (r[i] > b[i] * 1.10 && r[i] - b[i] > (BYTES[i] ? 1e6 : 2)) {
                         found.add(String.format(Locale.ROOT, "%s: %s grew from %.1f in minute %d to %.1f in minute %d"

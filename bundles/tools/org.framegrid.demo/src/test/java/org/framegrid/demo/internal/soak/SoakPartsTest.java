@@ -28,6 +28,27 @@ class SoakPartsTest {
                 "+16 bytes +1 instances java.lang.Object (java.base@25)"), after.growthSince(before, 5));
     }
 
+    /**
+     * A restarted orchestrator idles (24 MB, 40 threads) until a kill of the other sends it the streams (39 MB, 67
+     * threads): load, not growth. Before, that failed the soak's resources check; growth at the same load still does.
+     */
+    @Test
+    void resourcesAreJudgedAtTheSameLoad() {
+        ResourceLog log = new ResourceLog();
+        ResourceLog.Incarnation restarted = new ResourceLog.Incarnation("o1", 1);
+        double[][] minutes = {{0, 24e6, 40}, {0, 24e6, 40}, {8, 39e6, 67}, {8, 39.5e6, 67}, {8, 40e6, 66}, {8, 39e6, 66}};
+        for (int m = 0; m < minutes.length; m++) {
+            log.sample(restarted, m + 2, java.util.Map.of(NodeMetrics.STREAMS, minutes[m][0], NodeMetrics.HEAP_AFTER_GC,
+                    minutes[m][1], NodeMetrics.THREADS, minutes[m][2], NodeMetrics.FDS, 150.0,
+                    NodeMetrics.FRAME_POOL, 6e6));
+        }
+        assertEquals(List.of(), log.growth(2, 10));
+        log.sample(restarted, 8, java.util.Map.of(NodeMetrics.STREAMS, 8.0, NodeMetrics.HEAP_AFTER_GC, 60e6,
+                NodeMetrics.THREADS, 66.0, NodeMetrics.FDS, 150.0, NodeMetrics.FRAME_POOL, 6e6));
+        assertEquals(List.of("o1 (restart 1): heap after GC grew from 39.0 in minute 5 to 60.0 in minute 9 (+54 %)"),
+                log.growth(2, 10));
+    }
+
     @Test
     void aStreamOnAnEarlierReleaseWhoseNumberStartsTheSameIsStale() {
         List<String> providers = List.of(
