@@ -49,6 +49,28 @@ class SoakPartsTest {
                 log.growth(2, 10));
     }
 
+    /**
+     * The minute the streams come, its lowest heap after GC is from before they came; the class histogram at :50 is
+     * not: with histograms, the live heap judges the heap (the 10-minute run's restarted orchestrators, 27.8 then
+     * 39.5 MB lowest after GC, 38.7 then 39.5 MB live).
+     */
+    @Test
+    void theLiveHeapJudgesTheHeapWhereThereAreHistograms() {
+        ResourceLog log = new ResourceLog();
+        ResourceLog.Incarnation o = new ResourceLog.Incarnation("o1", 1);
+        double[][] minutes = {{2, 15.4e6, 23.8e6}, {5, 23.9e6, 23.9e6}, {8, 27.8e6, 38.7e6}, {8, 39.5e6, 39.5e6}};
+        for (int m = 0; m < minutes.length; m++) {
+            log.sample(o, m + 1, java.util.Map.of(NodeMetrics.STREAMS, minutes[m][0], NodeMetrics.HEAP_AFTER_GC,
+                    minutes[m][1], NodeMetrics.THREADS, 66.0, NodeMetrics.FDS, 160.0, NodeMetrics.FRAME_POOL, 6e6));
+            log.histogram(o, m + 1, new ClassHistogram("", java.util.Map.of(), (long) minutes[m][2]));
+        }
+        assertEquals(List.of(), log.growth(2, 10));
+        log.histogram(o, 5, new ClassHistogram("", java.util.Map.of(), 50_000_000));
+        log.sample(o, 5, java.util.Map.of(NodeMetrics.STREAMS, 8.0, NodeMetrics.HEAP_AFTER_GC, 50e6));
+        assertEquals(List.of("o1 (restart 1): live heap grew from 38.7 in minute 4 to 50.0 in minute 6 (+29 %)"),
+                log.growth(2, 10));
+    }
+
     @Test
     void aStreamOnAnEarlierReleaseWhoseNumberStartsTheSameIsStale() {
         List<String> providers = List.of(
