@@ -255,8 +255,9 @@ final class GatewayStream {
     StreamReport status() {
         OrchestratorSession s = session;
         return new StreamReport(id, pipeline, s.address(), s.uri(), s.id, s.events, flow.segmentsIn(),
-                flow.segmentsOut(), meter.framesSkipped(), meter.framesLostInFailover(), swaps, flow.lastGapMillis(), payments.payments(), payments.paidWei(),
-                payments.deliveredWei(), payments.termsRefreshed(), payments.valueAtRisk(), paramsCopy(), failures());
+                flow.segmentsOut(), meter.framesSkipped(), meter.framesLostInFailover(), swaps, flow.lastGapMillis(),
+                payments.payments(), payments.paidWei(), payments.deliveredWei(), payments.termsRefreshed(),
+                payments.valueAtRisk(), paramsCopy(), failures());
     }
 
     /** Stops the supervisor, the payments and the pumps, ends the session and closes input and output. */

@@ -32,7 +32,7 @@ import java.util.Map;
  * @param failures why each session failed and each failover round found no orchestrator, in order
  */
 record StreamReport(String id, String pipeline, String orchestrator, URI orchestratorUri, String session, URI events,
-                    long segmentsIn, long segmentsOut, long framesSkipped, long framesLostInFailover, int swaps, long lastGapMillis, long payments,
-                    BigInteger paidWei, BigInteger deliveredWei, long termsRefreshed, BigInteger valueAtRiskWei,
-                    Map<String, Object> params, List<String> failures) {
+                    long segmentsIn, long segmentsOut, long framesSkipped, long framesLostInFailover, int swaps,
+                    long lastGapMillis, long payments, BigInteger paidWei, BigInteger deliveredWei, long termsRefreshed,
+                    BigInteger valueAtRiskWei, Map<String, Object> params, List<String> failures) {
 }

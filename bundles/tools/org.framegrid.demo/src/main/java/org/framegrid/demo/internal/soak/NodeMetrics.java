@@ -39,8 +39,8 @@ final class NodeMetrics {
     /** Winning tickets stored and not redeemed yet. */
     static final String PENDING = "framegrid_payment_tickets_pending_redemption";
 
-    private static final String[] FOLLOWED = {HEAP_AFTER_GC, STREAMS, THREADS, FDS, FRAME_POOL, DROPS, FAILED, GATEWAY_SKIPPED,
-            GATEWAY_FAILOVER, PENDING, STAGE_PROVIDER};
+    private static final String[] FOLLOWED = {HEAP_AFTER_GC, STREAMS, THREADS, FDS, FRAME_POOL, DROPS, FAILED,
+            GATEWAY_SKIPPED, GATEWAY_FAILOVER, PENDING, STAGE_PROVIDER};
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private NodeMetrics() {

@@ -187,8 +187,8 @@ final class Soak implements AutoCloseable {
         report.failovers(streams);
         report.line("counted by family: " + resources.dropsByFamily() + ", gateway failover losses "
                 + resources.failoverLosses());
-        report.line("the soak's own links (this node) passed over " + streams.stream().mapToLong(s -> s.linkSkipped()[0])
-                .sum() + " input segments and " + streams.stream().mapToLong(s -> s.linkSkipped()[1]).sum()
+        report.line("the soak's own links (this node) passed over "
+                + streams.stream().mapToLong(s -> s.linkSkipped()[0]).sum() + " input segments and " + streams.stream().mapToLong(s -> s.linkSkipped()[1]).sum()
                 + " output segments (gone before they were read: this node fell behind)");
         report.swaps(swaps.version(), stampProviders, stale, reach);
         report.latency(streams);

@@ -44,6 +44,7 @@ final class SoakReport {
         long inFailover = 0;
         long other = 0;
         long receiverDrops = 0;
+        long unreadable = 0;
         lines.add("frames per stream (sent = reached the camera's encoder; delivered = code read back here):");
         for (int i = 0; i < frames.size(); i++) {
             SoakStream.Frames f = frames.get(i);
@@ -56,14 +57,16 @@ final class SoakReport {
             inFailover += f.inFailover();
             other += f.otherMissing();
             receiverDrops += f.receiverDrops();
+            unreadable += f.unreadable();
         }
-        long counted = nodeDrops + failoverLosses + receiverDrops;
+        long counted = nodeDrops + failoverLosses + receiverDrops + unreadable;
         long unexplained = Math.max(0, inFailover + other - counted);
         lines.add(String.format(Locale.ROOT, "  all: sent %d, delivered %d (%.2f %%); missing %d (in kill windows %d, "
                         + "otherwise %d), against %d counted (the nodes' stages' drops and failures and the gateway's "
-                        + "passed-over segments %d, the gateway's failover losses %d, receivers %d); %d stage swaps", sent, delivered,
-                100.0 * delivered / Math.max(1, sent), inFailover + other, inFailover, other, counted, nodeDrops,
-                failoverLosses, receiverDrops, swaps));
+                        + "passed-over segments %d, the gateway's failover losses %d, receivers %d, arrived with an "
+                        + "unreadable code %d); %d stage swaps", sent, delivered, 100.0 * delivered / Math.max(1, sent),
+                inFailover + other, inFailover, other, counted, nodeDrops, failoverLosses, receiverDrops, unreadable,
+                swaps));
         check(sent > 0 && delivered > 0, "frames flowed: " + delivered + " of " + sent + " delivered");
         check(unexplained <= Math.round(sent * UNEXPLAINED_SHARE), String.format(Locale.ROOT,
                 "delivered = sent - counted drops (failover losses included), to within %.1f %% of sent: %d frames "
@@ -134,8 +137,8 @@ final class SoakReport {
             ClassHistogram from = span.get(0).getValue();
             ClassHistogram to = span.get(1).getValue();
             lines.add(String.format(Locale.ROOT, "  classes that grew most in %s, minute %d to %d (live %.1f to %.1f "
-                            + "MB; histograms in %s):", node.label(), span.get(0).getKey() + 1, span.get(1).getKey() + 1,
-                    from.total() / 1e6, to.total() / 1e6, histograms));
+                            + "MB; histograms in %s):", node.label(), span.get(0).getKey() + 1,
+                    span.get(1).getKey() + 1, from.total() / 1e6, to.total() / 1e6, histograms));
             to.growthSince(from, 6).forEach(g -> lines.add("    " + g));
         });
         List<String> growth = log.growth(warmup, minutes - 1);

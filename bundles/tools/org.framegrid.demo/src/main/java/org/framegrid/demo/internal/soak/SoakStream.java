@@ -50,6 +50,8 @@ final class SoakStream implements AutoCloseable {
     private volatile List<?> failures = List.of();
     private long cameraStopped = Long.MAX_VALUE;
     private long receiverDrops;
+    /** Frames that reached the receiver's sink with no code read from them: delivered, not identified. */
+    private final java.util.concurrent.atomic.AtomicLong unreadable = new java.util.concurrent.atomic.AtomicLong();
     private int swaps;
 
     SoakStream(int index, GatewayClient client, SegmentChannels channels) {
@@ -69,6 +71,8 @@ final class SoakStream implements AutoCloseable {
             if (code != null) {
                 arrived.putIfAbsent(code.frame(), Latencies.nowMicros());
                 latencies.frame(code);
+            } else {
+                unreadable.incrementAndGet();
             }
         });
         camera = pipelines.start(AppPipelines.source(new BenchConfig(width, height, pipeline, List.of(), false),
@@ -188,7 +192,7 @@ final class SoakStream implements AutoCloseable {
             }
         }
         return new Frames(sentCount, delivered, inFailover, sentCount - delivered - inFailover, receiverDrops,
-                kills.size());
+                kills.size(), unreadable.get());
     }
 
     /** @return the gateway's gap of each failover seen, in milliseconds */
@@ -220,8 +224,10 @@ final class SoakStream implements AutoCloseable {
      * @param otherMissing frames missing outside any failover window
      * @param receiverDrops frames this node's receiver counted as dropped
      * @param failovers kills of this stream's orchestrator
+     * @param unreadable frames that arrived with no code read from them (delivered, which ones unknown)
      */
-    record Frames(long sent, long delivered, long inFailover, long otherMissing, long receiverDrops, int failovers) {
+    record Frames(long sent, long delivered, long inFailover, long otherMissing, long receiverDrops, int failovers,
+                  long unreadable) {
     }
 
     @Override
