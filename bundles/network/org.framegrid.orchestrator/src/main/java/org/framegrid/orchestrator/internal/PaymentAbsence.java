@@ -3,7 +3,9 @@ package org.framegrid.orchestrator.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.framegrid.payment.api.PaymentReceiver;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -59,6 +61,24 @@ final class PaymentAbsence {
         return causes.isEmpty() ? null : String.join("; ", causes);
     }
 
+    /**
+     * @param failure SCR's account of a failed activation: a stack trace, whose root cause ({@code Caused by:}) says
+     *     more than the reflective wrapper on its first line
+     * @return the root cause's line
+     */
+    static String rootCause(String failure) {
+        if (failure == null || failure.isBlank()) {
+            return "no reason given";
+        }
+        String cause = failure.lines().findFirst().orElseThrow().strip();
+        for (String line : failure.lines().toList()) {
+            if (line.startsWith("Caused by: ")) {
+                cause = line.substring("Caused by: ".length()).strip();
+            }
+        }
+        return cause;
+    }
+
     /** @return what keeps configuration {@code c} of {@code d} from providing its service, or {@code null} if nothing */
     private static String cause(ServiceComponentRuntime scr, ComponentDescriptionDTO d, ComponentConfigurationDTO c,
             int depth) {
@@ -70,17 +90,16 @@ final class PaymentAbsence {
                 return "has no configuration " + String.join(", ", d.configurationPid);
             }
             case ComponentConfigurationDTO.FAILED_ACTIVATION -> {
-                // A reference's provider that failed too is the likelier cause (a delayed service fails on first use).
-                List<String> below = new ArrayList<>();
+                // A provider it uses that failed too is the likelier cause (a delayed service fails on first use).
+                Set<String> below = new LinkedHashSet<>();
                 for (ReferenceDTO r : d.references) {
                     String why = depth > 1 ? why(scr, r.interfaceName, depth - 1) : null;
                     if (why != null) {
-                        below.add("reference " + r.name + " (" + r.interfaceName + "): " + why);
+                        below.add(why);
                     }
                 }
-                return "failed to activate: " + (c.failure == null ? "no reason given"
-                        : c.failure.lines().findFirst().orElse("no reason given"))
-                        + (below.isEmpty() ? "" : "; " + String.join(", ", below));
+                return "failed to activate: " + rootCause(c.failure)
+                        + (below.isEmpty() ? "" : "; " + String.join("; ", below));
             }
             default -> {
                 List<String> missing = new ArrayList<>();

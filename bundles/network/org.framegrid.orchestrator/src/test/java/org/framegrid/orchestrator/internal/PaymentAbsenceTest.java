@@ -93,20 +93,28 @@ class PaymentAbsenceTest {
     }
 
     @Test
-    void givesTheActivationFailureOfTheReceiverAndOfTheChainComponentItUses() throws Exception {
+    void givesTheRootCauseOfTheReceiversFailureAndOfTheChainComponentItUses() throws Exception {
+        // As Felix SCR reports them (seen on a node whose tickets.chain.key.file names a missing file): the receiver
+        // fails on its reference, the chain component (which provides both of the receiver's references) on its key.
         ComponentConfigurationDTO failed = configuration(ComponentConfigurationDTO.FAILED_ACTIVATION);
-        failed.failure = "org.osgi.service.component.ComponentException: could not get chain\n\tat ...";
+        failed.failure = "java.lang.InstantiationException: Unable to get service for reference chain\n\tat ...";
         ComponentConfigurationDTO chainFailed = configuration(ComponentConfigurationDTO.FAILED_ACTIVATION);
-        chainFailed.failure = "java.lang.IllegalArgumentException: configuration framegrid.payment.tickets.chain: "
-                + "key.file is needed (the chain connection has no account of its own)\n\tat ...";
-        ServiceComponentRuntime scr = scr(Map.of(receiver(), List.of(failed),
-                description("org.framegrid.chain.tickets", new String[] {CHAIN}, "framegrid.payment.tickets.chain"),
-                List.of(chainFailed)));
+        chainFailed.failure = "java.lang.reflect.InvocationTargetException\n\tat ...\nCaused by: "
+                + "java.lang.IllegalArgumentException: configuration framegrid.payment.tickets.chain: cannot read "
+                + "key.file /keys/o1.key: /keys/o1.key\n\tat ...";
+        ReferenceDTO redeemer = new ReferenceDTO();
+        redeemer.name = "redeemer";
+        redeemer.interfaceName = "org.framegrid.payment.api.ticket.TicketRedeemer";
+        ComponentDescriptionDTO receiver = receiver();
+        receiver.references = new ReferenceDTO[] {receiver.references[0], redeemer};
+        ServiceComponentRuntime scr = scr(Map.of(receiver, List.of(failed),
+                description("org.framegrid.chain.tickets", new String[] {CHAIN, redeemer.interfaceName},
+                        "framegrid.payment.tickets.chain"), List.of(chainFailed)));
         assertEquals("no payment receiver: component " + RECEIVER + " "
-                + "failed to activate: org.osgi.service.component.ComponentException: could not get chain; "
-                + "reference chain (" + CHAIN + "): component org.framegrid.chain.tickets failed to activate: "
-                + "java.lang.IllegalArgumentException: configuration framegrid.payment.tickets.chain: key.file is "
-                + "needed (the chain connection has no account of its own)", readiness(scr));
+                + "failed to activate: java.lang.InstantiationException: Unable to get service for reference chain; "
+                + "component org.framegrid.chain.tickets failed to activate: java.lang.IllegalArgumentException: "
+                + "configuration framegrid.payment.tickets.chain: cannot read key.file /keys/o1.key: /keys/o1.key",
+                readiness(scr));
     }
 
     @Test
