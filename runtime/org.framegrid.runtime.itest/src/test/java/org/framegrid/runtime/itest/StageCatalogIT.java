@@ -1,6 +1,7 @@
 package org.framegrid.runtime.itest;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 
@@ -16,12 +17,16 @@ import org.framegrid.api.pipeline.EdgeDefinition;
 import org.framegrid.api.pipeline.NodeDefinition;
 import org.framegrid.api.pipeline.PipelineDefinition;
 import org.framegrid.api.pipeline.QueuePolicy;
+import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.api.pipeline.StageCatalog;
+import org.framegrid.api.pipeline.StreamHandle;
 import org.framegrid.api.stage.MediaStages;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.testing.Await;
+import org.framegrid.webrtc.api.WebRtcPeers;
+import org.framegrid.webrtc.api.WebRtcStages;
 import org.junit.Test;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -36,7 +41,8 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
  * class ({@code FactoryStageProvider}) registered nothing unless its {@code @Component} said
  * {@code service = StageProvider.class}: webrtc-in and webrtc-out were missing from real nodes that way, while tests
  * that register providers by hand passed. These checks read what SCR was given (the bundles' generated OSGI-INF),
- * so the next provider written that way fails here.
+ * so the next provider written that way fails here. The gateway's WHIP and WHEP pipelines check clean against the
+ * node's catalog, and a stream into a webrtc-out outlet runs in the node.
  */
 @ExamReactorStrategy(PerClass.class)
 public class StageCatalogIT extends NodeTest {
@@ -48,6 +54,12 @@ public class StageCatalogIT extends NodeTest {
 
     @Inject
     private StageCatalog catalog;
+
+    @Inject
+    private PipelineService pipelines;
+
+    @Inject
+    private WebRtcPeers peers;
 
     @Override
     @Configuration
@@ -116,6 +128,23 @@ public class StageCatalogIT extends NodeTest {
                 () -> "catalog: " + listed());
         assertEquals("WHIP ingest problems", List.of(), catalog.check(ingest));
         assertEquals("WHEP egress problems", List.of(), catalog.check(egress));
+    }
+
+    /** A stream into a webrtc-out outlet runs in the node: its outlet is there for WHEP viewers while it runs. */
+    @Test
+    public void aStreamIntoAWebRtcOutletRunsInTheNode() throws Exception {
+        PipelineDefinition outlet = new PipelineDefinition("to-outlet", "StageCatalogIT", "1", List.of(
+                new NodeDefinition("source", "test-source", Map.of("width", 64, "height", 48, "fps", 10.0,
+                        "format", "I420")),
+                new NodeDefinition("out", WebRtcStages.SINK, Map.of(WebRtcStages.SINK_OUTLET, "it-outlet"))),
+                List.of(new EdgeDefinition("source", "out", null)), QueuePolicy.LATEST, null);
+        Await.until("webrtc-out is in the catalog", WAIT_MILLIS, () -> catalog.find(WebRtcStages.SINK).isPresent(),
+                () -> "catalog: " + listed());
+        assertFalse(peers.hasOutlet("it-outlet"));
+        try (StreamHandle stream = pipelines.start(outlet, "outlet-test", Map.of())) {
+            Await.until("the outlet runs for WHEP viewers", WAIT_MILLIS, () -> peers.hasOutlet("it-outlet"));
+        }
+        Await.until("the outlet ends with its stream", WAIT_MILLIS, () -> !peers.hasOutlet("it-outlet"));
     }
 
     private Set<String> missing(Set<String> declared) {
