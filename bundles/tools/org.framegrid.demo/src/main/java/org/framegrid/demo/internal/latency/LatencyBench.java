@@ -20,15 +20,11 @@ import org.framegrid.gateway.client.StreamInfo;
  * gateway → orchestrator → gateway → app, paying with tickets), one after the other in one run, and what the network
  * adds. Frames are timed by the code their source draws into their pixels; an interactive pipeline also times each
  * app event until the first frame that shows it.
+ *
+ * @param settings what to measure, and for how long
+ * @param node     the driver node: the devchain is set up there, and the app's pipelines run there
  */
-final class LatencyBench {
-    private final LatencySettings settings;
-    private final DriverNode node;
-
-    LatencyBench(LatencySettings settings, DriverNode node) {
-        this.settings = settings;
-        this.node = node;
-    }
+record LatencyBench(LatencySettings settings, DriverNode node) {
 
     int run() throws Exception {
         System.out.printf(Locale.ROOT, "bench latency: 127.0.0.1, tickets on (devchain), %d s a path (network: %d s) "
