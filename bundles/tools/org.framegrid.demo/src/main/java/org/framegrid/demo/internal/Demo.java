@@ -91,7 +91,9 @@ final class Demo implements AutoCloseable {
         TicketChain tickets = chain.gatewayTickets();
 
         say("Starting the nodes as their own processes: ./framegrid run --role orchestrator|gateway --config FILE");
-        startNodes(orchestrators, gateway, ports, faceValueMultiplier(tickets.gasPrice()));
+        // Face value = 10 × EV (about one ticket in ten wins): a one-minute stream shows redemptions.
+        startNodes(orchestrators, gateway, ports, RoleFiles.Terms.winningOneIn(10, PRICE_PER_SECOND, TICKET_EV,
+                REDEEM_GAS, tickets.gasPrice()));
         URI gatewayUri = URI.create("http://127.0.0.1:" + ports[NAMES.length]);
         for (int i = 0; i < NAMES.length; i++) {
             nodes.awaitHttp(URI.create("https://127.0.0.1:" + ports[i] + "/v1/info?sender=" + gateway), 200,
@@ -146,26 +148,15 @@ final class Demo implements AutoCloseable {
         return 0;
     }
 
-    /**
-     * Face value = 10 × EV (about one ticket in ten wins) so that a one-minute stream shows redemptions; a real
-     * orchestrator uses 100 × the redemption's gas cost and a far smaller EV.
-     */
-    private static long faceValueMultiplier(BigInteger gasPrice) {
-        return Math.max(1, TICKET_EV.multiply(BigInteger.TEN)
-                .divide(gasPrice.multiply(BigInteger.valueOf(REDEEM_GAS)).max(BigInteger.ONE)).longValueExact());
-    }
-
     /** Writes the nodes' keys and role files and starts the orchestrators and the gateway. */
-    private void startNodes(List<String> orchestrators, String gateway, int[] ports, long multiplier)
+    private void startNodes(List<String> orchestrators, String gateway, int[] ports, RoleFiles.Terms terms)
             throws IOException, ChainException {
         NodeTrust trust = chain.trust();
         for (int i = 0; i < NAMES.length; i++) {
             trust.expect(URI.create("https://127.0.0.1:" + ports[i]), orchestrators.get(i));
         }
         nodes = new NodeProcesses(settings.script(), settings.work(), trust.context());
-        RoleFiles.ChainEndpoint endpoint = new RoleFiles.ChainEndpoint(chain.chain.rpcUrl(),
-                chain.chain.controllerAddress());
-        RoleFiles.Terms terms = new RoleFiles.Terms(PRICE_PER_SECOND, TICKET_EV, multiplier, REDEEM_GAS);
+        RoleFiles.ChainEndpoint endpoint = chain.endpoint();
         List<Integer> orchestratorPorts = new ArrayList<>();
         for (int i = 0; i < NAMES.length; i++) {
             String o = orchestrators.get(i);

@@ -74,12 +74,17 @@ public final class DemoChain implements AutoCloseable {
         return accounts.get(GATEWAY);
     }
 
-    /** Bonds {@code stake} LPT to itself and registers as an orchestrator, printing each transaction. */
     /** @return trust in the orchestrators' bound certificates, as their gateway has it */
     public NodeTrust trust() {
         return new NodeTrust(signatures::signer);
     }
 
+    /** @return the devchain as the nodes' role files name it */
+    public RoleFiles.ChainEndpoint endpoint() {
+        return new RoleFiles.ChainEndpoint(chain.rpcUrl(), chain.controllerAddress());
+    }
+
+    /** Bonds {@code stake} LPT to itself and registers as an orchestrator, printing each transaction. */
     public void register(String orchestrator, String stake, String rewardCut, String feeShare, String serviceUri)
             throws ChainException {
         StakingService as = devchain.stakingAs(orchestrator);

@@ -41,11 +41,9 @@ record BenchNetwork(URI gateway, URI plainGateway, NodeTrust trust, DemoChain ch
             String g = chain.gateway();
             chain.fundGateway("1", "1"); // as ./framegrid chain deposit 1 --reserve 1
             TicketChain tickets = chain.gatewayTickets();
-            BigInteger gasCost = tickets.gasPrice().multiply(BigInteger.valueOf(REDEEM_GAS)).max(BigInteger.ONE);
-            RoleFiles.Terms terms = new RoleFiles.Terms(PRICE_PER_SECOND, TICKET_EV, Math.max(1,
-                    TICKET_EV.multiply(BigInteger.TEN).divide(gasCost).longValueExact()), REDEEM_GAS);
-            RoleFiles.ChainEndpoint endpoint = new RoleFiles.ChainEndpoint(chain.chain.rpcUrl(),
-                    chain.chain.controllerAddress());
+            RoleFiles.Terms terms = RoleFiles.Terms.winningOneIn(10, PRICE_PER_SECOND, TICKET_EV, REDEEM_GAS,
+                    tickets.gasPrice());
+            RoleFiles.ChainEndpoint endpoint = chain.endpoint();
             URI[] gateways = new URI[2];
             for (int i = 0; i < 2; i++) {
                 boolean tls = i == 0;

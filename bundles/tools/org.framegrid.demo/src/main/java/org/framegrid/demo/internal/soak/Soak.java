@@ -90,9 +90,8 @@ final class Soak implements AutoCloseable {
         String gateway = chain.gateway();
         TicketChain tickets = chain.gatewayTickets();
         tickets.fund(gateway, Units.parseTokens("1"), Units.parseTokens("1"));
-        BigInteger gasCost = tickets.gasPrice().multiply(BigInteger.valueOf(REDEEM_GAS)).max(BigInteger.ONE);
-        RoleFiles.Terms terms = new RoleFiles.Terms(PRICE_PER_SECOND, TICKET_EV, Math.max(1, TICKET_EV
-                .multiply(BigInteger.valueOf(WIN_ONE_IN)).divide(gasCost).longValueExact()), REDEEM_GAS);
+        RoleFiles.Terms terms = RoleFiles.Terms.winningOneIn(WIN_ONE_IN, PRICE_PER_SECOND, TICKET_EV, REDEEM_GAS,
+                tickets.gasPrice());
         RoleFiles.ChainEndpoint endpoint = new RoleFiles.ChainEndpoint(rpc.url(), chain.chain.controllerAddress());
         NodeTrust trust = chain.trust(); // the orchestrators serve certificates bound to their addresses
         for (int i = 0; i < ORCHESTRATORS.length; i++) {
