@@ -9,11 +9,13 @@
  * <p>1.2: {@link org.framegrid.testing.TrackerThroughput}; {@link org.framegrid.testing.LogLines#operatorView}, the
  * formatted lines an operator reads, and {@link org.framegrid.testing.LogLines#containing}.
  * <p>1.3: {@link org.framegrid.testing.Forwarding}, a stand-in that forwards a service's calls and counts them.
+ * <p>1.4: {@link org.framegrid.testing.Texts#assertContains}, the parts a text must hold;
+ * {@link org.framegrid.testing.DevKeys}, anvil's well-known development keys.
  *
  * @since 1.0
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.framegrid.testing;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,8 +11,8 @@ import org.framegrid.api.frame.AudioSamples;
 /**
  * What a WHIP publisher sends, handed from libwebrtc's threads to the {@code webrtc-in} stage. Video goes through a
  * one-frame slot whose drop policy is latest-wins: a newer decoded frame replaces one the stage has not taken (live
- * video; counted in {@link #drops()}), so a slow pipeline never builds a backlog. Audio (decoded PCM, 10 ms chunks)
- * queues up to one second, oldest dropped beyond that. The callbacks never block.
+ * video), so a slow pipeline never builds a backlog. Audio (decoded PCM, 10 ms chunks) queues up to one second, oldest
+ * dropped beyond that. The callbacks never block.
  */
 final class IngestMedia implements VideoTrackSink, AudioTrackSink {
     private static final long MAX_AUDIO_NANOS = 1_000_000_000L;
@@ -32,8 +32,6 @@ final class IngestMedia implements VideoTrackSink, AudioTrackSink {
     private VideoFrame pending;
     private long pendingNanos;
     private long audioNanos;
-    private long drops;
-    private long audioDrops;
     private boolean ended;
 
     /** Called on libwebrtc's decoder thread with a frame whose one reference is ours. */
@@ -46,9 +44,6 @@ final class IngestMedia implements VideoTrackSink, AudioTrackSink {
                 replaced = frame;
             } else {
                 replaced = pending;
-                if (replaced != null) {
-                    drops++;
-                }
                 pending = frame;
                 pendingNanos = System.nanoTime();
                 notifyAll();
@@ -77,7 +72,6 @@ final class IngestMedia implements VideoTrackSink, AudioTrackSink {
             audioNanos += chunk.duration();
             while (audioNanos > MAX_AUDIO_NANOS) {
                 audioNanos -= audio.poll().duration();
-                audioDrops++;
             }
         }
     }
@@ -149,16 +143,6 @@ final class IngestMedia implements VideoTrackSink, AudioTrackSink {
 
     synchronized boolean ended() {
         return ended;
-    }
-
-    /** @return video frames replaced in the slot before the stage took them */
-    synchronized long drops() {
-        return drops;
-    }
-
-    /** @return 10 ms audio chunks dropped because the stage took no audio for a second */
-    synchronized long audioDrops() {
-        return audioDrops;
     }
 
     FrameMeter meter() {

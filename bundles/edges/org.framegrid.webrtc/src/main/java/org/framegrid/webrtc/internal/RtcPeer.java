@@ -115,18 +115,8 @@ final class RtcPeer implements Peer {
         this.<Void>await("the offer", f -> pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, offer),
                 observer(f)));
         setup.configure(pc);
-        RTCSessionDescription local = this.<RTCSessionDescription>await("the answer", f -> pc.createAnswer(
-                new RTCAnswerOptions(), new CreateSessionDescriptionObserver() {
-                    @Override
-                    public void onSuccess(RTCSessionDescription description) {
-                        f.complete(description);
-                    }
-
-                    @Override
-                    public void onFailure(String error) {
-                        f.completeExceptionally(new IllegalStateException(error));
-                    }
-                }));
+        RTCSessionDescription local = this.<RTCSessionDescription>await("the answer",
+                f -> pc.createAnswer(new RTCAnswerOptions(), created(f)));
         this.<Void>await("the answer", f -> pc.setLocalDescription(local, observer(f)));
         try {
             gathered.get(settings.gatheringMillis(), TimeUnit.MILLISECONDS);
@@ -179,6 +169,21 @@ final class RtcPeer implements Peer {
             Thread.currentThread().interrupt();
             throw new WebRtcException(503, kind + ": interrupted while applying " + what);
         }
+    }
+
+    /** @return an observer that completes {@code f} with the description libwebrtc created, or fails it */
+    static CreateSessionDescriptionObserver created(CompletableFuture<RTCSessionDescription> f) {
+        return new CreateSessionDescriptionObserver() {
+            @Override
+            public void onSuccess(RTCSessionDescription description) {
+                f.complete(description);
+            }
+
+            @Override
+            public void onFailure(String error) {
+                f.completeExceptionally(new IllegalStateException(error));
+            }
+        };
     }
 
     /** @return an observer that completes {@code f} */

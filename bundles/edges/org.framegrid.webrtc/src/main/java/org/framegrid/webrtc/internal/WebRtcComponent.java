@@ -101,8 +101,9 @@ public final class WebRtcComponent implements WebRtcPeers {
                 c.connect_timeout_millis(), c.disconnect_timeout_millis(), c.media_timeout_millis(), c.max_viewers());
     }
 
-    PeerHub hub() {
-        return hub;
+    /** The stages reach the hub through the WebRtcPeers service of this bundle's component. */
+    static PeerHub hubOf(WebRtcPeers peers) {
+        return ((WebRtcComponent) peers).hub;
     }
 
     @Override

@@ -3,10 +3,10 @@ package org.framegrid.webrtc.internal;
 import java.util.List;
 import java.util.Set;
 import org.framegrid.api.frame.PixelFormat;
+import org.framegrid.api.stage.FactoryStageProvider;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
-import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.webrtc.api.WebRtcPeers;
@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 /** {@code webrtc-in}: the source that emits a WHIP publisher's frames, its audio riding on them. */
 @Component(name = "org.framegrid.webrtc.in")
 @StageType(type = WebRtcStages.SOURCE, classification = "Source/Video/Network")
-public final class WebRtcInStage extends HubStageProvider {
+public final class WebRtcInStage extends FactoryStageProvider {
     static final StageDescriptor DESCRIPTOR = new StageDescriptor(WebRtcStages.SOURCE, "Source/Video/Network",
             "Emits the video frames a WebRTC (WHIP) publisher sends, newest first (a frame the pipeline has not taken "
                     + "is replaced by a newer one), with its audio as PCM riding on them.",
@@ -30,15 +30,10 @@ public final class WebRtcInStage extends HubStageProvider {
 
     @Activate
     public WebRtcInStage(@Reference(target = WebRtcComponent.TARGET) WebRtcPeers peers) {
-        this(hubOf(peers));
+        this(WebRtcComponent.hubOf(peers));
     }
 
     WebRtcInStage(PeerHub hub) {
-        super(hub, DESCRIPTOR);
-    }
-
-    @Override
-    public Stage create() {
-        return new WebRtcSource(hub);
+        super(DESCRIPTOR, () -> new WebRtcSource(hub));
     }
 }

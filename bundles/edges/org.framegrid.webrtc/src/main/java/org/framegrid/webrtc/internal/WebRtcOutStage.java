@@ -3,10 +3,10 @@ package org.framegrid.webrtc.internal;
 import java.util.List;
 import java.util.Set;
 import org.framegrid.api.frame.PixelFormat;
+import org.framegrid.api.stage.FactoryStageProvider;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
-import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.webrtc.api.WebRtcPeers;
@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 /** {@code webrtc-out}: the sink that hands frames and the PCM audio riding on them to an outlet's WHEP viewers. */
 @Component(name = "org.framegrid.webrtc.out")
 @StageType(type = WebRtcStages.SINK, classification = "Sink/Video/Network")
-public final class WebRtcOutStage extends HubStageProvider {
+public final class WebRtcOutStage extends FactoryStageProvider {
     static final StageDescriptor DESCRIPTOR = new StageDescriptor(WebRtcStages.SINK, "Sink/Video/Network",
             "Sends frames, and the PCM audio riding on them, to every WebRTC (WHEP) viewer of an outlet; each viewer "
                     + "encodes on its own.",
@@ -28,15 +28,10 @@ public final class WebRtcOutStage extends HubStageProvider {
 
     @Activate
     public WebRtcOutStage(@Reference(target = WebRtcComponent.TARGET) WebRtcPeers peers) {
-        this(hubOf(peers));
+        this(WebRtcComponent.hubOf(peers));
     }
 
     WebRtcOutStage(PeerHub hub) {
-        super(hub, DESCRIPTOR);
-    }
-
-    @Override
-    public Stage create() {
-        return new WebRtcSink(hub);
+        super(DESCRIPTOR, () -> new WebRtcSink(hub));
     }
 }

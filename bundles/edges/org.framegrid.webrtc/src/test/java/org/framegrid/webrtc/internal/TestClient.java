@@ -1,6 +1,5 @@
 package org.framegrid.webrtc.internal;
 
-import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.RTCConfiguration;
@@ -98,17 +97,7 @@ final class TestClient implements AutoCloseable {
 
     private String offer(Connection c) throws Exception {
         CompletableFuture<RTCSessionDescription> offer = new CompletableFuture<>();
-        c.pc.createOffer(new RTCOfferOptions(), new CreateSessionDescriptionObserver() {
-            @Override
-            public void onSuccess(RTCSessionDescription d) {
-                offer.complete(d);
-            }
-
-            @Override
-            public void onFailure(String error) {
-                offer.completeExceptionally(new IllegalStateException(error));
-            }
-        });
+        c.pc.createOffer(new RTCOfferOptions(), RtcPeer.created(offer));
         CompletableFuture<Void> set = new CompletableFuture<>();
         c.pc.setLocalDescription(offer.get(5, TimeUnit.SECONDS), RtcPeer.observer(set));
         set.get(5, TimeUnit.SECONDS);

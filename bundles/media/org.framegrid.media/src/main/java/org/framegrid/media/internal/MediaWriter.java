@@ -69,9 +69,7 @@ public final class MediaWriter implements AutoCloseable {
     private long lastPts = Long.MIN_VALUE;
     private long nextKeyPts = Long.MIN_VALUE;
     private long keyInterval;
-    private long framesIn;
     private long droppedFrames;
-    private long droppedAudio;
 
     private MediaWriter(String name, EncoderSettings settings, Muxer muxer, AudioTrack audio) {
         this.name = name;
@@ -146,7 +144,6 @@ public final class MediaWriter implements AutoCloseable {
             return;
         }
         lastPts = pts;
-        framesIn++;
         av_frame_make_writable(yuv);
         converter.toFrame(pixels, layout, width, height, yuv);
         yuv.pts(pts);
@@ -179,7 +176,6 @@ public final class MediaWriter implements AutoCloseable {
         if (!muxer.isOpen()) {
             if (pendingAudio.size() >= MAX_PENDING_AUDIO) {
                 pendingAudio.poll();
-                droppedAudio++;
             }
             pendingAudio.add(audioPacket);
             return;
@@ -273,19 +269,9 @@ public final class MediaWriter implements AutoCloseable {
         }
     }
 
-    /** @return pictures accepted by the encoder */
-    public long framesIn() {
-        return framesIn;
-    }
-
     /** @return pictures dropped because their timestamp did not advance */
     public long droppedFrames() {
         return droppedFrames;
-    }
-
-    /** @return audio packets dropped because the encoder never started (no video) and the wait queue overflowed */
-    public long droppedAudio() {
-        return droppedAudio;
     }
 
     /** @return segments started so far (1 for a file once anything was written) */

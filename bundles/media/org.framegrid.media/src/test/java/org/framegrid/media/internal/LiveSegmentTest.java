@@ -3,7 +3,6 @@ package org.framegrid.media.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -24,17 +23,7 @@ class LiveSegmentTest {
 
     /** Encodes {@code seconds} of the pattern into 1 s segments kept in memory. */
     static List<byte[]> segments(int seconds) throws Exception {
-        List<ByteArrayOutputStream> outs = new ArrayList<>();
-        MediaWriter writer = MediaWriter.toSegments("live", seq -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            outs.add(out);
-            return out;
-        }, 1.0, EncoderSettings.lowLatency(1_000_000, 1.0, FPS), null);
-        for (int i = 0; i < seconds * FPS; i++) {
-            writer.writePicture(Synthetic.frame(W, H, i), PixelLayout.RGB24, W, H, i * 1_000_000_000L / FPS);
-        }
-        writer.close();
-        return outs.stream().map(ByteArrayOutputStream::toByteArray).toList();
+        return Synthetic.segments("live", W, H, FPS, seconds, 1_000_000);
     }
 
     @Test

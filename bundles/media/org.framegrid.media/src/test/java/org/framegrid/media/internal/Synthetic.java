@@ -1,8 +1,11 @@
 package org.framegrid.media.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
@@ -32,6 +35,24 @@ final class Synthetic {
         ByteBuffer b = ByteBuffer.allocateDirect(w * h * 3);
         pattern(b, w, h, i);
         return b;
+    }
+
+    /**
+     * @return {@code seconds} of the pattern at {@code fps}, encoded by a writer named {@code name} into 1 s segments
+     *     kept in memory
+     */
+    static List<byte[]> segments(String name, int w, int h, int fps, int seconds, long bitrate) throws Exception {
+        List<ByteArrayOutputStream> outs = new ArrayList<>();
+        MediaWriter writer = MediaWriter.toSegments(name, seq -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            outs.add(out);
+            return out;
+        }, 1.0, EncoderSettings.lowLatency(bitrate, 1.0, fps), null);
+        for (int i = 0; i < seconds * fps; i++) {
+            writer.writePicture(frame(w, h, i), PixelLayout.RGB24, w, h, i * 1_000_000_000L / fps);
+        }
+        writer.close();
+        return outs.stream().map(ByteArrayOutputStream::toByteArray).toList();
     }
 
     private static void toBgr(ByteBuffer rgb, ByteBuffer bgr, int stride, int w, int h) {

@@ -56,7 +56,6 @@ class NetworkTest {
         servers = Providers.service(TrickleServerFactory.class);
     }
 
-    /** decode → passthrough → encode (1 s segments at 25 fps): a live pipeline that changes no pixel. */
     /**
      * @return an engine with decode, encode, passthrough and test-source over {@code channels}, and the
      *     {@link #livePassthrough()} pipeline registered: what an orchestrator in these tests runs
@@ -108,8 +107,14 @@ class NetworkTest {
 
     /** A live camera: test-source at 25 fps encoded into 1 s segments on a local channel. */
     SegmentChannel camera() throws Exception {
+        return camera(engine, channels, 320, 240);
+    }
+
+    /** @return the channel {@code camera}, into which {@code engine} now encodes a live test source */
+    static SegmentChannel camera(EmbeddedEngine engine, MemorySegmentChannels channels, int width, int height)
+            throws Exception {
         engine.start(new PipelineDefinition("camera", "test", "1", List.of(
-                new NodeDefinition("src", "test-source", Map.of("width", 320, "height", 240, "fps", 25.0)),
+                new NodeDefinition("src", "test-source", Map.of("width", width, "height", height, "fps", 25.0)),
                 new NodeDefinition("enc", "encode", Map.of("output", "channel:camera", "fps", 25,
                         "segment-seconds", 1.0))), List.of(new EdgeDefinition("src", "enc", null)),
                 QueuePolicy.LATEST, null), "camera", Map.of());

@@ -15,10 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.framegrid.api.pipeline.EdgeDefinition;
-import org.framegrid.api.pipeline.NodeDefinition;
-import org.framegrid.api.pipeline.PipelineDefinition;
-import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.chain.api.Signatures;
 import org.framegrid.chain.web3j.embedded.MessageSignatures;
 import org.framegrid.gateway.client.GatewayClient;
@@ -29,6 +25,7 @@ import org.framegrid.orchestrator.embedded.EmbeddedOrchestrator;
 import org.framegrid.orchestrator.embedded.OrchestratorSettings;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.selection.api.OrchestratorSelector;
+import org.framegrid.testing.DevKeys;
 import org.framegrid.testing.Providers;
 import org.framegrid.testing.TestPki;
 import org.framegrid.trickle.TrickleServerFactory;
@@ -52,13 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class OrchestratorTlsTest {
-    /** anvil's development keys: public test keys, worth nothing anywhere. */
-    private static final Signatures ORCHESTRATOR =
-            MessageSignatures.of("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
-    private static final Signatures OTHER =
-            MessageSignatures.of("5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a");
-    private static final Signatures IMPOSTOR =
-            MessageSignatures.of("59c6995e998f97a5a0044966f0945389dc9ab5290f37c9bd4d4e19e6a3a4a9a7");
+    private static final Signatures ORCHESTRATOR = MessageSignatures.of(DevKeys.ACCOUNT_0);
+    private static final Signatures OTHER = MessageSignatures.of(DevKeys.ACCOUNT_2);
+    private static final Signatures IMPOSTOR = MessageSignatures.of(DevKeys.ACCOUNT_1);
 
     private MemorySegmentChannels channels;
     private EmbeddedEngine engine;
@@ -139,12 +132,7 @@ class OrchestratorTlsTest {
     void aLiveStreamFlowsOverTlsToTheOrchestratorAndBack() throws Exception {
         URI o = orchestrator(ORCHESTRATOR.account(), bound(ORCHESTRATOR.account(), ORCHESTRATOR));
         Gateway g = gateway(List.of(o), List.of(), null);
-        engine.start(new PipelineDefinition("camera", "test", "1", List.of(
-                new NodeDefinition("src", "test-source", Map.of("width", 320, "height", 240, "fps", 25.0)),
-                new NodeDefinition("enc", "encode", Map.of("output", "channel:camera", "fps", 25,
-                        "segment-seconds", 1.0))), List.of(new EdgeDefinition("src", "enc", null)),
-                QueuePolicy.LATEST, null), "camera", Map.of());
-        SegmentChannel camera = channels.open("camera");
+        SegmentChannel camera = NetworkTest.camera(engine, channels, 320, 240);
         try (GatewayClient client = new GatewayClient(g.uri())) {
             StreamInfo s = client.start("live-passthrough", Map.of());
             long started = System.nanoTime();

@@ -7,10 +7,6 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.framegrid.api.pipeline.EdgeDefinition;
-import org.framegrid.api.pipeline.NodeDefinition;
-import org.framegrid.api.pipeline.PipelineDefinition;
-import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.gateway.client.GatewayClient;
 import org.framegrid.gateway.client.StreamInfo;
 import org.framegrid.gateway.embedded.GatewaySettings;
@@ -48,12 +44,7 @@ class PausedStreamTest {
                          Providers.service(OrchestratorSelector.class), pay, servers);
                  GatewayClient client = new GatewayClient(g.uri())) {
                 g.allowPlainHttp(true); // plain HTTP between nodes here: this test is about pausing, not TLS
-                engine.start(new PipelineDefinition("camera", "test", "1", List.of(
-                        new NodeDefinition("src", "test-source", Map.of("width", 160, "height", 120, "fps", 25.0)),
-                        new NodeDefinition("enc", "encode", Map.of("output", "channel:camera", "fps", 25,
-                                "segment-seconds", 1.0))), List.of(new EdgeDefinition("src", "enc", null)),
-                        QueuePolicy.LATEST, null), "camera", Map.of());
-                SegmentChannel camera = channels.open("camera");
+                SegmentChannel camera = NetworkTest.camera(engine, channels, 160, 120);
                 StreamInfo s = client.start("live-passthrough", Map.of());
                 long next = publish(client, s, camera, 0, 3);
                 Map<?, ?> before = client.status(s.id());

@@ -13,14 +13,7 @@ import org.framegrid.trickle.channel.SegmentWriter;
  * (input), or those the server reads out of it for gateways (output, once per reader). Everything else is the
  * channel's. Thread-safe as the channel is.
  */
-final class CountedChannel implements SegmentChannel {
-    private final SegmentChannel channel;
-    private final LongAdder bytes;
-
-    CountedChannel(SegmentChannel channel, LongAdder bytes) {
-        this.channel = channel;
-        this.bytes = bytes;
-    }
+record CountedChannel(SegmentChannel channel, LongAdder bytes) implements SegmentChannel {
 
     @Override
     public String name() {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import org.framegrid.chain.api.Signatures;
 import org.framegrid.chain.web3j.embedded.MessageSignatures;
+import org.framegrid.testing.DevKeys;
 import org.framegrid.testing.TestPki;
 import org.framegrid.trickle.HttpReply;
 import org.framegrid.trickle.TrickleServer;
@@ -36,11 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(60)
 class NodeTrustTest {
-    /** anvil's first two development keys: public test keys, no value anywhere. */
-    private static final Signatures ORCHESTRATOR =
-            MessageSignatures.of("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
-    private static final Signatures IMPOSTOR =
-            MessageSignatures.of("59c6995e998f97a5a0044966f0945389dc9ab5290f37c9bd4d4e19e6a3a4a9a7");
+    private static final Signatures ORCHESTRATOR = MessageSignatures.of(DevKeys.ACCOUNT_0);
+    private static final Signatures IMPOSTOR = MessageSignatures.of(DevKeys.ACCOUNT_1);
 
     private final TrickleServerFactoryComponent factory = new TrickleServerFactoryComponent();
     private final NodeTrust trust = new NodeTrust(MessageSignatures.readOnly()::signer);

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.framegrid.chain.api.Signatures;
 import org.framegrid.chain.web3j.embedded.MessageSignatures;
+import org.framegrid.testing.DevKeys;
 import org.framegrid.trickle.TrickleServer;
 import org.framegrid.trickle.channel.MemorySegmentChannels;
 import org.framegrid.trickle.client.TrickleClient;
@@ -41,7 +42,7 @@ public final class TlsLatencyBench {
 
     public static void main(String[] args) throws Exception {
         int segments = args.length > 0 ? Integer.parseInt(args[0]) : 40;
-        Signatures key = MessageSignatures.of("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+        Signatures key = MessageSignatures.of(DevKeys.ACCOUNT_0);
         Path dir = Files.createTempDirectory("tls-bench");
         NodeTrust trust = new NodeTrust(MessageSignatures.readOnly()::signer);
         try (TrickleServerFactoryComponent factory = new TrickleServerFactoryComponent();

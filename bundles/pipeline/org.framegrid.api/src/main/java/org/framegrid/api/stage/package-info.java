@@ -6,9 +6,11 @@
  * <p>1.6: {@link org.framegrid.api.stage.PlainStage}, the base of a stage without resources;
  * {@link org.framegrid.api.stage.FramePacer}, the clock of a real-time source; {@code StageType} is
  * kept at run time, so that a provider can build its descriptor from it.
+ * <p>1.7: {@link org.framegrid.api.stage.FactoryStageProvider}, the base of a provider that is a fixed descriptor and
+ * a factory of instances.
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package org.framegrid.api.stage;
 
 import org.osgi.annotation.bundle.Export;

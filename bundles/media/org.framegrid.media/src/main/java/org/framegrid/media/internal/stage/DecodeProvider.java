@@ -2,11 +2,11 @@ package org.framegrid.media.internal.stage;
 
 import java.util.List;
 import java.util.Set;
+import org.framegrid.api.stage.FactoryStageProvider;
 import org.framegrid.api.stage.MediaStages;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
-import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
@@ -22,7 +22,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(name = "org.framegrid.media.decode", service = StageProvider.class)
 @StageType(type = MediaStages.DECODE, classification = "Source/Video/Decoder")
-public final class DecodeProvider extends ChannelStageProvider {
+public final class DecodeProvider extends FactoryStageProvider {
     /** The property that asks for the audio decoded to PCM too. */
     static final String AUDIO_PCM = "audio-pcm";
     private static final StageDescriptor DESCRIPTOR = new StageDescriptor(MediaStages.DECODE, "Source/Video/Decoder",
@@ -45,11 +45,6 @@ public final class DecodeProvider extends ChannelStageProvider {
 
     @Activate
     public DecodeProvider(@Reference SegmentChannels channels) {
-        super(DESCRIPTOR, channels);
-    }
-
-    @Override
-    public Stage create() {
-        return new DecodingSource(channels);
+        super(DESCRIPTOR, () -> new DecodingSource(channels));
     }
 }

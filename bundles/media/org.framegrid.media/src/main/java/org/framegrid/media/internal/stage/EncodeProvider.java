@@ -2,11 +2,11 @@ package org.framegrid.media.internal.stage;
 
 import java.util.List;
 import java.util.Set;
+import org.framegrid.api.stage.FactoryStageProvider;
 import org.framegrid.api.stage.MediaStages;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
-import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
@@ -22,7 +22,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(name = "org.framegrid.media.encode", service = StageProvider.class)
 @StageType(type = MediaStages.ENCODE, classification = "Sink/Video/Encoder")
-public final class EncodeProvider extends ChannelStageProvider {
+public final class EncodeProvider extends FactoryStageProvider {
     private static final StageDescriptor DESCRIPTOR = new StageDescriptor(MediaStages.ENCODE, "Sink/Video/Encoder",
             "Encodes to low-latency H.264 or VP8 (no B-frames, forced key frames) into an MP4/MKV/WebM/MPEG-TS file or into "
                     + "MPEG-TS segments on a channel; audio from the decode source is passed through untouched, decoded "
@@ -46,11 +46,6 @@ public final class EncodeProvider extends ChannelStageProvider {
 
     @Activate
     public EncodeProvider(@Reference SegmentChannels channels) {
-        super(DESCRIPTOR, channels);
-    }
-
-    @Override
-    public Stage create() {
-        return new EncodingSink(channels);
+        super(DESCRIPTOR, () -> new EncodingSink(channels));
     }
 }

@@ -80,12 +80,18 @@ class ChainOutageTest {
         return recipient.receive("s1", fx.sender.pay(CryptoTest.ADDRESS1, terms, PRICE, 5).data());
     }
 
-    @Test
-    void paymentsAndTermsGoOnWhileTheChainIsDownWithinTheGrace() throws Exception {
-        TicketRecipient recipient = recipient(60_000);
+    /** Pays once with the chain up, then takes the chain down. @return the terms that payment used */
+    private PaymentTerms paidThenChainDown(TicketRecipient recipient) throws Exception {
         PaymentTerms terms = terms(recipient);
         assertTrue(pay(recipient, terms).accepted(), "with the chain up");
         down.set(true);
+        return terms;
+    }
+
+    @Test
+    void paymentsAndTermsGoOnWhileTheChainIsDownWithinTheGrace() throws Exception {
+        TicketRecipient recipient = recipient(60_000);
+        PaymentTerms terms = paidThenChainDown(recipient);
         Receipt during = pay(recipient, terms);
         assertTrue(during.accepted() && during.rejections().isEmpty(), "during the outage: " + during);
         assertTrue(during.credited().signum() > 0, during.toString());
@@ -96,9 +102,7 @@ class ChainOutageTest {
     @Test
     void pastTheGraceTheyAreRefusedAsUnavailable() throws Exception {
         TicketRecipient recipient = recipient(300);
-        PaymentTerms terms = terms(recipient);
-        assertTrue(pay(recipient, terms).accepted(), "with the chain up");
-        down.set(true);
+        PaymentTerms terms = paidThenChainDown(recipient);
         Thread.sleep(400);
         Receipt late = pay(recipient, terms);
         assertEquals(RejectionReason.UNAVAILABLE, late.rejections().get(0).reason(), late.toString());

@@ -12,11 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.framegrid.payment.api.ticket.Ticket;
+import org.framegrid.testing.DevKeys;
 import org.junit.jupiter.api.Test;
 
 class CryptoTest {
     /** The well-known first dev account of anvil/Hardhat. */
-    static final String KEY0 = "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+    static final String KEY0 = DevKeys.ACCOUNT_0;
     static final String ADDRESS0 = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
     static final String ADDRESS1 = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
 

@@ -247,18 +247,14 @@ class TicketBrokerAnvilTest {
                 ledger.awaitRedeemed();
 
                 // 3. a redemption is mined but its answer is lost, and the node is killed before it hears of it
-                link.loseReplyTo("eth_sendRawTransaction");
-                ledger.won(node.pay(sender, 1));
-                Await.until("the redemption's answer lost", 30_000, link::isCut);
+                winWithTheRedemptionAnswerLost(link, ledger, node, sender, 1);
                 node.kill();
                 link.restore();
                 node.start();
                 ledger.awaitRedeemed();
 
                 // 4. the same without the kill: the worker tries again and finds the ticket already paid
-                link.loseReplyTo("eth_sendRawTransaction");
-                ledger.won(node.pay(sender, 2));
-                Await.until("the redemption's answer lost", 30_000, link::isCut);
+                winWithTheRedemptionAnswerLost(link, ledger, node, sender, 2);
                 link.restore();
                 ledger.awaitRedeemed();
                 node.close();
@@ -274,6 +270,14 @@ class TicketBrokerAnvilTest {
     }
 
     /** EV = twice the face value the recipient asks for now: p = 1, every ticket wins. */
+    /** Pays {@code tickets} winners and returns once the answer to their redemption transaction was lost. */
+    private static void winWithTheRedemptionAnswerLost(TcpProxy link, Ledger ledger, ReceiverNode node,
+                                                       TicketSender sender, int tickets) throws Exception {
+        link.loseReplyTo("eth_sendRawTransaction");
+        ledger.won(node.pay(sender, tickets));
+        Await.until("the redemption's answer lost", 30_000, link::isCut);
+    }
+
     private static BigInteger alwaysWinningEv(TicketAccount chain) {
         return chain.gasPrice().multiply(BigInteger.valueOf(350_000 * 100L)).multiply(BigInteger.TWO);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.payment.api.Price;
 import org.framegrid.payment.api.Receipt;
+import org.framegrid.testing.DevKeys;
 import org.framegrid.testing.MemoryTicketChain;
 
 /**
@@ -21,7 +22,7 @@ import org.framegrid.testing.MemoryTicketChain;
  * is printed beside it per round, and the two differ when other processes compete for the cores.
  */
 public final class TicketsBench {
-    private static final String KEY = "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+    private static final String KEY = DevKeys.ACCOUNT_0;
     private static final String RECIPIENT = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 

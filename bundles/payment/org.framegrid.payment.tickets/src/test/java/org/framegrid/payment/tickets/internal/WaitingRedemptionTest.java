@@ -28,15 +28,10 @@ class WaitingRedemptionTest {
     Path dir;
 
     /** Refuses as the broker's simulation would until {@code chain} reaches {@code activeFrom}; then redeems. */
-    static final class NotActiveUntil implements TicketRedeemer {
-        final AtomicInteger simulations = new AtomicInteger();
-        final AtomicInteger redeemed = new AtomicInteger();
-        private final MemoryTicketChain chain;
-        private final long activeFrom;
-
+    record NotActiveUntil(MemoryTicketChain chain, long activeFrom, AtomicInteger simulations,
+            AtomicInteger redeemed) implements TicketRedeemer {
         NotActiveUntil(MemoryTicketChain chain, long activeFrom) {
-            this.chain = chain;
-            this.activeFrom = activeFrom;
+            this(chain, activeFrom, new AtomicInteger(), new AtomicInteger());
         }
 
         @Override
@@ -59,10 +54,10 @@ class WaitingRedemptionTest {
                 RedemptionWorker worker = new RedemptionWorker(fx.store, () -> redeemer, watched.proxy(),
                         new RedemptionWorker.Settings(5, 20, 350_000, 5), fx.recipient::settled)) {
             worker.recover();
-            Await.until("the first simulation", 20_000, () -> redeemer.simulations.get() == 1);
+            Await.until("the first simulation", 20_000, () -> redeemer.simulations().get() == 1);
             int reads = watched.calls("round");
             Await.until("the worker watching the round", 20_000, () -> watched.calls("round") >= reads + 20);
-            assertEquals(1, redeemer.simulations.get(), "not simulated again within the same round");
+            assertEquals(1, redeemer.simulations().get(), "not simulated again within the same round");
             assertEquals(1, fx.store.pending().size(), "kept");
             assertEquals(1, log.lines().size(), "one line says why it waits: " + log.lines());
             assertTrue(log.lines().get(0).contains("transcoder has no active stake"), log.lines().get(0));
@@ -70,8 +65,8 @@ class WaitingRedemptionTest {
             fx.chain.advanceRounds(1);
             Await.until("redeemed in the new round, and said so", 20_000,
                     () -> fx.store.pending().isEmpty() && !log.containing("redeemed 0x").isEmpty());
-            assertEquals(2, redeemer.simulations.get(), "one simulation per round");
-            assertEquals(1, redeemer.redeemed.get());
+            assertEquals(2, redeemer.simulations().get(), "one simulation per round");
+            assertEquals(1, redeemer.redeemed().get());
             assertTrue(fx.store.outcome(1).startsWith("redeemed 0x1"), fx.store.outcome(1));
             assertEquals(2, log.lines().size(), "then one line for the redemption: " + log.lines());
         }
@@ -91,15 +86,15 @@ class WaitingRedemptionTest {
             worker.recover();
             for (long round = created; round < created + fx.chain.ticketValidityPeriod(); round++) {
                 long simulations = round - created + 1;
-                Await.until("simulated in round " + round, 20_000, () -> redeemer.simulations.get() == simulations);
+                Await.until("simulated in round " + round, 20_000, () -> redeemer.simulations().get() == simulations);
                 int reads = watched.calls("round");
                 Await.until("the worker watching the round", 20_000, () -> watched.calls("round") >= reads + 10);
-                assertEquals(simulations, redeemer.simulations.get(), "once per round");
+                assertEquals(simulations, redeemer.simulations().get(), "once per round");
                 fx.chain.advanceRounds(1);
             }
             Await.until("dropped once expired, and said so", 20_000,
                     () -> fx.store.pending().isEmpty() && !log.containing("expired").isEmpty());
-            assertEquals(fx.chain.ticketValidityPeriod(), redeemer.simulations.get());
+            assertEquals(fx.chain.ticketValidityPeriod(), redeemer.simulations().get());
             assertTrue(fx.store.outcome(1).startsWith("expired"), fx.store.outcome(1));
             assertEquals(1, log.containing("expired").size(), log.lines().toString());
             assertEquals(fx.chain.ticketValidityPeriod() + 1, log.lines().size(),

@@ -74,7 +74,11 @@ class FrameQueueTest {
     }
 
     /** A full blocking queue of one, and a producer blocked putting a second frame into it. */
-    private Thread blockedProducer(FrameQueue q) throws Exception {
+    private record Blocked(FrameQueue queue, Thread producer) {
+    }
+
+    private Blocked blockedProducer() throws Exception {
+        FrameQueue q = new FrameQueue(QueuePolicy.BLOCK, 1);
         q.put(frame(0));
         Thread blocked = Thread.ofPlatform().start(() -> {
             try {
@@ -84,27 +88,25 @@ class FrameQueueTest {
             }
         });
         Await.until("producer to block", 2000, () -> blocked.getState() == Thread.State.WAITING);
-        return blocked;
+        return new Blocked(q, blocked);
     }
 
     @Test
     void anInterruptedBlockedPutReleasesItsFrame() throws Exception {
-        FrameQueue q = new FrameQueue(QueuePolicy.BLOCK, 1);
-        Thread blocked = blockedProducer(q);
-        blocked.interrupt();
-        blocked.join(2000);
+        Blocked b = blockedProducer();
+        b.producer().interrupt();
+        b.producer().join(2000);
         assertEquals(1, pool.outstanding(), "only the queued frame is still borrowed");
-        q.take().release();
+        b.queue().take().release();
     }
 
     @Test
     void closeWakesWaitersAndReleasesQueuedFrames() throws Exception {
-        FrameQueue q = new FrameQueue(QueuePolicy.BLOCK, 1);
-        Thread blocked = blockedProducer(q);
-        q.close();
-        blocked.join(2000);
-        assertFalse(blocked.isAlive());
-        assertNull(q.take());
+        Blocked b = blockedProducer();
+        b.queue().close();
+        b.producer().join(2000);
+        assertFalse(b.producer().isAlive());
+        assertNull(b.queue().take());
         assertEquals(0, pool.outstanding());
     }
 }

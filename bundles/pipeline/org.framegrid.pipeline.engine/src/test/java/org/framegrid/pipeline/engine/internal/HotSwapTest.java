@@ -43,6 +43,17 @@ class HotSwapTest extends LiveEngineTest {
         return h;
     }
 
+    /**
+     * @return a stream started with {@code policy} whose probe is v1 (provider id 10, labelled {@code label}), once
+     *     {@code frames} frames went through v1
+     */
+    private StreamHandle startOnV1(String label, MissingProviderPolicy policy, int frames) throws Exception {
+        engine.addProvider(TestStages.probe("probe", "v1", journal), 0, 10, label);
+        StreamHandle h = start(policy);
+        awaitStamp("v1/a/", frames);
+        return h;
+    }
+
     private void awaitStamp(String stamp, int moreFrames) {
         Await.until("frames stamped " + stamp, 5000, () -> seen.stream().anyMatch(s -> stamp.equals(s.stamp())));
         int n = seen.size();
@@ -79,9 +90,7 @@ class HotSwapTest extends LiveEngineTest {
 
     @Test
     void higherRankedProviderTakesOverMidStream() throws Exception {
-        engine.addProvider(TestStages.probe("probe", "v1", journal), 0, 10, "stage:1.0.0");
-        StreamHandle h = start(null);
-        awaitStamp("v1/a/", 5);
+        StreamHandle h = startOnV1("stage:1.0.0", null, 5);
         engine.addProvider(TestStages.probe("probe", "v2", journal), 5, 11, "stage:2.0.0");
         awaitStamp("v2/a/", 10);
         assertAllAfter("v2/a/");
@@ -96,9 +105,7 @@ class HotSwapTest extends LiveEngineTest {
 
     @Test
     void bundleUpdateBypassesThenSwitchesToTheNewVersion() throws Exception {
-        engine.addProvider(TestStages.probe("probe", "v1", journal), 0, 10, "stage:1.0.0");
-        StreamHandle h = start(null);
-        awaitStamp("v1/a/", 5);
+        StreamHandle h = startOnV1("stage:1.0.0", null, 5);
         // A bundle update: the old service goes (stopped before removeProvider returns), then the new one comes.
         engine.removeProvider(10);
         assertEquals(List.of("start v1#1", "stop v1#1"), new ArrayList<>(journal.events));
@@ -171,9 +178,7 @@ class HotSwapTest extends LiveEngineTest {
 
     @Test
     void holdReEmitsTheLastGoodOutput() throws Exception {
-        engine.addProvider(TestStages.probe("probe", "v1", journal), 0, 10, "a");
-        StreamHandle h = start(MissingProviderPolicy.HOLD);
-        awaitStamp("v1/a/", 3);
+        StreamHandle h = startOnV1("a", MissingProviderPolicy.HOLD, 3);
         engine.removeProvider(10);
         Await.until("DEGRADED", 5000, () -> log.last("s") == StreamState.DEGRADED);
         assertEquals(StageMode.HELD, mid(h).mode());
@@ -187,9 +192,7 @@ class HotSwapTest extends LiveEngineTest {
 
     @Test
     void anIncompatibleProviderIsNotSwappedIn() throws Exception {
-        engine.addProvider(TestStages.probe("probe", "v1", journal), 0, 10, "a");
-        StreamHandle h = start(null);
-        awaitStamp("v1/a/", 3);
+        StreamHandle h = startOnV1("a", null, 3);
         StageDescriptor grayOnly = new StageDescriptor("probe", "Filter/Test", "gray only", Set.of(PixelFormat.GRAY8),
                 OutputRule.SAME_AS_INPUT, Set.of(), null, TestStages.probe("probe", "x", journal).descriptor()
                 .properties());

@@ -43,6 +43,13 @@ class StreamingTest extends LiveEngineTest {
                         f -> f.getClassName().equals(FrameQueue.class.getName()) && f.getMethodName().equals("put")));
     }
 
+    /** @return stream {@code s} (LATEST queues, the probe's defaults, {@code src} for the source) once ONLINE */
+    private StreamHandle startOnline(Map<String, Object> src) throws Exception {
+        StreamHandle h = engine.start(pipeline(QueuePolicy.LATEST, src, Map.of()), "s", Map.of());
+        Await.until("ONLINE", 5000, () -> log.last("s") == StreamState.ONLINE);
+        return h;
+    }
+
     private StageStatus stage(StreamHandle h, String node) {
         return h.status().stages().stream().filter(s -> s.node().equals(node)).findFirst().orElseThrow();
     }
@@ -93,8 +100,7 @@ class StreamingTest extends LiveEngineTest {
 
     @Test
     void nonLiveChangeRestartsTheStageWhileFramesFlow() throws Exception {
-        StreamHandle h = engine.start(pipeline(QueuePolicy.LATEST, Map.of("interval", 2), Map.of()), "s", Map.of());
-        Await.until("ONLINE", 5000, () -> log.last("s") == StreamState.ONLINE);
+        StreamHandle h = startOnline(Map.of("interval", 2));
         h.update(Map.of("mid.mode", "b"));
         Await.until("mode b at the sink", 5000, () -> seen.stream().anyMatch(s -> "p/b/".equals(s.stamp())));
         Await.until("ONLINE again", 5000, () -> log.last("s") == StreamState.ONLINE);
@@ -137,8 +143,7 @@ class StreamingTest extends LiveEngineTest {
 
     @Test
     void aStageFailingOnEveryFrameMakesTheStreamErrorUntilItRecovers() throws Exception {
-        StreamHandle h = engine.start(pipeline(QueuePolicy.LATEST, Map.of("interval", 1), Map.of()), "s", Map.of());
-        Await.until("ONLINE", 5000, () -> log.last("s") == StreamState.ONLINE);
+        StreamHandle h = startOnline(Map.of("interval", 1));
         h.update(Map.of("mid.tag", "fail"));
         Await.until("ERROR", 5000, () -> log.last("s") == StreamState.ERROR);
         assertTrue(h.status().reason().contains("node 'mid' (probe) fails on every frame"), h.status().reason());

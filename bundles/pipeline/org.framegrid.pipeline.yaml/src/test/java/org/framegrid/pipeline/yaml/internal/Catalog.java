@@ -6,12 +6,11 @@ import java.util.Set;
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.OutputRule;
+import org.framegrid.api.stage.PlainStage;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageDescriptor;
-import org.framegrid.api.stage.StageProperties;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 
@@ -38,22 +37,19 @@ final class Catalog {
     }
 
     private static StageProvider provider(StageDescriptor descriptor) {
-        return new StageProvider() {
-            @Override
-            public StageDescriptor descriptor() {
-                return descriptor;
-            }
+        return new Passing(descriptor);
+    }
 
-            @Override
-            public Stage create() {
-                return new Stage() {
-                    @Override public void configure(StageContext context, StageProperties properties) { }
-                    @Override public void start() { }
-                    @Override public Frame process(Frame input) { return input; }
-                    @Override public void update(StageProperties properties) { }
-                    @Override public void stop() { }
-                };
-            }
-        };
+    /** A stage type that passes every frame on. */
+    private record Passing(StageDescriptor descriptor) implements StageProvider {
+        @Override
+        public Stage create() {
+            return new PlainStage() {
+                @Override
+                public Frame process(Frame input) {
+                    return input;
+                }
+            };
+        }
     }
 }

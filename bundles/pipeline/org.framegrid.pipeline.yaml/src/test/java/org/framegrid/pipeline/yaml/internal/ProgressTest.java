@@ -1,8 +1,8 @@
 package org.framegrid.pipeline.yaml.internal;
 
+import static org.framegrid.testing.Texts.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -36,16 +36,13 @@ class ProgressTest {
     void aKnownTotalGivesPercentageAndTimeLeft() {
         // 300 of 1,200 frames in 10 s: 30 fps, 900 frames left = 30 s.
         String line = show(status(1200, 310, 300), 10_000_000_000L);
-        assertTrue(line.contains(" 25%"), line);
-        assertTrue(line.contains("300/1200 frames"), line);
-        assertTrue(line.contains("ETA 00:30"), line);
-        assertTrue(line.contains("[#####...............]"), line);
+        assertContains(line, " 25%", "300/1200 frames", "ETA 00:30", "[#####...............]");
     }
 
     @Test
     void anUnknownTotalShowsFramesAndRateOnly() {
         String line = show(status(-1, 310, 300), 10_000_000_000L);
-        assertTrue(line.contains("300 frames"), line);
+        assertContains(line, "300 frames");
         assertFalse(line.contains("ETA"), line);
     }
 

@@ -3,6 +3,7 @@ package org.framegrid.node.shell.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.framegrid.api.pipeline.EdgeDefinition;
@@ -20,15 +21,28 @@ import org.junit.jupiter.api.Test;
 /** The shell commands over a real engine running a stream, and a node report's samples. */
 class ShellCommandsTest {
 
+    /**
+     * @return an engine (status every {@code statusPeriodMillis}) with the test-source and collect stages and the
+     *     {@code more} ones, and the pipeline {@code name}: a test source with {@code source} properties into collect
+     */
+    static EmbeddedEngine sourceIntoCollect(long statusPeriodMillis, String name, Map<String, Object> source,
+                                            String... more) throws Exception {
+        EmbeddedEngine engine = new EmbeddedEngine(statusPeriodMillis, false);
+        List<String> types = new ArrayList<>(List.of("test-source", "collect"));
+        types.addAll(List.of(more));
+        for (int i = 0; i < types.size(); i++) {
+            engine.addProvider(Providers.stage(types.get(i)), 0, i + 1, "util");
+        }
+        engine.register(new PipelineDefinition(name, "test", "1", List.of(
+                new NodeDefinition("source", "test-source", source), new NodeDefinition("sink", "collect", Map.of())),
+                List.of(new EdgeDefinition("source", "sink", null)), QueuePolicy.LATEST, null));
+        return engine;
+    }
+
     @Test
     void streamsStagesPipelinesAndMetricsAsText() throws Exception {
-        try (EmbeddedEngine engine = new EmbeddedEngine(200, false)) {
-            engine.addProvider(Providers.stage("test-source"), 0, 1, "util");
-            engine.addProvider(Providers.stage("collect"), 0, 2, "util");
-            engine.register(new PipelineDefinition("shell-test", "test", "1", List.of(
-                    new NodeDefinition("source", "test-source", Map.of("width", 32, "height", 24, "fps", 30.0)),
-                    new NodeDefinition("sink", "collect", Map.of())),
-                    List.of(new EdgeDefinition("source", "sink", null)), QueuePolicy.LATEST, null));
+        try (EmbeddedEngine engine = sourceIntoCollect(200, "shell-test",
+                Map.of("width", 32, "height", 24, "fps", 30.0))) {
             NodeReport report = new NodeReport() {
                 @Override
                 public List<MetricSample> samples() {

@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
-import org.framegrid.api.pipeline.EdgeDefinition;
-import org.framegrid.api.pipeline.NodeDefinition;
-import org.framegrid.api.pipeline.PipelineDefinition;
-import org.framegrid.api.pipeline.QueuePolicy;
 import org.framegrid.node.api.LogLevels;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
-import org.framegrid.testing.Providers;
 import org.junit.jupiter.api.Test;
 
 /** What TAB offers after each framegrid command, read from the real engine as the node has it now. */
@@ -18,15 +13,8 @@ class ShellCompletionsTest {
 
     @Test
     void completesStageTypesStreamIdsPipelinesAndLevels() throws Exception {
-        try (EmbeddedEngine engine = new EmbeddedEngine(1000, false)) {
-            engine.addProvider(Providers.stage("test-source"), 0, 1, "util");
-            engine.addProvider(Providers.stage("resize"), 0, 2, "util");
-            engine.addProvider(Providers.stage("collect"), 0, 3, "util");
-            PipelineDefinition p = new PipelineDefinition("tiny", "test", "1", List.of(
-                    new NodeDefinition("source", "test-source", Map.of("width", 64, "height", 48)),
-                    new NodeDefinition("sink", "collect", Map.of())), List.of(new EdgeDefinition("source", "sink",
-                    null)), QueuePolicy.LATEST, null);
-            engine.register(p);
+        try (EmbeddedEngine engine = ShellCommandsTest.sourceIntoCollect(1000, "tiny",
+                Map.of("width", 64, "height", 48), "resize")) {
             ShellCommands shell = new ShellCommands(engine, engine, null, null);
 
             assertEquals(List.of("collect", "resize", "test-source"), shell.completions(List.of("stages", "re"), 1),
@@ -53,13 +41,7 @@ class ShellCompletionsTest {
 
     @Test
     void pipelinesShowAndCheck() throws Exception {
-        try (EmbeddedEngine engine = new EmbeddedEngine(1000, false)) {
-            engine.addProvider(Providers.stage("test-source"), 0, 1, "util");
-            engine.addProvider(Providers.stage("collect"), 0, 3, "util");
-            engine.register(new PipelineDefinition("tiny", "test", "1", List.of(
-                    new NodeDefinition("source", "test-source", Map.of("width", 64)),
-                    new NodeDefinition("sink", "collect", Map.of())), List.of(new EdgeDefinition("source", "sink",
-                    null)), QueuePolicy.LATEST, null));
+        try (EmbeddedEngine engine = ShellCommandsTest.sourceIntoCollect(1000, "tiny", Map.of("width", 64))) {
             ShellCommands shell = new ShellCommands(engine, engine, null, null);
             assertEquals("tiny  (test)\n  source  test-source  {width=64}\n  sink  collect\n  source → sink",
                     shell.pipelines("show", "tiny"));

@@ -3,15 +3,17 @@ package org.framegrid.sample.stamp.internal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.MetaKey;
 import org.framegrid.api.frame.PixelFormat;
+import org.framegrid.api.stage.FactoryStageProvider;
 import org.framegrid.api.stage.OutputRule;
+import org.framegrid.api.stage.PlainStage;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProperties;
 import org.framegrid.api.stage.StageProvider;
@@ -25,9 +27,9 @@ import org.osgi.service.component.annotations.Component;
  * on untouched. Replacing this bundle under a running stream shows (and lets tests prove) that every frame after the
  * swap went through the new version.
  */
-@Component(name = "org.framegrid.sample.stamp")
+@Component(name = "org.framegrid.sample.stamp", service = StageProvider.class)
 @StageType(type = StampStageProvider.TYPE, classification = "Filter/Video/Marker")
-public final class StampStageProvider implements StageProvider {
+public final class StampStageProvider extends FactoryStageProvider {
 
     static final String TYPE = "stamp";
     /** Metadata key (by name: readers in other bundles use an equal key). */
@@ -39,47 +41,25 @@ public final class StampStageProvider implements StageProvider {
             List.of(new PropertyDescriptor("label", PropertyType.STRING, "", true,
                     "Text appended to the stamp; may change while playing.")));
 
-    private final String stamp;
-
     @Activate
     public StampStageProvider(BundleContext context) {
-        this.stamp = context.getBundle().getSymbolicName() + " " + context.getBundle().getVersion();
+        super(DESCRIPTOR, stamping(context.getBundle().getSymbolicName() + " " + context.getBundle().getVersion()));
     }
 
-    @Override
-    public StageDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Stage create() {
-        return new Stage() {
+    /** @return a factory of instances that stamp each frame with {@code stamp} and the label */
+    private static Supplier<Stage> stamping(String stamp) {
+        return () -> new PlainStage() {
             private volatile String text = stamp;
 
             @Override
-            public void configure(StageContext context, StageProperties properties) {
-                update(properties);
-            }
-
-            @Override
-            public void start() {
-                // nothing to acquire
-            }
-
-            @Override
-            public Frame process(Frame input) {
-                return input.meta(STAMP, text);
-            }
-
-            @Override
-            public void update(StageProperties properties) {
+            protected void apply(StageProperties properties) {
                 String label = properties.getString("label");
                 text = label.isEmpty() ? stamp : stamp + " " + label;
             }
 
             @Override
-            public void stop() {
-                // nothing to release
+            public Frame process(Frame input) {
+                return input.meta(STAMP, text);
             }
         };
     }

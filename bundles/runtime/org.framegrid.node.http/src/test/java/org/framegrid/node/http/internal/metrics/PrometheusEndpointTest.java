@@ -1,5 +1,6 @@
 package org.framegrid.node.http.internal.metrics;
 
+import static org.framegrid.testing.Texts.assertContains;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,10 +23,9 @@ class PrometheusEndpointTest {
             out.gauge("framegrid_test_queue", "Queue depth", Map.of(), 2);
         });
         String first = scrape(endpoint);
-        assertTrue(first.contains("# HELP framegrid_test_frames_total Frames seen"), first);
-        assertTrue(first.contains("# TYPE framegrid_test_frames_total counter"), first);
-        assertTrue(first.contains("framegrid_test_frames_total{stream=\"s1\"} 3.0"), first);
-        assertTrue(first.contains("framegrid_test_queue 2.0"), first);
+        assertContains(first, "# HELP framegrid_test_frames_total Frames seen",
+                "# TYPE framegrid_test_frames_total counter", "framegrid_test_frames_total{stream=\"s1\"} 3.0",
+                "framegrid_test_queue 2.0");
         assertTrue(first.contains("jvm_memory_used_bytes"), "the JVM's metrics too");
 
         frames[0] = 7;
@@ -49,12 +49,10 @@ class PrometheusEndpointTest {
     void histogramBucketsAreCumulativeWithInfinityLast() {
         PrometheusEndpoint endpoint = new PrometheusEndpoint(out -> out.histogram("framegrid_test_latency_seconds",
                 "Latency", Map.of("node", "n"), List.of(0.01, 0.1), List.of(2L, 3L, 1L), 0.5));
-        String text = scrape(endpoint);
-        assertTrue(text.contains("framegrid_test_latency_seconds_bucket{node=\"n\",le=\"0.01\"} 2"), text);
-        assertTrue(text.contains("framegrid_test_latency_seconds_bucket{node=\"n\",le=\"0.1\"} 5"), text);
-        assertTrue(text.contains("framegrid_test_latency_seconds_bucket{node=\"n\",le=\"+Inf\"} 6"), text);
-        assertTrue(text.contains("framegrid_test_latency_seconds_count{node=\"n\"} 6"), text);
-        assertTrue(text.contains("framegrid_test_latency_seconds_sum{node=\"n\"} 0.5"), text);
+        assertContains(scrape(endpoint), "framegrid_test_latency_seconds_bucket{node=\"n\",le=\"0.01\"} 2",
+                "framegrid_test_latency_seconds_bucket{node=\"n\",le=\"0.1\"} 5",
+                "framegrid_test_latency_seconds_bucket{node=\"n\",le=\"+Inf\"} 6",
+                "framegrid_test_latency_seconds_count{node=\"n\"} 6", "framegrid_test_latency_seconds_sum{node=\"n\"} 0.5");
     }
 
     @Test
@@ -67,9 +65,8 @@ class PrometheusEndpointTest {
             out.gauge("framegrid_test_fine", "still served", Map.of(), 3);
         });
         String text = scrape(endpoint);
-        assertTrue(text.contains("framegrid_test_mixed 1.0"), text);
+        assertContains(text, "framegrid_test_mixed 1.0", "framegrid_test_fine 3.0");
         assertFalse(text.contains("framegrid_test_mixed_total"), text);
         assertFalse(text.contains("framegrid_test_twice"), text);
-        assertTrue(text.contains("framegrid_test_fine 3.0"), text);
     }
 }
