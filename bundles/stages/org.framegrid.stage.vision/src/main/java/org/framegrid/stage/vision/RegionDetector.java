@@ -103,6 +103,26 @@ public final class RegionDetector {
         return letterbox.frameY(decoder.value(k));
     }
 
+    /** @return the frame x (pixels) of the box's centre */
+    public float boxCentreX() {
+        return (frameX(0) + frameX(2)) / 2;
+    }
+
+    /** @return the frame y (pixels) of the box's centre */
+    public float boxCentreY() {
+        return (frameY(1) + frameY(3)) / 2;
+    }
+
+    /** @return the box's width in frame pixels */
+    public float boxWidth() {
+        return frameX(2) - frameX(0);
+    }
+
+    /** @return the box's height in frame pixels */
+    public float boxHeight() {
+        return frameY(3) - frameY(1);
+    }
+
     /** @return how often the detector ran */
     public long runs() {
         return runs;

@@ -45,6 +45,13 @@ public abstract class RegionTracker extends ModelStage {
     private volatile boolean track;
     private volatile boolean smooth;
     private final LandmarkSmoother smoother = new LandmarkSmoother();
+    private final int stride;
+
+    /**
+     * The landmarks just read, frame pixels, {@code stride} floats each with x and y first, which the subclass writes:
+     * the array {@link #lines} and {@link #box} read, which the smoothing filters in place after {@link #nextRegion()}.
+     */
+    protected final float[] points;
 
     private RegionDetector detector;
     private StageModels.Loaded landmarker;
@@ -54,16 +61,23 @@ public abstract class RegionTracker extends ModelStage {
     private Map<String, Tensor> landmarkInputs;
     private Map<String, Tensor> landmarkOutputs;
 
+    /** The landmark model's last presence score: {@link #lastPresence()}. */
+    private float lastPresence;
+
     /** The region the landmark model reads next; {@code null} when the detector must find the object. */
     private Region tracked;
 
     /**
      * @param defaultAnchors the detector's anchors when its descriptor names none ({@link RegionDetector})
      * @param detectorKind what the detector must be, for errors ("a BlazePose detector")
+     * @param stride floats per landmark in {@link #points}
+     * @param floats the size of {@link #points}
      */
     protected RegionTracker(StageModels landmarkModels, StageModels detectors, String defaultAnchors,
-            int detectorKeypoints, String detectorKind) {
+            int detectorKeypoints, String detectorKind, int stride, int floats) {
         super(landmarkModels);
+        this.stride = stride;
+        this.points = new float[floats];
         this.detectors = detectors;
         this.defaultAnchors = defaultAnchors;
         this.detectorKeypoints = detectorKeypoints;
@@ -103,8 +117,7 @@ public abstract class RegionTracker extends ModelStage {
         boolean found = region != null && landmarks(frame, region);
         tracked = found ? nextRegion() : null;
         if (found && smooth) {
-            float[] points = landmarks();
-            smoother.smooth(points, stride(), points.length / stride(), frame.pts());
+            smoother.smooth(points, stride, points.length / stride, frame.pts());
         } else {
             smoother.reset();
         }
@@ -150,7 +163,8 @@ public abstract class RegionTracker extends ModelStage {
     private boolean landmarks(Frame frame, Region region) throws Exception {
         crop.write(frame, region, landmarkInput.floats());
         runInto(landmarker, landmarkInputs, landmarkOutputs);
-        if (presence() < minPresence) {
+        lastPresence = presence();
+        if (lastPresence < minPresence) {
             return false;
         }
         read(region, landmarkSize);
@@ -181,15 +195,6 @@ public abstract class RegionTracker extends ModelStage {
     /** @return the label of this stage's lines and detection ("person", "face", "hand") */
     protected abstract String label();
 
-    /**
-     * @return the landmarks just read, frame pixels, {@link #stride()} floats each with x and y first: the array
-     *     {@link #lines} and {@link #box} read, which the smoothing filters in place after {@link #nextRegion()}
-     */
-    protected abstract float[] landmarks();
-
-    /** @return floats per landmark in {@link #landmarks()} */
-    protected abstract int stride();
-
     /** The object is forgotten when frames pass through: the next frame starts with the detector. */
     @Override
     protected final void bypassing() {
@@ -200,6 +205,16 @@ public abstract class RegionTracker extends ModelStage {
     /** @return the region the landmark model reads next, {@code null} when the detector must find the object */
     public final Region tracked() {
         return tracked;
+    }
+
+    /** @return a copy of the last frame's landmarks ({@link #points}) */
+    public final float[] points() {
+        return points.clone();
+    }
+
+    /** @return the landmark model's presence score (0..1) of the region it read last: the box's score */
+    protected final float lastPresence() {
+        return lastPresence;
     }
 
     /** @return how often the detector ran (tests: tracking skips it) */

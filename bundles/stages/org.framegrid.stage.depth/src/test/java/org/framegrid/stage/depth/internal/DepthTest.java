@@ -9,21 +9,17 @@ import java.awt.image.BufferedImage;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameMeta;
-import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.FrameTensor;
 import org.framegrid.api.frame.PixelFormat;
-import org.framegrid.api.stage.Stage;
 import org.framegrid.testing.Providers;
-import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
+import org.framegrid.testing.stages.StageRig;
 import org.framegrid.stage.vision.ColorMap;
 import org.framegrid.testing.Fixtures;
 import org.framegrid.testing.SyntheticModels;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,26 +31,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DepthTest {
 
-    private static EmbeddedEngine engine;
-    private static FramePool pool;
-    private static DepthProvider provider;
-
-    @BeforeAll
-    static void setUp() {
-        engine = new EmbeddedEngine(60_000, false);
-        pool = engine.pool();
-        provider = new DepthProvider();
-        provider.addModel(Fixtures.synthetic("mean-depth-4d", "1.0.0", "depth-estimation", SyntheticModels.depth(true),
+    @RegisterExtension
+    static final StageRig<DepthProvider> rig = StageRig.onCpu(DepthProvider::new, p -> {
+        p.addModel(Fixtures.synthetic("mean-depth-4d", "1.0.0", "depth-estimation", SyntheticModels.depth(true),
                 "image", Map.of(), "depth", "depth"));
-        provider.addModel(Fixtures.synthetic("mean-depth-3d", "1.0.0", "depth-estimation",
+        p.addModel(Fixtures.synthetic("mean-depth-3d", "1.0.0", "depth-estimation",
                 SyntheticModels.depth(false), "image", Map.of(), "depth", "depth"));
-        provider.setBackend(Providers.cpuBackend());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        engine.close();
-    }
+    });
 
     private static void assertColor(int expected, int actual, String what) {
         for (int shift = 0; shift <= 16; shift += 8) {
@@ -78,9 +61,7 @@ class DepthTest {
     @ParameterizedTest
     @ValueSource(strings = {"mean-depth-4d", "mean-depth-3d"})
     void bothStandardOutputShapesGiveTheColourMappedRamp(String model) throws Exception {
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of("model", model, "size", 320));
-        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, ramp(640, 360));
-        try {
+        rig.check(rig.frame(PixelFormat.RGB24, ramp(640, 360)), Map.of("model", model, "size", 320), (stage, frame) -> {
             stage.process(frame);
             assertColor(ColorMap.TURBO.color(0), Fixtures.rgb(frame, 1, 180), "far left");
             assertColor(ColorMap.TURBO.color(0.5f), Fixtures.rgb(frame, 320, 180), "middle");
@@ -90,19 +71,14 @@ class DepthTest {
             assertArrayEquals(new int[] {1, 1, 180, 320}, depth.shape(), "the map at model resolution");
             assertEquals(0f, depth.data().getFloat(0), 1e-3);
             assertEquals(1f, depth.data().getFloat(4 * 319), 1e-3);
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 
     @Test
     void theAstronautAsBrightnessDepthMatchesAnIndependentComputation() throws Exception {
         BufferedImage astronaut = Fixtures.image("astronaut.png");
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.BGR24, Map.of("model", "mean-depth-4d",
-                "size", 512, "colormap", "INFERNO", "near", "LOW"));
-        Frame frame = Fixtures.frame(pool, PixelFormat.BGR24, astronaut);
-        try {
+        rig.check(rig.frame(PixelFormat.BGR24, astronaut), Map.of("model", "mean-depth-4d",
+                "size", 512, "colormap", "INFERNO", "near", "LOW"), (stage, frame) -> {
             long t0 = System.nanoTime();
             stage.process(frame);
             System.out.printf("depth 512x512 through the synthetic model: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
@@ -121,22 +97,15 @@ class DepthTest {
                 float far = 1 - (mean[p[1] * 512 + p[0]] - min) / (max - min); // near LOW: bright = far
                 assertColor(ColorMap.INFERNO.color(far), Fixtures.rgb(frame, p[0], p[1]), "pixel " + p[0] + "," + p[1]);
             }
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 
     @Test
     void aModelThatDoesNotOutputOneMapIsRefusedAtStart() throws Exception {
-        DepthProvider p = new DepthProvider();
-        p.addModel(Fixtures.synthetic("invert", "1.0.0", "depth-estimation", SyntheticModels.invert(), "image",
-                Map.of(), "styled", "depth"));
-        p.setBackend(Providers.cpuBackend());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Fixtures.start(p, pool, PixelFormat.RGB24, Map.of("model", "invert")));
+        DepthProvider p = StageRig.cpu(new DepthProvider(), q -> q.addModel(Fixtures.synthetic("invert", "1.0.0",
+                "depth-estimation", SyntheticModels.invert(), "image", Map.of(), "styled", "depth")));
         assertEquals("depth: model invert from synthetic invert output styled FLOAT32 [1, 3, -1, -1] is not one depth "
-                + "map ([1,H,W] or [1,1,H,W])", e.getMessage());
+                + "map ([1,H,W] or [1,1,H,W])", rig.refusedAtStart(p, Map.of("model", "invert")));
     }
 
     @Test
@@ -146,7 +115,7 @@ class DepthTest {
         p.addModel(Fixtures.synthetic("cut", "1.0.0", "depth-estimation", java.util.Arrays.copyOf(whole,
                 whole.length / 2), "image", Map.of(), "depth", "depth"));
         p.setBackend(Providers.cpuBackend());
-        Exception e = assertThrows(Exception.class, () -> Fixtures.start(p, pool, PixelFormat.RGB24,
+        Exception e = assertThrows(Exception.class, () -> Fixtures.start(p, rig.pool(), PixelFormat.RGB24,
                 Map.of("model", "cut")));
         System.out.println("depth truncated model: " + e);
         assertTrue(e.getMessage().contains("cut"), e.getMessage());

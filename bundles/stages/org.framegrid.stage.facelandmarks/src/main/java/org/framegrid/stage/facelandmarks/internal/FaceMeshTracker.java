@@ -36,12 +36,10 @@ final class FaceMeshTracker extends RegionTracker {
     private FloatBuffer landmarks;
     private FloatBuffer presence;
 
-    /** The last frame's landmarks: x, y in frame pixels. */
-    private final float[] points = new float[2 * LANDMARKS];
-    private float lastPresence;
-
     FaceMeshTracker(StageModels landmarkModels, StageModels detectors) {
-        super(landmarkModels, detectors, DEFAULT_ANCHORS, DETECTOR_KEYPOINTS, "a BlazeFace detector");
+        // The last frame's landmarks (points): x, y in frame pixels per landmark.
+        super(landmarkModels, detectors, DEFAULT_ANCHORS, DETECTOR_KEYPOINTS, "a BlazeFace detector",
+                2, 2 * LANDMARKS);
     }
 
     @Override
@@ -52,20 +50,16 @@ final class FaceMeshTracker extends RegionTracker {
 
     @Override
     protected Region fromDetection(RegionDetector detector) {
-        float x0 = detector.frameX(0);
-        float y0 = detector.frameY(1);
-        float x1 = detector.frameX(2);
-        float y1 = detector.frameY(3);
         double rotation = Region.rotation(detector.frameX(4), detector.frameY(5), detector.frameX(6),
                 detector.frameY(7), 0);
-        return new Region((x0 + x1) / 2, (y0 + y1) / 2, Math.max(x1 - x0, y1 - y0) * REGION_SCALE, rotation);
+        return new Region(detector.boxCentreX(), detector.boxCentreY(),
+                Math.max(detector.boxWidth(), detector.boxHeight()) * REGION_SCALE, rotation);
     }
 
     /** The face mesh's presence output is a logit. */
     @Override
     protected float presence() {
-        lastPresence = sigmoid(presence.get(0));
-        return lastPresence;
+        return sigmoid(presence.get(0));
     }
 
     @Override
@@ -93,26 +87,11 @@ final class FaceMeshTracker extends RegionTracker {
 
     @Override
     protected Detection box(int width, int height) {
-        return FaceContours.box(points, LANDMARKS, width, height, lastPresence);
+        return FaceContours.box(points, LANDMARKS, width, height, lastPresence());
     }
 
     @Override
     protected String label() {
         return FaceContours.LABEL;
-    }
-
-    @Override
-    protected float[] landmarks() {
-        return points;
-    }
-
-    @Override
-    protected int stride() {
-        return 2;
-    }
-
-    /** @return a copy of the last frame's landmarks: x, y (frame pixels) per landmark */
-    float[] points() {
-        return points.clone();
     }
 }

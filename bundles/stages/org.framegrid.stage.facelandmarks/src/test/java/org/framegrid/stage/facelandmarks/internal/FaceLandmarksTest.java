@@ -2,7 +2,6 @@ package org.framegrid.stage.facelandmarks.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -11,18 +10,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.framegrid.api.frame.Detection;
-import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameMeta;
-import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.PixelFormat;
-import org.framegrid.api.stage.Stage;
-import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.testing.Fixtures;
-import org.framegrid.testing.Providers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.framegrid.testing.stages.StageRig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * face-landmarks with the converted MediaPipe model bundles (face-detection-short-range + face-landmark) on the real
@@ -38,31 +32,16 @@ class FaceLandmarksTest {
     private static final int FACE_X = 225;
     private static final int FACE_Y = 130;
 
-    private static EmbeddedEngine engine;
-    private static FramePool pool;
-    private static FaceLandmarksProvider provider;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        engine = new EmbeddedEngine(60_000, false);
-        pool = engine.pool();
-        provider = new FaceLandmarksProvider();
-        provider.addModel(Fixtures.bundled("face-landmark"));
-        provider.addDetector(Fixtures.bundled("face-detection-short-range"));
-        provider.setBackend(Providers.cpuBackend());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final StageRig<FaceLandmarksProvider> rig = StageRig.onCpu(FaceLandmarksProvider::new, p -> {
+        p.addModel(Fixtures.bundled("face-landmark"));
+        p.addDetector(Fixtures.bundled("face-detection-short-range"));
+    });
 
     @Test
     void theMeshLiesOnTheAstronautsFaceInItsOwnShape() throws Exception {
         BufferedImage astronaut = Fixtures.image("astronaut.png");
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of("track", false));
-        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, astronaut);
-        try {
+        rig.check(rig.frame(PixelFormat.RGB24, astronaut), Map.of("track", false), (stage, frame) -> {
             stage.process(frame);
             float[] p = ((FaceMeshTracker) stage).points();
             assertNotNull(frame.meta(FrameMeta.LINES), "the contours are attached");
@@ -94,10 +73,7 @@ class FaceLandmarksTest {
             double eyes = leftEyeX - rightEyeX;
             assertTrue(eyes > 20 && eyes < 120, "eye corners " + eyes + " px apart");
             assertTrue(face.score() > 0.9, "presence " + face.score());
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 
     /**
@@ -108,9 +84,8 @@ class FaceLandmarksTest {
     @Test
     void trackingRunsTheDetectorOnlyToFindTheFace() throws Exception {
         BufferedImage astronaut = Fixtures.image("astronaut.png");
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.BGR24, Map.of());
-        Frame frame = Fixtures.frame(pool, PixelFormat.BGR24, 640, 360, astronaut, -130, -80, 1024, 1024);
-        try {
+        rig.check(rig.frame(PixelFormat.BGR24, 640, 360, astronaut, -130, -80, 1024, 1024),
+                Map.of(), (stage, frame) -> {
             float[] first = null;
             for (int i = 0; i < 5; i++) {
                 stage.process(frame);
@@ -127,26 +102,11 @@ class FaceLandmarksTest {
                         + shift / FaceMeshTracker.LANDMARKS + " px on average");
             }
             assertEquals(1, ((FaceMeshTracker) stage).detectorRuns(), "the detector ran once, then tracking");
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 
     @Test
     void noFaceNoContours() throws Exception {
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of());
-        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, Fixtures.image("page.png"));
-        try {
-            for (int i = 0; i < 3; i++) {
-                stage.process(frame);
-                assertNull(frame.meta(FrameMeta.LINES), "no contours on a page of text");
-                assertTrue(frame.meta(FrameMeta.DETECTIONS).items().isEmpty(), "no face");
-            }
-            assertEquals(3, ((FaceMeshTracker) stage).detectorRuns(), "nothing to track: the detector runs every frame");
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        rig.assertFindsNothingOnAPageOfText("face");
     }
 }

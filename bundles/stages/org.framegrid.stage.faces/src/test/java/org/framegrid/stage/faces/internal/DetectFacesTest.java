@@ -15,7 +15,6 @@ import org.framegrid.api.frame.Detection;
 import org.framegrid.api.frame.Detections;
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameMeta;
-import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
 
@@ -23,13 +22,12 @@ import org.framegrid.inference.api.InferenceBackend;
 
 import org.framegrid.inference.api.LoadedModel;
 
-import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.testing.Forwarding;
 import org.framegrid.testing.Providers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.framegrid.testing.stages.StageRig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -37,23 +35,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DetectFacesTest {
 
-    private static EmbeddedEngine engine;
-    private static FramePool pool;
-    private static DetectFacesProvider provider;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        engine = new EmbeddedEngine(60_000, false);
-        pool = engine.pool();
-        provider = new DetectFacesProvider();
-        provider.addModel(Fixtures.model("blazeface-front"));
-        provider.setBackend(Providers.cpuBackend());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final StageRig<DetectFacesProvider> rig = StageRig.onCpu(DetectFacesProvider::new,
+            p -> p.addModel(Fixtures.model("blazeface-front")));
 
     /** The one face of the astronaut, in frame pixels: {x0, y0, x1, y1, score}. */
     private static float[] onlyFace(Frame frame) {
@@ -70,9 +54,7 @@ class DetectFacesTest {
     @EnumSource(value = PixelFormat.class, names = {"RGB24", "BGR24", "RGBA"})
     void findsTheAstronautsFace(PixelFormat format) throws Exception {
         BufferedImage image = Fixtures.astronaut();
-        Stage stage = Fixtures.start(provider, pool, format, Map.of());
-        Frame frame = Fixtures.frame(pool, format, 512, 512, image, 0, 0, 512, 512);
-        try {
+        rig.check(rig.frame(format, 512, 512, image, 0, 0, 512, 512), Map.of(), (stage, frame) -> {
             assertTrue(stage.process(frame) == frame, "a frame owned by the stage alone is annotated in place");
             float[] face = onlyFace(frame);
             float cx = (face[0] + face[2]) / 2;
@@ -83,21 +65,16 @@ class DetectFacesTest {
             assertTrue(Math.hypot(cx - Fixtures.FACE_X, cy - Fixtures.FACE_Y) < 35, "centre " + cx + "," + cy);
             float w = face[2] - face[0];
             assertTrue(w >= 70 && w <= 160, "face width " + w);
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 
     @Test
     void findsTheFaceInALetterboxedWideFrame() throws Exception {
         BufferedImage image = Fixtures.astronaut();
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of());
         // 640x360, the image drawn 640x640 from y = -100 (as a wide camera crop would show it): the face is at
         // 1.25 * (225, 130) - (0, 100), about 116 px wide, so about 23 px of the 128 px input. (Drawn whole at
         // 360x360 it would be 13 px there: below what this short-range model finds.)
-        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, 640, 360, image, 0, -100, 640, 640);
-        try {
+        rig.check(rig.frame(PixelFormat.RGB24, 640, 360, image, 0, -100, 640, 640), Map.of(), (stage, frame) -> {
             stage.process(frame);
             float[] face = onlyFace(frame);
             double ex = Fixtures.FACE_X * 1.25;
@@ -107,16 +84,13 @@ class DetectFacesTest {
             assertTrue(face[4] > 0.8f, "score " + face[4]);
             assertTrue(Math.hypot((face[0] + face[2]) / 2 - ex, (face[1] + face[3]) / 2 - ey) < 35 * 1.25,
                     "box " + face[0] + "," + face[1] + " - " + face[2] + "," + face[3]);
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 
     @Test
     void aBlankFrameHasNoFace() throws Exception {
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of());
-        Frame frame = pool.acquire(PixelFormat.RGB24, 640, 360);
+        Stage stage = rig.start(PixelFormat.RGB24, Map.of());
+        Frame frame = rig.pool().acquire(PixelFormat.RGB24, 640, 360);
         try {
             for (int i = 0; i < frame.data().limit(); i++) {
                 frame.data().put(i, (byte) 128);
@@ -132,8 +106,8 @@ class DetectFacesTest {
     @Test
     void aSharedFrameIsAnnotatedOnACopy() throws Exception {
         BufferedImage image = Fixtures.astronaut();
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of());
-        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, 512, 512, image, 0, 0, 512, 512);
+        Stage stage = rig.start(PixelFormat.RGB24, Map.of());
+        Frame frame = rig.frame(PixelFormat.RGB24, 512, 512, image, 0, 0, 512, 512);
         frame.retain();
         Frame out = stage.process(frame);
         try {
@@ -146,37 +120,32 @@ class DetectFacesTest {
             frame.release();
             stage.stop();
         }
-        assertEquals(0, pool.outstanding());
+        assertEquals(0, rig.pool().outstanding());
     }
 
     @Test
     void liveThresholdsApplyAtTheNextFrame() throws Exception {
         BufferedImage image = Fixtures.astronaut();
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of());
-        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, 512, 512, image, 0, 0, 512, 512);
-        try {
+        rig.check(rig.frame(PixelFormat.RGB24, 512, 512, image, 0, 0, 512, 512), Map.of(), (stage, frame) -> {
             stage.process(frame);
             float score = onlyFace(frame)[4];
-            stage.update(Fixtures.properties(provider, Map.of("score-threshold", Math.min(1.0, score + 0.01))));
+            stage.update(Fixtures.properties(rig.provider(), Map.of("score-threshold", Math.min(1.0, score + 0.01))));
             stage.process(frame);
             assertEquals(List.of(), frame.meta(FrameMeta.DETECTIONS).items(), "threshold above the face's score");
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 
     @Test
     void aMissingModelOrBackendFailsStartWithTheReason() throws Exception {
         IllegalStateException noModel = assertThrows(IllegalStateException.class,
-                () -> Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of("model", "no-such-model")));
+                () -> rig.start(PixelFormat.RGB24, Map.of("model", "no-such-model")));
         assertTrue(noModel.getMessage().contains("no face-detection model named 'no-such-model'")
                 && noModel.getMessage().contains("blazeface-front"), noModel.getMessage());
 
         DetectFacesProvider bare = new DetectFacesProvider();
         bare.addModel(Fixtures.model("blazeface-front"));
         IllegalStateException noBackend = assertThrows(IllegalStateException.class,
-                () -> Fixtures.start(bare, pool, PixelFormat.RGB24, Map.of()));
+                () -> Fixtures.start(bare, rig.pool(), PixelFormat.RGB24, Map.of()));
         assertTrue(noBackend.getMessage().contains("no inference backend"), noBackend.getMessage());
     }
 
@@ -187,7 +156,7 @@ class DetectFacesTest {
         p.addModel(lines);
         p.setBackend(Providers.cpuBackend());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Fixtures.start(p, pool, PixelFormat.RGB24, Map.of("model", "mlsd-tiny-320")));
+                () -> Fixtures.start(p, rig.pool(), PixelFormat.RGB24, Map.of("model", "mlsd-tiny-320")));
         assertTrue(e.getMessage().contains("model mlsd-tiny-320") && e.getMessage().contains("scores-16"),
                 e.getMessage());
     }
@@ -198,8 +167,8 @@ class DetectFacesTest {
         DetectFacesProvider p = new DetectFacesProvider();
         p.addModel(Fixtures.model("blazeface-front"));
         p.setBackend(backend.proxy());
-        FaceDetector stage = (FaceDetector) Fixtures.start(p, pool, PixelFormat.RGB24, Map.of());
-        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, 512, 512, Fixtures.astronaut(), 0, 0, 512, 512);
+        FaceDetector stage = (FaceDetector) Fixtures.start(p, rig.pool(), PixelFormat.RGB24, Map.of());
+        Frame frame = rig.frame(PixelFormat.RGB24, 512, 512, Fixtures.astronaut(), 0, 0, 512, 512);
         try {
             stage.process(frame);
             assertEquals(1, frame.meta(FrameMeta.DETECTIONS).items().size());

@@ -22,6 +22,7 @@ import org.framegrid.testing.Providers;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.stage.model.ImageInputWriter;
 import org.framegrid.testing.SideBySide;
+import org.framegrid.testing.stages.StageRig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
@@ -46,9 +47,7 @@ class ThroughputTest {
         BufferedImage image = Fixtures.astronaut();
         var model = Fixtures.model("blazeface-front");
         InferenceBackend backend = Providers.cpuBackend();
-        DetectFacesProvider provider = new DetectFacesProvider();
-        provider.addModel(model);
-        provider.setBackend(backend);
+        DetectFacesProvider provider = StageRig.on(backend, new DetectFacesProvider(), p -> p.addModel(model));
         try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false)) {
             FramePool pool = engine.pool();
             Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, 640, 360, image, 0, -100, 640, 640);

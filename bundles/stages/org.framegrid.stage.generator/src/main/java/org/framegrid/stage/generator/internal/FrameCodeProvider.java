@@ -20,10 +20,9 @@ import org.osgi.service.component.annotations.Component;
 public final class FrameCodeProvider extends FrameCodeStageProvider {
 
     public FrameCodeProvider() {
-        super("frame-code", "Filter/Video/Marker",
-                "Draws a frame code (frame number, capture time) into the top-left corner of each frame, for "
-                        + "read-frame-code to measure latency per frame after encoding and the network; a frame "
-                        + "that carries a code (read by read-frame-code) gets it redrawn.");
+        super("Draws a frame code (frame number, capture time) into the top-left corner of each frame, for "
+                + "read-frame-code to measure latency per frame after encoding and the network; a frame "
+                + "that carries a code (read by read-frame-code) gets it redrawn.");
     }
 
     @Override

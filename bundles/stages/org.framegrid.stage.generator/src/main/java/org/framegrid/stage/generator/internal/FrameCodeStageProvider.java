@@ -8,17 +8,24 @@ import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageContext;
 import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
+import org.framegrid.api.stage.StageType;
 
 /**
  * Base of the frame-code stages' providers ({@code frame-code} draws, {@code read-frame-code} reads): a stage without
- * properties that takes any picture and gives it back, marked by {@link #process}. The subclass is the DS component.
+ * properties that takes any picture and gives it back, marked by {@link #process}. The subclass is the DS component;
+ * its {@link StageType} annotation gives the type and classification.
  */
 abstract class FrameCodeStageProvider implements StageProvider {
     private final StageDescriptor descriptor;
 
-    FrameCodeStageProvider(String type, String classification, String description) {
-        descriptor = new StageDescriptor(type, classification, description, FrameStage.PICTURES,
-                OutputRule.SAME_AS_INPUT, Set.of(), null, List.of());
+    /** @throws IllegalStateException when the class has no {@link StageType} annotation to take its type from */
+    FrameCodeStageProvider(String description) {
+        StageType stageType = getClass().getAnnotation(StageType.class);
+        if (stageType == null) {
+            throw new IllegalStateException(getClass().getName() + " has no @StageType to take its type from");
+        }
+        descriptor = new StageDescriptor(stageType.type(), stageType.classification(), description,
+                FrameStage.PICTURES, OutputRule.SAME_AS_INPUT, Set.of(), null, List.of());
     }
 
     @Override

@@ -18,9 +18,8 @@ import org.osgi.service.component.annotations.Component;
 public final class ReadFrameCodeProvider extends FrameCodeStageProvider {
 
     public ReadFrameCodeProvider() {
-        super("read-frame-code", "Filter/Video/Analyzer",
-                "Reads the frame code drawn by frame-code or scene and attaches it to the frame (frame number, capture "
-                        + "time, last app event): the per-frame latency measurement's receiving end.");
+        super("Reads the frame code drawn by frame-code or scene and attaches it to the frame (frame number, capture "
+                + "time, last app event): the per-frame latency measurement's receiving end.");
     }
 
     @Override

@@ -44,12 +44,10 @@ final class HandTracker extends RegionTracker {
     private FloatBuffer handedness;
     private volatile boolean mirrored;
 
-    /** The last frame's landmarks: x, y in frame pixels. */
-    private final float[] points = new float[2 * LANDMARKS];
-    private float lastPresence;
-
     HandTracker(StageModels landmarkModels, StageModels detectors) {
-        super(landmarkModels, detectors, DEFAULT_ANCHORS, DETECTOR_KEYPOINTS, "a MediaPipe palm detector");
+        // The last frame's landmarks (points): x, y in frame pixels per landmark.
+        super(landmarkModels, detectors, DEFAULT_ANCHORS, DETECTOR_KEYPOINTS, "a MediaPipe palm detector",
+                2, 2 * LANDMARKS);
     }
 
     @Override
@@ -68,20 +66,16 @@ final class HandTracker extends RegionTracker {
 
     @Override
     protected Region fromDetection(RegionDetector detector) {
-        float x0 = detector.frameX(0);
-        float y0 = detector.frameY(1);
-        float x1 = detector.frameX(2);
-        float y1 = detector.frameY(3);
         double rotation = Region.rotation(detector.frameX(WRIST_X), detector.frameY(WRIST_X + 1),
                 detector.frameX(MIDDLE_ROOT_X), detector.frameY(MIDDLE_ROOT_X + 1), Math.PI / 2);
-        return transformed((x0 + x1) / 2, (y0 + y1) / 2, x1 - x0, y1 - y0, rotation, -0.5, 2.6);
+        return transformed(detector.boxCentreX(), detector.boxCentreY(), detector.boxWidth(), detector.boxHeight(),
+                rotation, -0.5, 2.6);
     }
 
     /** The hand landmark model's presence is a probability already (its graph ends in a sigmoid). */
     @Override
     protected float presence() {
-        lastPresence = presence.get(0);
-        return lastPresence;
+        return presence.get(0);
     }
 
     @Override
@@ -154,27 +148,12 @@ final class HandTracker extends RegionTracker {
 
     @Override
     protected Detection box(int width, int height) {
-        return HandSkeleton.box(points, width, height, lastPresence, right());
+        return HandSkeleton.box(points, width, height, lastPresence(), right());
     }
 
     @Override
     protected String label() {
         return HandSkeleton.LABEL;
-    }
-
-    @Override
-    protected float[] landmarks() {
-        return points;
-    }
-
-    @Override
-    protected int stride() {
-        return 2;
-    }
-
-    /** @return a copy of the last frame's landmarks: x, y (frame pixels) per landmark */
-    float[] points() {
-        return points.clone();
     }
 
     /**

@@ -2,8 +2,6 @@ package org.framegrid.stage.hands.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.geom.AffineTransform;
@@ -19,20 +17,18 @@ import org.framegrid.api.frame.Detection;
 import org.framegrid.api.frame.Detections;
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameMeta;
-import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.Line;
 import org.framegrid.api.frame.Lines;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.testing.Fixtures;
 import org.framegrid.testing.Providers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.framegrid.testing.stages.StageRig;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * hands with the converted MediaPipe model bundles (palm detection, hand landmarks) on the real ONNX Runtime backend,
@@ -47,26 +43,14 @@ class HandsTest {
 
     private static final int[] ROOTS = {1, 5, 9, 13, 17};
     private static final int[] TIPS = {4, 8, 12, 16, 20};
-    private static EmbeddedEngine engine;
-    private static FramePool pool;
-    private static HandsProvider provider;
 
-    @BeforeAll
-    static void setUp() throws Exception {
-        engine = new EmbeddedEngine(60_000, false);
-        pool = engine.pool();
-        provider = new HandsProvider();
-        provider.addModel(Fixtures.bundled("hand-landmark-lite"));
-        provider.addModel(Fixtures.bundled("hand-landmark-full"));
-        provider.addDetector(Fixtures.bundled("palm-detection-lite"));
-        provider.addDetector(Fixtures.bundled("palm-detection-full"));
-        provider.setBackend(Providers.cpuBackend());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final StageRig<HandsProvider> rig = StageRig.onCpu(HandsProvider::new, p -> {
+        p.addModel(Fixtures.bundled("hand-landmark-lite"));
+        p.addModel(Fixtures.bundled("hand-landmark-full"));
+        p.addDetector(Fixtures.bundled("palm-detection-lite"));
+        p.addDetector(Fixtures.bundled("palm-detection-full"));
+    });
 
     /** The open right hand, palm to the camera: found, right-handed, every finger pointing away from the wrist. */
     @TestFactory
@@ -136,9 +120,7 @@ class HandsTest {
     @Test
     void trackingRunsThePalmDetectorOnlyToFindTheHand() throws Exception {
         BufferedImage image = Fixtures.image("handSrc.jpg");
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.BGR24, Map.of("smooth", false));
-        Frame frame = Fixtures.frame(pool, PixelFormat.BGR24, image);
-        try {
+        rig.check(rig.frame(PixelFormat.BGR24, image), Map.of("smooth", false), (stage, frame) -> {
             float[] first = null;
             for (int i = 0; i < 5; i++) {
                 stage.process(frame);
@@ -152,10 +134,7 @@ class HandsTest {
                 assertTrue(shift < 8, "frame " + i + ": landmarks moved " + shift + " px on average");
             }
             assertEquals(1, ((HandTracker) stage).detectorRuns(), "the palm detector ran once, then tracking");
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 
     /**
@@ -185,12 +164,12 @@ class HandsTest {
 
     /** @return the landmarks in the last of 20 frames of {@code image} moving {@code step} px right a frame */
     private static float[] moving(BufferedImage image, int step, boolean smooth) throws Exception {
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of("smooth", smooth));
+        Stage stage = rig.start(PixelFormat.RGB24, Map.of("smooth", smooth));
         float[] followed = null;
         int frames = 20;
         try {
             for (int i = 0; i < frames; i++) {
-                Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, 800, 480, image, i * step, 0, 640, 480);
+                Frame frame = rig.frame(PixelFormat.RGB24, 800, 480, image, i * step, 0, 640, 480);
                 frame.pts(i * 33_333_333L);
                 try {
                     stage.process(frame);
@@ -211,14 +190,14 @@ class HandsTest {
      */
     private static double jitter(BufferedImage image, boolean smooth) throws Exception {
         Random random = new Random(20);
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of("smooth", smooth));
+        Stage stage = rig.start(PixelFormat.RGB24, Map.of("smooth", smooth));
         int n = 30;
         int warmUp = 5;
         float[] last = null;
         double moved = 0;
         try {
             for (int i = 0; i < n; i++) {
-                Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, image);
+                Frame frame = rig.frame(PixelFormat.RGB24, image);
                 frame.pts(i * 33_333_333L);
                 var data = frame.data();
                 for (int k = 0; k < image.getWidth() * image.getHeight() * 3; k++) {
@@ -248,8 +227,8 @@ class HandsTest {
      */
     @Test
     void theSkeletonIsAddedToWhatEarlierStagesAttached() throws Exception {
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of());
-        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, Fixtures.image("handSrc.jpg"));
+        Stage stage = rig.start(PixelFormat.RGB24, Map.of());
+        Frame frame = rig.frame(PixelFormat.RGB24, Fixtures.image("handSrc.jpg"));
         Line faceLine = new Line(0.1f, 0.1f, 0.2f, 0.2f, 0xFFFFFFFF, "face");
         Detection face = new Detection(0.1f, 0.1f, 0.1f, 0.1f, 0, "face", 0.9f, -1);
         frame.meta(FrameMeta.LINES, new Lines(List.of(faceLine)));
@@ -274,19 +253,7 @@ class HandsTest {
 
     @Test
     void noHandNoSkeletonAndThePalmDetectorKeepsLooking() throws Exception {
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of());
-        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, Fixtures.image("page.png"));
-        try {
-            for (int i = 0; i < 3; i++) {
-                stage.process(frame);
-                assertNull(frame.meta(FrameMeta.LINES), "no skeleton on a page of text");
-                assertTrue(frame.meta(FrameMeta.DETECTIONS).items().isEmpty(), "no hand");
-            }
-            assertEquals(3, ((HandTracker) stage).detectorRuns(), "no hand to track: the detector runs every frame");
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        rig.assertFindsNothingOnAPageOfText("hand");
     }
 
     @Test
@@ -299,10 +266,7 @@ class HandsTest {
         p.addModel(new Fixtures.MemoryModel(relabelled, detector.bytes(), Map.of(), detector.origin()));
         p.addDetector(detector);
         p.setBackend(Providers.cpuBackend());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Fixtures.start(p, pool, PixelFormat.RGB24, Map.of("model", "palm-detection-lite")));
-        assertTrue(e.getMessage().startsWith("hands: model palm-detection-lite from ")
-                && e.getMessage().contains("declares no 'landmarks' output"), e.getMessage());
+        rig.assertRefusesModelWithout(p, "model", "palm-detection-lite", "landmarks");
     }
 
     /** @return {@code image} drawn through {@code transform} (exact: quarter turns and mirrors) on a new image */
@@ -321,8 +285,8 @@ class HandsTest {
     private static Result run(BufferedImage image, Map<String, Object> values) throws Exception {
         Map<String, Object> all = new HashMap<>(values);
         all.put("track", false);
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, all);
-        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, image);
+        Stage stage = rig.start(PixelFormat.RGB24, all);
+        Frame frame = rig.frame(PixelFormat.RGB24, image);
         try {
             stage.process(frame);
             List<Detection> hands = frame.meta(FrameMeta.DETECTIONS).items();

@@ -1,7 +1,6 @@
 package org.framegrid.stage.image2image.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -9,47 +8,29 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.framegrid.api.frame.Frame;
-import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.testing.Providers;
-import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.testing.Fixtures;
 import org.framegrid.testing.SyntheticModels;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.framegrid.testing.stages.StageRig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** image-to-image with a synthetic invert "style" ({@code 1 - x}) written at test time, on the real backend. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ImageToImageTest {
 
-    private static EmbeddedEngine engine;
-    private static FramePool pool;
-    private static ImageToImageProvider provider;
-
-    @BeforeAll
-    static void setUp() {
-        engine = new EmbeddedEngine(60_000, false);
-        pool = engine.pool();
-        provider = new ImageToImageProvider();
-        provider.addModel(Fixtures.synthetic("invert", "1.0.0", "image-to-image", SyntheticModels.invert(), "image",
+    @RegisterExtension
+    static final StageRig<ImageToImageProvider> rig = StageRig.onCpu(ImageToImageProvider::new, p -> {
+        p.addModel(Fixtures.synthetic("invert", "1.0.0", "image-to-image", SyntheticModels.invert(), "image",
                 Map.of(), "styled", "image"));
-        provider.setBackend(Providers.cpuBackend());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        engine.close();
-    }
+    });
 
     @Test
     void theAstronautComesOutInverted() throws Exception {
         BufferedImage astronaut = Fixtures.image("astronaut.png");
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGBA, Map.of("model", "invert"));
-        Frame frame = Fixtures.frame(pool, PixelFormat.RGBA, astronaut);
-        try {
+        rig.check(rig.frame(PixelFormat.RGBA, astronaut), Map.of("model", "invert"), (stage, frame) -> {
             long t0 = System.nanoTime();
             Frame out = stage.process(frame);
             System.out.printf("image-to-image 512x512 invert: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
@@ -65,18 +46,15 @@ class ImageToImageTest {
                 }
             }
             assertTrue(worst <= 1, "every sampled channel is 255 - input (within rounding): worst " + worst);
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 
     @Test
     void withoutKeepSizeTheModelScaleDecidesTheFrameSize() throws Exception {
         // The invert model keeps the size: a 640x360 frame at a 320-wide input comes back 640x360 either way.
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of("model", "invert", "size", 320,
+        Stage stage = rig.start(PixelFormat.RGB24, Map.of("model", "invert", "size", 320,
                 "keep-size", false));
-        Frame frame = pool.acquire(PixelFormat.RGB24, 640, 360);
+        Frame frame = rig.pool().acquire(PixelFormat.RGB24, 640, 360);
         for (int i = 0; i < frame.data().limit(); i++) {
             frame.data().put(i, (byte) 200);
         }
@@ -93,13 +71,9 @@ class ImageToImageTest {
 
     @Test
     void aModelWhoseOutputIsNotAnImageIsRefusedAtStart() throws Exception {
-        ImageToImageProvider p = new ImageToImageProvider();
-        p.addModel(Fixtures.synthetic("depthish", "1.0.0", "image-to-image", SyntheticModels.depth(true), "image",
-                Map.of(), "depth", "image"));
-        p.setBackend(Providers.cpuBackend());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Fixtures.start(p, pool, PixelFormat.RGB24, Map.of("model", "depthish")));
+        ImageToImageProvider p = StageRig.cpu(new ImageToImageProvider(), q -> q.addModel(Fixtures.synthetic(
+                "depthish", "1.0.0", "image-to-image", SyntheticModels.depth(true), "image", Map.of(), "depth", "image")));
         assertEquals("image-to-image: model depthish from synthetic depthish output depth FLOAT32 [1, 1, -1, -1] is "
-                + "not an RGB image [1,3,H,W]", e.getMessage());
+                + "not an RGB image [1,3,H,W]", rig.refusedAtStart(p, Map.of("model", "depthish")));
     }
 }

@@ -19,6 +19,7 @@ import org.framegrid.testing.Providers;
 import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.stage.model.ImageInputWriter;
 import org.framegrid.testing.SideBySide;
+import org.framegrid.testing.stages.StageRig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -36,9 +37,7 @@ class ThroughputTest {
     void linesAgainstRawRunInto() throws Exception {
         var model = Fixtures.model("mlsd-tiny-320");
         InferenceBackend backend = Providers.cpuBackend();
-        LinesProvider provider = new LinesProvider();
-        provider.addModel(model);
-        provider.setBackend(backend);
+        LinesProvider provider = StageRig.on(backend, new LinesProvider(), p -> p.addModel(model));
         try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false)) {
             Frame frame = Fixtures.frame(engine.pool(), PixelFormat.RGB24,
                     LinesTest.rectangle(640, 360, 100, 60, 400, 220));

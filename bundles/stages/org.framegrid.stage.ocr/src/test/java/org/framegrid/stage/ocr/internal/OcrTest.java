@@ -1,7 +1,6 @@
 package org.framegrid.stage.ocr.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -17,49 +16,28 @@ import org.framegrid.api.frame.Detection;
 import org.framegrid.api.frame.Detections;
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameMeta;
-import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.frame.Text;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.testing.Providers;
-import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.testing.Fixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.framegrid.testing.stages.StageRig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** ocr with the real PP-OCRv4 detector and recogniser on the real ONNX Runtime backend. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class OcrTest {
 
-    private static EmbeddedEngine engine;
-    private static FramePool pool;
-    private static OcrProvider provider;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        engine = new EmbeddedEngine(60_000, false);
-        pool = engine.pool();
-        provider = provider();
-    }
-
-    static OcrProvider provider() throws Exception {
-        OcrProvider p = new OcrProvider();
+    @RegisterExtension
+    static final StageRig<OcrProvider> rig = StageRig.onCpu(OcrProvider::new, p -> {
         p.addModel(Fixtures.bundled("ppocr-det"));
         p.addRecognizer(Fixtures.bundled("ppocr-rec"));
-        p.setBackend(Providers.cpuBackend());
-        return p;
-    }
-
-    @AfterAll
-    static void tearDown() {
-        engine.close();
-    }
+    });
 
     private static List<Detection> read(BufferedImage picture, PixelFormat format) throws Exception {
-        Stage stage = Fixtures.start(provider, pool, format, Map.of());
-        Frame frame = Fixtures.frame(pool, format, picture);
+        Stage stage = rig.start(format, Map.of());
+        Frame frame = rig.frame(format, picture);
         try {
             long[] ms = new long[3];
             for (int i = 0; i < ms.length; i++) {
@@ -129,33 +107,24 @@ class OcrTest {
 
     @Test
     void detectionsAlreadyThereAreKept() throws Exception {
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of());
-        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, Fixtures.image("text.png"));
-        try {
+        rig.check(rig.frame(PixelFormat.RGB24, Fixtures.image("text.png")), Map.of(), (stage, frame) -> {
             Detection face = new Detection(0.1f, 0.1f, 0.2f, 0.2f, 0, "face", 0.9f, -1);
             frame.meta(FrameMeta.DETECTIONS, new Detections(List.of(face)));
             stage.process(frame);
             List<Detection> all = frame.meta(FrameMeta.DETECTIONS).items();
             assertEquals(face, all.get(0));
             System.out.println("ocr text.png: " + all.subList(1, all.size()).stream().map(Detection::label).toList());
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 
     @Test
     void modelsOfTheWrongKindAreRefusedAtStart() throws Exception {
-        OcrProvider p = new OcrProvider();
-        p.addModel(Fixtures.bundled("ppocr-det"));
-        p.addRecognizer(Fixtures.bundled("ppocr-cls"));
-        p.setBackend(Providers.cpuBackend());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Fixtures.start(p, pool, PixelFormat.RGB24, Map.of("recognizer", "ppocr-cls")));
-        assertTrue(e.getMessage().startsWith("ocr: model ppocr-cls from ")
-                && e.getMessage().contains("declares no 'ctc-probabilities' output"), e.getMessage());
-        IllegalStateException missing = assertThrows(IllegalStateException.class,
-                () -> Fixtures.start(p, pool, PixelFormat.RGB24, Map.of("detector", "nope")));
-        assertTrue(missing.getMessage().contains("no text-detection model named 'nope'"), missing.getMessage());
+        OcrProvider p = StageRig.cpu(new OcrProvider(), q -> {
+            q.addModel(Fixtures.bundled("ppocr-det"));
+            q.addRecognizer(Fixtures.bundled("ppocr-cls"));
+        });
+        rig.assertRefusesModelWithout(p, "recognizer", "ppocr-cls", "ctc-probabilities");
+        String missing = rig.refusedMissingModel(p, "detector");
+        assertTrue(missing.contains("no text-detection model named 'nope'"), missing);
     }
 }

@@ -41,13 +41,13 @@ final class PoseTracker extends RegionTracker {
     private int heatmapSide;
     private int heatmapChannels;
 
-    /** The last frame's landmarks: x, y in frame pixels and visibility (0..1) per landmark. */
-    private final float[] points = new float[3 * (LANDMARKS + 2)];
     /** {@link #refine}'s result: u, v normalised to the region. */
     private final float[] refined = new float[2];
 
     PoseTracker(StageModels landmarkModels, StageModels detectors) {
-        super(landmarkModels, detectors, DEFAULT_ANCHORS, DETECTOR_KEYPOINTS, "a BlazePose detector");
+        // The last frame's landmarks (points): x, y in frame pixels and visibility (0..1) per landmark.
+        super(landmarkModels, detectors, DEFAULT_ANCHORS, DETECTOR_KEYPOINTS, "a BlazePose detector",
+                3, 3 * (LANDMARKS + 2));
     }
 
     @Override
@@ -152,20 +152,5 @@ final class PoseTracker extends RegionTracker {
     @Override
     protected String label() {
         return Skeleton.LABEL;
-    }
-
-    @Override
-    protected float[] landmarks() {
-        return points;
-    }
-
-    @Override
-    protected int stride() {
-        return 3;
-    }
-
-    /** @return a copy of the last frame's landmarks: x, y (frame pixels) and visibility per landmark */
-    float[] points() {
-        return points.clone();
     }
 }

@@ -3,8 +3,6 @@ package org.framegrid.stage.pose.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -20,20 +18,17 @@ import java.util.stream.Stream;
 import org.framegrid.api.frame.Detection;
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameMeta;
-import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.Lines;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.testing.Fixtures;
 import org.framegrid.testing.MediaPipeReference;
-import org.framegrid.testing.Providers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.framegrid.testing.stages.StageRig;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * pose with the converted MediaPipe model bundles (pose-detection + pose-landmark-full) on the real ONNX Runtime
@@ -53,25 +48,12 @@ class PoseTest {
     static final double MAX_MEAN_DISTANCE = 0.02;
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?");
 
-    private static EmbeddedEngine engine;
-    private static FramePool pool;
-    private static PoseProvider provider;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        engine = new EmbeddedEngine(60_000, false);
-        pool = engine.pool();
-        provider = new PoseProvider();
-        provider.addModel(Fixtures.bundled("pose-landmark-full"));
-        provider.addModel(Fixtures.bundled("pose-landmark-lite"));
-        provider.addDetector(Fixtures.bundled("pose-detection"));
-        provider.setBackend(Providers.cpuBackend());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final StageRig<PoseProvider> rig = StageRig.onCpu(PoseProvider::new, p -> {
+        p.addModel(Fixtures.bundled("pose-landmark-full"));
+        p.addModel(Fixtures.bundled("pose-landmark-lite"));
+        p.addDetector(Fixtures.bundled("pose-detection"));
+    });
 
     @TestFactory
     Stream<DynamicTest> landmarksMatchMediaPipesOwnSolution() {
@@ -85,8 +67,8 @@ class PoseTest {
                 .mapToDouble(r -> Double.parseDouble(r.group())).toArray();
         assertEquals(33 * 4, values.length, name + ": MediaPipe's 33 landmarks in " + json);
         MediaPipeReference.Rgba pixels = MediaPipeReference.pixels(name);
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of("track", false));
-        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, pixels.image());
+        Stage stage = rig.start(PixelFormat.RGB24, Map.of("track", false));
+        Frame frame = rig.frame(PixelFormat.RGB24, pixels.image());
         float[] ours;
         try {
             stage.process(frame);
@@ -129,9 +111,8 @@ class PoseTest {
     @Test
     void trackingRunsTheDetectorOnlyToFindThePerson() throws Exception {
         BufferedImage person = Fixtures.image("person.jpg");
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.BGR24, Map.of("model", "pose-landmark-lite"));
-        Frame frame = Fixtures.frame(pool, PixelFormat.BGR24, 640, 360, person, 48, 0, 543, 360);
-        try {
+        rig.check(rig.frame(PixelFormat.BGR24, 640, 360, person, 48, 0, 543, 360),
+                Map.of("model", "pose-landmark-lite"), (stage, frame) -> {
             float[] first = null;
             for (int i = 0; i < 5; i++) {
                 stage.process(frame);
@@ -148,44 +129,24 @@ class PoseTest {
                 assertTrue(shift / 33 < 8, "frame " + i + ": landmarks moved " + shift / 33 + " px on average");
             }
             assertEquals(1, ((PoseTracker) stage).detectorRuns(), "the detector ran once, then tracking");
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        });
     }
 
     @Test
     void noPersonNoSkeletonAndTheDetectorKeepsLooking() throws Exception {
-        BufferedImage page = Fixtures.image("page.png");
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of());
-        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, page);
-        try {
-            for (int i = 0; i < 3; i++) {
-                stage.process(frame);
-                assertNull(frame.meta(FrameMeta.LINES), "no skeleton on a page of text");
-                assertTrue(frame.meta(FrameMeta.DETECTIONS).items().isEmpty(), "no person");
-            }
-            assertEquals(3, ((PoseTracker) stage).detectorRuns(), "nobody to track: the detector runs every frame");
-        } finally {
-            frame.release();
-            stage.stop();
-        }
+        rig.assertFindsNothingOnAPageOfText("person");
     }
 
     @Test
     void aDetectorInPlaceOfTheLandmarkModelIsRefusedAtStart() throws Exception {
-        PoseProvider p = new PoseProvider();
-        p.addModel(relabelled(Fixtures.bundled("pose-detection")));
-        p.addDetector(Fixtures.bundled("pose-detection"));
-        p.setBackend(Providers.cpuBackend());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Fixtures.start(p, pool, PixelFormat.RGB24, Map.of("model", "pose-detection")));
-        assertTrue(e.getMessage().startsWith("pose: model pose-detection from ")
-                && e.getMessage().contains("declares no 'landmarks' output"), e.getMessage());
-        IllegalStateException missing = assertThrows(IllegalStateException.class,
-                () -> Fixtures.start(p, pool, PixelFormat.RGB24, Map.of("model", "nope")));
-        assertTrue(missing.getMessage().contains("'nope'"), missing.getMessage());
-        assertFalse(missing.getMessage().isBlank());
+        PoseProvider p = StageRig.cpu(new PoseProvider(), q -> {
+            q.addModel(relabelled(Fixtures.bundled("pose-detection")));
+            q.addDetector(Fixtures.bundled("pose-detection"));
+        });
+        rig.assertRefusesModelWithout(p, "model", "pose-detection", "landmarks");
+        String missing = rig.refusedMissingModel(p, "model");
+        assertTrue(missing.contains("'nope'"), missing);
+        assertFalse(missing.isBlank());
     }
 
     /** The detector's bundle presented as a pose-landmarks model (a wrong model under the right task). */

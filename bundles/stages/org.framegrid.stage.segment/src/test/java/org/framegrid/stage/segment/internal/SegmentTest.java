@@ -10,23 +10,19 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameMeta;
-import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.Mask;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.testing.Providers;
-import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.testing.Fixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.framegrid.testing.stages.StageRig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** segment with the real ISNet model bundles on the real ONNX Runtime backend and skimage's astronaut. */
@@ -46,24 +42,11 @@ class SegmentTest {
                     512, 450, 380, 320, 285, 265, 235, 170, 140, 95, 40},
             30);
 
-    private static EmbeddedEngine engine;
-    private static FramePool pool;
-    private static SegmentProvider provider;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        engine = new EmbeddedEngine(60_000, false);
-        pool = engine.pool();
-        provider = new SegmentProvider();
-        provider.addModel(Fixtures.bundled("isnet-small-dyn"));
-        provider.addModel(Fixtures.bundled("isnet-small"));
-        provider.setBackend(Providers.cpuBackend());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final StageRig<SegmentProvider> rig = StageRig.onCpu(SegmentProvider::new, p -> {
+        p.addModel(Fixtures.bundled("isnet-small-dyn"));
+        p.addModel(Fixtures.bundled("isnet-small"));
+    });
 
     /** @return the mask as a {@code side x side} foreground grid (nearest cell) */
     static boolean[] grid(Mask mask, int side) {
@@ -103,8 +86,8 @@ class SegmentTest {
         Map<String, Object> values = new java.util.HashMap<>(more);
         values.put("model", model);
         values.putIfAbsent("background", "NONE");
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, values);
-        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, astronaut);
+        Stage stage = rig.start(PixelFormat.RGB24, values);
+        Frame frame = rig.frame(PixelFormat.RGB24, astronaut);
         try {
             long[] ms = new long[3];
             for (int i = 0; i < ms.length; i++) {
@@ -172,9 +155,9 @@ class SegmentTest {
     @Test
     void aColourBackgroundReplacesTheFlagButNotTheFace() throws Exception {
         BufferedImage astronaut = Fixtures.image("astronaut.png");
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.BGR24,
+        Stage stage = rig.start(PixelFormat.BGR24,
                 Map.of("model", "isnet-small-dyn", "background", "COLOR", "color", "#0000FF"));
-        Frame frame = Fixtures.frame(pool, PixelFormat.BGR24, astronaut);
+        Frame frame = rig.frame(PixelFormat.BGR24, astronaut);
         try {
             int face = Fixtures.rgb(frame, 225, 130);
             stage.process(frame);
@@ -198,10 +181,10 @@ class SegmentTest {
     @Test
     void aBlurredBackgroundKeepsThePersonSharp() throws Exception {
         BufferedImage astronaut = Fixtures.image("astronaut.png");
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of("model", "isnet-small-dyn",
+        Stage stage = rig.start(PixelFormat.RGB24, Map.of("model", "isnet-small-dyn",
                 "background", "BLUR", "blur-radius", 12));
-        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, astronaut);
-        Frame original = pool.copyOf(frame);
+        Frame frame = rig.frame(PixelFormat.RGB24, astronaut);
+        Frame original = rig.pool().copyOf(frame);
         try {
             stage.process(frame);
             Mask mask = frame.meta(FrameMeta.MASK);
@@ -258,25 +241,19 @@ class SegmentTest {
     @Test
     void anImageBackgroundNeedsAReadableImage(@TempDir Path dir) throws Exception {
         Path junk = Files.writeString(dir.resolve("junk.png"), "not a picture");
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Fixtures.start(provider,
-                pool, PixelFormat.RGB24, Map.of("background", "IMAGE", "image", junk.toString())));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Fixtures.start(rig.provider(),
+                rig.pool(), PixelFormat.RGB24, Map.of("background", "IMAGE", "image", junk.toString())));
         assertEquals("segment: image '" + junk + "' is not a PNG or JPEG image", bad.getMessage());
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
-                () -> Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of("background", "IMAGE")));
+                () -> rig.start(PixelFormat.RGB24, Map.of("background", "IMAGE")));
         assertTrue(none.getMessage().contains("needs the 'image' property"), none.getMessage());
     }
 
     @Test
     void aModelOfTheWrongKindIsRefusedAtStart() throws Exception {
-        SegmentProvider p = new SegmentProvider();
-        p.addModel(Fixtures.bundled("blazeface-front"));
-        p.setBackend(Providers.cpuBackend());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Fixtures.start(p, pool, PixelFormat.RGB24, Map.of("model", "blazeface-front")));
-        assertTrue(e.getMessage().startsWith("segment: model blazeface-front from ")
-                && e.getMessage().contains("declares no 'alpha' output"), e.getMessage());
-        IllegalStateException missing = assertThrows(IllegalStateException.class,
-                () -> Fixtures.start(p, pool, PixelFormat.RGB24, Map.of("model", "nope")));
-        assertTrue(missing.getMessage().contains("no segmentation model named 'nope'"), missing.getMessage());
+        SegmentProvider p = StageRig.cpu(new SegmentProvider(), q -> q.addModel(Fixtures.bundled("blazeface-front")));
+        rig.assertRefusesModelWithout(p, "model", "blazeface-front", "alpha");
+        String missing = rig.refusedMissingModel(p, "model");
+        assertTrue(missing.contains("no segmentation model named 'nope'"), missing);
     }
 }

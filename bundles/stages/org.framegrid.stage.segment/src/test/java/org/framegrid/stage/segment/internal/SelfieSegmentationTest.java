@@ -12,21 +12,18 @@ import java.util.stream.Stream;
 
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameMeta;
-import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.Matte;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.testing.Fixtures;
 import org.framegrid.testing.MaskAgreement;
 import org.framegrid.testing.MediaPipeReference;
 import org.framegrid.testing.MediaPipeReference.Rgba;
-import org.framegrid.testing.Providers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.framegrid.testing.stages.StageRig;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * segment with MediaPipe's selfie segmentation (the converted model bundle, real ONNX Runtime backend) against the
@@ -48,23 +45,9 @@ class SelfieSegmentationTest {
      */
     static final double MAX_MEAN_DIFFERENCE = 0.006;
 
-    private static EmbeddedEngine engine;
-    private static FramePool pool;
-    private static SegmentProvider provider;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        engine = new EmbeddedEngine(60_000, false);
-        pool = engine.pool();
-        provider = new SegmentProvider();
-        provider.addModel(Fixtures.bundled("selfie-segmentation"));
-        provider.setBackend(Providers.cpuBackend());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final StageRig<SegmentProvider> rig = StageRig.onCpu(SegmentProvider::new,
+            p -> p.addModel(Fixtures.bundled("selfie-segmentation")));
 
     @TestFactory
     Stream<DynamicTest> theMatteMatchesMediaPipesOwnSolution() {
@@ -76,9 +59,9 @@ class SelfieSegmentationTest {
         Rgba pixels = MediaPipeReference.pixels(name);
         Rgba theirs = Rgba.read(masks.resolve(name + ".mask"));
         assertEquals(pixels.width() + "x" + pixels.height(), theirs.width() + "x" + theirs.height(), "mask size");
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of("model", "selfie-segmentation",
+        Stage stage = rig.start(PixelFormat.RGB24, Map.of("model", "selfie-segmentation",
                 "background", "NONE", "threads", 1L));
-        Frame frame = Fixtures.frame(pool, PixelFormat.RGB24, pixels.image());
+        Frame frame = rig.frame(PixelFormat.RGB24, pixels.image());
         Matte matte;
         try {
             stage.process(frame);

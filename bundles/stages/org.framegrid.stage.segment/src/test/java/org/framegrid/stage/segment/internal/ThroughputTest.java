@@ -25,6 +25,7 @@ import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.stage.model.ImageInputWriter;
 import org.framegrid.testing.Fixtures;
 import org.framegrid.testing.SideBySide;
+import org.framegrid.testing.stages.StageRig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Timeout;
@@ -49,9 +50,7 @@ class ThroughputTest {
         BufferedImage astronaut = Fixtures.image("astronaut.png");
         Fixtures.MemoryModel model = Fixtures.bundled(name);
         InferenceBackend backend = Providers.cpuBackend();
-        SegmentProvider provider = new SegmentProvider();
-        provider.addModel(model);
-        provider.setBackend(backend);
+        SegmentProvider provider = StageRig.on(backend, new SegmentProvider(), p -> p.addModel(model));
         try (EmbeddedEngine engine = new EmbeddedEngine(60_000, false)) {
             FramePool pool = engine.pool();
             Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24,

@@ -13,19 +13,16 @@ import java.util.concurrent.TimeUnit;
 
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.FrameMeta;
-import org.framegrid.api.frame.FramePool;
 import org.framegrid.api.frame.FrameTensor;
 import org.framegrid.api.frame.PixelFormat;
 import org.framegrid.api.frame.Tensors;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.testing.Providers;
-import org.framegrid.pipeline.engine.embedded.EmbeddedEngine;
 import org.framegrid.testing.Fixtures;
 import org.framegrid.testing.SyntheticModels;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.framegrid.testing.stages.StageRig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * tensor with a synthetic two-input model ({@code scaled = image * gain}, {@code mean = mean(image)}) written at
@@ -34,28 +31,15 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TensorStageTest {
 
-    private static EmbeddedEngine engine;
-    private static FramePool pool;
-    private static TensorProvider provider;
-
-    @BeforeAll
-    static void setUp() {
-        engine = new EmbeddedEngine(60_000, false);
-        pool = engine.pool();
-        provider = new TensorProvider();
-        provider.addModel(Fixtures.synthetic("gain", "1.0.0", "custom", SyntheticModels.gain(), "image", Map.of(),
+    @RegisterExtension
+    static final StageRig<TensorProvider> rig = StageRig.onCpu(TensorProvider::new, p -> {
+        p.addModel(Fixtures.synthetic("gain", "1.0.0", "custom", SyntheticModels.gain(), "image", Map.of(),
                 "scaled", "scaled", "mean", "mean"));
-        provider.setBackend(Providers.cpuBackend());
-    }
-
-    @AfterAll
-    static void tearDown() {
-        engine.close();
-    }
+    });
 
     /** A 64x32 frame: left half (R,G,B) = (51, 102, 153), right half (255, 0, 0). */
     private static Frame frame() {
-        Frame frame = pool.acquire(PixelFormat.RGB24, 64, 32);
+        Frame frame = rig.pool().acquire(PixelFormat.RGB24, 64, 32);
         for (int y = 0; y < 32; y++) {
             for (int x = 0; x < 64; x++) {
                 int at = frame.offset(0) + y * frame.stride(0) + 3 * x;
@@ -75,7 +59,7 @@ class TensorStageTest {
 
     @Test
     void imageFromTheFrameOtherInputsFromItsTensorsOutputsAttached() throws Exception {
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of("model", "gain", "size", 64));
+        Stage stage = rig.start(PixelFormat.RGB24, Map.of("model", "gain", "size", 64));
         Frame frame = frame();
         FrameTensor upstream = gain(2, 0.5f, 10);
         frame.meta(FrameMeta.TENSORS, new Tensors(List.of(upstream)));
@@ -102,7 +86,7 @@ class TensorStageTest {
 
     @Test
     void chosenOutputsOnlyAndClearErrors() throws Exception {
-        Stage stage = Fixtures.start(provider, pool, PixelFormat.RGB24, Map.of("model", "gain", "outputs", "mean"));
+        Stage stage = rig.start(PixelFormat.RGB24, Map.of("model", "gain", "outputs", "mean"));
         Frame frame = frame();
         try {
             IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
@@ -117,8 +101,8 @@ class TensorStageTest {
             frame.release();
             stage.stop();
         }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Fixtures.start(provider,
-                pool, PixelFormat.RGB24, Map.of("model", "gain", "outputs", "mean,nope")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Fixtures.start(rig.provider(),
+                rig.pool(), PixelFormat.RGB24, Map.of("model", "gain", "outputs", "mean,nope")));
         assertEquals("tensor: model gain from synthetic gain has no output 'nope'; outputs: [scaled, mean]",
                 e.getMessage());
     }

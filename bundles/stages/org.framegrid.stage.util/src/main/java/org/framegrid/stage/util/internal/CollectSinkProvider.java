@@ -6,7 +6,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.framegrid.api.stage.FrameListener;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.osgi.service.component.annotations.Component;
@@ -21,13 +20,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Component(name = "org.framegrid.stage.util.collect", service = StageProvider.class)
 @StageType(type = "collect", classification = "Sink/Video")
 public final class CollectSinkProvider extends UtilityProvider {
-    private static final StageDescriptor DESCRIPTOR = new StageDescriptor("collect", "Sink/Video",
-            "Hands every frame to the FrameListener services.", ANY, OutputRule.NONE, Set.of(), null, List.of());
-
     private final List<FrameListener> listeners = new CopyOnWriteArrayList<>();
 
     public CollectSinkProvider() {
-        super(DESCRIPTOR);
+        super("Hands every frame to the FrameListener services.", ANY, OutputRule.NONE, Set.of(), null, List.of());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -8,7 +8,6 @@ import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageContext;
-import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.osgi.service.component.annotations.Component;
@@ -20,13 +19,10 @@ import org.osgi.service.component.annotations.Component;
 @Component(name = "org.framegrid.stage.util.convert", service = StageProvider.class)
 @StageType(type = "convert", classification = "Filter/Converter/Video")
 public final class ConvertProvider extends UtilityProvider {
-    private static final StageDescriptor DESCRIPTOR = new StageDescriptor("convert", "Filter/Converter/Video",
-            "Converts frames to the pixel format named by 'format'.", ANY, OutputRule.PROPERTY, ANY, "format",
-            List.of(new PropertyDescriptor("format", "RGB24", false,
-                    Arrays.stream(PixelFormat.values()).map(Enum::name).toList(), "The output pixel format.")));
-
     public ConvertProvider() {
-        super(DESCRIPTOR);
+        super("Converts frames to the pixel format named by 'format'.", ANY, OutputRule.PROPERTY, ANY, "format",
+                List.of(new PropertyDescriptor("format", "RGB24", false,
+                        Arrays.stream(PixelFormat.values()).map(Enum::name).toList(), "The output pixel format.")));
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.osgi.service.component.annotations.Component;
@@ -13,11 +12,8 @@ import org.osgi.service.component.annotations.Component;
 @Component(name = "org.framegrid.stage.util.null", service = StageProvider.class)
 @StageType(type = "null", classification = "Sink/Video")
 public final class NullSinkProvider extends UtilityProvider {
-    private static final StageDescriptor DESCRIPTOR = new StageDescriptor("null", "Sink/Video",
-            "Discards every frame.", ANY, OutputRule.NONE, Set.of(), null, List.of());
-
     public NullSinkProvider() {
-        super(DESCRIPTOR);
+        super("Discards every frame.", ANY, OutputRule.NONE, Set.of(), null, List.of());
     }
 
     @Override

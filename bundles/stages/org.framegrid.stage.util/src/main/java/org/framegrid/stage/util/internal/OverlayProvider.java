@@ -6,7 +6,6 @@ import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.osgi.service.component.annotations.Component;
@@ -18,16 +17,13 @@ import org.osgi.service.component.annotations.Component;
 @Component(name = "org.framegrid.stage.util.overlay", service = StageProvider.class)
 @StageType(type = "overlay", classification = "Filter/Video/Overlay")
 public final class OverlayProvider extends UtilityProvider {
-    private static final StageDescriptor DESCRIPTOR = new StageDescriptor("overlay", "Filter/Video/Overlay",
-            "Draws detection boxes, lines and text from the frame metadata.", ANY,
-            OutputRule.SAME_AS_INPUT, Set.of(), null, List.of(
-            new PropertyDescriptor("color", PropertyType.STRING, "#00FF00", true, "Box colour, #RRGGBB."),
-            new PropertyDescriptor("thickness", PropertyType.INTEGER, 2L, true, 1, 32, "Box line thickness."),
-            new PropertyDescriptor("text-scale", PropertyType.INTEGER, 2L, true, 1, 16, "Text pixel size."),
-            new PropertyDescriptor("labels", PropertyType.BOOLEAN, true, true, "Draw detection labels.")));
-
     public OverlayProvider() {
-        super(DESCRIPTOR);
+        super("Draws detection boxes, lines and text from the frame metadata.", ANY,
+                OutputRule.SAME_AS_INPUT, Set.of(), null, List.of(
+                new PropertyDescriptor("color", PropertyType.STRING, "#00FF00", true, "Box colour, #RRGGBB."),
+                new PropertyDescriptor("thickness", PropertyType.INTEGER, 2L, true, 1, 32, "Box line thickness."),
+                new PropertyDescriptor("text-scale", PropertyType.INTEGER, 2L, true, 1, 16, "Text pixel size."),
+                new PropertyDescriptor("labels", PropertyType.BOOLEAN, true, true, "Draw detection labels.")));
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.osgi.service.component.annotations.Component;
@@ -13,11 +12,8 @@ import org.osgi.service.component.annotations.Component;
 @Component(name = "org.framegrid.stage.util.passthrough", service = StageProvider.class)
 @StageType(type = "passthrough", classification = "Filter/Video")
 public final class PassthroughProvider extends UtilityProvider {
-    private static final StageDescriptor DESCRIPTOR = new StageDescriptor("passthrough", "Filter/Video",
-            "Emits every frame unchanged.", ANY, OutputRule.SAME_AS_INPUT, Set.of(), null, List.of());
-
     public PassthroughProvider() {
-        super(DESCRIPTOR);
+        super("Emits every frame unchanged.", ANY, OutputRule.SAME_AS_INPUT, Set.of(), null, List.of());
     }
 
     @Override

@@ -6,7 +6,6 @@ import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.Stage;
-import org.framegrid.api.stage.StageDescriptor;
 import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.osgi.service.component.annotations.Component;
@@ -18,14 +17,12 @@ import org.osgi.service.component.annotations.Component;
 @Component(name = "org.framegrid.stage.util.resize", service = StageProvider.class)
 @StageType(type = "resize", classification = "Filter/Video/Scaler")
 public final class ResizeProvider extends UtilityProvider {
-    private static final StageDescriptor DESCRIPTOR = new StageDescriptor("resize", "Filter/Video/Scaler",
-            "Scales frames to width x height (nearest neighbour).", ANY, OutputRule.SAME_AS_INPUT,
-            Set.of(), null, List.of(
-            new PropertyDescriptor("width", PropertyType.INTEGER, 640L, true, 1, 7680, "Output width in pixels."),
-            new PropertyDescriptor("height", PropertyType.INTEGER, 360L, true, 1, 4320, "Output height in pixels.")));
-
     public ResizeProvider() {
-        super(DESCRIPTOR);
+        super("Scales frames to width x height (nearest neighbour).", ANY, OutputRule.SAME_AS_INPUT,
+                Set.of(), null, List.of(
+                new PropertyDescriptor("width", PropertyType.INTEGER, 640L, true, 1, 7680, "Output width in pixels."),
+                new PropertyDescriptor("height", PropertyType.INTEGER, 360L, true, 1, 4320,
+                        "Output height in pixels.")));
     }
 
     @Override

@@ -181,25 +181,9 @@ class UtilStagesTest {
         Frame reference = Fixtures.frame(pool, PixelFormat.RGB24, 160, 90, astronaut, 0, -7, 160, 160);
         Frame first = src.process(null);
         assertTrue(difference(first, reference) < 12, "frame 0 is the astronaut: " + difference(first, reference));
-        Frame later = null;
-        for (int i = 1; i <= 30; i++) {
-            Frame f = src.process(null);
-            if (i == 30) {
-                later = f;
-            } else {
-                f.release();
-            }
-        }
+        Frame later = next(src, 30);
         assertTrue(difference(later, first) > 20, "3 s on, the view has zoomed and moved: " + difference(later, first));
-        Frame second = null;
-        for (int i = 31; i <= 60; i++) {
-            Frame f = src.process(null);
-            if (i == 60) {
-                second = f;
-            } else {
-                f.release();
-            }
-        }
+        Frame second = next(src, 30);
         // person.jpg (640x424) covers 160x90 at 160/640: 160x106, shown from 6 s on, starting at its right-hand end.
         Frame personFrame = Fixtures.frame(pool, PixelFormat.RGB24, 160, 90, person, 0, -(int) Math.round(0.3 * 16),
                 160, 106);
@@ -225,5 +209,13 @@ class UtilStagesTest {
             }
         }
         return (double) sum / n;
+    }
+
+    /** @return the {@code n}th next frame of {@code source}; the frames before it are released */
+    private static Frame next(Stage source, int n) throws Exception {
+        for (int i = 1; i < n; i++) {
+            source.process(null).release();
+        }
+        return source.process(null);
     }
 }

@@ -38,22 +38,20 @@ class LayoutMappingTest {
 
     @Test
     void averagePoolSameAveragesOnlyTheValidPixels() throws Exception {
-        T x = new T(random(5 * 5 * 2), 1, 5, 5, 2);
-        TinyModel m = new TinyModel();
-        int in = m.input("x", 1, 5, 5, 2);
+        T x = NhwcReference.uniform(random, 1, 5, 5, 2);
+        TinyModel m = TinyModel.reading(x);
         int out = m.tensor("y", 1, 3, 3, 2);
-        m.op(BuiltinOperator.AVERAGE_POOL_2D, BuiltinOptions.Pool2DOptions, pool(Padding.SAME, 3, 2), new int[] {in}, out);
+        m.op(BuiltinOperator.AVERAGE_POOL_2D, BuiltinOptions.Pool2DOptions, pool(Padding.SAME, 3, 2), new int[] {m.x()}, out);
         assertArrayEquals(NhwcReference.pool(x, false, 3, 2, 1, 1, 3, 3).v(), run(m.build(out), x.v()), TOLERANCE);
     }
 
     @Test
     void maxPoolValidAndGlobalAveragePool() throws Exception {
-        T x = new T(random(6 * 6 * 3), 1, 6, 6, 3);
-        TinyModel m = new TinyModel();
-        int in = m.input("x", 1, 6, 6, 3);
+        T x = NhwcReference.uniform(random, 1, 6, 6, 3);
+        TinyModel m = TinyModel.reading(x);
         int pooled = m.tensor("pooled", 1, 3, 3, 3);
         int out = m.tensor("y", 1, 1, 1, 3);
-        m.op(BuiltinOperator.MAX_POOL_2D, BuiltinOptions.Pool2DOptions, pool(Padding.VALID, 2, 2), new int[] {in}, pooled);
+        m.op(BuiltinOperator.MAX_POOL_2D, BuiltinOptions.Pool2DOptions, pool(Padding.VALID, 2, 2), new int[] {m.x()}, pooled);
         m.op(BuiltinOperator.AVERAGE_POOL_2D, BuiltinOptions.Pool2DOptions, pool(Padding.VALID, 3, 3), new int[] {pooled}, out);
         T expected = NhwcReference.pool(NhwcReference.pool(x, true, 2, 2, 0, 0, 3, 3), false, 3, 3, 0, 0, 1, 1);
         assertArrayEquals(expected.v(), run(m.build(out), x.v()), TOLERANCE);
@@ -62,11 +60,10 @@ class LayoutMappingTest {
     @Test
     void meanOverHeightOnlyKeepsTflitesOrderOfTheRest() throws Exception {
         // [1,3,4,5] -> MEAN over axis 1 without keep_dims -> [1,4,5]: W before C, unlike NCHW's C before W.
-        T x = new T(random(3 * 4 * 5), 1, 3, 4, 5);
-        TinyModel m = new TinyModel();
-        int in = m.input("x", 1, 3, 4, 5);
+        T x = NhwcReference.uniform(random, 1, 3, 4, 5);
+        TinyModel m = TinyModel.reading(x);
         int out = m.tensor("y", 1, 4, 5);
-        m.op(BuiltinOperator.MEAN, BuiltinOptions.ReducerOptions, reducer(false), new int[] {in, m.ints("axes", new int[] {1}, 1)}, out);
+        m.op(BuiltinOperator.MEAN, BuiltinOptions.ReducerOptions, reducer(false), new int[] {m.x(), m.ints("axes", new int[] {1}, 1)}, out);
         float[] expected = new float[20];
         for (int w = 0; w < 4; w++) {
             for (int c = 0; c < 5; c++) {
@@ -79,19 +76,18 @@ class LayoutMappingTest {
     @Test
     void globalMeanThenFullyConnectedThenKeepDimsMean() throws Exception {
         // hand_landmark's head: MEAN [1,2] -> [1,C], then FULLY_CONNECTED; plus a keep_dims MEAN (selfie landscape).
-        T x = new T(random(3 * 3 * 4), 1, 3, 3, 4);
+        T x = NhwcReference.uniform(random, 1, 3, 3, 4);
         float[] w = random(2 * 4);
         float[] bias = random(2);
-        TinyModel m = new TinyModel();
-        int in = m.input("x", 1, 3, 3, 4);
+        TinyModel m = TinyModel.reading(x);
         int mean = m.tensor("mean", 1, 4);
         int out = m.tensor("y", 1, 2);
         int kept = m.tensor("kept", 1, 1, 1, 4);
         int axes = m.ints("axes", new int[] {1, 2}, 2);
-        m.op(BuiltinOperator.MEAN, BuiltinOptions.ReducerOptions, reducer(false), new int[] {in, axes}, mean);
+        m.op(BuiltinOperator.MEAN, BuiltinOptions.ReducerOptions, reducer(false), new int[] {m.x(), axes}, mean);
         m.op(BuiltinOperator.FULLY_CONNECTED, BuiltinOptions.FullyConnectedOptions, new FullyConnectedOptionsT(),
                 new int[] {mean, m.floats("w", w, 2, 4), m.floats("b", bias, 2)}, out);
-        m.op(BuiltinOperator.MEAN, BuiltinOptions.ReducerOptions, reducer(true), new int[] {in, axes}, kept);
+        m.op(BuiltinOperator.MEAN, BuiltinOptions.ReducerOptions, reducer(true), new int[] {m.x(), axes}, kept);
         float[] means = new float[4];
         for (int i = 0; i < x.v().length; i++) {
             means[i % 4] += x.v()[i] / 9;
@@ -111,13 +107,12 @@ class LayoutMappingTest {
 
     @Test
     void fullyConnectedFlattensARank4InputInNhwcOrder() throws Exception {
-        T x = new T(random(2 * 3 * 4), 1, 2, 3, 4);
+        T x = NhwcReference.uniform(random, 1, 2, 3, 4);
         float[] w = random(5 * 24);
-        TinyModel m = new TinyModel();
-        int in = m.input("x", 1, 2, 3, 4);
+        TinyModel m = TinyModel.reading(x);
         int out = m.tensor("y", 1, 5);
         m.op(BuiltinOperator.FULLY_CONNECTED, BuiltinOptions.FullyConnectedOptions, new FullyConnectedOptionsT(),
-                new int[] {in, m.floats("w", w, 5, 24), -1}, out);
+                new int[] {m.x(), m.floats("w", w, 5, 24), -1}, out);
         float[] expected = new float[5];
         for (int o = 0; o < 5; o++) {
             for (int i = 0; i < 24; i++) {
@@ -142,13 +137,12 @@ class LayoutMappingTest {
 
     @Test
     void concatenationOnChannelsAndPadOnChannelsLikeBlazeFace() throws Exception {
-        T x = new T(random(2 * 3 * 2), 1, 2, 3, 2);
-        TinyModel m = new TinyModel();
-        int in = m.input("x", 1, 2, 3, 2);
+        T x = NhwcReference.uniform(random, 1, 2, 3, 2);
+        TinyModel m = TinyModel.reading(x);
         int padded = m.tensor("padded", 1, 3, 3, 4);
         int out = m.tensor("y", 1, 3, 3, 8);
         // BlazeFace pads channels (24 -> 28) for its residual adds; here also one row at the top.
-        m.op(BuiltinOperator.PAD, (byte) 0, null, new int[] {in, m.ints("p", new int[] {0, 0, 1, 0, 0, 0, 0, 2}, 4, 2)}, padded);
+        m.op(BuiltinOperator.PAD, (byte) 0, null, new int[] {m.x(), m.ints("p", new int[] {0, 0, 1, 0, 0, 0, 0, 2}, 4, 2)}, padded);
         ConcatenationOptionsT o = new ConcatenationOptionsT();
         o.setAxis(-1);
         m.op(BuiltinOperator.CONCATENATION, BuiltinOptions.ConcatenationOptions, o, new int[] {padded, padded}, out);
@@ -166,39 +160,36 @@ class LayoutMappingTest {
 
     @Test
     void resizeBilinearHalfPixelCenters() throws Exception {
-        T x = new T(random(3 * 4 * 2), 1, 3, 4, 2);
-        TinyModel m = new TinyModel();
-        int in = m.input("x", 1, 3, 4, 2);
+        T x = NhwcReference.uniform(random, 1, 3, 4, 2);
+        TinyModel m = TinyModel.reading(x);
         int out = m.tensor("y", 1, 7, 9, 2);
         ResizeBilinearOptionsT o = new ResizeBilinearOptionsT();
         o.setHalfPixelCenters(true);
         m.op(BuiltinOperator.RESIZE_BILINEAR, BuiltinOptions.ResizeBilinearOptions, o,
-                new int[] {in, m.ints("size", new int[] {7, 9}, 2)}, out);
+                new int[] {m.x(), m.ints("size", new int[] {7, 9}, 2)}, out);
         assertArrayEquals(NhwcReference.resizeBilinearHalfPixel(x, 7, 9).v(), run(m.build(out), x.v()), TOLERANCE);
     }
 
     @Test
     void depthToSpaceIsDcr() throws Exception {
-        T x = new T(random(2 * 3 * 8), 1, 2, 3, 8);
-        TinyModel m = new TinyModel();
-        int in = m.input("x", 1, 2, 3, 8);
+        T x = NhwcReference.uniform(random, 1, 2, 3, 8);
+        TinyModel m = TinyModel.reading(x);
         int out = m.tensor("y", 1, 4, 6, 2);
         DepthToSpaceOptionsT o = new DepthToSpaceOptionsT();
         o.setBlockSize(2);
-        m.op(BuiltinOperator.DEPTH_TO_SPACE, BuiltinOptions.DepthToSpaceOptions, o, new int[] {in}, out);
+        m.op(BuiltinOperator.DEPTH_TO_SPACE, BuiltinOptions.DepthToSpaceOptions, o, new int[] {m.x()}, out);
         assertArrayEquals(NhwcReference.depthToSpace(x, 2).v(), run(m.build(out), x.v()), 0f);
     }
 
     @Test
     void preluHardSwishAndLogisticChain() throws Exception {
-        T x = new T(random(2 * 2 * 3), 1, 2, 2, 3);
+        T x = NhwcReference.uniform(random, 1, 2, 2, 3);
         float[] alpha = {0.1f, 0.5f, 2f};
-        TinyModel m = new TinyModel();
-        int in = m.input("x", 1, 2, 2, 3);
+        TinyModel m = TinyModel.reading(x);
         int a = m.tensor("a", 1, 2, 2, 3);
         int b = m.tensor("b", 1, 2, 2, 3);
         int out = m.tensor("y", 1, 2, 2, 3);
-        m.op(BuiltinOperator.PRELU, (byte) 0, null, new int[] {in, m.floats("alpha", alpha, 1, 1, 3)}, a);
+        m.op(BuiltinOperator.PRELU, (byte) 0, null, new int[] {m.x(), m.floats("alpha", alpha, 1, 1, 3)}, a);
         m.op(BuiltinOperator.HARD_SWISH, (byte) 0, null, new int[] {a}, b);
         m.op(BuiltinOperator.LOGISTIC, (byte) 0, null, new int[] {b}, out);
         float[] expected = new float[12];
@@ -231,7 +222,7 @@ class LayoutMappingTest {
         m.op(BuiltinOperator.DEQUANTIZE, (byte) 0, null, new int[] {half}, weights);
         m.op(BuiltinOperator.CONV_2D, BuiltinOptions.Conv2DOptions, OperatorMappingTest.conv(Padding.VALID, 1, 1),
                 new int[] {in, weights, -1}, out);
-        T x = new T(random(16), 1, 2, 2, 4);
+        T x = NhwcReference.uniform(random, 1, 2, 2, 4);
         assertArrayEquals(NhwcReference.conv(x, dense, 1, 1, null, 2, 1, 1, 0, 0, 2, 2).v(), run(m.build(out), x.v()), TOLERANCE);
     }
 

@@ -198,6 +198,11 @@ final class NhwcReference {
         return values;
     }
 
+    /** @return a tensor {@code [n, h, w, c]} of {@link #uniform(java.util.Random, int)} values */
+    static T uniform(java.util.Random random, int n, int h, int w, int c) {
+        return new T(uniform(random, n * h * w * c), n, h, w, c);
+    }
+
     static float relu6(float v) {
         return Math.min(Math.max(v, 0), 6);
     }

@@ -8,6 +8,8 @@ import java.util.Random;
 
 import org.framegrid.models.internal.tflite.NhwcReference.T;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.tensorflow.lite.schema.ActivationFunctionType;
 import org.tensorflow.lite.schema.AddOptionsT;
 import org.tensorflow.lite.schema.BuiltinOperator;
@@ -38,11 +40,10 @@ class OperatorMappingTest {
 
     @Test
     void conv2dSameStride2WithBiasAndRelu6() throws Exception {
-        T x = new T(random(7 * 9 * 3), 1, 7, 9, 3);
+        T x = NhwcReference.uniform(random, 1, 7, 9, 3);
         float[] w = random(4 * 3 * 3 * 3);
         float[] bias = random(4);
-        TinyModel m = new TinyModel();
-        int in = m.input("x", 1, 7, 9, 3);
+        TinyModel m = TinyModel.reading(x);
         int out = m.tensor("y", 1, 4, 5, 4);
         Conv2DOptionsT o = new Conv2DOptionsT();
         o.setPadding(Padding.SAME);
@@ -52,7 +53,7 @@ class OperatorMappingTest {
         o.setDilationWFactor(1);
         o.setFusedActivationFunction(ActivationFunctionType.RELU6);
         m.op(BuiltinOperator.CONV_2D, BuiltinOptions.Conv2DOptions, o,
-                new int[] {in, m.floats("w", w, 4, 3, 3, 3), m.floats("b", bias, 4)}, out);
+                new int[] {m.x(), m.floats("w", w, 4, 3, 3, 3), m.floats("b", bias, 4)}, out);
         // SAME: 7 rows -> 4 with total padding 2 (1 + 1); 9 columns -> 5 with 2 (1 + 1).
         T expected = NhwcReference.conv(x, w, 3, 3, bias, 4, 2, 1, 1, 1, 4, 5);
         float[] relu6 = expected.v().clone();
@@ -62,50 +63,35 @@ class OperatorMappingTest {
         assertArrayEquals(relu6, run(m.build(out), x.v()), TOLERANCE);
     }
 
-    @Test
-    void conv2dSameEvenInputPadsTheOddPixelAtTheEnd() throws Exception {
+    /**
+     * CONV_2D without bias: input h, w, c; weights outC x 3 x 3 x inC (grouped when inC is less than c); padding,
+     * stride and dilation; the reference's top/left padding and output size.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
         // 8 -> 4 with a 3x3 kernel and stride 2: total padding 1, all of it at the bottom/right (TF's SAME).
-        T x = new T(random(8 * 8 * 2), 1, 8, 8, 2);
-        float[] w = random(3 * 3 * 3 * 2);
-        TinyModel m = new TinyModel();
-        int in = m.input("x", 1, 8, 8, 2);
-        int out = m.tensor("y", 1, 4, 4, 3);
-        m.op(BuiltinOperator.CONV_2D, BuiltinOptions.Conv2DOptions, conv(Padding.SAME, 2, 1),
-                new int[] {in, m.floats("w", w, 3, 3, 3, 2), -1}, out);
-        assertArrayEquals(NhwcReference.conv(x, w, 3, 3, null, 3, 2, 1, 0, 0, 4, 4).v(), run(m.build(out), x.v()), TOLERANCE);
-    }
-
-    @Test
-    void conv2dValidDilated() throws Exception {
-        T x = new T(random(9 * 8 * 2), 1, 9, 8, 2);
-        float[] w = random(3 * 3 * 3 * 2);
-        TinyModel m = new TinyModel();
-        int in = m.input("x", 1, 9, 8, 2);
-        int out = m.tensor("y", 1, 5, 4, 3);
-        m.op(BuiltinOperator.CONV_2D, BuiltinOptions.Conv2DOptions, conv(Padding.VALID, 1, 2),
-                new int[] {in, m.floats("w", w, 3, 3, 3, 2), -1}, out);
-        assertArrayEquals(NhwcReference.conv(x, w, 3, 3, null, 3, 1, 2, 0, 0, 5, 4).v(), run(m.build(out), x.v()), TOLERANCE);
-    }
-
-    @Test
-    void groupedConv2d() throws Exception {
-        T x = new T(random(5 * 5 * 4), 1, 5, 5, 4);
-        float[] w = random(4 * 3 * 3 * 2);
-        TinyModel m = new TinyModel();
-        int in = m.input("x", 1, 5, 5, 4);
-        int out = m.tensor("y", 1, 5, 5, 4);
-        m.op(BuiltinOperator.CONV_2D, BuiltinOptions.Conv2DOptions, conv(Padding.SAME, 1, 1),
-                new int[] {in, m.floats("w", w, 4, 3, 3, 2), -1}, out);
-        assertArrayEquals(NhwcReference.conv(x, w, 3, 3, null, 4, 1, 1, 1, 1, 5, 5).v(), run(m.build(out), x.v()), TOLERANCE);
+        "same even input pads the odd pixel at the end, 8, 8, 2, 3, 2, SAME, 2, 1, 0, 0, 4, 4",
+        "valid dilated, 9, 8, 2, 3, 2, VALID, 1, 2, 0, 0, 5, 4",
+        "grouped, 5, 5, 4, 4, 2, SAME, 1, 1, 1, 1, 5, 5"})
+    void conv2d(String name, int h, int w, int c, int outC, int inC, String padding, int stride, int dilation,
+            int padTop, int padLeft, int outH, int outW) throws Exception {
+        T x = NhwcReference.uniform(random, 1, h, w, c);
+        float[] weights = random(outC * 3 * 3 * inC);
+        TinyModel m = TinyModel.reading(x);
+        int out = m.tensor("y", 1, outH, outW, outC);
+        m.op(BuiltinOperator.CONV_2D, BuiltinOptions.Conv2DOptions,
+                conv(padding.equals("SAME") ? Padding.SAME : Padding.VALID, stride, dilation),
+                new int[] {m.x(), m.floats("w", weights, outC, 3, 3, inC), -1}, out);
+        T expected = NhwcReference.conv(x, weights, 3, 3, null, outC, stride, dilation, padTop, padLeft, outH, outW);
+        assertArrayEquals(expected.v(), run(m.build(out), x.v()), TOLERANCE);
     }
 
     @Test
     void depthwiseWithMultiplier2AndFp16WeightsThroughDequantize() throws Exception {
-        T x = new T(random(6 * 7 * 3), 1, 6, 7, 3);
+        T x = NhwcReference.uniform(random, 1, 6, 7, 3);
         float[] w = random(3 * 3 * 6);
         float[] bias = random(6);
-        TinyModel m = new TinyModel();
-        int in = m.input("x", 1, 6, 7, 3);
+        TinyModel m = TinyModel.reading(x);
         int half = m.halfs("w_fp16", w, 1, 3, 3, 6);
         int weights = m.tensor("w", 1, 3, 3, 6);
         m.op(BuiltinOperator.DEQUANTIZE, (byte) 0, null, new int[] {half}, weights);
@@ -118,7 +104,7 @@ class OperatorMappingTest {
         o.setDilationHFactor(1);
         o.setDilationWFactor(1);
         m.op(BuiltinOperator.DEPTHWISE_CONV_2D, BuiltinOptions.DepthwiseConv2DOptions, o,
-                new int[] {in, weights, m.floats("b", bias, 6)}, out);
+                new int[] {m.x(), weights, m.floats("b", bias, 6)}, out);
         float[] rounded = new float[w.length];
         for (int i = 0; i < w.length; i++) {
             rounded[i] = Float.float16ToFloat(Float.floatToFloat16(w[i]));
@@ -128,59 +114,49 @@ class OperatorMappingTest {
         assertArrayEquals(expected.v(), run(m.build(out), x.v()), TOLERANCE);
     }
 
-    @Test
-    void transposeConvSameCropsLikeTflite() throws Exception {
+    /** TRANSPOSE_CONV, SAME, stride 2: input h, w, c; kernel k; output channels; the reference's crop and size. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
         // 4x5 -> 8x10, kernel 3, stride 2: the full result is 9x11; SAME crops 0 before and 1 after.
-        T x = new T(random(4 * 5 * 3), 1, 4, 5, 3);
-        float[] w = random(2 * 3 * 3 * 3);
-        TinyModel m = new TinyModel();
-        int in = m.input("x", 1, 4, 5, 3);
-        int out = m.tensor("y", 1, 8, 10, 2);
-        m.op(BuiltinOperator.TRANSPOSE_CONV, BuiltinOptions.TransposeConvOptions, transposeSame2(),
-                new int[] {m.ints("shape", new int[] {1, 8, 10, 2}, 4), m.floats("w", w, 2, 3, 3, 3), in}, out);
-        T expected = NhwcReference.transposeConv(x, w, 3, 3, null, 2, 2, 0, 0, 8, 10);
-        assertArrayEquals(expected.v(), run(m.build(out), x.v()), TOLERANCE);
-    }
-
-    @Test
-    void transposeConvKernel4SamePadsOnePixelEachSide() throws Exception {
+        "same crops like tflite, 4, 5, 3, 3, 2, 0, 8, 10",
         // 3x3 -> 6x6, kernel 4, stride 2: full 8x8, SAME total 2 -> 1 before, 1 after.
-        T x = new T(random(3 * 3 * 2), 1, 3, 3, 2);
-        float[] w = random(1 * 4 * 4 * 2);
-        TinyModel m = new TinyModel();
-        int in = m.input("x", 1, 3, 3, 2);
-        int out = m.tensor("y", 1, 6, 6, 1);
+        "kernel 4 pads one pixel each side, 3, 3, 2, 4, 1, 1, 6, 6"})
+    void transposeConvSame(String name, int h, int w, int c, int k, int outC, int crop, int outH, int outW)
+            throws Exception {
+        T x = NhwcReference.uniform(random, 1, h, w, c);
+        float[] weights = random(outC * k * k * c);
+        TinyModel m = TinyModel.reading(x);
+        int out = m.tensor("y", 1, outH, outW, outC);
         m.op(BuiltinOperator.TRANSPOSE_CONV, BuiltinOptions.TransposeConvOptions, transposeSame2(),
-                new int[] {m.ints("shape", new int[] {1, 6, 6, 1}, 4), m.floats("w", w, 1, 4, 4, 2), in}, out);
-        T expected = NhwcReference.transposeConv(x, w, 4, 4, null, 1, 2, 1, 1, 6, 6);
+                new int[] {m.ints("shape", new int[] {1, outH, outW, outC}, 4), m.floats("w", weights, outC, k, k, c),
+                    m.x()}, out);
+        T expected = NhwcReference.transposeConv(x, weights, k, k, null, outC, 2, crop, crop, outH, outW);
         assertArrayEquals(expected.v(), run(m.build(out), x.v()), TOLERANCE);
     }
 
     @Test
     void mediapipeConvolution2DTransposeBias() throws Exception {
         // MediaPipe's custom op as in selfie_segmentation.tflite: options {padding=1 (SAME), stride_w=2, stride_h=2}.
-        T x = new T(random(4 * 6 * 5), 1, 4, 6, 5);
+        T x = NhwcReference.uniform(random, 1, 4, 6, 5);
         float[] w = random(2 * 2 * 2 * 5);
         float[] bias = random(2);
-        TinyModel m = new TinyModel();
-        int in = m.input("x", 1, 4, 6, 5);
+        TinyModel m = TinyModel.reading(x);
         int out = m.tensor("segment", 1, 8, 12, 2);
         m.custom("Convolution2DTransposeBias", new byte[] {1, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0},
-                new int[] {in, m.floats("w", w, 2, 2, 2, 5), m.floats("b", bias, 2)}, out);
+                new int[] {m.x(), m.floats("w", w, 2, 2, 2, 5), m.floats("b", bias, 2)}, out);
         T expected = NhwcReference.transposeConv(x, w, 2, 2, bias, 2, 2, 0, 0, 8, 12);
         assertArrayEquals(expected.v(), run(m.build(out), x.v()), TOLERANCE);
     }
 
     @Test
     void addBroadcastsAChannelVectorAsInNhwc() throws Exception {
-        T x = new T(random(3 * 4 * 5), 1, 3, 4, 5);
+        T x = NhwcReference.uniform(random, 1, 3, 4, 5);
         float[] c = random(5);
-        TinyModel m = new TinyModel();
-        int in = m.input("x", 1, 3, 4, 5);
+        TinyModel m = TinyModel.reading(x);
         int out = m.tensor("y", 1, 3, 4, 5);
         AddOptionsT o = new AddOptionsT();
         o.setFusedActivationFunction(ActivationFunctionType.RELU);
-        m.op(BuiltinOperator.ADD, BuiltinOptions.AddOptions, o, new int[] {in, m.floats("c", c, 5)}, out);
+        m.op(BuiltinOperator.ADD, BuiltinOptions.AddOptions, o, new int[] {m.x(), m.floats("c", c, 5)}, out);
         float[] expected = new float[x.v().length];
         for (int i = 0; i < expected.length; i++) {
             expected[i] = Math.max(0, x.v()[i] + c[i % 5]);

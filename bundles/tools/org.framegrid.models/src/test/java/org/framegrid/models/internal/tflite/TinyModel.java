@@ -29,6 +29,18 @@ final class TinyModel {
     private final List<String> codeKeys = new ArrayList<>();
     private final List<Integer> inputs = new ArrayList<>();
 
+    /** @return a graph whose one input, {@link #x()}, has {@code x}'s shape */
+    static TinyModel reading(NhwcReference.T x) {
+        TinyModel m = new TinyModel();
+        m.input("x", x.n(), x.h(), x.w(), x.c());
+        return m;
+    }
+
+    /** @return the graph's first input */
+    int x() {
+        return inputs.getFirst();
+    }
+
     /** A float32 graph input. */
     int input(String name, int... shape) {
         int t = tensor(name, TensorType.FLOAT32, shape, 0);
