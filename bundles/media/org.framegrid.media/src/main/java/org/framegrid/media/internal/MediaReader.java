@@ -13,6 +13,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_input_format;
+import static org.bytedeco.ffmpeg.global.avformat.AVFMT_DURATION_FROM_STREAM;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
@@ -72,6 +73,10 @@ public final class MediaReader implements AutoCloseable {
     private boolean draining;
     private boolean flushed;
     private int decodeErrors;
+    /** How far the packets read so far reach (pts + duration), in nanoseconds on the source clock. */
+    private long readUntilNanos = Long.MIN_VALUE;
+    /** What ended the reading: {@code AVERROR_EOF} for a clean end of input, 0 before it ended. */
+    private int endCode;
 
     private MediaReader(String name, Avio io) {
         this.name = name;
@@ -222,6 +227,7 @@ public final class MediaReader implements AutoCloseable {
             }
             int ret = av_read_frame(format, packet);
             if (ret < 0) {
+                endCode = ret;
                 if (io != null && io.failure() != null) {
                     throw new MediaException(name + ": truncated (" + io.failure().getMessage() + ")", io.failure());
                 }
@@ -232,6 +238,10 @@ public final class MediaReader implements AutoCloseable {
                 continue;
             }
             int index = packet.stream_index();
+            if (packet.pts() != AV_NOPTS_VALUE) {
+                readUntilNanos = Math.max(readUntilNanos, av_rescale_q(packet.pts() + Math.max(0, packet.duration()),
+                        format.streams(index).time_base(), AvRationals.NANOS));
+            }
             if (index == video.index()) {
                 if (avcodec_send_packet(decoder, packet) < 0) {
                     decodeErrors++;
@@ -324,6 +334,31 @@ public final class MediaReader implements AutoCloseable {
      */
     public long declaredFrames() {
         return video.nb_frames() > 0 ? video.nb_frames() : -1;
+    }
+
+    /**
+     * @return the duration the container states (MKV/WebM and MP4 headers), in nanoseconds, or -1 when FFmpeg only
+     *     estimated it (from the timestamps at the end of the file, as for MPEG-TS, or from the bit rate)
+     */
+    public long declaredNanos() {
+        return format.duration_estimation_method() == AVFMT_DURATION_FROM_STREAM && format.duration() > 0
+                ? format.duration() * 1000 : -1;
+    }
+
+    /** @return how far into the input the packets read so far reach, from its start, in nanoseconds */
+    public long readNanos() {
+        long start = format.start_time() == AV_NOPTS_VALUE ? 0 : format.start_time() * 1000;
+        return readUntilNanos == Long.MIN_VALUE ? 0 : readUntilNanos - start;
+    }
+
+    /** @return why the demuxer stopped when it was not a clean end of input (a read error), else null */
+    public String readError() {
+        return endCode < 0 && endCode != AVERROR_EOF() ? AvErrors.text(endCode) : null;
+    }
+
+    /** @return the demuxer's short name, e.g. "mpegts" or "matroska,webm" */
+    public String container() {
+        return format.iformat().name().getString();
     }
 
     /** @return packets the decoder rejected (damaged data it concealed or skipped) */

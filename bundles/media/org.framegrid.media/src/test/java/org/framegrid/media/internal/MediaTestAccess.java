@@ -22,6 +22,11 @@ public final class MediaTestAccess {
         Synthetic.clip(file, "mp4", "libopenh264", w, h, fps, frames, true, "movflags", "+faststart");
     }
 
+    /** A clip with audio in {@code container} ("matroska", "webm": VP8 and Opus, "mpegts"), made by JavaCV's recorder. */
+    public static void clipIn(Path file, String container, int w, int h, int fps, int frames) throws Exception {
+        Synthetic.clip(file, container, container.equals("webm") ? "libvpx" : "libopenh264", w, h, fps, frames, true);
+    }
+
     public static int pictures(Path file) throws Exception {
         return FileTranscodeTest.pictures(file);
     }

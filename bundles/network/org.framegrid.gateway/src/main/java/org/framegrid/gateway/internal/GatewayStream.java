@@ -82,7 +82,7 @@ final class GatewayStream {
     void start() throws IOException, InterruptedException {
         serveWith(opener.open(pipeline, paramsCopy(), Set.of()), 0);
         startedNanos = System.nanoTime();
-        payments.start(flow::movedSince);
+        payments.start(flow::movedSince, flow::outputSince);
         supervisor = Thread.ofVirtual().name("gateway-stream-" + id).start(this::supervise);
     }
 

@@ -21,9 +21,10 @@ import org.framegrid.selection.api.Observation;
  * payment interval, the whole seconds since the last payment (the orchestrator debits every second), under terms
  * fetched again when the orchestrator says they expired. Only time in which frames flowed (input, or the output of a
  * pipeline without input video) is paid: an interval without any is skipped, never paid later (an idle stream once
- * paid 41 times for no frame). Also tells the payment sender what output was delivered, which lowers the value at
- * risk, and, when a session stops serving the stream (replaced or closed), releases what it was paid and did not
- * deliver. A payment that fails marks the session failed: the stream then fails over; one that only timed out (a
+ * paid 41 times for no frame), and so is every interval before a session's first output (a session whose pipeline
+ * cannot run was paid for its first seconds, until the stall check failed it over). Also tells the payment sender
+ * what output was delivered, which lowers the value at risk, and, when a session stops serving the stream (replaced
+ * or closed), releases what it was paid and did not deliver. A payment that fails marks the session failed: the stream then fails over; one that only timed out (a
  * loaded orchestrator answering late) does so at the {@value #MAX_SLOW_PAYMENTS}th in a row: until then its interval
  * stays unpaid (never paid twice) and the output shows whether the orchestrator serves (the stall check).
  */
@@ -70,6 +71,7 @@ final class PaymentLoop implements AutoCloseable {
     private BigInteger deliveredWei = BigInteger.ZERO; // guarded by this
     private Thread thread;
     private volatile long idleIntervals;
+    private volatile long beforeOutput;
 
     PaymentLoop(String streamId, GatewaySettings settings, PaymentSender payments, OrchestratorApi api) {
         this.streamId = streamId;
@@ -88,12 +90,16 @@ final class PaymentLoop implements AutoCloseable {
         }
     }
 
-    /** @param inputSince whether input moved after a {@link System#nanoTime()}: intervals without input are not paid */
-    void start(LongPredicate inputSince) {
-        thread = Thread.ofVirtual().name("gateway-pay-" + streamId).start(() -> loop(inputSince));
+    /**
+     * @param inputSince whether frames moved after a {@link System#nanoTime()}: intervals without any are not paid
+     * @param outputSince whether output came after a {@link System#nanoTime()}: a session is not paid (beyond its
+     *     initial payment) before its first output, as its pipeline may not be able to run at all
+     */
+    void start(LongPredicate inputSince, LongPredicate outputSince) {
+        thread = Thread.ofVirtual().name("gateway-pay-" + streamId).start(() -> loop(inputSince, outputSince));
     }
 
-    private void loop(LongPredicate inputSince) {
+    private void loop(LongPredicate inputSince, LongPredicate outputSince) {
         long interval = TimeUnit.MILLISECONDS.toNanos(settings.paymentIntervalMillis());
         try {
             while (true) {
@@ -101,7 +107,9 @@ final class PaymentLoop implements AutoCloseable {
                 if (a.session.failure() == null && System.nanoTime() - a.paidNanos >= interval) {
                     long from = a.paidNanos;
                     long seconds = dueSeconds(a);
-                    if (inputSince.test(from)) {
+                    if (!outputSince.test(a.session.startedNanos)) {
+                        beforeOutput++; // the session made nothing yet: not paid, now or later
+                    } else if (inputSince.test(from)) {
                         pay(a, seconds);
                     } else {
                         idleIntervals++; // no frame in it: not paid, now or later
@@ -167,9 +175,24 @@ final class PaymentLoop implements AutoCloseable {
                 release(a, p.value()); // paid while the session was being replaced: nothing will deliver it
             }
         }
-        api.call(s.uri(), "POST", "/v1/sessions/" + s.id + "/payment",
-                Map.of("scheme", p.scheme(), "data", Base64.getEncoder().encodeToString(p.data())),
-                Duration.ofSeconds(2));
+        try {
+            api.call(s.uri(), "POST", "/v1/sessions/" + s.id + "/payment",
+                    Map.of("scheme", p.scheme(), "data", Base64.getEncoder().encodeToString(p.data())),
+                    Duration.ofSeconds(2));
+        } catch (OrchestratorApi.Refused e) {
+            if (e.status != 409) {
+                throw e;
+            }
+            // Not taken: the session had made no output yet when it arrived (its first output is on the way).
+            synchronized (this) {
+                a.paid = a.paid.subtract(p.value());
+                if (!a.released) {
+                    release(a, p.value());
+                }
+            }
+            LOG.info(() -> "stream " + streamId + ": " + s.address() + " took no payment yet: " + e.getMessage());
+            return;
+        }
         synchronized (this) {
             paidWei = paidWei.add(p.value());
         }
@@ -219,6 +242,11 @@ final class PaymentLoop implements AutoCloseable {
     /** @return payment intervals skipped because no input flowed in them */
     long idleIntervals() {
         return idleIntervals;
+    }
+
+    /** @return payment intervals skipped because the serving session had not made any output yet */
+    long intervalsBeforeOutput() {
+        return beforeOutput;
     }
 
     /** @return periodic payments made (initial payments not counted) */

@@ -1,11 +1,16 @@
 package org.framegrid.gateway.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -29,7 +34,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A session whose pipeline cannot run (here: its decoder fails on every segment, as when FFmpeg's classes could not
  * load) fails visibly: the orchestrator logs why and ends it, does not charge it, tells the gateway the reason, and
- * the gateway moves the stream to another orchestrator.
+ * the gateway moves the stream to another orchestrator. Neither pays nor credits anything beyond the sessions' initial
+ * payments.
  */
 @Timeout(90)
 class BrokenPipelineTest {
@@ -56,6 +62,16 @@ class BrokenPipelineTest {
                 StreamInfo s = client.start("live-passthrough", Map.of());
                 String first = s.orchestrator();
                 Random random = new Random(18);
+                // The orchestrator takes no payment for a session that made no output: it would credit frames
+                // that did not flow.
+                Map<?, ?> serving = client.status(s.id());
+                HttpResponse<String> early = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        String.valueOf(serving.get("orchestratorUri"))).resolve("/v1/sessions/" + serving.get("session")
+                        + "/payment"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"scheme\":\"test-iou\",\"data\":\"MTAwMA==\"}"))
+                        .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(409, early.statusCode(), early.body());
+                assertTrue(early.body().contains("no output yet"), early.body());
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
                 Map<?, ?> st = client.status(s.id());
                 while (((Number) st.get("swaps")).intValue() == 0 && System.nanoTime() < deadline) {
@@ -68,6 +84,8 @@ class BrokenPipelineTest {
                 System.out.println("status: " + st);
                 System.out.println("log: " + log.lines());
                 assertTrue(((Number) st.get("swaps")).intValue() >= 1, "failed over: " + st);
+                // Never pay for frames that did not flow: only the initial payments of the sessions that made none.
+                assertEquals(0, ((Number) st.get("payments")).intValue(), "periodic payments: " + st);
                 // When the gateway's own stall check is first, the orchestrator's reason comes with its answer to
                 // the gateway's DELETE of the session, which is sent in the background: wait for it, bounded.
                 Await.until("the gateway knows why", 10_000,

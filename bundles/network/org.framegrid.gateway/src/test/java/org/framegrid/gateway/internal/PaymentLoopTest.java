@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.framegrid.gateway.embedded.GatewaySettings;
 import org.framegrid.payment.api.PaymentTerms;
 import org.framegrid.selection.api.Candidate;
+import org.framegrid.testing.Await;
 import org.framegrid.trickle.HttpCall;
 import org.framegrid.trickle.HttpReply;
 import org.framegrid.trickle.client.TrickleClient;
@@ -41,7 +42,7 @@ class PaymentLoopTest {
     private HttpServer server;
     private final TrickleClient trickle = new TrickleClient();
     private final List<BigInteger> received = new CopyOnWriteArrayList<>();
-    /** What the payment route answers next: null pays, else a 402 with this reason. */
+    /** What the payment route answers next: null pays, NO_OUTPUT a 409, else a 402 with this reason. */
     private final AtomicReference<String> refuseWith = new AtomicReference<>("EXPIRED");
     /** How many of the next payments the route answers only after 2.5 s (after the loop's 2 s timeout). */
     private final AtomicInteger slowAnswers = new AtomicInteger();
@@ -67,6 +68,10 @@ class PaymentLoopTest {
                         Thread.sleep(2_500);
                     }
                     String reason = refuseWith.getAndSet(null);
+                    if ("NO_OUTPUT".equals(reason)) {
+                        return JsonRoutes.reply(409, Map.of("error", "payment for s1 not taken: the session has made"
+                                + " no output yet"));
+                    }
                     if (reason != null) {
                         return JsonRoutes.reply(402, Map.of("reasons", List.of(reason)));
                     }
@@ -106,7 +111,7 @@ class PaymentLoopTest {
         loop = new PaymentLoop("stream", settings, new TestPayments(1), new OrchestratorApi(trickle.http(), new org.framegrid.trickle.tls.NodeTrust(null), () -> true));
         loop.opened(s);
         long start = System.nanoTime();
-        loop.start(since -> true); // input always flows here
+        loop.start(since -> true, since -> true); // input and output always flow here
         long deadline = start + TimeUnit.SECONDS.toNanos(10);
         // Until the loop has also counted what the orchestrator received (the reply reaches it after the receipt).
         while ((received.size() < 3 || loop.payments() < received.size()) && System.nanoTime() < deadline) {
@@ -124,6 +129,40 @@ class PaymentLoopTest {
         assertEquals(periodic.add(BigInteger.valueOf(7)), loop.paidWei(), "the initial payment counts too");
     }
 
+    /**
+     * A session is not paid before its first output (a pipeline that cannot run was paid for its first seconds), and
+     * those seconds are not paid later; a payment the orchestrator did not take because its output had not begun
+     * (409) fails nothing and is not counted.
+     */
+    @Test
+    void noPaymentBeforeTheSessionsFirstOutput() throws Exception {
+        refuseWith.set(null);
+        OrchestratorSession s = session(orchestrator());
+        GatewaySettings settings = new GatewaySettings("0xg", "127.0.0.1", 0, List.of(), Map.of(), PRICE, 200, 1_500);
+        TestPayments pay = new TestPayments(1);
+        loop = new PaymentLoop("stream", settings, pay, new OrchestratorApi(trickle.http(),
+                new org.framegrid.trickle.tls.NodeTrust(null), () -> true));
+        loop.opened(s);
+        AtomicReference<Long> firstOutput = new AtomicReference<>();
+        loop.start(since -> true, since -> firstOutput.get() != null && firstOutput.get() - since > 0);
+        // Five payment intervals (200 ms each) without output: a bounded wait for whichever comes first.
+        Await.until("five payment intervals without output", 10_000,
+                () -> loop.intervalsBeforeOutput() >= 5 || !received.isEmpty());
+        assertEquals(List.of(), received, "nothing paid before the first output");
+        assertEquals(0, loop.payments());
+        refuseWith.set("NO_OUTPUT"); // the orchestrator had not seen its output yet when the first payment came
+        long output = System.nanoTime();
+        firstOutput.set(output);
+        Await.until("two payments after the first output", 10_000, () -> loop.payments() >= 2,
+                () -> loop.payments() + " payments");
+        long seconds = (System.nanoTime() - output) / 1_000_000_000L;
+        assertNull(s.failure(), "a payment not taken yet fails nothing");
+        assertEquals(received.size(), loop.payments());
+        long paidSeconds = received.stream().reduce(BigInteger.ZERO, BigInteger::add).divide(PRICE).longValueExact();
+        assertTrue(paidSeconds <= seconds + 1, paidSeconds + " s paid " + seconds + " s after the first output");
+        assertEquals(BigInteger.valueOf(7).add(PRICE.multiply(BigInteger.valueOf(paidSeconds))), loop.paidWei());
+    }
+
     @Test
     void aRefusedPaymentFailsTheSession() throws Exception {
         refuseWith.set("INSUFFICIENT_FUNDS");
@@ -131,7 +170,7 @@ class PaymentLoopTest {
         GatewaySettings settings = new GatewaySettings("0xg", "127.0.0.1", 0, List.of(), Map.of(), PRICE, 100, 1_500);
         loop = new PaymentLoop("stream", settings, new TestPayments(1), new OrchestratorApi(trickle.http(), new org.framegrid.trickle.tls.NodeTrust(null), () -> true));
         loop.opened(s);
-        loop.start(since -> true); // input always flows here
+        loop.start(since -> true, since -> true); // input and output always flow here
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (s.failure() == null && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -149,7 +188,7 @@ class PaymentLoopTest {
         GatewaySettings settings = new GatewaySettings("0xg", "127.0.0.1", 0, List.of(), Map.of(), PRICE, 500, 1_500);
         loop = new PaymentLoop("stream", settings, new TestPayments(1), new OrchestratorApi(trickle.http(), new org.framegrid.trickle.tls.NodeTrust(null), () -> true));
         loop.opened(s);
-        loop.start(since -> true);
+        loop.start(since -> true, since -> true);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (loop.payments() < 2 && s.failure() == null && System.nanoTime() < deadline) {
             Thread.sleep(20);

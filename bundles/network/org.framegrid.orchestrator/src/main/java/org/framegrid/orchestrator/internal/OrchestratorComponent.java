@@ -101,7 +101,7 @@ public final class OrchestratorComponent implements MetricSource, ReadinessCheck
     public OrchestratorComponent(Config config, @Reference PipelineService pipelines, @Reference StageCatalog catalog,
                                  @Reference SegmentChannels channels,
                                  @Reference TrickleServerFactory servers,
-                                 @Reference Signatures signatures)
+                                 @Reference(name = "signatures") Signatures signatures)
             throws IOException {
         settings = new OrchestratorSettings(config.address(), config.host(), config.port(), config.tls(),
                 List.of(config.pipelines()), config.capacity(), new BigInteger(config.price_per_second_wei()),

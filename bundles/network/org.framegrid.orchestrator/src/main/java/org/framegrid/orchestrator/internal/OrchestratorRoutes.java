@@ -24,10 +24,11 @@ import org.framegrid.trickle.json.JsonRoutes;
  * The orchestrator's HTTP API (JSON): {@code GET /v1/info[?sender=0x..]}; {@code POST /v1/sessions} {pipeline, params,
  * sender, payment: {scheme, data (base64)}} → 201 {id, input, output, control, events, balanceWei} | 402 {required,
  * balance, shortfall} | 503; {@code POST /v1/sessions/ID/payment} {scheme, data} → {credited, balance, rejections,
- * reasons} (402 when refused); {@code DELETE /v1/sessions/ID}; {@code GET /v1/pipelines/NAME} (an offered pipeline's
- * nodes and properties, {@link PipelineDescription}); {@code GET /v1/openapi.json} (the document of this API and the
- * node's trickle channels). A session the node ended itself (balance run out, pipeline cannot run) answers
- * 410 with why, for the last {@value SessionManager#ENDED_KEPT} such sessions.
+ * reasons} (402 when refused, 409 before the session made any output); {@code DELETE /v1/sessions/ID};
+ * {@code GET /v1/pipelines/NAME} (an offered pipeline's nodes and properties, {@link PipelineDescription});
+ * {@code GET /v1/openapi.json} (the document of this API and the node's trickle channels). A session the node ended
+ * itself (balance run out, pipeline cannot run) answers 410 with why, for the last {@value SessionManager#ENDED_KEPT}
+ * such sessions.
  */
 final class OrchestratorRoutes {
     private static final Logger LOG = Logger.getLogger(OrchestratorRoutes.class.getName());
@@ -199,6 +200,11 @@ final class OrchestratorRoutes {
             throw new HttpProblem(400, "payment for " + s.id + ": expected {\"scheme\":..., \"data\": base64}");
         }
         byte[] data = JsonRoutes.base64("payment for " + s.id + ": data", body.get("data"));
+        if (!s.madeOutput()) {
+            // Never credit frames that did not flow: a pipeline that cannot run would be paid until it is found out.
+            throw new HttpProblem(409, "payment for " + s.id + " not taken: the session has made no output yet (its"
+                    + " initial payment covers its start)");
+        }
         PaymentReceiver payments = receivers.holding(s);
         if (payments == null) {
             throw new HttpProblem(503, "session " + s.id + ": no payment receiver for scheme '" + s.scheme

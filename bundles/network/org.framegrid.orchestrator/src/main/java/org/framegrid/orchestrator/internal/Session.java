@@ -117,6 +117,12 @@ final class Session {
         return failed && sinkFrames(h, stages) == 0 ? cannotRun(stages, "no output at all") : null;
     }
 
+    /** @return whether its pipeline's sinks took a frame yet: it made output, so it can run */
+    boolean madeOutput() {
+        StreamHandle h = stream;
+        return h != null && sinkFrames(h, h.status().stages()) > 0;
+    }
+
     private static long sinkFrames(StreamHandle h, List<StageStatus> stages) {
         List<EdgeDefinition> edges = h.definition().edges();
         return stages.stream().filter(st -> edges.stream().noneMatch(e -> e.from().equals(st.node())

@@ -2,6 +2,7 @@ package org.framegrid.trickle.internal;
 
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
@@ -15,7 +16,10 @@ import org.framegrid.trickle.HttpReply;
  * pipeline. It follows where the connection is: waiting for a request (idle), receiving headers (from their first
  * byte; the codec fires a read-complete for bytes that make no message yet), receiving a body (the pause since its
  * last chunk), or answering (no limit: a GET waits for its segment, a route may start a pipeline). A periodic check
- * on the connection's event loop closes it when its phase ran too long; headers and bodies get a 408 first.
+ * on the connection's event loop closes it when its phase ran too long; headers and bodies get a 408 first. In any
+ * phase, an answer the client stopped reading (writes waiting, none completed for the write-stall limit) closes the
+ * connection with one line: the writers wait while it is not writable, so until then it holds at most Netty's
+ * high-water mark and a chunk.
  * Event-loop thread only, except that responses may be written from other threads (their completion comes back here).
  */
 final class ConnectionTimeouts extends ChannelDuplexHandler {
@@ -29,6 +33,9 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
     private boolean requestDone;
     private boolean responseDone;
     private ScheduledFuture<?> check;
+    /** Writes not completed yet, and when one last completed (or the first of them began). */
+    private int pendingWrites;
+    private long writtenNanos;
 
     ConnectionTimeouts(ServerLimits limits, ClientErrors errors) {
         this.limits = limits;
@@ -37,8 +44,9 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        long tick = Math.clamp(Math.min(limits.headerMillis(), Math.min(limits.bodyMillis(), limits.idleMillis())) / 4,
-                10, 1000);
+        long shortest = Math.min(Math.min(limits.headerMillis(), limits.bodyMillis()),
+                Math.min(limits.idleMillis(), limits.writeStallMillis()));
+        long tick = Math.clamp(shortest / 4, 10, 1000);
         check = ctx.executor().scheduleAtFixedRate(() -> check(ctx), tick, tick, TimeUnit.MILLISECONDS);
     }
 
@@ -74,6 +82,14 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        promise = promise.unvoid();
+        if (pendingWrites++ == 0) {
+            writtenNanos = System.nanoTime();
+        }
+        promise.addListener(f -> {
+            pendingWrites--;
+            writtenNanos = System.nanoTime();
+        });
         if (msg instanceof LastHttpContent) {
             promise.addListener(f -> {
                 responseDone = true;
@@ -91,6 +107,15 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
     }
 
     private void check(ChannelHandlerContext ctx) {
+        long stalled = (System.nanoTime() - writtenNanos) / 1_000_000;
+        if (pendingWrites > 0 && stalled > limits.writeStallMillis() && ctx.channel().isOpen()) {
+            ChannelOutboundBuffer out = ctx.channel().unsafe().outboundBuffer();
+            errors.client("closed " + ctx.channel().remoteAddress() + ": it took none of its answer for over "
+                    + limits.writeStallMillis() + " ms (" + (out == null ? 0 : out.totalPendingWriteBytes())
+                    + " bytes waiting)");
+            ctx.close();
+            return;
+        }
         long millis = (System.nanoTime() - sinceNanos) / 1_000_000;
         switch (phase) {
             case IDLE -> {

@@ -12,18 +12,26 @@ package org.framegrid.trickle.internal;
  * @param bodyMillis the longest pause within a request body (else 408); a live upload sends every frame
  * @param connectionsPerAddress open connections one client address may hold (more are answered 429 and closed)
  * @param segmentBytes the largest segment an HTTP client may publish into a channel (else 413)
+ * @param writeStallMillis how long an answer may wait with none of it taken by the client (it stopped reading): the
+ *     connection is then closed; meanwhile the writers' back-pressure bounds what it holds
  */
 record ServerLimits(long idleMillis, long headerMillis, long bodyMillis, int connectionsPerAddress,
-                    long segmentBytes) {
+                    long segmentBytes, long writeStallMillis) {
     /** The defaults of {@link TrickleServerFactoryComponent.Config}. */
-    static final ServerLimits DEFAULTS = new ServerLimits(45_000, 10_000, 15_000, 128, 16L << 20);
+    static final ServerLimits DEFAULTS = new ServerLimits(45_000, 10_000, 15_000, 128, 16L << 20, 30_000);
 
     ServerLimits {
         if (idleMillis <= 0 || headerMillis <= 0 || bodyMillis <= 0 || connectionsPerAddress <= 0
-                || segmentBytes <= 0) {
+                || segmentBytes <= 0 || writeStallMillis <= 0) {
             throw new IllegalArgumentException("server limits must be positive: " + idleMillis + " ms idle, "
                     + headerMillis + " ms header, " + bodyMillis + " ms body, " + connectionsPerAddress
-                    + " connections per address, " + segmentBytes + " segment bytes");
+                    + " connections per address, " + segmentBytes + " segment bytes, " + writeStallMillis
+                    + " ms write stall");
         }
+    }
+
+    /** With the default write-stall limit. */
+    ServerLimits(long idleMillis, long headerMillis, long bodyMillis, int connectionsPerAddress, long segmentBytes) {
+        this(idleMillis, headerMillis, bodyMillis, connectionsPerAddress, segmentBytes, DEFAULTS.writeStallMillis());
     }
 }

@@ -49,6 +49,11 @@ public final class TrickleServerFactoryComponent implements TrickleServerFactory
         @AttributeDefinition(description = "Largest segment a client may publish into a channel, in bytes (else "
                 + "413). Since 0.2.")
         long segment_max_bytes() default 16L << 20;
+
+        @AttributeDefinition(description = "Milliseconds an answer may wait with none of it taken by the client "
+                + "(a download, a trickle subscriber or a response it stopped reading), before the connection is "
+                + "closed. Since 0.2.")
+        long write_stall_timeout_millis() default 30_000;
     }
 
     private final ServerLimits limits;
@@ -64,7 +69,8 @@ public final class TrickleServerFactoryComponent implements TrickleServerFactory
     @Activate
     public TrickleServerFactoryComponent(Config config) {
         this(new ServerLimits(config.idle_timeout_millis(), config.header_timeout_millis(),
-                config.body_timeout_millis(), config.connections_per_address(), config.segment_max_bytes()));
+                config.body_timeout_millis(), config.connections_per_address(), config.segment_max_bytes(),
+                config.write_stall_timeout_millis()));
     }
 
     TrickleServerFactoryComponent(ServerLimits limits) {

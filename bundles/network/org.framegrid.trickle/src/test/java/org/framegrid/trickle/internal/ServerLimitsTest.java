@@ -7,17 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.framegrid.trickle.HttpReply;
 import org.framegrid.trickle.TrickleServer;
 import org.framegrid.trickle.channel.MemorySegmentChannels;
+import org.framegrid.trickle.channel.SegmentChannel;
+import org.framegrid.trickle.channel.SegmentWriter;
 import org.framegrid.trickle.client.TrickleClient;
+import org.framegrid.testing.Await;
+import org.framegrid.testing.LogLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +33,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A server's limits over real sockets on 127.0.0.1: idle, slow-header and half-sent-body connections are closed, one
- * address holds a bounded number of connections, and oversized segments are refused 413. Limits are small here so
+ * address holds a bounded number of connections, oversized segments are refused 413, and a client that stops reading
+ * its answer is closed. Limits are small here so
  * the test is quick; every wait is bounded by a socket read timeout.
  */
 @Timeout(30)
@@ -147,6 +156,50 @@ class ServerLimitsTest {
             Thread.sleep(3 * LIMITS.idleMillis()); // the reader waits for a segment: the connection is not idle
             client.publish(out, 0, "late".getBytes(StandardCharsets.UTF_8));
             assertEquals("late", reader.join());
+        }
+    }
+
+    /**
+     * A subscriber that sends its GET and never reads the answer is closed once nothing of it was taken for the
+     * write-stall limit, with one line; meanwhile the server holds little of the segment for it (back-pressure).
+     */
+    @Test
+    void aClientThatStopsReadingItsAnswerIsClosed() throws Exception {
+        start(new ServerLimits(20_000, 20_000, 20_000, 4, 64 * 1024, 400));
+        int size = 32 << 20; // far more than the socket buffers on both sides take
+        try (MemorySegmentChannels big = new MemorySegmentChannels(2, 64 << 20);
+             LogLines log = LogLines.of(ClientErrors.class)) {
+            SegmentChannel out = big.open("out");
+            server.serve("out", TrickleServer.MEDIA, out, false);
+            try (SegmentWriter w = out.publish()) {
+                byte[] chunk = new byte[1 << 20];
+                for (int i = 0; i < size / chunk.length; i++) {
+                    w.write(chunk);
+                }
+            }
+            Socket s = new Socket();
+            sockets.add(s);
+            s.setReceiveBufferSize(4096);
+            s.connect(new InetSocketAddress("127.0.0.1", server.baseUri().getPort()));
+            s.setSoTimeout(READ_MILLIS);
+            send(s, "GET /trickle/out/0 HTTP/1.1\r\nHost: a\r\n\r\n"); // and reads nothing
+            Await.until("the stalled answer's connection closed", 20_000,
+                    () -> !log.containing("took none of its answer").isEmpty(), () -> "log: " + log.lines());
+            String line = log.containing("took none of its answer").getFirst();
+            System.out.println(line);
+            Matcher waiting = Pattern.compile("\\((\\d+) bytes waiting\\)").matcher(line);
+            assertTrue(waiting.find() && Long.parseLong(waiting.group(1)) <= 256 * 1024, "held for it: " + line);
+            long read = 0;
+            try (InputStream in = s.getInputStream()) {
+                byte[] b = new byte[64 * 1024];
+                for (int n; (n = in.read(b)) >= 0; ) {
+                    read += n;
+                }
+            } catch (SocketException reset) {
+                // closed with bytes unread on its side: as good as the end
+            }
+            assertTrue(read < size, "the answer was cut: " + read + " of " + size + " bytes came");
+            assertEquals(1, log.containing("took none of its answer").size(), log.lines().toString());
         }
     }
 

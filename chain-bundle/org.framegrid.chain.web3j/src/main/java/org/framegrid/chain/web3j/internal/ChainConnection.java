@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.framegrid.chain.api.ChainException;
 import org.framegrid.chain.contracts.ProtocolParameters;
+import org.framegrid.node.api.Readiness;
+import org.framegrid.node.api.ReadinessCheck;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -33,13 +38,16 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * connected, an outage of the RPC fails the calls made during it, each with its reason, and nothing else: every call
  * is a new HTTP request, so the node works again as soon as the RPC answers. When connecting is done the
  * {@link ChainClient} is registered as a service (property
- * {@value #DEVCHAIN}), which the staking, rounds, statistics and devchain components need. They share this
+ * {@value #DEVCHAIN}), which the staking, rounds, statistics and devchain components need. Until then its readiness
+ * condition ({@code chain connection}, on {@code /readyz}) says why the node has no chain, e.g. "chain unreachable at
+ * URL, retrying since T": its orchestrator and payments wait for it. They share this
  * configuration, which is required: a node without {@code conf/org.framegrid.chain.cfg} (and every tool run, which
  * reads no configuration files) has no chain components at all.
  */
-@Component(name = ChainConnection.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true, service = {})
+@Component(name = ChainConnection.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        service = ReadinessCheck.class)
 @Designate(ocd = ChainConnection.Config.class)
-public final class ChainConnection {
+public final class ChainConnection implements ReadinessCheck {
 
     static final String PID = "org.framegrid.chain";
     /** Service property of the {@link ChainClient} service: {@code true} on the devchain. */
@@ -101,10 +109,14 @@ public final class ChainConnection {
     private volatile Path infoFile;
     private volatile boolean closed;
     private final CompletableFuture<ChainClient> ready = new CompletableFuture<>();
+    /** What the connection is doing, as the readiness check says it. */
+    private volatile Readiness state;
 
     @Activate
     public ChainConnection(BundleContext context, Config config) {
         this.context = context;
+        this.state = waiting(config.rpc_url().isBlank() ? "the devchain is starting"
+                : "connecting to " + config.rpc_url());
         this.connecting = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "framegrid-chain-connect");
             thread.setDaemon(true); // never holds the JVM: what it starts has its own shutdown hook (Anvil)
@@ -129,12 +141,14 @@ public final class ChainConnection {
                 props.put("framegrid.chain.url", connected.url());
                 registration = context.registerService(ChainClient.class, connected, props);
             }
+            state = new Readiness(CHECK, true, "connected to " + connected.url() + " since " + now());
             ready.complete(connected);
             log.log(System.Logger.Level.INFO, (devchain ? "devchain" : "chain") + " ready at " + connected.url()
                     + " (chain id " + connected.chainId() + ", Controller " + connected.addresses().controller()
                     + (connected.account() == null ? ", read-only" : ", account " + connected.account()) + ")");
         } catch (ChainException e) {
             ready.completeExceptionally(e);
+            state = waiting("chain not available: " + e.getMessage());
             if (stopping()) {
                 // Whatever broke (anvil killed, its port gone) is the stop's doing: not worth an operator's attention.
                 log.log(System.Logger.Level.INFO, "chain start abandoned: the node is stopping");
@@ -143,6 +157,7 @@ public final class ChainConnection {
             }
         } catch (RuntimeException e) {
             ready.completeExceptionally(e);
+            state = waiting("chain not available: " + e);
             log.log(System.Logger.Level.ERROR, "chain not available: " + e, e);
         }
     }
@@ -165,6 +180,22 @@ public final class ChainConnection {
         } catch (IllegalStateException shutdownInProgress) {
             return true;
         }
+    }
+
+    private static final String CHECK = "chain connection";
+
+    private static Readiness waiting(String why) {
+        return new Readiness(CHECK, false, why);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** @return why the node has no chain yet (the orchestrator and payments wait for it), or where it is connected */
+    @Override
+    public List<Readiness> check() {
+        return List.of(state);
     }
 
     /** @return completes with the registered chain, or with the reason it could not be reached */
@@ -194,6 +225,7 @@ public final class ChainConnection {
         long wait = Math.max(1, config.connect_retry_millis());
         long started = System.nanoTime();
         String lastReason = null;
+        Instant since = now();
         for (int attempt = 1; !closed; attempt++) {
             try {
                 ChainClient connected = ChainClient.connect(config.rpc_url(), controller, account, poll, null);
@@ -206,6 +238,8 @@ public final class ChainConnection {
                 if (closed) {
                     break; // the stop interrupted this attempt: its failure is no news
                 }
+                state = waiting("chain unreachable at " + config.rpc_url() + ", retrying since " + since + " ("
+                        + attempt + (attempt == 1 ? " attempt" : " attempts") + "; last: " + down.getMessage() + ")");
                 if (!down.reason().equals(lastReason)) {
                     long most = Math.max(wait, config.connect_retry_max_millis());
                     log.log(System.Logger.Level.WARNING, "chain not available (" + down.getMessage() + "); the node "

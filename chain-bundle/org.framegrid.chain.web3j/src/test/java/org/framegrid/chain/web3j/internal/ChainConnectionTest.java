@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.framegrid.chain.api.ChainException;
+import org.framegrid.node.api.Readiness;
 import org.framegrid.testing.Await;
 import org.framegrid.testing.Configs;
 import org.framegrid.testing.TcpProxy;
@@ -120,7 +121,8 @@ class ChainConnectionTest {
 
     /**
      * The RPC is down when the node starts: the component keeps trying (with backoff) instead of giving up after one
-     * attempt, registers the chain once it answers, and then rides out a later outage: the calls made during it fail
+     * attempt, says so in its readiness ("chain unreachable at URL, retrying since T"), registers the chain once it
+ * answers, and then rides out a later outage: the calls made during it fail
      * with their reason, and the same client works again once the RPC is back.
      */
     @Test
@@ -144,10 +146,18 @@ class ChainConnectionTest {
             try {
                 Await.until("three connection attempts during the outage", 30_000, () -> link.refused() >= 3);
                 assertFalse(component.ready().isDone(), "still trying, not given up: " + component.ready());
+                // The node's readiness says why it has no chain (its orchestrator and payments wait for it).
+                Readiness unreachable = component.check().getFirst();
+                assertFalse(unreachable.ready(), unreachable.toString());
+                assertTrue(unreachable.detail().startsWith("chain unreachable at " + link.url() + ", retrying since ")
+                        && unreachable.detail().contains("no Ethereum JSON-RPC node answers"), unreachable.detail());
 
                 link.restore();
                 ChainClient chain = component.ready().get(30, TimeUnit.SECONDS);
                 assertTrue(registered.isDone() && registered.get() == chain, "registered once the chain answered");
+                Readiness up = component.check().getFirst();
+                assertTrue(up.ready() && up.detail().startsWith("connected to " + link.url() + " since "),
+                        up.toString());
                 long block = chain.blockNumber();
 
                 link.cut();

@@ -21,6 +21,7 @@ import org.framegrid.media.internal.AudioTrack;
 import org.framegrid.media.internal.MediaReader;
 import org.framegrid.media.internal.Natives;
 import org.framegrid.media.internal.PixelLayout;
+import org.framegrid.media.internal.Truncation;
 import org.framegrid.trickle.channel.SegmentChannel;
 import org.framegrid.trickle.channel.SegmentChannels;
 
@@ -118,11 +119,12 @@ final class DecodingSource implements Stage {
                     return picture();
                 }
                 case END -> {
+                    String cut = channel == null ? Truncation.of(reader, Path.of(input)) : null;
                     closeReader();
                     if (channel == null) {
                         fileDone = true;
                         context.endOfStream(); // a file has an end: the frames in flight finish, then the stream
-                        endedEarly();
+                        endedEarly(cut);
                         return null;
                     }
                 }
@@ -132,15 +134,21 @@ final class DecodingSource implements Stage {
 
     /**
      * A file that ends well before the pictures its container states (a truncated download or copy) is an error the
-     * engine counts, so that the job says so and fails, instead of ending as if complete. Only a stated count is
-     * trusted (an estimate from the duration may be the audio's), with a tolerance of 2 %, at least one picture (an
-     * edit list may hide a few).
+     * engine counts, so that the job says so and fails, instead of ending as if complete. A stated picture count
+     * (MP4/MOV) is trusted with a tolerance of 2 %, at least one picture (an edit list may hide a few); else what
+     * {@link Truncation} finds (a duration the header declares, an MPEG-TS file ending inside a packet).
+     *
+     * @param cut how the file ended early by {@link Truncation}, or null
      */
-    private void endedEarly() throws MediaException {
+    private void endedEarly(String cut) throws MediaException {
         long tolerance = Math.max(1, fileFramesDeclared / 50);
         if (fileFramesDeclared > 0 && fileFramesRead + tolerance < fileFramesDeclared) {
             throw new MediaException(Path.of(input).getFileName() + ": the input ended early, after " + fileFramesRead
                     + " of the " + fileFramesDeclared + " pictures its container declares (truncated?)");
+        }
+        if (cut != null) {
+            throw new MediaException(Path.of(input).getFileName() + ": the input ended early " + cut + ", after "
+                    + fileFramesRead + " pictures (truncated?)");
         }
     }
 

@@ -104,6 +104,59 @@ class MediaStagesTest {
         }
     }
 
+    /**
+     * Matroska, WebM and MPEG-TS state no picture count: a cut in the middle of a cluster shows against the duration
+     * the header declares, and a TS cut inside a packet (or inside a PES packet of stated length) against its packets.
+     */
+    @Test
+    void aTruncatedMatroskaWebmOrTsInputSaysItEndedEarly() throws Exception {
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("mkv", "matroska");
+        cases.put("webm", "webm");
+        cases.put("ts", "mpegts");
+        MemorySegmentChannels channels = channels();
+        try (EmbeddedEngine engine = new EmbeddedEngine(100, false)) {
+            engine.addProvider(new DecodeProvider(channels), 0, 1, "media");
+            engine.addProvider(new EncodeProvider(channels), 0, 2, "media");
+            for (var c : cases.entrySet()) {
+                Path whole = dir.resolve("whole." + c.getKey());
+                MediaTestAccess.clipIn(whole, c.getValue(), 160, 120, FPS, 8 * FPS);
+                byte[] bytes = Files.readAllBytes(whole);
+                int middle = bytes.length / 2 / 188 * 188;
+                Map<Integer, String> cuts = new java.util.LinkedHashMap<>();
+                cuts.put(middle + 100, c.getKey().equals("ts") ? ": its last TS packet has 100 of its 188 bytes"
+                        : " s its container declares");
+                if (c.getKey().equals("ts")) {
+                    cuts.put(insideAudioPes(bytes), ": its last PES packet on PID "); // between two TS packets
+                }
+                StageStatus complete = decodeOf(engine, whole, dir.resolve("whole-" + c.getKey() + ".mp4"));
+                assertEquals(0, complete.errors(), c.getKey() + ": " + complete.lastError());
+                for (var cut : cuts.entrySet()) {
+                    Path in = Files.write(dir.resolve("cut" + cut.getKey() + "." + c.getKey()),
+                            java.util.Arrays.copyOf(bytes, cut.getKey()));
+                    StageStatus truncated = decodeOf(engine, in, dir.resolve("cut-" + c.getKey() + ".mp4"));
+                    String why = String.valueOf(truncated.lastError());
+                    assertEquals(1, truncated.errors(), in.getFileName() + ": " + why);
+                    assertTrue(why.contains(in.getFileName() + ": the input ended early at ")
+                            && why.contains(cut.getValue()) && why.endsWith(" pictures (truncated?)"), why);
+                }
+            }
+        }
+    }
+
+    /** @return a cut between two TS packets, after the first of an audio PES packet that is longer, after the middle */
+    private static int insideAudioPes(byte[] ts) {
+        for (int p = ts.length / 2 / 188 * 188; p + 188 <= ts.length; p += 188) {
+            int payload = p + 4 + ((ts[p + 3] & 0x20) != 0 ? 1 + (ts[p + 4] & 0xff) : 0);
+            if ((ts[p + 1] & 0x40) != 0 && payload + 6 <= p + 188 && ts[payload] == 0 && ts[payload + 1] == 0
+                    && ts[payload + 2] == 1 && (ts[payload + 3] & 0xe0) == 0xc0
+                    && ((ts[payload + 4] & 0xff) << 8 | ts[payload + 5] & 0xff) > 184) {
+                return p + 188;
+            }
+        }
+        throw new AssertionError("no audio PES packet longer than a TS packet after the middle");
+    }
+
     private static StageStatus decodeOf(EmbeddedEngine engine, Path in, Path out) throws Exception {
         StreamHandle h = engine.start(pipeline(Map.of("input", in.toString(), "format", "I420"),
                 Map.of("output", out.toString(), "fps", FPS)), "job", Map.of());

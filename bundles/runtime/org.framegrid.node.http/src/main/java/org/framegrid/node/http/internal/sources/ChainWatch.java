@@ -101,7 +101,8 @@ public final class ChainWatch implements MetricSource, ReadinessCheck {
     public List<Readiness> check() {
         ChainService c = chain;
         if (c == null) {
-            return List.of(new Readiness("chain", true, "no chain service: this node runs without a chain"));
+            return List.of(new Readiness("chain", true, "no chain service: none is configured, or it has not connected"
+                    + " yet (then the condition chain connection says why)"));
         }
         Reading r = last;
         String where = "chain " + c.chainId() + " at " + c.rpcUrl();
