@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.framegrid.api.frame.Frame;
 import org.framegrid.api.frame.PixelFormat;
+import org.framegrid.api.stage.FactoryStageProvider;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PlainStage;
 import org.framegrid.api.stage.PropertyDescriptor;
@@ -98,17 +100,8 @@ final class BenchStages {
         });
     }
 
-    private static StageProvider provider(StageDescriptor d, java.util.function.Supplier<Stage> factory) {
-        return new StageProvider() {
-            @Override
-            public StageDescriptor descriptor() {
-                return d;
-            }
-
-            @Override
-            public Stage create() {
-                return factory.get();
-            }
+    private static StageProvider provider(StageDescriptor d, Supplier<Stage> factory) {
+        return new FactoryStageProvider(d, factory) {
         };
     }
 }

@@ -9,17 +9,16 @@ import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
 import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
-/** Sends each deployment transaction through a transaction manager and waits for it: works on any node. */
-final class SequentialSender implements DeploymentSender {
-
-    private final TransactionManager transactions;
-    private final ContractGasProvider gas;
-    private final PollingTransactionReceiptProcessor receipts;
+/**
+ * Sends each deployment transaction through a transaction manager and waits for it: works on any node.
+ *
+ * @param receipts waits for each transaction's receipt
+ */
+record SequentialSender(TransactionManager transactions, ContractGasProvider gas,
+                        PollingTransactionReceiptProcessor receipts) implements DeploymentSender {
 
     SequentialSender(Web3j web3j, TransactionManager transactions, ContractGasProvider gas) {
-        this.transactions = transactions;
-        this.gas = gas;
-        this.receipts = new PollingTransactionReceiptProcessor(web3j, 2, 30_000);
+        this(transactions, gas, new PollingTransactionReceiptProcessor(web3j, 2, 30_000));
     }
 
     @Override

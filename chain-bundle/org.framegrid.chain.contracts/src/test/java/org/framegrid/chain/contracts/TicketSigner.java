@@ -6,7 +6,6 @@ import org.framegrid.chain.contracts.generated.TicketBroker;
 import org.framegrid.payment.api.ticket.Ticket;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
-import org.web3j.crypto.Sign;
 import org.web3j.utils.Numeric;
 
 /**
@@ -64,11 +63,6 @@ final class TicketSigner {
     }
 
     static byte[] sign(byte[] hash, Credentials signer) {
-        Sign.SignatureData s = Sign.signPrefixedMessage(hash, signer.getEcKeyPair());
-        byte[] sig = new byte[65];
-        System.arraycopy(s.getR(), 0, sig, 0, 32);
-        System.arraycopy(s.getS(), 0, sig, 32, 32);
-        sig[64] = s.getV()[0];
-        return sig;
+        return PersonalSign.sign(hash, signer.getEcKeyPair());
     }
 }

@@ -104,11 +104,8 @@ class LiveNetworkTest {
 
     @AfterAll
     static void stopChain() {
-        if (chain != null) {
-            chain.close();
-        }
-        if (anvil != null) {
-            anvil.close();
+        try (Anvil a = anvil; EmbeddedChain c = chain) {
+            // the chain client first, then anvil
         }
     }
 
@@ -130,6 +127,8 @@ class LiveNetworkTest {
                 List.of(new EdgeDefinition("dec", "faces", null), new EdgeDefinition("faces", "enc", null)),
                 QueuePolicy.BLOCK, null));
         servers = Providers.service(TrickleServerFactory.class);
+        open.add(engine);
+        open.add((AutoCloseable) servers); // it owns the event loops, as DS deactivation closes them in a node
     }
 
     @AfterEach
@@ -137,8 +136,6 @@ class LiveNetworkTest {
         for (int i = open.size() - 1; i >= 0; i--) {
             open.get(i).close();
         }
-        ((AutoCloseable) servers).close(); // it owns the event loops, as DS deactivation closes them in a node
-        engine.close();
     }
 
     // ---------------------------------------------------------------- the tests

@@ -8,6 +8,7 @@ import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.StageDescriptor;
+import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.webrtc.api.WebRtcPeers;
 import org.framegrid.webrtc.api.WebRtcStages;
@@ -16,7 +17,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code webrtc-in}: the source that emits a WHIP publisher's frames, its audio riding on them. */
-@Component(name = "org.framegrid.webrtc.in")
+@Component(name = "org.framegrid.webrtc.in", service = StageProvider.class)
 @StageType(type = WebRtcStages.SOURCE, classification = "Source/Video/Network")
 public final class WebRtcInStage extends FactoryStageProvider {
     static final StageDescriptor DESCRIPTOR = new StageDescriptor(WebRtcStages.SOURCE, "Source/Video/Network",

@@ -8,6 +8,7 @@ import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
 import org.framegrid.api.stage.StageDescriptor;
+import org.framegrid.api.stage.StageProvider;
 import org.framegrid.api.stage.StageType;
 import org.framegrid.webrtc.api.WebRtcPeers;
 import org.framegrid.webrtc.api.WebRtcStages;
@@ -16,7 +17,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code webrtc-out}: the sink that hands frames and the PCM audio riding on them to an outlet's WHEP viewers. */
-@Component(name = "org.framegrid.webrtc.out")
+@Component(name = "org.framegrid.webrtc.out", service = StageProvider.class)
 @StageType(type = WebRtcStages.SINK, classification = "Sink/Video/Network")
 public final class WebRtcOutStage extends FactoryStageProvider {
     static final StageDescriptor DESCRIPTOR = new StageDescriptor(WebRtcStages.SINK, "Sink/Video/Network",

@@ -53,8 +53,14 @@ final class OrchestratorDiscovery implements AutoCloseable {
         }
     }
 
-    /** Reads the directory now; a failure keeps the last list and is reported in {@link #report()}. */
+    /**
+     * Reads the directory now; a failure keeps the last list and is reported in {@link #report()}. A gateway with a
+     * static list only has nothing to read.
+     */
     void discover() {
+        if (directory == null) {
+            return;
+        }
         try {
             List<OrchestratorDirectory.Listing> listings = List.copyOf(directory.orchestrators());
             // Each service URI must present a certificate bound to the address that published it.

@@ -25,6 +25,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -121,6 +122,16 @@ public final class OrchestratorComponent implements MetricSource, ReadinessCheck
 
     void removePaymentReceiver(PaymentReceiver receiver) {
         receivers.remove(receiver);
+    }
+
+    /** SCR's view of the components: why no payment receiver is registered, when none is. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setComponentRuntime(ServiceComponentRuntime scr) {
+        receivers.explainAbsence(() -> PaymentAbsence.reason(scr));
+    }
+
+    void unsetComponentRuntime(ServiceComponentRuntime scr) {
+        receivers.explainAbsence(() -> PaymentAbsence.reason(null));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -78,7 +78,7 @@ final class OrchestratorReadiness {
                     .append(" (no backend holds them loaded yet: a session or warming at start loads them)");
         }
         if (!paid) {
-            why.append(why.isEmpty() ? "" : "; ").append("no payment receiver (the payment bundle is missing)");
+            why.append(why.isEmpty() ? "" : "; ").append(receivers.whyNone());
         }
         return new Readiness(check, false, why.toString());
     }

@@ -105,7 +105,7 @@ final class OrchestratorRoutes {
 
     private HttpReply info(String sender) throws HttpProblem {
         PaymentReceiver payments = receivers.best().orElseThrow(() -> new HttpProblem(503, settings.address()
-                + " has no payment receiver now (payment bundle missing or being replaced)"));
+                + ": " + receivers.whyNone()));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("address", settings.address());
         m.put("version", VERSION);
@@ -136,8 +136,8 @@ final class OrchestratorRoutes {
         Map<?, ?> payment = body.get("payment") instanceof Map<?, ?> pm ? pm : Map.of();
         String scheme = payment.get("scheme") instanceof String sc ? sc : null;
         PaymentReceiver payments = (scheme == null ? receivers.best() : receivers.best(scheme)).orElseThrow(() ->
-                new HttpProblem(503, "no payment receiver for scheme '" + scheme + "' on " + settings.address()
-                        + " now"));
+                new HttpProblem(503, scheme == null ? settings.address() + ": " + receivers.whyNone()
+                        : "no payment receiver for scheme '" + scheme + "' on " + settings.address() + " now"));
         if (!settings.pipelines().contains(pipeline) || pipelines.definition(pipeline).isEmpty()) {
             throw new HttpProblem(404, "pipeline '" + pipeline + "' is not offered here; offered: "
                     + settings.pipelines());

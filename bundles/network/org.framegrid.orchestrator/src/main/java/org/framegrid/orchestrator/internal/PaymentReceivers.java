@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.framegrid.payment.api.PaymentReceiver;
 
@@ -26,6 +27,7 @@ public final class PaymentReceivers {
             .thenComparingLong(Entry::serviceId);
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
+    private volatile Supplier<String> absence = () -> PaymentAbsence.reason(null);
 
     /** A registry holding one receiver, for nodes built without OSGi. */
     public static PaymentReceivers of(PaymentReceiver receiver) {
@@ -41,6 +43,16 @@ public final class PaymentReceivers {
     /** Removes exactly this receiver (a replacement of the same scheme may already be bound: GREEDY binds first). */
     public void remove(PaymentReceiver receiver) {
         entries.removeIf(e -> e.receiver() == receiver);
+    }
+
+    /** @param reason says why no receiver is registered ({@link #whyNone}), e.g. from SCR's view of the components */
+    void explainAbsence(Supplier<String> reason) {
+        absence = reason;
+    }
+
+    /** @return why there is no receiver now, one line starting "no payment receiver" */
+    String whyNone() {
+        return absence.get();
     }
 
     /** @return the highest-ranked receiver: the one new sessions use */

@@ -8,9 +8,11 @@
  * kept at run time, so that a provider can build its descriptor from it.
  * <p>1.7: {@link org.framegrid.api.stage.FactoryStageProvider}, the base of a provider that is a fixed descriptor and
  * a factory of instances.
+ * <p>1.8: {@link org.framegrid.api.stage.FactoryStageProvider#describe FactoryStageProvider.describe}, the descriptor
+ * of a provider class from its {@code StageType} annotation.
  */
 @Export
-@Version("1.7.0")
+@Version("1.8.0")
 package org.framegrid.api.stage;
 
 import org.osgi.annotation.bundle.Export;

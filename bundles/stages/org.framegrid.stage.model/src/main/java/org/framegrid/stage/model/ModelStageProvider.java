@@ -3,6 +3,7 @@ package org.framegrid.stage.model;
 import java.util.List;
 import java.util.Set;
 
+import org.framegrid.api.stage.FactoryStageProvider;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.PropertyType;
@@ -63,11 +64,8 @@ public abstract class ModelStageProvider implements StageProvider {
      * @since 2.1
      */
     protected ModelStageProvider(String task, String description, PropertyDescriptor... properties) {
-        StageType stageType = getClass().getAnnotation(StageType.class);
-        if (stageType == null) {
-            throw new IllegalStateException(getClass().getName() + " has no @StageType to take its type from");
-        }
-        this.descriptor = describe(stageType.type(), stageType.classification(), description, properties);
+        this.descriptor = FactoryStageProvider.describe(getClass(), description, ImageInputWriter.FORMATS,
+                OutputRule.SAME_AS_INPUT, Set.of(), null, List.of(properties));
         this.models = new StageModels(descriptor.type(), task);
     }
 

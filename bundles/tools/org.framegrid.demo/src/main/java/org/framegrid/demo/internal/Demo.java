@@ -11,16 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.chain.api.ChainException;
 import org.framegrid.chain.api.StakingService;
 import org.framegrid.chain.api.Units;
-import org.framegrid.trickle.channel.SegmentChannels;
 import org.framegrid.payment.api.ticket.RedeemedTickets;
 import org.framegrid.payment.api.ticket.TicketChain;
 import org.framegrid.trickle.tls.NodeTrust;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * The network demo, step by step: a devchain in this JVM (short rounds), three orchestrators registered with
@@ -46,10 +42,7 @@ final class Demo implements AutoCloseable {
             "model-face-landmark", "model-pose-detection", "model-pose-landmark-lite");
 
     private final DemoSettings settings;
-    private final BundleContext context;
-    private final ConfigurationAdmin configurations;
-    private final PipelineService pipelines;
-    private final SegmentChannels channels;
+    private final DriverNode node;
     private final long started = System.nanoTime();
     private final Map<String, Process> orchestratorProcess = new LinkedHashMap<>();
     private final Map<String, String> label = new LinkedHashMap<>();
@@ -57,13 +50,9 @@ final class Demo implements AutoCloseable {
     private NodeProcesses nodes;
     private LiveStream stream;
 
-    Demo(DemoSettings settings, BundleContext context, ConfigurationAdmin configurations, PipelineService pipelines,
-         SegmentChannels channels) {
+    Demo(DemoSettings settings, DriverNode node) {
         this.settings = settings;
-        this.context = context;
-        this.configurations = configurations;
-        this.pipelines = pipelines;
-        this.channels = channels;
+        this.node = node;
     }
 
     private void say(String text) {
@@ -75,7 +64,7 @@ final class Demo implements AutoCloseable {
         Files.createDirectories(settings.out());
         say("Devchain: anvil with the protocol deployed, rounds of " + settings.roundLength() + " blocks (the spec's"
                 + " 5,760 would take hours to mine; a short round keeps the demo's redemptions within one round)");
-        chain = new DemoChain(context, configurations, settings.roundLength(), settings.work().resolve("keys"));
+        chain = new DemoChain(node, settings.roundLength(), settings.work().resolve("keys"));
         System.out.println("devchain at " + chain.chain.rpcUrl() + ", Controller " + chain.chain.controllerAddress()
                 + ", round " + chain.chain.round().round());
 
@@ -102,7 +91,9 @@ final class Demo implements AutoCloseable {
         TicketChain tickets = chain.gatewayTickets();
 
         say("Starting the nodes as their own processes: ./framegrid run --role orchestrator|gateway --config FILE");
-        startNodes(orchestrators, gateway, ports, faceValueMultiplier(tickets.gasPrice()));
+        // Face value = 10 × EV (about one ticket in ten wins): a one-minute stream shows redemptions.
+        startNodes(orchestrators, gateway, ports, RoleFiles.Terms.winningOneIn(10, PRICE_PER_SECOND, TICKET_EV,
+                REDEEM_GAS, tickets.gasPrice()));
         URI gatewayUri = URI.create("http://127.0.0.1:" + ports[NAMES.length]);
         for (int i = 0; i < NAMES.length; i++) {
             nodes.awaitHttp(URI.create("https://127.0.0.1:" + ports[i] + "/v1/info?sender=" + gateway), 200,
@@ -129,7 +120,7 @@ final class Demo implements AutoCloseable {
                 + " panned)") + " live through pipelines/showcase.yaml (background blurred, face mesh and pose drawn)"
                 + " via the gateway for " + settings.seconds() + " s; the serving orchestrator is killed at "
                 + settings.killAt() + " s");
-        stream = new LiveStream(pipelines, channels, chain.staking, tickets, orchestrators, orchestratorProcess,
+        stream = new LiveStream(node.pipelines(), node.channels(), chain.staking, tickets, orchestrators, orchestratorProcess,
                 this::name, this::say);
         Map<String, RedeemedTickets> won = stream.run(gatewayUri, settings.seconds(), settings.killAt(), pictures,
                 settings.out().resolve("demo-faces.ts"), settings.out().resolve("demo-frame.png"));
@@ -157,26 +148,15 @@ final class Demo implements AutoCloseable {
         return 0;
     }
 
-    /**
-     * Face value = 10 × EV (about one ticket in ten wins) so that a one-minute stream shows redemptions; a real
-     * orchestrator uses 100 × the redemption's gas cost and a far smaller EV.
-     */
-    private static long faceValueMultiplier(BigInteger gasPrice) {
-        return Math.max(1, TICKET_EV.multiply(BigInteger.TEN)
-                .divide(gasPrice.multiply(BigInteger.valueOf(REDEEM_GAS)).max(BigInteger.ONE)).longValueExact());
-    }
-
     /** Writes the nodes' keys and role files and starts the orchestrators and the gateway. */
-    private void startNodes(List<String> orchestrators, String gateway, int[] ports, long multiplier)
+    private void startNodes(List<String> orchestrators, String gateway, int[] ports, RoleFiles.Terms terms)
             throws IOException, ChainException {
         NodeTrust trust = chain.trust();
         for (int i = 0; i < NAMES.length; i++) {
             trust.expect(URI.create("https://127.0.0.1:" + ports[i]), orchestrators.get(i));
         }
         nodes = new NodeProcesses(settings.script(), settings.work(), trust.context());
-        RoleFiles.ChainEndpoint endpoint = new RoleFiles.ChainEndpoint(chain.chain.rpcUrl(),
-                chain.chain.controllerAddress());
-        RoleFiles.Terms terms = new RoleFiles.Terms(PRICE_PER_SECOND, TICKET_EV, multiplier, REDEEM_GAS);
+        RoleFiles.ChainEndpoint endpoint = chain.endpoint();
         List<Integer> orchestratorPorts = new ArrayList<>();
         for (int i = 0; i < NAMES.length; i++) {
             String o = orchestrators.get(i);
@@ -223,17 +203,11 @@ final class Demo implements AutoCloseable {
         }
     }
 
-    /** Stops the node processes, the pipelines and the devchain. */
+    /** Stops the node processes, the pipelines and the devchain (in that order; what was not started is skipped). */
     @Override
     public void close() {
-        if (nodes != null) {
-            nodes.close();
-        }
-        if (stream != null) {
-            stream.close();
-        }
-        if (chain != null) {
-            chain.close();
+        try (DemoChain c = chain; LiveStream s = stream; NodeProcesses n = nodes) {
+            // closed in reverse order of the resources
         }
     }
 }

@@ -20,12 +20,10 @@ import org.framegrid.chain.api.TxResult;
 import org.framegrid.chain.api.Units;
 import org.framegrid.payment.api.ticket.RedeemedTickets;
 import org.framegrid.payment.api.ticket.TicketChain;
-import org.osgi.framework.BundleContext;
 import org.framegrid.trickle.tls.NodeTrust;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * The demo's chain, set up through the node's chain services in this JVM: the devchain (short rounds), three
@@ -40,8 +38,7 @@ public final class DemoChain implements AutoCloseable {
     private static final int FIRST_DELEGATOR = 4;
     private static final int GATEWAY = 7;
 
-    private final BundleContext context;
-    private final ConfigurationAdmin configurations;
+    private final DriverNode node;
     private final Path keys;
     private final List<Configuration> configured = new ArrayList<>();
     public final ChainService chain;
@@ -52,10 +49,9 @@ public final class DemoChain implements AutoCloseable {
     final List<String> accounts;
 
     /** Starts the devchain with {@code roundLength}-block rounds and waits for its services. */
-    public DemoChain(BundleContext context, ConfigurationAdmin configurations, long roundLength, Path keys)
+    public DemoChain(DriverNode node, long roundLength, Path keys)
             throws IOException, InterruptedException, ChainException {
-        this.context = context;
-        this.configurations = configurations;
+        this.node = node;
         this.keys = keys;
         configure(CHAIN_PID, Map.of("devchain.round.length", roundLength,
                 "rounds.reward", false)); // account 0 is the deployer, not an orchestrator
@@ -78,12 +74,17 @@ public final class DemoChain implements AutoCloseable {
         return accounts.get(GATEWAY);
     }
 
-    /** Bonds {@code stake} LPT to itself and registers as an orchestrator, printing each transaction. */
     /** @return trust in the orchestrators' bound certificates, as their gateway has it */
     public NodeTrust trust() {
         return new NodeTrust(signatures::signer);
     }
 
+    /** @return the devchain as the nodes' role files name it */
+    public RoleFiles.ChainEndpoint endpoint() {
+        return new RoleFiles.ChainEndpoint(chain.rpcUrl(), chain.controllerAddress());
+    }
+
+    /** Bonds {@code stake} LPT to itself and registers as an orchestrator, printing each transaction. */
     public void register(String orchestrator, String stake, String rewardCut, String feeShare, String serviceUri)
             throws ChainException {
         StakingService as = devchain.stakingAs(orchestrator);
@@ -132,9 +133,9 @@ public final class DemoChain implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             try {
-                for (ServiceReference<Function> ref : context.getServiceReferences(Function.class,
+                for (ServiceReference<Function> ref : node.context().getServiceReferences(Function.class,
                         "(framegrid.tool=" + name + ")")) {
-                    Function<List<String>, Integer> tool = context.getService(ref);
+                    Function<List<String>, Integer> tool = node.context().getService(ref);
                     if (tool != null) {
                         return tool; // released when the tool's framework stops
                     }
@@ -188,7 +189,7 @@ public final class DemoChain implements AutoCloseable {
     }
 
     private void configure(String pid, Map<String, Object> values) throws IOException {
-        Configuration configuration = configurations.getConfiguration(pid, "?");
+        Configuration configuration = node.configurations().getConfiguration(pid, "?");
         Dictionary<String, Object> properties = new Hashtable<>(values);
         configuration.update(properties);
         configured.add(configuration);
@@ -197,9 +198,9 @@ public final class DemoChain implements AutoCloseable {
     private <T> T await(Class<T> type, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
-            ServiceReference<T> ref = context.getServiceReference(type);
+            ServiceReference<T> ref = node.context().getServiceReference(type);
             if (ref != null) {
-                T service = context.getService(ref);
+                T service = node.context().getService(ref);
                 if (service != null) {
                     return service; // released when the tool's framework stops
                 }

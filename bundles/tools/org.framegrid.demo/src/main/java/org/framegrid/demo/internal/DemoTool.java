@@ -22,14 +22,14 @@ public final class DemoTool extends DriverTool {
     @Activate
     public DemoTool(BundleContext context, @Reference ConfigurationAdmin configurations,
                     @Reference PipelineService pipelines, @Reference SegmentChannels channels) {
-        super("demo", DemoSettings.USAGE, context, configurations, pipelines, channels);
+        super("demo", DemoSettings.USAGE, new DriverNode(context, configurations, pipelines, channels));
     }
 
     @Override
     protected Work prepare(List<String> args, String home) {
         DemoSettings settings = DemoSettings.parse(args, home);
         return () -> {
-            try (Demo demo = new Demo(settings, context, configurations, pipelines, channels)) {
+            try (Demo demo = new Demo(settings, node)) {
                 return demo.run();
             }
         };

@@ -228,11 +228,8 @@ final class LiveStream implements AutoCloseable {
 
     @Override
     public void close() {
-        if (camera != null) {
-            camera.close();
-        }
-        if (monitor != null) {
-            monitor.close();
+        try (StreamHandle m = monitor; StreamHandle c = camera) {
+            // the camera first, then the monitor
         }
     }
 }

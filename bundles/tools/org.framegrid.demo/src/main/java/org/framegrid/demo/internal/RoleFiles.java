@@ -9,6 +9,18 @@ public final class RoleFiles {
 
     /** What the demo's nodes agree on. */
     public record Terms(BigInteger pricePerSecond, BigInteger ticketEv, long faceValueMultiplier, long redeemGas) {
+
+        /**
+         * Terms whose tickets win about one time in {@code winOneIn}: the face value is {@code winOneIn} × EV, as a
+         * multiple (at least 1) of the redemption's gas cost at {@code gasPrice}. A real orchestrator uses 100 × the
+         * gas cost and a far smaller EV; the tools win often enough to show redemptions within minutes.
+         */
+        public static Terms winningOneIn(long winOneIn, BigInteger pricePerSecond, BigInteger ticketEv, long redeemGas,
+                                         BigInteger gasPrice) {
+            BigInteger gasCost = gasPrice.multiply(BigInteger.valueOf(redeemGas)).max(BigInteger.ONE);
+            return new Terms(pricePerSecond, ticketEv, Math.max(1, ticketEv.multiply(BigInteger.valueOf(winOneIn))
+                    .divide(gasCost).longValueExact()), redeemGas);
+        }
     }
 
     /** The chain the nodes use: the demo's devchain. */

@@ -45,31 +45,18 @@ public final class ChainClient implements AutoCloseable {
 
     static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 
-    private final String url;
-    private final Web3j web3j;
+    private final ChainNode node;
     private final RpcErrors service;
-    private final long chainId;
-    private final PollingTransactionReceiptProcessor receipts;
     private final Addresses addresses;
-    private final Reverts reverts;
     private final Devchain devchain;
     private final Map<String, TransactionSender> senders = new ConcurrentHashMap<>();
     private final TransactionSender own;
 
-    private ChainClient(String url, Web3j web3j, RpcErrors service, long chainId, Account account,
-            Addresses addresses, Duration receiptPoll, Devchain devchain) {
-        this.url = url;
-        this.web3j = web3j;
+    private ChainClient(ChainNode node, RpcErrors service, Account account, Addresses addresses, Devchain devchain) {
+        this.node = node;
         this.service = service;
-        this.chainId = chainId;
         this.addresses = addresses;
         this.devchain = devchain;
-        this.reverts = Reverts.load(ChainClient.class.getClassLoader());
-        // Receipts are polled for up to 10 minutes: long enough for a congested public chain, and a local node
-        // answers on the first or second poll.
-        long attempts = Math.max(1, Duration.ofMinutes(10).toMillis() / Math.max(1, receiptPoll.toMillis()));
-        this.receipts = new PollingTransactionReceiptProcessor(web3j,
-                receiptPoll.toMillis(), (int) Math.min(attempts, Integer.MAX_VALUE));
         this.own = account == null ? null : sender(account);
     }
 
@@ -105,7 +92,13 @@ public final class ChainClient implements AutoCloseable {
                 throw new ChainException("connect", "no Ethereum JSON-RPC node answers at " + url + " (" + e.getMessage() + ")", false, e);
             }
             Addresses addresses = resolve(web3j, controller);
-            return new ChainClient(url, web3j, service, chainId, account, addresses, receiptPoll, devchain);
+            // Receipts are polled for up to 10 minutes: long enough for a congested public chain, and a local node
+            // answers on the first or second poll.
+            long attempts = Math.max(1, Duration.ofMinutes(10).toMillis() / Math.max(1, receiptPoll.toMillis()));
+            ChainNode node = new ChainNode(url, web3j, chainId, new PollingTransactionReceiptProcessor(web3j,
+                    receiptPoll.toMillis(), (int) Math.min(attempts, Integer.MAX_VALUE)),
+                    Reverts.load(ChainClient.class.getClassLoader()));
+            return new ChainClient(node, service, account, addresses, devchain);
         } catch (ChainException | RuntimeException e) {
             web3j.shutdown();
             throw e;
@@ -150,11 +143,11 @@ public final class ChainClient implements AutoCloseable {
     }
 
     String url() {
-        return url;
+        return node.url();
     }
 
     long chainId() {
-        return chainId;
+        return node.chainId();
     }
 
     /** @return this client's failed JSON-RPC requests by method and kind ({@link RpcErrors#counts()}) */
@@ -179,21 +172,21 @@ public final class ChainClient implements AutoCloseable {
     /** @return the accounts the node holds unlocked ({@code eth_accounts}; anvil's dev accounts, none elsewhere) */
     List<String> nodeAccounts() throws ChainException {
         try {
-            return web3j.ethAccounts().send().getAccounts().stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
+            return node.web3j().ethAccounts().send().getAccounts().stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
         } catch (IOException e) {
-            throw failure("accounts", e);
+            throw node.failure("accounts", e);
         }
     }
 
     Logs logs() {
-        return new Logs(web3j);
+        return new Logs(node.web3j());
     }
 
     long blockNumber() throws ChainException {
         try {
-            return web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+            return node.web3j().ethBlockNumber().send().getBlockNumber().longValueExact();
         } catch (IOException e) {
-            throw failure("blockNumber", e);
+            throw node.failure("blockNumber", e);
         }
     }
 
@@ -203,10 +196,10 @@ public final class ChainClient implements AutoCloseable {
         Function fn = new Function(function, inputs, outputs);
         String caller = own == null ? ZERO_ADDRESS : own.account();
         try {
-            EthCall result = web3j.ethCall(Transaction.createEthCallTransaction(caller, contract, FunctionEncoder.encode(fn)),
+            EthCall result = node.web3j().ethCall(Transaction.createEthCallTransaction(caller, contract, FunctionEncoder.encode(fn)),
                     DefaultBlockParameterName.LATEST).send();
             if (result.hasError()) {
-                throw new ChainException(function, reverts.reason(result.getError().getData(), result.getError().getMessage()), true);
+                throw new ChainException(function, node.reverts().reason(result.getError().getData(), result.getError().getMessage()), true);
             }
             List<Type> values = FunctionReturnDecoder.decode(result.getValue(), fn.getOutputParameters());
             if (values.size() != outputs.size()) {
@@ -214,7 +207,7 @@ public final class ChainClient implements AutoCloseable {
             }
             return values;
         } catch (IOException e) {
-            throw failure(function, e);
+            throw node.failure(function, e);
         }
     }
 
@@ -237,9 +230,9 @@ public final class ChainClient implements AutoCloseable {
     /** @return the node's gas price now, wei */
     BigInteger gasPrice() throws ChainException {
         try {
-            return web3j.ethGasPrice().send().getGasPrice();
+            return node.web3j().ethGasPrice().send().getGasPrice();
         } catch (IOException e) {
-            throw failure("gasPrice", e);
+            throw node.failure("gasPrice", e);
         }
     }
 
@@ -274,7 +267,7 @@ public final class ChainClient implements AutoCloseable {
      */
     TransactionSender sender(Account account) {
         return senders.computeIfAbsent(account.address(),
-                address -> new TransactionSender(web3j, account, chainId, receipts, reverts, url));
+                address -> new TransactionSender(node, account));
     }
 
     /** {@link #sender(Account)} for a key of ours. */
@@ -290,13 +283,8 @@ public final class ChainClient implements AutoCloseable {
                 throw new ChainException(operation, method + ": " + response.getError().getMessage(), false);
             }
         } catch (IOException e) {
-            throw failure(operation, e);
+            throw node.failure(operation, e);
         }
-    }
-
-    private ChainException failure(String operation, Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new ChainException(operation, "the node at " + url + " failed: " + message.lines().findFirst().orElse(""), false, e);
     }
 
     static String checkAddress(String what, String address) throws ChainException {
@@ -308,7 +296,7 @@ public final class ChainClient implements AutoCloseable {
 
     @Override
     public void close() {
-        web3j.shutdown();
+        node.web3j().shutdown();
         if (devchain != null) {
             devchain.close(); // Anvil also kills its process in a shutdown hook, should this not be reached
         }

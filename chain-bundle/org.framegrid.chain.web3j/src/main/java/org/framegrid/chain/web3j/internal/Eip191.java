@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.framegrid.chain.api.ChainException;
 import org.framegrid.chain.api.Signatures;
+import org.framegrid.chain.contracts.PersonalSign;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
@@ -34,12 +35,7 @@ public final class Eip191 implements Signatures {
             throw new ChainException("sign", "the node has no account of its own to sign with (configure a keystore)",
                     false);
         }
-        Sign.SignatureData s = Sign.signPrefixedMessage(message, key.getEcKeyPair());
-        byte[] out = new byte[65];
-        System.arraycopy(s.getR(), 0, out, 0, 32);
-        System.arraycopy(s.getS(), 0, out, 32, 32);
-        out[64] = s.getV()[0];
-        return out;
+        return PersonalSign.sign(message, key.getEcKeyPair());
     }
 
     @Override

@@ -18,23 +18,16 @@ import org.web3j.utils.Numeric;
  * (Livepeer's names), read by its getter, and written by people in its own unit (a percentage, LPT, rounds, ...).
  */
 enum GovernableParameter {
-    TREASURY_REWARD_CUT_RATE("treasuryRewardCutRate", Addresses::bondingManager, "treasuryRewardCutRate",
-            "setTreasuryRewardCutRate", Unit.PERCENT_PRECISE),
-    TREASURY_BALANCE_CEILING("treasuryBalanceCeiling", Addresses::bondingManager, "treasuryBalanceCeiling",
-            "setTreasuryBalanceCeiling", Unit.LPT),
-    UNBONDING_PERIOD("unbondingPeriod", Addresses::bondingManager, "unbondingPeriod", "setUnbondingPeriod",
-            Unit.ROUNDS_UINT64),
-    NUM_ACTIVE_TRANSCODERS("numActiveTranscoders", Addresses::bondingManager, "getTranscoderPoolMaxSize",
-            "setNumActiveTranscoders", Unit.COUNT),
-    INFLATION_CHANGE("inflationChange", Addresses::minter, "inflationChange", "setInflationChange", Unit.PERCENT_PPB),
-    TARGET_BONDING_RATE("targetBondingRate", Addresses::minter, "targetBondingRate", "setTargetBondingRate",
-            Unit.PERCENT_PPB),
-    ROUND_LENGTH("roundLength", Addresses::roundsManager, "roundLength", "setRoundLength", Unit.BLOCKS),
-    ROUND_LOCK_AMOUNT("roundLockAmount", Addresses::roundsManager, "roundLockAmount", "setRoundLockAmount",
-            Unit.PERCENT_PPM),
-    UNLOCK_PERIOD("unlockPeriod", Addresses::ticketBroker, "unlockPeriod", "setUnlockPeriod", Unit.ROUNDS),
-    TICKET_VALIDITY_PERIOD("ticketValidityPeriod", Addresses::ticketBroker, "ticketValidityPeriod",
-            "setTicketValidityPeriod", Unit.ROUNDS);
+    TREASURY_REWARD_CUT_RATE("treasuryRewardCutRate", Addresses::bondingManager, Unit.PERCENT_PRECISE),
+    TREASURY_BALANCE_CEILING("treasuryBalanceCeiling", Addresses::bondingManager, Unit.LPT),
+    UNBONDING_PERIOD("unbondingPeriod", Addresses::bondingManager, Unit.ROUNDS_UINT64),
+    NUM_ACTIVE_TRANSCODERS("numActiveTranscoders", Addresses::bondingManager, "getTranscoderPoolMaxSize", Unit.COUNT),
+    INFLATION_CHANGE("inflationChange", Addresses::minter, Unit.PERCENT_PPB),
+    TARGET_BONDING_RATE("targetBondingRate", Addresses::minter, Unit.PERCENT_PPB),
+    ROUND_LENGTH("roundLength", Addresses::roundsManager, Unit.BLOCKS),
+    ROUND_LOCK_AMOUNT("roundLockAmount", Addresses::roundsManager, Unit.PERCENT_PPM),
+    UNLOCK_PERIOD("unlockPeriod", Addresses::ticketBroker, Unit.ROUNDS),
+    TICKET_VALIDITY_PERIOD("ticketValidityPeriod", Addresses::ticketBroker, Unit.ROUNDS);
 
     /** How a parameter's value is written and shown. */
     enum Unit {
@@ -79,14 +72,17 @@ enum GovernableParameter {
     private final String key;
     private final Function<Addresses, String> contract;
     private final String getter;
-    private final String setter;
     private final Unit unit;
 
-    GovernableParameter(String key, Function<Addresses, String> contract, String getter, String setter, Unit unit) {
+    /** A parameter read by a getter of its own name. */
+    GovernableParameter(String key, Function<Addresses, String> contract, Unit unit) {
+        this(key, contract, key, unit);
+    }
+
+    GovernableParameter(String key, Function<Addresses, String> contract, String getter, Unit unit) {
         this.key = key;
         this.contract = contract;
         this.getter = getter;
-        this.setter = setter;
         this.unit = unit;
     }
 
@@ -112,6 +108,7 @@ enum GovernableParameter {
     /** @return the setter's call data for {@code value} */
     String call(BigInteger value) {
         var argument = unit == Unit.ROUNDS_UINT64 ? new Uint64(value) : new Uint256(value);
+        String setter = "set" + Character.toUpperCase(key.charAt(0)) + key.substring(1); // Livepeer names every setter so
         return FunctionEncoder.encode(new org.web3j.abi.datatypes.Function(setter, List.of(argument), List.of()));
     }
 

@@ -14,8 +14,11 @@ import org.framegrid.chain.web3j.internal.Proposals.Proposal;
  * The governance commands of {@code framegrid chain}: {@code proposals}, {@code propose}, {@code vote}, {@code queue}
  * and {@code execute}. Failures are thrown as {@link ChainException} (one line, said by {@link ChainCommands}) or
  * {@link IllegalArgumentException} for bad input.
+ *
+ * @param property the node's properties (where its chain is found)
+ * @param out      where results are printed
  */
-final class GovernanceCommands {
+record GovernanceCommands(UnaryOperator<String> property, PrintStream out) {
 
     static final List<String> COMMANDS = List.of("proposals", "propose", "vote", "queue", "execute");
     static final List<String> OPTIONS = List.of("--set", "--description", "--reason");
@@ -27,14 +30,6 @@ final class GovernanceCommands {
               queue N                                     put a passed proposal in the Treasury timelock
               execute N                                   carry out a queued proposal
             """.stripTrailing(); // two columns in, as ChainCommands.USAGE lists its commands
-
-    private final UnaryOperator<String> property;
-    private final PrintStream out;
-
-    GovernanceCommands(UnaryOperator<String> property, PrintStream out) {
-        this.property = property;
-        this.out = out;
-    }
 
     void run(String command, ToolTarget t) throws ChainException {
         switch (command) {

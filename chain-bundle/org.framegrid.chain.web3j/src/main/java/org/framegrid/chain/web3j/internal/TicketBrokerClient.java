@@ -36,7 +36,7 @@ import org.web3j.utils.Numeric;
  * that account is the node's own, staking, rounds and tickets share its one nonce sequence. Every redemption is
  * simulated first (the sender's gas estimate), so a ticket the broker would refuse costs no gas and says why.
  */
-public final class TicketBrokerClient implements TicketAccount {
+public class TicketBrokerClient implements TicketAccount {
 
     /** {@code WinningTicketTransfer(address indexed sender, address indexed recipient, uint256 amount)} */
     static final Event WINNING_TICKET_TRANSFER = new Event("WinningTicketTransfer", List.of(

@@ -1,18 +1,12 @@
 package org.framegrid.chain.web3j.internal;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.framegrid.chain.api.RoundInfo;
-import org.framegrid.payment.api.ticket.RedeemedTickets;
-import org.framegrid.payment.api.ticket.RedemptionException;
-import org.framegrid.payment.api.ticket.SenderState;
 import org.framegrid.payment.api.ticket.TicketChain;
 import org.framegrid.payment.api.ticket.TicketRedeemer;
-import org.framegrid.payment.api.ticket.WinningTicket;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -23,14 +17,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.web3j.crypto.Credentials;
 
 /**
- * Publishes {@link TicketChain} and {@link TicketRedeemer} for the node's chain. Transactions go through the chain
- * client's one sender of the account: the node's own, or the one whose key {@code key.file} holds. A key that is the
- * node's own gets the node's sender, so staking, rounds and redemption never race for a nonce.
+ * Publishes {@link TicketChain} and {@link TicketRedeemer} for the node's chain: the {@link TicketBrokerClient} of the
+ * configured account. Transactions go through the chain client's one sender of the account: the node's own, or the
+ * one whose key {@code key.file} holds. A key that is the node's own gets the node's sender, so staking, rounds and
+ * redemption never race for a nonce.
  */
 @Component(name = "org.framegrid.chain.tickets", service = {TicketChain.class, TicketRedeemer.class},
         configurationPid = TicketBrokerComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = TicketBrokerComponent.Config.class)
-public final class TicketBrokerComponent implements TicketChain, TicketRedeemer {
+public final class TicketBrokerComponent extends TicketBrokerClient {
 
     static final String PID = "framegrid.payment.tickets.chain";
 
@@ -41,19 +36,20 @@ public final class TicketBrokerComponent implements TicketChain, TicketRedeemer 
         String key_file() default "";
     }
 
-    private final TicketBrokerClient client;
-
     @Activate
     public TicketBrokerComponent(@Reference(name = "chain") ChainClient chain, Config config) {
+        super(chain, sender(chain, config));
+    }
+
+    private static TransactionSender sender(ChainClient chain, Config config) {
         if (config.key_file().isBlank()) {
             if (chain.own() == null) {
                 throw new IllegalArgumentException("configuration " + PID + ": key.file is needed (the chain "
                         + "connection has no account of its own)");
             }
-            this.client = new TicketBrokerClient(chain, chain.own());
-        } else {
-            this.client = new TicketBrokerClient(chain, readKey(Path.of(config.key_file())));
+            return chain.own();
         }
+        return chain.sender(readKey(Path.of(config.key_file())));
     }
 
     private static Credentials readKey(Path file) {
@@ -69,40 +65,5 @@ public final class TicketBrokerComponent implements TicketChain, TicketRedeemer 
                     + " does not hold a private key (64 hex digits)");
         }
         return Credentials.create(hex);
-    }
-
-    @Override
-    public RoundInfo round() {
-        return client.round();
-    }
-
-    @Override
-    public long ticketValidityPeriod() {
-        return client.ticketValidityPeriod();
-    }
-
-    @Override
-    public BigInteger gasPrice() {
-        return client.gasPrice();
-    }
-
-    @Override
-    public SenderState sender(String sender, String recipient) {
-        return client.sender(sender, recipient);
-    }
-
-    @Override
-    public String fund(String sender, BigInteger deposit, BigInteger reserve) {
-        return client.fund(sender, deposit, reserve);
-    }
-
-    @Override
-    public String redeem(WinningTicket ticket) throws RedemptionException {
-        return client.redeem(ticket);
-    }
-
-    @Override
-    public RedeemedTickets redeemed(String recipient) {
-        return client.redeemed(recipient);
     }
 }

@@ -14,8 +14,11 @@ import org.framegrid.payment.api.ticket.SenderState;
 /**
  * The gateway operator's {@code framegrid chain} commands for its TicketBroker funds ({@link SenderFunding}), with the
  * same one-line errors as the staking commands ({@link ChainCommands} reports them).
+ *
+ * @param property the node's properties (where its chain is found)
+ * @param out      where results are printed
  */
-final class TicketFundsCommands {
+record TicketFundsCommands(UnaryOperator<String> property, PrintStream out) {
 
     /** Its lines of the tool's usage, indented as those of {@link ChainCommands#USAGE}. */
     static final String USAGE = """
@@ -27,14 +30,6 @@ final class TicketFundsCommands {
             """.stripTrailing();
 
     static final List<String> COMMANDS = List.of("deposit", "unlock", "cancel-unlock", "withdraw", "funds");
-
-    private final UnaryOperator<String> property;
-    private final PrintStream out;
-
-    TicketFundsCommands(UnaryOperator<String> property, PrintStream out) {
-        this.property = property;
-        this.out = out;
-    }
 
     void execute(String command, ToolTarget t) throws ChainException {
         if (command.equals("funds") && !t.positional.isEmpty()) {

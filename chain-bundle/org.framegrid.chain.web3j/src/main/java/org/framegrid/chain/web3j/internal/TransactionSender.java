@@ -23,7 +23,6 @@ import org.web3j.protocol.core.methods.response.EthEstimateGas;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.TransactionException;
-import org.web3j.tx.response.TransactionReceiptProcessor;
 import org.web3j.utils.Numeric;
 
 /**
@@ -45,12 +44,8 @@ final class TransactionSender {
     /** Fresh nonces tried when the node keeps saying the nonce is taken (another sender racing on the same key). */
     private static final int SUBMIT_ATTEMPTS = 4;
 
-    private final Web3j web3j;
+    private final ChainNode node;
     private final Account account;
-    private final long chainId;
-    private final TransactionReceiptProcessor receipts;
-    private final Reverts reverts;
-    private final String url;
     private final System.Logger log = System.getLogger(TransactionSender.class.getName());
     private final ReentrantLock turn = new ReentrantLock(true);
     /** The nonce after our last accepted transaction; guarded by {@link #turn}. */
@@ -58,14 +53,9 @@ final class TransactionSender {
     /** Nonces we picked that something else had taken; guarded by {@link #turn}. */
     private int noncesTaken;
 
-    TransactionSender(Web3j web3j, Account account, long chainId, TransactionReceiptProcessor receipts, Reverts reverts,
-            String url) {
-        this.web3j = web3j;
+    TransactionSender(ChainNode node, Account account) {
+        this.node = node;
         this.account = account;
-        this.chainId = chainId;
-        this.receipts = receipts;
-        this.reverts = reverts;
-        this.url = url;
     }
 
     /** @return the address this sender signs for, lower-case hex */
@@ -114,16 +104,16 @@ final class TransactionSender {
         }
         try {
             BigInteger gasLimit = estimate(operation, contract, data, value);
-            BigInteger gasPrice = web3j.ethGasPrice().send().getGasPrice();
+            BigInteger gasPrice = node.web3j().ethGasPrice().send().getGasPrice();
             String hash = submit(operation, contract, data, value, gasPrice, gasLimit);
-            TransactionReceipt receipt = receipts.waitForTransactionReceipt(hash);
+            TransactionReceipt receipt = node.receipts().waitForTransactionReceipt(hash);
             if (!receipt.isStatusOK()) {
                 throw new ChainException(operation, revertedInBlock(receipt, contract, data, value), true);
             }
             return new Sent(new TxResult(receipt.getTransactionHash(), receipt.getBlockNumber().longValueExact(),
                     receipt.getGasUsed().longValueExact()), receipt);
         } catch (IOException | TransactionException e) {
-            throw failure(operation, e);
+            throw node.failure(operation, e);
         } finally {
             turn.unlock();
         }
@@ -132,7 +122,7 @@ final class TransactionSender {
     /** The simulation: a revert surfaces here with its reason, before any nonce is taken. */
     private BigInteger estimate(String operation, String contract, String data, BigInteger value)
             throws IOException, ChainException {
-        EthEstimateGas estimate = web3j.ethEstimateGas(Transaction.createFunctionCallTransaction(account(), null, null,
+        EthEstimateGas estimate = node.web3j().ethEstimateGas(Transaction.createFunctionCallTransaction(account(), null, null,
                 null, contract, value, data)).send();
         if (estimate.hasError()) {
             throw refused(operation, estimate.getError());
@@ -153,7 +143,7 @@ final class TransactionSender {
             try {
                 answer = submission.send();
             } catch (IOException lost) {
-                if (submission.knownTo(web3j)) {
+                if (submission.knownTo(node.web3j())) {
                     return accepted(nonce, submission.hash()); // it arrived; only the answer did not
                 }
                 throw lost; // the nonce stays free: the next send reads the node's count again
@@ -161,7 +151,7 @@ final class TransactionSender {
             if (!answer.hasError()) {
                 return accepted(nonce, answer.getTransactionHash());
             }
-            if (submission.knownTo(web3j)) {
+            if (submission.knownTo(node.web3j())) {
                 return accepted(nonce, submission.hash()); // "already known": this very transaction, sent before
             }
             if (!nonceTaken(answer.getError())) {
@@ -187,7 +177,7 @@ final class TransactionSender {
 
     /** @return the node's count of this account's transactions, pending ones included */
     private BigInteger pendingCount() throws IOException {
-        return web3j.ethGetTransactionCount(account(), DefaultBlockParameterName.PENDING).send().getTransactionCount();
+        return node.web3j().ethGetTransactionCount(account(), DefaultBlockParameterName.PENDING).send().getTransactionCount();
     }
 
     private static boolean nonceTaken(Response.Error error) {
@@ -225,12 +215,12 @@ final class TransactionSender {
             // The node signs its own account; the nonce is still ours to give.
             Transaction tx = Transaction.createFunctionCallTransaction(account(), nonce, gasPrice, gasLimit, to, value,
                     data);
-            return new Submission(() -> web3j.ethSendTransaction(tx).send(), null);
+            return new Submission(() -> node.web3j().ethSendTransaction(tx).send(), null);
         }
         RawTransaction raw = RawTransaction.createTransaction(nonce, gasPrice, gasLimit, to, value, data);
-        String signed = Numeric.toHexString(TransactionEncoder.signMessage(raw, chainId, account.key()));
+        String signed = Numeric.toHexString(TransactionEncoder.signMessage(raw, node.chainId(), account.key()));
         String hash = Hash.sha3(signed);
-        return new Submission(() -> web3j.ethSendRawTransaction(signed).send(), hash);
+        return new Submission(() -> node.web3j().ethSendRawTransaction(signed).send(), hash);
     }
 
     /**
@@ -241,7 +231,7 @@ final class TransactionSender {
         boolean revert = error.getCode() == 3 || error.getData() != null && error.getData().startsWith("0x")
                 || error.getMessage() != null && error.getMessage().startsWith("execution reverted");
         if (revert) {
-            return new ChainException(operation, reverts.reason(error.getData(), error.getMessage()), true);
+            return new ChainException(operation, node.reverts().reason(error.getData(), error.getMessage()), true);
         }
         String message = error.getMessage() == null ? "error " + error.getCode() : error.getMessage();
         if (message.toLowerCase(Locale.ROOT).contains("insufficient funds")) {
@@ -255,18 +245,12 @@ final class TransactionSender {
     private String revertedInBlock(TransactionReceipt receipt, String contract, String data, BigInteger value)
             throws IOException {
         if (receipt.getRevertReason() != null && !receipt.getRevertReason().isBlank()) {
-            return reverts.reason(null, receipt.getRevertReason());
+            return node.reverts().reason(null, receipt.getRevertReason());
         }
-        EthCall replay = web3j.ethCall(Transaction.createFunctionCallTransaction(account(), null, null, null, contract,
+        EthCall replay = node.web3j().ethCall(Transaction.createFunctionCallTransaction(account(), null, null, null, contract,
                 value, data), DefaultBlockParameterName.LATEST).send();
-        String why = replay.hasError() ? reverts.reason(replay.getError().getData(), replay.getError().getMessage())
+        String why = replay.hasError() ? node.reverts().reason(replay.getError().getData(), replay.getError().getMessage())
                 : "reverted when mined (state changed after the gas estimate)";
         return why + " (transaction " + receipt.getTransactionHash() + ")";
-    }
-
-    private ChainException failure(String operation, Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new ChainException(operation, "the node at " + url + " failed: "
-                + message.lines().findFirst().orElse(""), false, e);
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -33,10 +34,14 @@ import org.framegrid.payment.api.ticket.WinningTicket;
  * per round and reason says why tickets wait, and the ticket is dropped with one line once it expires;</li>
  * <li>a ticket that can never be redeemed is dropped with its reason.</li>
  * </ul>
- * On start it picks up whatever the store still holds (a crash or restart loses nothing).
+ * On start it picks up whatever the store still holds (a crash or restart loses nothing). {@link #close} stops it
+ * cooperatively: an attempt in progress ends (its store write included) before the store is closed, as an interrupt
+ * in the middle of a write closed the store's file under it.
  */
 final class RedemptionWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RedemptionWorker.class.getName());
+    /** How long {@link #close} waits for an attempt in progress (a redemption transaction) before interrupting it. */
+    static final long STOP_SECONDS = 10;
 
     /**
      * @param firstRetryMillis wait before the first retry; doubles per attempt
@@ -73,6 +78,8 @@ final class RedemptionWorker implements AutoCloseable {
     /** When the redemptions' current run of failed attempts began (System.nanoTime), 0 when none; worker thread only. */
     private long outageSince;
     private long outageAttempts;
+    /** Set by {@link #close}: queued attempts return without touching the store or the chain. */
+    private volatile boolean closing;
 
     private record Reported(long round, String why) {
     }
@@ -100,10 +107,17 @@ final class RedemptionWorker implements AutoCloseable {
 
     /** Queues a stored winner for redemption. */
     void submit(long id) {
-        executor.execute(() -> attempt(id, 0));
+        try {
+            executor.execute(() -> attempt(id, 0));
+        } catch (RejectedExecutionException closed) {
+            // closing: the winner is in the store, the next start redeems it
+        }
     }
 
     private void attempt(long id, int attempt) {
+        if (closing) {
+            return; // the winner stays in the store for the next start
+        }
         WinningTicket winner = store.get(id);
         if (winner == null) {
             return;
@@ -206,6 +220,9 @@ final class RedemptionWorker implements AutoCloseable {
 
     /** Reads the round (one read for every waiting winner); those refused in an earlier round try again. */
     private void watchRound() {
+        if (closing) {
+            return;
+        }
         if (waiting.isEmpty()) {
             roundWatch.cancel(false);
             roundWatch = null;
@@ -230,14 +247,30 @@ final class RedemptionWorker implements AutoCloseable {
         }
     }
 
-    /** Stops the worker; winners not yet redeemed stay in the store for the next start. */
+    /**
+     * Stops the worker; winners not yet redeemed stay in the store for the next start. Retries and the round watch are
+     * dropped, queued attempts return at once, and an attempt in progress is left to finish (its outcome written) for
+     * up to {@link #STOP_SECONDS}; only one that is still running then is interrupted (the store is opened so that an
+     * interrupt cannot close it).
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        closing = true;
+        executor.shutdown(); // without interrupting: the policies drop delayed and periodic tasks
+        if (!stopped()) {
+            LOG.log(Level.WARNING, "a redemption still runs {0} s after the stop began; interrupting it (the winner "
+                    + "stays in the store unless its outcome was written)", STOP_SECONDS);
+            executor.shutdownNow();
+            stopped();
+        }
+    }
+
+    private boolean stopped() {
         try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
+            return executor.awaitTermination(STOP_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

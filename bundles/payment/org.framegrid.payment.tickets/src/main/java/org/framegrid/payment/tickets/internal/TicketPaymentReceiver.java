@@ -132,8 +132,11 @@ public final class TicketPaymentReceiver implements PaymentReceiver, MetricSourc
     @Deactivate
     public void deactivate() {
         worker.close();
-        store.saveBalances(recipient.balances());
-        store.close();
+        try {
+            store.saveBalances(recipient.balances());
+        } finally {
+            store.close();
+        }
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.h2.mvstore.MVStore;
  * redeemed or can never be. Also keeps session balances across a clean restart or a replacement of the bundle.
  */
 final class WinningTicketStore implements AutoCloseable {
+    static final String RETRY_ON_INTERRUPT = "retry:";
     private final MVStore store;
     private final MVMap<Long, byte[]> pending;
     private final MVMap<Long, String> done;
@@ -32,8 +33,11 @@ final class WinningTicketStore implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("winning-ticket store: cannot create " + file.getParent() + ": " + e);
         }
-        // Commits happen only where we ask, each followed by an fsync.
-        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        // Commits happen only where we ask, each followed by an fsync. "retry:" (H2's FilePathRetryOnInterrupt) reopens
+        // the file when a thread is interrupted inside a read or write (an HTTP thread of a closing connection, a
+        // stopping worker): a plain FileChannel is closed by the interrupt, and every later write and the final save of
+        // the balances would fail.
+        MVStore store = new MVStore.Builder().fileName(RETRY_ON_INTERRUPT + file).autoCommitDisabled().open();
         return new WinningTicketStore(store);
     }
 

@@ -3,6 +3,7 @@ package org.framegrid.stage.generator.internal;
 import java.util.List;
 import java.util.Set;
 import org.framegrid.api.frame.Frame;
+import org.framegrid.api.stage.FactoryStageProvider;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.Stage;
 import org.framegrid.api.stage.StageContext;
@@ -20,12 +21,8 @@ abstract class FrameCodeStageProvider implements StageProvider {
 
     /** @throws IllegalStateException when the class has no {@link StageType} annotation to take its type from */
     FrameCodeStageProvider(String description) {
-        StageType stageType = getClass().getAnnotation(StageType.class);
-        if (stageType == null) {
-            throw new IllegalStateException(getClass().getName() + " has no @StageType to take its type from");
-        }
-        descriptor = new StageDescriptor(stageType.type(), stageType.classification(), description,
-                FrameStage.PICTURES, OutputRule.SAME_AS_INPUT, Set.of(), null, List.of());
+        descriptor = FactoryStageProvider.describe(getClass(), description, FrameStage.PICTURES,
+                OutputRule.SAME_AS_INPUT, Set.of(), null, List.of());
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.framegrid.api.frame.PixelFormat;
+import org.framegrid.api.stage.FactoryStageProvider;
 import org.framegrid.api.stage.OutputRule;
 import org.framegrid.api.stage.PropertyDescriptor;
 import org.framegrid.api.stage.StageDescriptor;
@@ -29,12 +30,8 @@ abstract class UtilityProvider implements StageProvider {
      */
     UtilityProvider(String description, Set<PixelFormat> inputFormats, OutputRule outputRule,
             Set<PixelFormat> outputFormats, String outputFormatProperty, List<PropertyDescriptor> properties) {
-        StageType stageType = getClass().getAnnotation(StageType.class);
-        if (stageType == null) {
-            throw new IllegalStateException(getClass().getName() + " has no @StageType to take its type from");
-        }
-        this.descriptor = new StageDescriptor(stageType.type(), stageType.classification(), description,
-                inputFormats, outputRule, outputFormats, outputFormatProperty, properties);
+        this.descriptor = FactoryStageProvider.describe(getClass(), description, inputFormats, outputRule,
+                outputFormats, outputFormatProperty, properties);
     }
 
     @Override

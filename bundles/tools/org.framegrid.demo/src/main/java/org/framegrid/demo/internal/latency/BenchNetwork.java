@@ -6,12 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.framegrid.chain.api.Units;
 import org.framegrid.demo.internal.DemoChain;
+import org.framegrid.demo.internal.DriverNode;
 import org.framegrid.demo.internal.NodeProcesses;
 import org.framegrid.demo.internal.RoleFiles;
 import org.framegrid.payment.api.ticket.TicketChain;
 import org.framegrid.trickle.tls.NodeTrust;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * The networks the bench measures, as the demo builds them, side by side: the devchain in this node with two
@@ -19,33 +18,22 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * ({@code ./framegrid run --role}), one orchestrator and its gateway over TLS (the default: a certificate bound to the
  * orchestrator's address) and one pair over plain HTTP (the opt-out), paying with real tickets. Close it to stop the
  * processes and the chain.
+ *
+ * @param gateway      the gateway whose orchestrator is reached over TLS
+ * @param plainGateway the gateway whose orchestrator is reached over plain HTTP
+ * @param trust        trust in the orchestrators' certificates (the app follows a session's events channel there)
+ * @param chain        the devchain in this node
+ * @param nodes        the orchestrators' and gateways' processes
  */
-final class BenchNetwork implements AutoCloseable {
+record BenchNetwork(URI gateway, URI plainGateway, NodeTrust trust, DemoChain chain, NodeProcesses nodes)
+        implements AutoCloseable {
     static final List<String> PIPELINES = List.of("live-passthrough", "faces", "scene");
     private static final BigInteger PRICE_PER_SECOND = new BigInteger("500000000000000");
     private static final BigInteger TICKET_EV = new BigInteger("100000000000000");
     private static final long REDEEM_GAS = 350_000;
 
-    /** The gateway whose orchestrator is reached over TLS. */
-    final URI gateway;
-    /** The gateway whose orchestrator is reached over plain HTTP. */
-    final URI plainGateway;
-    /** Trust in the orchestrators' certificates (the app follows a session's events channel there). */
-    final NodeTrust trust;
-    private final DemoChain chain;
-    private final NodeProcesses nodes;
-
-    private BenchNetwork(URI gateway, URI plainGateway, NodeTrust trust, DemoChain chain, NodeProcesses nodes) {
-        this.gateway = gateway;
-        this.plainGateway = plainGateway;
-        this.trust = trust;
-        this.chain = chain;
-        this.nodes = nodes;
-    }
-
-    static BenchNetwork start(BundleContext context, ConfigurationAdmin configurations, Path script, Path work)
-            throws Exception {
-        DemoChain chain = new DemoChain(context, configurations, 500, work.resolve("keys"));
+    static BenchNetwork start(DriverNode node, Path script, Path work) throws Exception {
+        DemoChain chain = new DemoChain(node, 500, work.resolve("keys"));
         NodeTrust trust = chain.trust();
         NodeProcesses nodes = new NodeProcesses(script, work, trust.context());
         try {
@@ -53,11 +41,9 @@ final class BenchNetwork implements AutoCloseable {
             String g = chain.gateway();
             chain.fundGateway("1", "1"); // as ./framegrid chain deposit 1 --reserve 1
             TicketChain tickets = chain.gatewayTickets();
-            BigInteger gasCost = tickets.gasPrice().multiply(BigInteger.valueOf(REDEEM_GAS)).max(BigInteger.ONE);
-            RoleFiles.Terms terms = new RoleFiles.Terms(PRICE_PER_SECOND, TICKET_EV, Math.max(1,
-                    TICKET_EV.multiply(BigInteger.TEN).divide(gasCost).longValueExact()), REDEEM_GAS);
-            RoleFiles.ChainEndpoint endpoint = new RoleFiles.ChainEndpoint(chain.chain.rpcUrl(),
-                    chain.chain.controllerAddress());
+            RoleFiles.Terms terms = RoleFiles.Terms.winningOneIn(10, PRICE_PER_SECOND, TICKET_EV, REDEEM_GAS,
+                    tickets.gasPrice());
+            RoleFiles.ChainEndpoint endpoint = chain.endpoint();
             URI[] gateways = new URI[2];
             for (int i = 0; i < 2; i++) {
                 boolean tls = i == 0;

@@ -8,14 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.api.stage.MediaStages;
+import org.framegrid.demo.internal.DriverNode;
 import org.framegrid.demo.internal.Latencies;
 import org.framegrid.gateway.client.GatewayClient;
 import org.framegrid.gateway.client.StreamInfo;
-import org.framegrid.trickle.channel.SegmentChannels;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * {@code bench latency}: per-frame glass-to-glass latency of each configuration, first in this process (the
@@ -23,35 +20,29 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * gateway → orchestrator → gateway → app, paying with tickets), one after the other in one run, and what the network
  * adds. Frames are timed by the code their source draws into their pixels; an interactive pipeline also times each
  * app event until the first frame that shows it.
+ *
+ * @param settings what to measure, and for how long
+ * @param node     the driver node: the devchain is set up there, and the app's pipelines run there
  */
-final class LatencyBench {
-    private final LatencySettings settings;
-    private final PipelineService pipelines;
-    private final SegmentChannels channels;
+record LatencyBench(LatencySettings settings, DriverNode node) {
 
-    LatencyBench(LatencySettings settings, PipelineService pipelines, SegmentChannels channels) {
-        this.settings = settings;
-        this.pipelines = pipelines;
-        this.channels = channels;
-    }
-
-    int run(BundleContext context, ConfigurationAdmin configurations) throws Exception {
+    int run() throws Exception {
         System.out.printf(Locale.ROOT, "bench latency: 127.0.0.1, tickets on (devchain), %d s a path (network: %d s) "
                         + "after %d s of warm-up, %d cores, load average %.1f at the start%n", settings.seconds(),
                 settings.minutes() > 0 ? 60 * settings.minutes() : settings.seconds(), settings.warmup(),
                 Runtime.getRuntime().availableProcessors(), load());
         System.out.println("starting the devchain, and an orchestrator and its gateway over TLS and another pair over "
                 + "plain HTTP (processes of their own)...");
-        try (BenchNetwork network = BenchNetwork.start(context, configurations, settings.script(), settings.work());
-             GatewayClient client = new GatewayClient(network.gateway);
-             GatewayClient plain = new GatewayClient(network.plainGateway)) {
+        try (BenchNetwork network = BenchNetwork.start(node, settings.script(), settings.work());
+             GatewayClient client = new GatewayClient(network.gateway());
+             GatewayClient plain = new GatewayClient(network.plainGateway())) {
             System.out.printf(Locale.ROOT, "%-26s %-13s %6s %5s %8s %8s %8s%n", "configuration", "path", "frames",
                     "lost", "p50 ms", "p95 ms", "p99 ms");
             for (int[] size : settings.sizes()) {
                 for (String pipeline : settings.pipelines()) {
                     BenchConfig c = BenchConfig.of(pipeline, size[0], size[1]);
                     try {
-                        measure(c, client, plain, network.trust.context());
+                        measure(c, client, plain, network.trust().context());
                     } catch (IOException e) {
                         System.out.printf(Locale.ROOT, "%-26s failed: %s%n", c.label(), e.getMessage());
                     }
@@ -64,7 +55,7 @@ final class LatencyBench {
 
     private void measure(BenchConfig c, GatewayClient client, GatewayClient plain, SSLContext tls) throws Exception {
         Measured base;
-        try (LatencyRun r = LatencyRun.baseline(pipelines, channels, c)) {
+        try (LatencyRun r = LatencyRun.baseline(node.pipelines(), node.channels(), c)) {
             base = measure(r, settings.seconds());
         }
         Map<String, Object> params = new HashMap<>();
@@ -106,7 +97,7 @@ final class LatencyBench {
     private Measured network(BenchConfig c, GatewayClient client, Map<String, Object> params, SSLContext tls)
             throws Exception {
         StreamInfo stream = start(client, c.pipeline(), params);
-        try (LatencyRun r = LatencyRun.network(pipelines, channels, client, stream, c, tls)) {
+        try (LatencyRun r = LatencyRun.network(node.pipelines(), node.channels(), client, stream, c, tls)) {
             Measured net = measure(r, settings.minutes() > 0 ? 60 * settings.minutes() : settings.seconds());
             client.stop(stream.id()); // before the app's side closes: its last segment is not cut under the stream
             return net;

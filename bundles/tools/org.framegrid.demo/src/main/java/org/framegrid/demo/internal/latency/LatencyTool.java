@@ -3,6 +3,7 @@ package org.framegrid.demo.internal.latency;
 import java.util.List;
 import java.util.function.Function;
 import org.framegrid.api.pipeline.PipelineService;
+import org.framegrid.demo.internal.DriverNode;
 import org.framegrid.demo.internal.DriverTool;
 import org.framegrid.trickle.channel.SegmentChannels;
 import org.osgi.framework.BundleContext;
@@ -23,12 +24,12 @@ public final class LatencyTool extends DriverTool {
     @Activate
     public LatencyTool(BundleContext context, @Reference ConfigurationAdmin configurations,
                        @Reference PipelineService pipelines, @Reference SegmentChannels channels) {
-        super("bench latency", LatencySettings.USAGE, context, configurations, pipelines, channels);
+        super("bench latency", LatencySettings.USAGE, new DriverNode(context, configurations, pipelines, channels));
     }
 
     @Override
     protected Work prepare(List<String> args, String home) {
         LatencySettings settings = LatencySettings.parse(args, home);
-        return () -> new LatencyBench(settings, pipelines, channels).run(context, configurations);
+        return () -> new LatencyBench(settings, node).run();
     }
 }

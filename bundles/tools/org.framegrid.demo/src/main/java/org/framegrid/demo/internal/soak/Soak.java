@@ -12,19 +12,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.framegrid.api.pipeline.PipelineService;
 import org.framegrid.chain.api.Units;
 import org.framegrid.demo.internal.DemoChain;
+import org.framegrid.demo.internal.DriverNode;
 import org.framegrid.demo.internal.Latencies;
 import org.framegrid.demo.internal.NodeProcesses;
 import org.framegrid.demo.internal.RoleFiles;
 import org.framegrid.gateway.client.GatewayClient;
 import org.framegrid.payment.api.ticket.SenderState;
 import org.framegrid.payment.api.ticket.TicketChain;
-import org.framegrid.trickle.channel.SegmentChannels;
 import org.framegrid.trickle.tls.NodeTrust;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * The soak and chaos run: the devchain in this node, two orchestrators and a gateway as their own processes (their
@@ -59,10 +56,7 @@ final class Soak implements AutoCloseable {
     static final String[] ORCHESTRATORS = {"soak-o1", "soak-o2"};
 
     private final SoakSettings settings;
-    private final BundleContext context;
-    private final ConfigurationAdmin configurations;
-    private final PipelineService pipelines;
-    private final SegmentChannels channels;
+    private final DriverNode node;
     private final long started = System.nanoTime();
     private final List<SoakStream> streams = new ArrayList<>();
     private final ResourceLog resources = new ResourceLog();
@@ -80,13 +74,9 @@ final class Soak implements AutoCloseable {
     private RpcCut rpc;
     private GatewayClient client;
 
-    Soak(SoakSettings settings, BundleContext context, ConfigurationAdmin configurations, PipelineService pipelines,
-         SegmentChannels channels) {
+    Soak(SoakSettings settings, DriverNode node) {
         this.settings = settings;
-        this.context = context;
-        this.configurations = configurations;
-        this.pipelines = pipelines;
-        this.channels = channels;
+        this.node = node;
     }
 
     private void say(String text) {
@@ -102,15 +92,14 @@ final class Soak implements AutoCloseable {
     int run() throws Exception {
         Files.createDirectories(settings.work());
         say("devchain, two orchestrators and a gateway (their RPC through a relay the soak can cut)");
-        chain = new DemoChain(context, configurations, 500, settings.work().resolve("keys"));
+        chain = new DemoChain(node, 500, settings.work().resolve("keys"));
         rpc = new RpcCut(URI.create(chain.chain.rpcUrl()));
         int[] ports = NodeProcesses.freePorts(ORCHESTRATORS.length + 1);
         String gateway = chain.gateway();
         TicketChain tickets = chain.gatewayTickets();
         tickets.fund(gateway, Units.parseTokens("1"), Units.parseTokens("1"));
-        BigInteger gasCost = tickets.gasPrice().multiply(BigInteger.valueOf(REDEEM_GAS)).max(BigInteger.ONE);
-        RoleFiles.Terms terms = new RoleFiles.Terms(PRICE_PER_SECOND, TICKET_EV, Math.max(1, TICKET_EV
-                .multiply(BigInteger.valueOf(WIN_ONE_IN)).divide(gasCost).longValueExact()), REDEEM_GAS);
+        RoleFiles.Terms terms = RoleFiles.Terms.winningOneIn(WIN_ONE_IN, PRICE_PER_SECOND, TICKET_EV, REDEEM_GAS,
+                tickets.gasPrice());
         RoleFiles.ChainEndpoint endpoint = new RoleFiles.ChainEndpoint(rpc.url(), chain.chain.controllerAddress());
         NodeTrust trust = chain.trust(); // the orchestrators serve certificates bound to their addresses
         for (int i = 0; i < ORCHESTRATORS.length; i++) {
@@ -155,8 +144,8 @@ final class Soak implements AutoCloseable {
                 + CUT_SECONDS + " s RPC cut");
         client = new GatewayClient(gatewayUri);
         for (int i = 0; i < settings.streams(); i++) {
-            SoakStream s = new SoakStream(i, client, channels);
-            s.start(pipelines, PIPELINE, 320, 180);
+            SoakStream s = new SoakStream(i, client, node.channels());
+            s.start(node.pipelines(), PIPELINE, 320, 180);
             streams.add(s);
         }
         SwapReach reach = new SwapReach(List.of(settings.nodeHome("orchestrator", "demo-" + ORCHESTRATORS[0]),
@@ -357,17 +346,8 @@ final class Soak implements AutoCloseable {
     public void close() {
         histograms.shutdownNow();
         streams.forEach(SoakStream::close);
-        if (client != null) {
-            client.close();
-        }
-        if (nodes != null) {
-            nodes.close();
-        }
-        if (rpc != null) {
-            rpc.close();
-        }
-        if (chain != null) {
-            chain.close();
+        try (DemoChain c = chain; RpcCut r = rpc; NodeProcesses n = nodes; GatewayClient g = client) {
+            // the client first, then the nodes, the RPC relay and the devchain
         }
     }
 }

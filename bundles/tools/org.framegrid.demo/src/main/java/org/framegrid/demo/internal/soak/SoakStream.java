@@ -232,14 +232,8 @@ final class SoakStream implements AutoCloseable {
 
     @Override
     public void close() {
-        if (link != null) {
-            link.close();
-        }
-        if (camera != null) {
-            camera.close();
-        }
-        if (receiver != null) {
-            receiver.close();
+        try (StreamHandle r = receiver; StreamHandle c = camera; StreamLink l = link) {
+            // the link first, then the camera and the receiver
         }
     }
 }

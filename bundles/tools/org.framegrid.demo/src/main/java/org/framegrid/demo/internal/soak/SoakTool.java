@@ -3,6 +3,7 @@ package org.framegrid.demo.internal.soak;
 import java.util.List;
 import java.util.function.Function;
 import org.framegrid.api.pipeline.PipelineService;
+import org.framegrid.demo.internal.DriverNode;
 import org.framegrid.demo.internal.DriverTool;
 import org.framegrid.trickle.channel.SegmentChannels;
 import org.osgi.framework.BundleContext;
@@ -23,14 +24,14 @@ public final class SoakTool extends DriverTool {
     @Activate
     public SoakTool(BundleContext context, @Reference ConfigurationAdmin configurations,
                     @Reference PipelineService pipelines, @Reference SegmentChannels channels) {
-        super("soak", SoakSettings.USAGE, context, configurations, pipelines, channels);
+        super("soak", SoakSettings.USAGE, new DriverNode(context, configurations, pipelines, channels));
     }
 
     @Override
     protected Work prepare(List<String> args, String home) {
         SoakSettings settings = SoakSettings.parse(args, home);
         return () -> {
-            try (Soak soak = new Soak(settings, context, configurations, pipelines, channels)) {
+            try (Soak soak = new Soak(settings, node)) {
                 return soak.run();
             }
         };
