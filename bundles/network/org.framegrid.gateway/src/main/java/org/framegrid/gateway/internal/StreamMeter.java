@@ -34,6 +34,8 @@ final class StreamMeter {
     private long framesSkipped;
     /** Input segments a failover passed over (the new session starts at the live edge), not yet frames. */
     private long failoverPassed;
+    /** A failover happened and the next input frame has not come: the gap before it is lost, segments passed or not. */
+    private boolean failedOver;
     /** The serving session's first input frame (an index into the ring) and its last output frame's time. */
     private int sessionFirstInput;
     private long sessionLastOutputPts = -1;
@@ -105,6 +107,7 @@ final class StreamMeter {
         failedLastOutputPts = sessionLastOutputPts;
         sessionFirstInput = inputs;
         failoverPassed += passedSegments;
+        failedOver = true;
     }
 
     private void countFailed(long nextPts) {
@@ -137,7 +140,9 @@ final class StreamMeter {
         if (failedFrom >= 0) {
             countFailed(pts);
         }
-        if (failoverPassed > 0 && lastInputPts >= 0) {
+        if (failedOver && lastInputPts >= 0) {
+            // Also with no segment passed over: the rest of the segment the failed session's pump was reading when
+            // it stopped (the app went on writing it) reached no session. A segment got again leaves no gap.
             framesLostInFailover += missing(pts - lastInputPts, failoverPassed);
         } else if (inputPassed > 0 && lastInputPts >= 0) {
             framesSkipped += missing(pts - lastInputPts, inputPassed);
@@ -146,6 +151,7 @@ final class StreamMeter {
         }
         inputPassed = 0;
         failoverPassed = 0;
+        failedOver = false;
         lastInputPts = pts;
         inputPts[inputs % FRAMES] = pts;
         inputNanos[inputs % FRAMES] = nanos;

@@ -172,6 +172,28 @@ class StreamMeterTest {
         assertEquals(0, again.framesLostInFailover(), "frames 30-44 go to the next session");
     }
 
+    /**
+     * The failed session's input pump stopped part-way through a live segment that the app went on writing, and the
+     * next session starts at the next segment (none passed over): the rest of that segment reached no session. Before,
+     * with no segment passed over, those frames were counted nowhere (the soak's unexplained frames under load).
+     */
+    @Test
+    void aFailoverCountsTheRestOfTheSegmentTheFailedPumpLeft() {
+        StreamMeter m = new StreamMeter(new GatewayMeters(), 0);
+        m.sessionStarted();
+        for (int i = 0; i < 45; i++) { // segment 0 and half of segment 1 (frames 30-44) were read; 45-59 were not
+            m.input(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, i * MS);
+        }
+        for (int i = 0; i < 40; i++) { // frames 0-39 came back; 40-44 are in flight when it fails
+            m.output(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, (100 + i) * MS);
+        }
+        m.sessionFailed(0); // the next one starts at segment 2, the live edge
+        m.sessionStarted();
+        m.inputSegment();
+        m.input(pes(0xe0, 3000L * 60), 0, TsPackets.SIZE, 200 * MS);
+        assertEquals(5 + 15, m.framesLostInFailover());
+    }
+
     @Test
     void anOutputFrameWithoutItsInputIsNotTimed() {
         GatewayMeters meters = new GatewayMeters();
