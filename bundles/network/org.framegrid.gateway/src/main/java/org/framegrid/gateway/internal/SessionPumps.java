@@ -127,7 +127,7 @@ final class SessionPumps {
         try {
             while (live.getAsBoolean()) {
                 TrickleClient.Segment s = trickle.read(session.output, next);
-                if (s.sequence() > next && next > 0) {
+                if (s.sequence() > next) { // also the session's first segments: its channel starts at 0
                     meter.outputSkipped(s.sequence() - next); // gone from the orchestrator's channel before we read
                 }
                 next = s.sequence() + 1;

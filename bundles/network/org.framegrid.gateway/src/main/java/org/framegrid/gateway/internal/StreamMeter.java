@@ -120,6 +120,21 @@ final class StreamMeter {
         failedFrom = -1;
     }
 
+    /**
+     * @return the serving session's input frames earlier than {@code pts}: before its first output, those of the
+     *     output segments gone from its channel before the pump read the first (the previous session's are the
+     *     failover's)
+     */
+    private long sessionInputsBefore(long pts) {
+        long n = 0;
+        for (int i = Math.max(sessionFirstInput, inputs - FRAMES); i < inputs; i++) {
+            if (inputPts[i % FRAMES] < pts) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** @return input frames lost in failovers: in flight in the failed session, or passed over after it */
     synchronized long framesLostInFailover() {
         return framesLostInFailover;
@@ -159,7 +174,9 @@ final class StreamMeter {
     }
 
     private synchronized void outputFrame(long pts, long nanos) {
-        if (outputPassed > 0 && lastOutputPts >= 0) {
+        if (outputPassed > 0 && sessionLastOutputPts < 0) {
+            framesSkipped += Math.max(outputPassed, sessionInputsBefore(pts));
+        } else if (outputPassed > 0 && lastOutputPts >= 0) {
             framesSkipped += missing(pts - lastOutputPts, outputPassed);
         }
         outputPassed = 0;

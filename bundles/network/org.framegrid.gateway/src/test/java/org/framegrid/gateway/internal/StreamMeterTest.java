@@ -194,6 +194,40 @@ class StreamMeterTest {
         assertEquals(5 + 15, m.framesLostInFailover());
     }
 
+    /**
+     * A fresh session's first output segments were gone from its channel before the pump read its first (a loaded
+     * gateway): the session's input frames before the first output read are counted, not the gap from the previous
+     * session's last output (its frames are the failover's). Before, a session's first segments passed over were
+     * counted nowhere.
+     */
+    @Test
+    void aSessionsFirstOutputSegmentsPassedOverAreCountedFromItsInput() {
+        StreamMeter m = new StreamMeter(new GatewayMeters(), 0);
+        m.sessionStarted();
+        for (int i = 0; i < 60; i++) { // input segments 0 and 1: frames 0-59
+            m.input(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, i * MS);
+        }
+        m.outputSkipped(1); // the session's output segment 0 (frames 0-29) was gone when the pump first read
+        m.outputSegment();
+        m.output(pes(0xe0, 3000L * 30), 0, TsPackets.SIZE, 100 * MS);
+        assertEquals(30, m.framesSkipped());
+
+        for (int i = 31; i < 40; i++) { // frames 31-39 came back; 40-59 are in flight when it fails
+            m.output(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, (100 + i) * MS);
+        }
+        m.sessionFailed(0);
+        m.sessionStarted();
+        m.inputSegment();
+        for (int i = 60; i < 90; i++) { // the next session gets segment 2: frames 60-89
+            m.input(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, (200 + i) * MS);
+        }
+        m.outputSkipped(1); // its output segment 0 (frames 60-74) was gone too
+        m.outputSegment();
+        m.output(pes(0xe0, 3000L * 75), 0, TsPackets.SIZE, 400 * MS);
+        assertEquals(20, m.framesLostInFailover());
+        assertEquals(30 + 15, m.framesSkipped(), "not frames 40-59 again");
+    }
+
     @Test
     void anOutputFrameWithoutItsInputIsNotTimed() {
         GatewayMeters meters = new GatewayMeters();
