@@ -122,16 +122,12 @@ class StreamMeterTest {
     @Test
     void framesOfSegmentsAPumpPassedOverAreCountedFromTheGapInTime() {
         StreamMeter m = new StreamMeter(new GatewayMeters(), 0);
-        for (int i = 0; i < 30; i++) { // input segment 0: frames 0-29, 3000 ticks apart
-            m.input(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, i * MS);
-        }
+        inputs(m, 0, 30, 0); // input segment 0: frames 0-29, 3000 ticks apart
         m.inputSkipped(2); // segments 1 and 2 (frames 30-89) were gone when the pump asked for 1
         m.inputSegment();
         m.input(pes(0xe0, 3000L * 90), 0, TsPackets.SIZE, 100 * MS);
         assertEquals(60, m.framesSkipped(), "the input's");
-        for (int i = 0; i < 30; i++) { // output: frames 0-29 of the orchestrator's output segment 0
-            m.output(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, (200 + i) * MS);
-        }
+        outputs(m, 0, 30, 200); // output: frames 0-29 of the orchestrator's output segment 0
         m.outputSkipped(1); // its segment 1 (frames 30-59) was gone
         m.outputSegment();
         m.output(pes(0xe0, 3000L * 60), 0, TsPackets.SIZE, 300 * MS);
@@ -147,12 +143,8 @@ class StreamMeterTest {
     void aFailoverCountsTheFramesInFlightAndThosePassedOver() {
         StreamMeter m = new StreamMeter(new GatewayMeters(), 0);
         m.sessionStarted();
-        for (int i = 0; i < 60; i++) { // segments 0 and 1: frames 0-59
-            m.input(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, i * MS);
-        }
-        for (int i = 0; i < 40; i++) { // frames 0-39 came back; 40-59 are in flight when it fails
-            m.output(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, (100 + i) * MS);
-        }
+        inputs(m, 0, 60, 0); // segments 0 and 1: frames 0-59
+        outputs(m, 0, 40, 100); // frames 0-39 came back; 40-59 are in flight when it fails
         m.sessionFailed(1); // the next one starts at segment 3: segment 2 (frames 60-89) is passed over
         m.sessionStarted();
         m.input(pes(0xe0, 3000L * 90), 0, TsPackets.SIZE, 200 * MS);
@@ -160,12 +152,8 @@ class StreamMeterTest {
 
         StreamMeter again = new StreamMeter(new GatewayMeters(), 0);
         again.sessionStarted();
-        for (int i = 0; i < 45; i++) { // segment 0 and half of segment 1
-            again.input(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, i * MS);
-        }
-        for (int i = 0; i < 30; i++) {
-            again.output(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, (100 + i) * MS);
-        }
+        inputs(again, 0, 45, 0); // segment 0 and half of segment 1
+        outputs(again, 0, 30, 100);
         again.sessionFailed(0); // the next one gets segment 1 again, from its start
         again.sessionStarted();
         again.input(pes(0xe0, 3000L * 30), 0, TsPackets.SIZE, 200 * MS);
@@ -181,12 +169,8 @@ class StreamMeterTest {
     void aFailoverCountsTheRestOfTheSegmentTheFailedPumpLeft() {
         StreamMeter m = new StreamMeter(new GatewayMeters(), 0);
         m.sessionStarted();
-        for (int i = 0; i < 45; i++) { // segment 0 and half of segment 1 (frames 30-44) were read; 45-59 were not
-            m.input(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, i * MS);
-        }
-        for (int i = 0; i < 40; i++) { // frames 0-39 came back; 40-44 are in flight when it fails
-            m.output(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, (100 + i) * MS);
-        }
+        inputs(m, 0, 45, 0); // segment 0 and half of segment 1 (frames 30-44) were read; 45-59 were not
+        outputs(m, 0, 40, 100); // frames 0-39 came back; 40-44 are in flight when it fails
         m.sessionFailed(0); // the next one starts at segment 2, the live edge
         m.sessionStarted();
         m.inputSegment();
@@ -204,23 +188,17 @@ class StreamMeterTest {
     void aSessionsFirstOutputSegmentsPassedOverAreCountedFromItsInput() {
         StreamMeter m = new StreamMeter(new GatewayMeters(), 0);
         m.sessionStarted();
-        for (int i = 0; i < 60; i++) { // input segments 0 and 1: frames 0-59
-            m.input(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, i * MS);
-        }
+        inputs(m, 0, 60, 0); // input segments 0 and 1: frames 0-59
         m.outputSkipped(1); // the session's output segment 0 (frames 0-29) was gone when the pump first read
         m.outputSegment();
         m.output(pes(0xe0, 3000L * 30), 0, TsPackets.SIZE, 100 * MS);
         assertEquals(30, m.framesSkipped());
 
-        for (int i = 31; i < 40; i++) { // frames 31-39 came back; 40-59 are in flight when it fails
-            m.output(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, (100 + i) * MS);
-        }
+        outputs(m, 31, 40, 100); // frames 31-39 came back; 40-59 are in flight when it fails
         m.sessionFailed(0);
         m.sessionStarted();
         m.inputSegment();
-        for (int i = 60; i < 90; i++) { // the next session gets segment 2: frames 60-89
-            m.input(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, (200 + i) * MS);
-        }
+        inputs(m, 60, 90, 200); // the next session gets segment 2: frames 60-89
         m.outputSkipped(1); // its output segment 0 (frames 60-74) was gone too
         m.outputSegment();
         m.output(pes(0xe0, 3000L * 75), 0, TsPackets.SIZE, 400 * MS);
@@ -251,5 +229,19 @@ class StreamMeterTest {
             b[i] = all.get(i);
         }
         return b;
+    }
+
+    /** Frames {@code from} to {@code to - 1} of a 30 fps input (3000 ticks apart), frame i read at (startMs + i) ms. */
+    private static void inputs(StreamMeter m, int from, int to, long startMs) {
+        for (int i = from; i < to; i++) {
+            m.input(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, (startMs + i) * MS);
+        }
+    }
+
+    /** The same frames coming back in the output, frame i at (startMs + i) ms. */
+    private static void outputs(StreamMeter m, int from, int to, long startMs) {
+        for (int i = from; i < to; i++) {
+            m.output(pes(0xe0, 3000L * i), 0, TsPackets.SIZE, (startMs + i) * MS);
+        }
     }
 }
